@@ -1,0 +1,51 @@
+// newsq/index_writer.h: adds, replaces and removes articles in a newsq index on disk.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "newsq/article.h"
+
+namespace newsq {
+
+struct WriterOptions {
+  // Articles buffered before an automatic commit. Bounds memory; each commit is atomic, so a crash
+  // loses at most the articles since the last one.
+  std::uint32_t batch_size = 5000;
+};
+
+// What add() did with an article.
+enum class AddOutcome { added, updated, unchanged };
+
+// The only writer of one index directory. Not thread-safe: one thread calls it at a time.
+// Searchers (other threads or processes) keep working while it writes; they see each commit whole.
+class IndexWriter {
+ public:
+  // Opens the index in `dir`, creating the directory and an empty index if there is none.
+  // Throws DatabaseError if it cannot (not a newsq index, unwritable, another writer holds it).
+  explicit IndexWriter(const std::string& dir, const WriterOptions& options = {});
+  ~IndexWriter();  // Commits what is pending; errors there are swallowed, so call commit() to see them.
+  IndexWriter(IndexWriter&&) noexcept;
+  IndexWriter& operator=(IndexWriter&&) noexcept;
+
+  // Analyses and stores one article. An id already in the index is replaced, or left alone when its
+  // content is unchanged. Throws InputError (file "-", line 0) if the article lacks an id, a valid
+  // date or text; the index is unchanged then.
+  AddOutcome add(const Article& article);
+
+  // Removes the article with this id; returns false if there was none.
+  bool remove(const std::string& id);
+
+  // Makes everything added or removed so far durable and visible to searchers.
+  void commit();
+
+  // Number of articles in the index, pending changes included.
+  std::uint64_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsq

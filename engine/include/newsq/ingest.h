@@ -1,0 +1,53 @@
+// newsq/ingest.h: reads article files (JSON Lines, CSV, plain text; gzip or not; directories
+// recursively; "-" for stdin) into an index, rejecting bad records with file:line: reason.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newsq/index_writer.h"
+
+namespace newsq {
+
+enum class OnError {
+  skip,  // Report the record, count it, go on.
+  fail,  // Commit what was indexed before it, then stop; ingest() throws InputError.
+};
+
+struct IngestProgress {
+  std::uint64_t articles = 0;      // Records read so far (indexed or not).
+  std::uint64_t input_bytes = 0;   // Bytes of input consumed (compressed size for gzip).
+  std::uint64_t total_bytes = 0;   // Size of all inputs; 0 when unknown (stdin).
+  double seconds = 0;
+};
+
+struct Rejection {
+  std::string file;
+  std::uint64_t line = 0;
+  std::string reason;
+  std::string message() const { return file + ":" + std::to_string(line) + ": " + reason; }
+};
+
+struct IngestOptions {
+  OnError on_error = OnError::skip;
+  std::string format;            // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
+  std::string source;            // Overrides every article's source when not empty.
+  std::uint64_t max_record_bytes = 8u << 20;  // Larger records are rejected.
+  std::function<void(const Rejection&)> on_reject;          // Called for each rejected record.
+  std::function<void(const IngestProgress&)> on_progress;   // Called about every 1000 records.
+};
+
+struct IngestReport {
+  std::uint64_t added = 0, updated = 0, unchanged = 0, rejected = 0;
+  std::uint64_t input_bytes = 0;
+  double seconds = 0;
+};
+
+// Reads every input into `writer` and commits. Throws InputError for a missing path, or for the
+// first bad record under OnError::fail (after committing everything before it).
+IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
+                    const IngestOptions& options = {});
+
+}  // namespace newsq

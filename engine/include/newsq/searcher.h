@@ -1,0 +1,80 @@
+// newsq/searcher.h: searches a newsq index and counts facets over the whole match set.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace newsq {
+
+struct SearchRequest {
+  std::string query;                 // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
+  std::string from;                  // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
+  std::string to;                    // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
+  std::vector<std::string> sources;  // Keep only these outlets (any of them); empty keeps all.
+  std::uint32_t offset = 0;          // Hits to skip, for paging.
+  std::uint32_t limit = 10;          // Hits to return.
+  bool count_facets = true;          // Fill SearchResults::facets (exact counts over every match).
+  std::uint32_t max_facet_values = 20;  // Most frequent values kept per facet other than date.
+  std::uint32_t snippet_length = 200;   // Characters of text around the best-matching passage.
+};
+
+struct Hit {
+  std::string id, date, source, title, url;
+  std::string snippet;  // Matching words are wrapped in "\x01" ... "\x02" markers; see snippet_markup.
+  double score = 0;     // Relevance (BM25); comparable only within one search.
+};
+
+struct FacetValue {
+  std::string value;  // A source name, or a date bucket: "2022", "2022-03" or "2022-03-21".
+  std::uint64_t count = 0;
+};
+
+struct SearchResults {
+  std::uint64_t total = 0;  // Exact number of matching articles.
+  std::vector<Hit> hits;
+  // "source": most frequent first. "date": chronological buckets whose size (year, month or day)
+  // follows the span of the matching dates; date_granularity says which.
+  std::map<std::string, std::vector<FacetValue>> facets;
+  std::string date_granularity;  // "year", "month" or "day"; empty when there are no matches.
+};
+
+// Snippets mark matched words with these bytes, so that a terminal can bold them and JSON can
+// turn them into whatever markup its reader wants.
+inline constexpr char kHighlightStart = '\x01';
+inline constexpr char kHighlightEnd = '\x02';
+
+struct IndexStats {
+  std::uint64_t articles = 0;
+  std::uint64_t terms = 0;          // Distinct terms.
+  std::string first_date, last_date;  // Empty for an empty index.
+  std::uint64_t disk_bytes = 0;
+  std::map<std::string, std::uint64_t> sources;  // Articles per source.
+};
+
+// Reads one index. Cheap to keep open; search() sees the index as of open or the last reopen().
+// Not thread-safe: use one Searcher per thread.
+class Searcher {
+ public:
+  // Throws DatabaseError if `dir` holds no newsq index.
+  explicit Searcher(const std::string& dir);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Throws QueryError for a malformed request (bad date, bad query syntax).
+  SearchResults search(const SearchRequest& request);
+
+  // Moves to the latest committed state of the index.
+  void reopen();
+
+  IndexStats stats();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsq

@@ -1,0 +1,49 @@
+// indexer/readers/article_reader.h: the reader interface. A reader turns one input (a file or stdin,
+// gzip or not) into a stream of records, each either an Article or the reason it was rejected,
+// always with the file and line it came from.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsq/article.h"
+
+namespace newsq::indexer {
+
+struct ReadOptions {
+  std::string format;   // "jsonl", "csv", "text"; empty: from the file name, or sniffed for stdin.
+  std::string source;   // For plain text: the source when the file has no " source" header line.
+  std::uint64_t max_record_bytes = 8u << 20;
+};
+
+// One record as read, before it is validated (see article_validator.h).
+struct RawRecord {
+  Article article;
+  std::string file;        // Path as given ("-" for stdin).
+  std::uint64_t line = 0;  // 1-based line where the record starts.
+  std::string error;       // Non-empty: the reader rejected this record; article is unusable.
+  bool fatal = false;      // With error: the rest of this input cannot be read (truncated gzip, I/O).
+};
+
+class ArticleReader {
+ public:
+  virtual ~ArticleReader() = default;
+  // Fills `record` with the next record; returns false at the end of the input. Never throws for
+  // bad data (that becomes record.error); after a fatal record it returns false.
+  virtual bool next(RawRecord& record) = 0;
+  // Bytes of the underlying file consumed so far (compressed bytes for gzip), for progress and ETA.
+  virtual std::uint64_t bytes_consumed() const = 0;
+};
+
+// Opens `path` ("-" = stdin) with the reader its format needs. Throws InputError (line 0) if the
+// file cannot be opened or its format cannot be told.
+std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReadOptions& options);
+
+// Expands directories recursively into the article files beneath them (*.jsonl, *.ndjson, *.csv,
+// *.txt, each optionally .gz), in sorted order; files and "-" named directly are kept as given.
+// Throws InputError (line 0) for a path that does not exist.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+
+}  // namespace newsq::indexer

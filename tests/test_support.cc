@@ -1,0 +1,106 @@
+// tests/test_support.cc: temporary folders, files, gzip and CLI runs for the tests.
+#include "tests/test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace newsq::test {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto candidate = fs::temp_directory_path() / ("newsq-test-" + std::to_string(rd()));
+    if (fs::create_directory(candidate)) {
+      path_ = candidate;
+      return;
+    }
+  }
+  throw std::runtime_error("cannot create a temporary directory");
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+fs::path shared_dir() {
+  const char* env = std::getenv("NEWSQ_SHARED_DIR");
+  fs::path dir = env && *env ? fs::path(env) : fs::path(NEWSQ_SHARED_DIR);
+  return fs::exists(dir / "corpus") ? dir : fs::path();
+}
+
+fs::path source_dir() { return NEWSQ_SOURCE_DIR; }
+
+void write_file(const fs::path& path, const std::string& content) {
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+void write_gzip(const fs::path& path, const std::string& content) {
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  gzFile f = gzopen(path.c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + path.string());
+  if (!content.empty()) gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
+  gzclose(f);
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> read_lines(const fs::path& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw std::runtime_error("cannot read " + path.string());
+  std::string all;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) all.append(buf, static_cast<std::size_t>(n));
+  gzclose(f);
+  std::vector<std::string> lines;
+  std::istringstream ss(all);
+  for (std::string line; std::getline(ss, line);)
+    if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+CommandResult run_cli(const std::vector<std::string>& args, const std::string& input) {
+  TempDir io;
+  write_file(io.path() / "in", input);
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    std::vector<char*> argv;
+    std::string cli = NEWSQ_CLI;
+    argv.push_back(cli.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (!freopen((io.path() / "in").c_str(), "r", stdin)) _exit(127);
+    if (!freopen((io.path() / "out").c_str(), "w", stdout)) _exit(127);
+    if (!freopen((io.path() / "err").c_str(), "w", stderr)) _exit(127);
+    execv(cli.c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(io.path() / "out");
+  r.err = read_file(io.path() / "err");
+  return r;
+}
+
+}  // namespace newsq::test

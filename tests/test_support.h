@@ -1,0 +1,55 @@
+// tests/test_support.h: what many tests need: a temporary folder, the shared corpus, the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+namespace newsq::test {
+
+// A fresh folder under the system temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string str(const std::string& child = "") const { return (path_ / child).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The ../shared folder (real corpus, gazetteer); empty if it is absent.
+std::filesystem::path shared_dir();
+std::filesystem::path source_dir();
+
+// Writes `content` to `path`, creating parent folders.
+void write_file(const std::filesystem::path& path, const std::string& content);
+// Writes `content` gzip-compressed.
+void write_gzip(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+
+// Every line of a (possibly gzip) JSON Lines file.
+std::vector<std::string> read_lines(const std::filesystem::path& path);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs the newsq CLI with `args` (each passed as one argument), stdin from `input` if not empty.
+CommandResult run_cli(const std::vector<std::string>& args, const std::string& input = "");
+
+}  // namespace newsq::test
+
+// Skips the rest of a [shared] test case, with a clear message, when ../shared is absent.
+#define NEWSQ_REQUIRE_SHARED()                                                              \
+  do {                                                                                      \
+    if (newsq::test::shared_dir().empty()) {                                                \
+      WARN("SKIPPED: ../shared is absent (set NEWSQ_SHARED_DIR); this test needs the real corpus"); \
+      return;                                                                               \
+    }                                                                                       \
+  } while (0)
