@@ -10,10 +10,10 @@
 namespace newsq {
 
 struct SearchRequest {
-  std::string query;                 // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
-  std::string from;                  // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
-  std::string to;                    // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
-  std::vector<std::string> sources;  // Keep only these outlets (any of them); empty keeps all.
+  std::string query{};               // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
+  std::string from{};                // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
+  std::string to{};                  // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
+  std::vector<std::string> sources{};  // Keep only these outlets (any of them); empty keeps all.
   std::uint32_t offset = 0;          // Hits to skip, for paging.
   std::uint32_t limit = 10;          // Hits to return.
   bool count_facets = true;          // Fill SearchResults::facets (exact counts over every match).

@@ -1,0 +1,108 @@
+// engine/src/index_writer.cc: the writer behind newsq::IndexWriter: validates, builds documents,
+// skips unchanged ones, commits in batches.
+#include "newsq/index_writer.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "engine/src/schema.h"
+#include "indexer/document_builder.h"
+#include "indexer/readers/article_validator.h"
+#include "newsq/error.h"
+
+namespace newsq {
+
+struct IndexWriter::Impl {
+  std::string dir;
+  WriterOptions options;
+  Xapian::WritableDatabase db;
+  indexer::DocumentBuilder builder;
+  std::uint32_t pending = 0;
+
+  Impl(const std::string& d, const WriterOptions& o) : dir(d), options(o) {
+    try {
+      std::filesystem::create_directories(dir);
+      db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+      std::string version = db.get_metadata(schema::kVersionKey);
+      if (version.empty()) {
+        if (db.get_doccount() != 0) throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
+        db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
+        db.commit();
+      }
+    } catch (const Xapian::DatabaseLockError&) {
+      throw DatabaseError(dir + ": another newsq process is writing to this index");
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(dir + ": cannot open the index for writing: " + e.get_description());
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw DatabaseError(dir + ": " + e.code().message());
+    }
+  }
+
+  template <typename F>
+  auto guarded(const char* what, F&& f) {
+    try {
+      return f();
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(dir + ": " + what + ": " + e.get_description());
+    }
+  }
+
+  void note_change() {
+    if (++pending >= options.batch_size) commit();
+  }
+
+  void commit() {
+    guarded("commit failed", [&] { db.commit(); });
+    pending = 0;
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
+    : impl_(std::make_unique<Impl>(dir, options)) {}
+
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;
+  try {
+    impl_->commit();
+  } catch (...) {
+  }
+}
+
+IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
+IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
+
+AddOutcome IndexWriter::add(const Article& input) {
+  Article article = input;
+  if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty())
+    throw InputError("-", 0, reason);
+  std::string hash = indexer::DocumentBuilder::content_hash(article);
+  std::string id_term = schema::id_term(article.id);
+  return impl_->guarded("cannot add article", [&] {
+    auto& db = impl_->db;
+    Xapian::PostingIterator existing = db.postlist_begin(id_term);
+    bool known = existing != db.postlist_end(id_term);
+    if (known && db.get_document(*existing).get_value(schema::kHashSlot) == hash) return AddOutcome::unchanged;
+    db.replace_document(id_term, impl_->builder.build(article, hash));
+    impl_->note_change();
+    return known ? AddOutcome::updated : AddOutcome::added;
+  });
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  std::string id_term = schema::id_term(id);
+  return impl_->guarded("cannot remove article", [&] {
+    if (!impl_->db.term_exists(id_term)) return false;
+    impl_->db.delete_document(id_term);
+    impl_->note_change();
+    return true;
+  });
+}
+
+void IndexWriter::commit() { impl_->commit(); }
+
+std::uint64_t IndexWriter::size() const {
+  return impl_->guarded("cannot count articles", [&] { return std::uint64_t{impl_->db.get_doccount()}; });
+}
+
+}  // namespace newsq

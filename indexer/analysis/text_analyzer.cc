@@ -1,0 +1,176 @@
+// indexer/analysis/text_analyzer.cc: ICU segmentation and normalisation, Snowball stemming.
+#include "indexer/analysis/text_analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+#include "indexer/analysis/stemmer.h"
+
+namespace newsq::analysis {
+namespace {
+
+// Words longer than this are noise (URLs, base64) and would bloat the index.
+constexpr std::size_t kMaxTermBytes = 64;
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+    s.replace(pos, from.size(), to);
+}
+
+// Cuts what UAX #29 keeps inside a word but a reader would not: possessive 's, edge apostrophes,
+// acronym dots. Numbers keep their dots ("3.5").
+void tidy_word(std::string& w) {
+  if (w.find('\'') != std::string::npos) {
+    if (w.size() > 2 && w.ends_with("'s")) w.resize(w.size() - 2);
+    while (!w.empty() && w.back() == '\'') w.pop_back();
+    std::size_t lead = w.find_first_not_of('\'');
+    w.erase(0, lead == std::string::npos ? w.size() : lead);
+  }
+  if (w.find('.') != std::string::npos && w.find_first_of("0123456789") == std::string::npos)
+    std::erase(w, '.');
+}
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+}  // namespace
+
+struct TextAnalyzer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  const icu::Normalizer2* fold = nullptr;  // NFKC + case folding.
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+  Stemmers stemmers;
+  std::string latin_stemmer = "english";
+  icu::UnicodeString utext;
+  std::vector<std::uint32_t> byte_at;  // UTF-16 index -> byte offset in the input.
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    nfd = icu::Normalizer2::getNFDInstance(status);
+    nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !words) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+  }
+
+  void load(std::string_view text) {
+    utext.remove();
+    byte_at.clear();
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < length;) {
+      std::int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      if (c < 0) c = 0xFFFD;
+      byte_at.push_back(static_cast<std::uint32_t>(start));
+      if (c > 0xFFFF) byte_at.push_back(static_cast<std::uint32_t>(start));
+      utext.append(c);
+    }
+    byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+
+  std::string normalise(std::string_view original, std::int32_t begin, std::int32_t end) {
+    std::string out;
+    if (is_ascii(original)) {
+      out.assign(original);
+      for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString word = fold->normalize(utext.tempSubStringBetween(begin, end), status);
+      icu::UnicodeString decomposed = nfd->normalize(word, status);
+      icu::UnicodeString kept;
+      UScriptCode base_script = USCRIPT_COMMON;
+      for (std::int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+          if (base_script == USCRIPT_LATIN) continue;
+        } else {
+          base_script = uscript_getScript(c, &status);
+        }
+        kept.append(c);
+      }
+      nfc->normalize(kept, status).toUTF8String(out);
+      if (U_FAILURE(status)) out.assign(original);
+      replace_all(out, "\u2019", "'");
+      replace_all(out, "\u2018", "'");
+      replace_all(out, "\u02BC", "'");
+    }
+    tidy_word(out);
+    return out;
+  }
+
+  std::string stem(const std::string& term) {
+    if (has_digit(term)) return term;
+    UChar32 first;
+    std::int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(term.data()), i, static_cast<std::int32_t>(term.size()), first);
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(first, &status)) {
+      case USCRIPT_LATIN: return stemmers.stem(latin_stemmer, term);
+      case USCRIPT_CYRILLIC: return stemmers.stem("russian", term);
+      case USCRIPT_GREEK: return stemmers.stem("greek", term);
+      case USCRIPT_ARABIC: return stemmers.stem("arabic", term);
+      case USCRIPT_ARMENIAN: return stemmers.stem("armenian", term);
+      case USCRIPT_DEVANAGARI: return stemmers.stem("hindi", term);
+      case USCRIPT_TAMIL: return stemmers.stem("tamil", term);
+      default: return term;
+    }
+  }
+};
+
+TextAnalyzer::TextAnalyzer(std::string_view language) : impl_(std::make_unique<Impl>()) {
+  set_language(language);
+}
+TextAnalyzer::~TextAnalyzer() = default;
+
+void TextAnalyzer::set_language(std::string_view language) {
+  std::string snowball = Stemmers::language_for_code(language);
+  // Only Latin-script languages steer the Latin stemmer; Cyrillic etc. go by script.
+  static constexpr std::string_view kNonLatin[] = {"russian", "greek", "arabic", "armenian",
+                                                   "hindi", "nepali", "tamil", "serbian"};
+  for (auto non_latin : kNonLatin)
+    if (snowball == non_latin) snowball.clear();
+  impl_->latin_stemmer = snowball.empty() ? "english" : snowball;
+}
+
+void TextAnalyzer::analyze(std::string_view text, std::vector<Token>& out) {
+  Impl& im = *impl_;
+  im.load(text);
+  im.words->setText(im.utext);
+  std::int32_t begin = im.words->first();
+  for (std::int32_t end = im.words->next(); end != icu::BreakIterator::DONE; begin = end, end = im.words->next()) {
+    if (im.words->getRuleStatus() < UBRK_WORD_NUMBER) continue;  // Spaces and punctuation.
+    std::uint32_t b = im.byte_at[static_cast<std::size_t>(begin)];
+    std::uint32_t e = im.byte_at[static_cast<std::size_t>(end)];
+    std::string term = im.normalise(text.substr(b, e - b), begin, end);
+    if (term.empty() || term.size() > kMaxTermBytes) continue;
+    Token token;
+    token.stem = im.stem(term);
+    token.term = std::move(term);
+    token.begin = b;
+    token.end = e;
+    out.push_back(std::move(token));
+  }
+}
+
+std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
+  std::vector<Token> out;
+  analyze(text, out);
+  return out;
+}
+
+}  // namespace newsq::analysis

@@ -1,0 +1,57 @@
+// indexer/document_builder.cc: article -> Xapian document.
+#include "indexer/document_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+
+#include "engine/src/schema.h"
+
+namespace newsq::indexer {
+
+std::string DocumentBuilder::content_hash(const Article& a) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;  // Field separator: ("ab","c") and ("a","bc") differ.
+  };
+  mix(std::to_string(schema::kVersion));
+  for (const std::string* f : {&a.id, &a.date, &a.source, &a.title, &a.url, &a.text, &a.lang}) mix(*f);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash) {
+  Xapian::Document doc;
+  analyzer_.set_language(a.lang);
+
+  Xapian::termpos pos = 0;
+  auto index_field = [&](const std::string& text, Xapian::termcount stem_wdf) {
+    tokens_.clear();
+    analyzer_.analyze(text, tokens_);
+    for (const auto& t : tokens_) {
+      doc.add_posting(t.term, ++pos);
+      doc.add_term(schema::stem_term(t.stem), stem_wdf);
+    }
+  };
+  index_field(a.title, schema::kTitleWdf);
+  pos += schema::kTitleBodyGap;
+  index_field(a.text, 1);
+
+  doc.add_boolean_term(schema::id_term(a.id));
+  if (!a.source.empty()) doc.add_boolean_term(schema::source_term(a.source));
+  doc.add_value(schema::kDateSlot, schema::date_value(a.date));
+  doc.add_value(schema::kSourceSlot, a.source);
+  doc.add_value(schema::kHashSlot, hash);
+
+  nlohmann::json data = {{schema::kFieldId, a.id},         {schema::kFieldDate, a.date},
+                         {schema::kFieldSource, a.source}, {schema::kFieldTitle, a.title},
+                         {schema::kFieldUrl, a.url},       {schema::kFieldText, a.text},
+                         {schema::kFieldLang, a.lang}};
+  doc.set_data(data.dump());
+  return doc;
+}
+
+}  // namespace newsq::indexer

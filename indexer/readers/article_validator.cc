@@ -1,0 +1,116 @@
+// indexer/readers/article_validator.cc: the format-independent checks on an article.
+#include "indexer/readers/article_validator.h"
+
+#include <chrono>
+
+namespace newsq::indexer {
+namespace {
+
+void trim(std::string& s) {
+  const char* space = " \t\r\n\f\v";
+  std::size_t first = s.find_first_not_of(space);
+  if (first == std::string::npos) {
+    s.clear();
+    return;
+  }
+  s.erase(s.find_last_not_of(space) + 1);
+  s.erase(0, first);
+}
+
+bool digits(const std::string& s, std::size_t pos, std::size_t len) {
+  if (pos + len > s.size()) return false;
+  for (std::size_t i = pos; i < pos + len; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// Accepts the time part of an ISO-8601 timestamp after the day: "Thh:mm[:ss[.fff]](Z|±hh:mm)?".
+bool is_time_suffix(const std::string& s, std::size_t pos) {
+  if (pos >= s.size() || (s[pos] != 'T' && s[pos] != ' ')) return false;
+  ++pos;
+  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return false;
+  pos += 5;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2)) return false;
+    pos += 3;
+    if (pos < s.size() && s[pos] == '.') {
+      ++pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    }
+  }
+  if (pos == s.size()) return true;
+  if (s[pos] == 'Z') return pos + 1 == s.size();
+  if (s[pos] == '+' || s[pos] == '-')
+    return pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' && digits(s, pos + 4, 2);
+  return false;
+}
+
+}  // namespace
+
+bool is_valid_day(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !digits(date, 0, 4) || !digits(date, 5, 2) ||
+      !digits(date, 8, 2))
+    return false;
+  int year = std::stoi(date.substr(0, 4));
+  if (year < 1000) return false;
+  std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(std::stoi(date.substr(5, 2)))),
+                                  std::chrono::day(static_cast<unsigned>(std::stoi(date.substr(8, 2))))};
+  return ymd.ok();
+}
+
+std::size_t find_invalid_utf8(const std::string& text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    char32_t cp, min;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past Unicode are not UTF-8.
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
+  std::uint64_t size = a.id.size() + a.date.size() + a.source.size() + a.title.size() + a.url.size() + a.text.size() + a.lang.size();
+  if (size > max_record_bytes)
+    return "record of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(max_record_bytes);
+  const std::pair<const char*, std::string*> fields[] = {{"id", &a.id},       {"date", &a.date}, {"source", &a.source},
+                                                         {"title", &a.title}, {"url", &a.url},   {"text", &a.text},
+                                                         {"lang", &a.lang}};
+  for (auto [name, value] : fields)
+    if (std::size_t bad = find_invalid_utf8(*value); bad != std::string::npos)
+      return "invalid UTF-8 in " + std::string(name) + " at byte " + std::to_string(bad);
+  trim(a.id);
+  trim(a.source);
+  trim(a.title);
+  trim(a.url);
+  trim(a.date);
+  trim(a.lang);
+  if (a.id.empty()) return "missing id";
+  if (a.date.empty()) return "missing date";
+  if (a.date.size() > 10 && is_time_suffix(a.date, 10)) a.date.resize(10);
+  if (!is_valid_day(a.date)) {
+    bool looks_like_date = a.date.size() == 10 && a.date[4] == '-' && a.date[7] == '-';
+    return (looks_like_date ? "impossible date '" : "date '") + a.date +
+           (looks_like_date ? "'" : "' is not YYYY-MM-DD or an ISO-8601 timestamp");
+  }
+  if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) return "empty text";
+  return {};
+}
+
+}  // namespace newsq::indexer

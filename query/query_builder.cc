@@ -1,0 +1,137 @@
+// query/query_builder.cc: a small recursive-descent parser over the grammar in query_builder.h.
+#include "query/query_builder.h"
+
+#include <vector>
+
+#include "engine/src/schema.h"
+#include "newsq/error.h"
+
+namespace newsq::query {
+namespace {
+
+struct Lexeme {
+  enum Kind { word, phrase, open, close } kind;
+  std::string text;
+};
+
+std::vector<Lexeme> lex(std::string_view s) {
+  std::vector<Lexeme> out;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (std::size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (is_space(c)) { ++i; continue; }
+    if (c == '(') { out.push_back({Lexeme::open, "("}); ++i; continue; }
+    if (c == ')') { out.push_back({Lexeme::close, ")"}); ++i; continue; }
+    if (c == '"' || ((c == '+' || c == '-') && i + 1 < s.size() && s[i + 1] == '"')) {
+      // A sign before a phrase stays as a one-character word lexeme the parser reads as a prefix.
+      if (c != '"') { out.push_back({Lexeme::word, std::string(1, c)}); ++i; }
+      std::size_t end = s.find('"', i + 1);
+      if (end == std::string_view::npos) end = s.size();
+      out.push_back({Lexeme::phrase, std::string(s.substr(i + 1, end - i - 1))});
+      i = end + 1;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && s[end] != '"') ++end;
+    std::string_view word = s.substr(i, end - i);
+    // A lone sign is punctuation ("Kyiv - Mariupol") unless it prefixes a parenthesis.
+    bool lone_sign = word == "-" || word == "+";
+    if (!lone_sign || (end < s.size() && s[end] == '(')) out.push_back({Lexeme::word, std::string(word)});
+    i = end;
+  }
+  return out;
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Lexeme> lexemes, analysis::TextAnalyzer& analyzer, TextQuery& out)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), out_(out) {}
+
+  Xapian::Query parse() {
+    Xapian::Query q = sequence(false);
+    if (pos_ < lexemes_.size()) throw QueryError("unbalanced ')' in query");
+    return q;
+  }
+
+ private:
+  bool at(Lexeme::Kind kind, std::string_view text = {}) const {
+    return pos_ < lexemes_.size() && lexemes_[pos_].kind == kind && (text.empty() || lexemes_[pos_].text == text);
+  }
+
+  Xapian::Query sequence(bool nested) {
+    std::vector<Xapian::Query> required, excluded;
+    while (pos_ < lexemes_.size() && !at(Lexeme::close)) {
+      if (at(Lexeme::word, "AND") || at(Lexeme::word, "OR")) { ++pos_; continue; }  // Stray operators.
+      bool exclude = false;
+      if (at(Lexeme::word, "NOT")) {
+        exclude = true;
+        ++pos_;
+      } else if (at(Lexeme::word) && (lexemes_[pos_].text[0] == '-' || lexemes_[pos_].text[0] == '+')) {
+        exclude = lexemes_[pos_].text[0] == '-';
+        lexemes_[pos_].text.erase(0, 1);
+        if (lexemes_[pos_].text.empty()) ++pos_;  // The sign stood before a phrase or parenthesis.
+      }
+      Xapian::Query q = group(!exclude);
+      if (!q.empty()) (exclude ? excluded : required).push_back(std::move(q));
+    }
+    if (nested) {
+      if (!at(Lexeme::close)) throw QueryError("unbalanced '(' in query");
+      ++pos_;
+    }
+    Xapian::Query positive = combine(Xapian::Query::OP_AND, required);
+    if (excluded.empty()) return positive;
+    if (positive.empty()) positive = Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, combine(Xapian::Query::OP_OR, excluded));
+  }
+
+  Xapian::Query group(bool highlight) {
+    std::vector<Xapian::Query> alternatives;
+    do {
+      if (!alternatives.empty() || at(Lexeme::word, "OR")) ++pos_;
+      if (pos_ >= lexemes_.size() || at(Lexeme::close)) break;
+      Xapian::Query q = primary(highlight);
+      if (!q.empty()) alternatives.push_back(std::move(q));
+    } while (at(Lexeme::word, "OR"));
+    return combine(Xapian::Query::OP_OR, alternatives);
+  }
+
+  Xapian::Query primary(bool highlight) {
+    Lexeme& lexeme = lexemes_[pos_++];
+    if (lexeme.kind == Lexeme::open) return sequence(true);
+    if (lexeme.kind == Lexeme::close) throw QueryError("unbalanced ')' in query");
+    std::vector<analysis::Token> tokens = analyzer_.analyze(lexeme.text);
+    if (tokens.empty()) return {};
+    if (tokens.size() == 1 && lexeme.kind == Lexeme::word) {
+      if (highlight) out_.stems.insert(tokens[0].stem);
+      return Xapian::Query(schema::stem_term(tokens[0].stem));
+    }
+    std::vector<Xapian::Query> words;
+    for (auto& t : tokens) {
+      if (highlight) out_.words.insert(t.term);
+      words.emplace_back(t.term);
+    }
+    if (words.size() == 1) return words.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+  }
+
+  std::vector<Lexeme> lexemes_;
+  std::size_t pos_ = 0;
+  analysis::TextAnalyzer& analyzer_;
+  TextQuery& out_;
+};
+
+}  // namespace
+
+TextQuery QueryBuilder::build(std::string_view text) {
+  TextQuery out;
+  out.query = Parser(lex(text), analyzer_, out).parse();
+  return out;
+}
+
+}  // namespace newsq::query

@@ -1,0 +1,99 @@
+// tests/cli_test.cc: the newsq command as a user or a script meets it: exit codes, messages,
+// JSON shape, the bundled sample corpus.
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+using newsq::test::run_cli;
+using newsq::test::TempDir;
+
+TEST_CASE("help and usage errors", "[cli]") {
+  auto help = run_cli({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("index") != std::string::npos);
+  for (const char* command : {"index", "search", "stats"}) {
+    auto r = run_cli({command, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("--db") != std::string::npos);
+  }
+  CHECK(run_cli({}).exit_code == 1);
+  CHECK(run_cli({"frobnicate"}).exit_code == 1);
+  auto no_db = run_cli({"search", "kyiv"});
+  CHECK(no_db.exit_code == 1);
+  CHECK(no_db.err.find("--db DIR is required") != std::string::npos);
+  CHECK(run_cli({"search", "--db", "x", "--bogus"}).exit_code == 1);
+  CHECK(run_cli({"index", "--db", "x", "--on-error", "maybe", "f"}).exit_code == 1);
+}
+
+TEST_CASE("runtime errors exit 2 with one readable line", "[cli]") {
+  TempDir dir;
+  auto r = run_cli({"search", "--db", dir.str("nothing-here"), "kyiv"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no such index") != std::string::npos);
+  auto missing = run_cli({"index", "--db", dir.str("db"), dir.str("missing.jsonl")});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("missing.jsonl:0: no such file or directory") != std::string::npos);
+}
+
+TEST_CASE("the bundled sample corpus indexes and searches", "[cli]") {
+  TempDir dir;
+  std::string db = dir.str("db");
+  auto index = run_cli({"index", "--db", db, (newsq::test::source_dir() / "corpus" / "sample").string()});
+  INFO(index.err);
+  REQUIRE(index.exit_code == 0);
+  CHECK(index.err.find("0 rejected") != std::string::npos);
+
+  auto again = run_cli({"index", "--db", db, (newsq::test::source_dir() / "corpus" / "sample").string()});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("(0 added") != std::string::npos);
+
+  auto text = run_cli({"search", "--db", db, "kyiv"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("matches") != std::string::npos);
+  CHECK(text.out.find("source:") != std::string::npos);
+
+  auto json = run_cli({"search", "--db", db, "--json", "--limit", "3", "kyiv"});
+  REQUIRE(json.exit_code == 0);
+  auto j = nlohmann::json::parse(json.out);
+  CHECK(j["total"].get<int>() >= 1);
+  REQUIRE(!j["hits"].empty());
+  for (const char* key : {"id", "date", "source", "title", "url", "score", "snippet"}) CHECK(j["hits"][0].contains(key));
+  CHECK(j["hits"][0]["snippet"].get<std::string>().find("<b>") != std::string::npos);
+  CHECK(j["facets"].contains("date"));
+  CHECK(j["facets"].contains("source"));
+  CHECK(j["hits"].size() <= 3);
+
+  auto stats = run_cli({"stats", "--db", db, "--json"});
+  REQUIRE(stats.exit_code == 0);
+  CHECK(nlohmann::json::parse(stats.out)["articles"].get<int>() > 10);
+}
+
+TEST_CASE("on-error=fail stops with file:line, exit 2, and keeps what came before", "[cli]") {
+  TempDir dir;
+  std::string file = dir.str("in.jsonl");
+  newsq::test::write_file(file,
+                          "{\"id\":\"1\",\"date\":\"2022-03-01\",\"source\":\"S\",\"text\":\"first kyiv report\"}\n"
+                          "{\"id\":\"2\",\"date\":\"2022-13-01\",\"source\":\"S\",\"text\":\"bad month\"}\n"
+                          "{\"id\":\"3\",\"date\":\"2022-03-02\",\"source\":\"S\",\"text\":\"third kyiv report\"}\n");
+  auto fail = run_cli({"index", "--db", dir.str("db"), "--on-error=fail", file});
+  CHECK(fail.exit_code == 2);
+  CHECK(fail.err.find(file + ":2: impossible date '2022-13-01'") != std::string::npos);
+  auto after = run_cli({"search", "--db", dir.str("db"), "--json", "kyiv"});
+  CHECK(nlohmann::json::parse(after.out)["total"] == 1);
+
+  auto skip = run_cli({"index", "--db", dir.str("db"), file});
+  CHECK(skip.exit_code == 0);
+  CHECK(skip.err.find("1 rejected") != std::string::npos);
+  auto all = run_cli({"search", "--db", dir.str("db"), "--json", "kyiv"});
+  CHECK(nlohmann::json::parse(all.out)["total"] == 2);
+}
+
+TEST_CASE("stdin is read with -", "[cli]") {
+  TempDir dir;
+  auto r = run_cli({"index", "--db", dir.str("db"), "-"},
+                   "{\"id\":\"s1\",\"date\":\"2022-03-01\",\"source\":\"S\",\"text\":\"from standard input\"}\n");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  auto found = run_cli({"search", "--db", dir.str("db"), "--json", "standard"});
+  CHECK(nlohmann::json::parse(found.out)["total"] == 1);
+}
