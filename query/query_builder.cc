@@ -50,8 +50,8 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, analysis::TextAnalyzer& analyzer, TextQuery& out)
-      : lexemes_(std::move(lexemes)), analyzer_(analyzer), out_(out) {}
+  Parser(std::vector<Lexeme> lexemes, analysis::TextAnalyzer& analyzer, const Thesaurus* thesaurus, TextQuery& out)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), thesaurus_(thesaurus), out_(out) {}
 
   Xapian::Query parse() {
     Xapian::Query q = sequence(false);
@@ -107,22 +107,45 @@ class Parser {
     if (lexeme.kind == Lexeme::close) throw QueryError("unbalanced ')' in query");
     std::vector<analysis::Token> tokens = analyzer_.analyze(lexeme.text);
     if (tokens.empty()) return {};
+    for (auto& t : tokens) out_.terms.push_back(t.term);
     if (tokens.size() == 1 && lexeme.kind == Lexeme::word) {
       if (highlight) out_.stems.insert(tokens[0].stem);
-      return Xapian::Query(schema::stem_term(tokens[0].stem));
+      Xapian::Query word(schema::stem_term(tokens[0].stem));
+      // Synonyms widen what is wanted; an excluded word excludes only itself.
+      if (!thesaurus_ || !highlight) return word;
+      const auto& alternatives = thesaurus_->lookup(tokens[0].stem);
+      if (alternatives.empty()) return word;
+      std::vector<Xapian::Query> parts{word};
+      auto& shown = out_.synonyms[tokens[0].term];
+      for (const auto& alternative : alternatives) {
+        shown.push_back(alternative.text);
+        if (alternative.terms.size() == 1) {
+          out_.stems.insert(alternative.stems[0]);
+          parts.emplace_back(schema::stem_term(alternative.stems[0]));
+        } else {
+          out_.words.insert(alternative.terms.begin(), alternative.terms.end());
+          parts.push_back(phrase(alternative.terms));
+        }
+      }
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
     }
-    std::vector<Xapian::Query> words;
+    std::vector<std::string> words;
     for (auto& t : tokens) {
       if (highlight) out_.words.insert(t.term);
-      words.emplace_back(t.term);
+      words.push_back(t.term);
     }
-    if (words.size() == 1) return words.front();
+    return phrase(words);
+  }
+
+  static Xapian::Query phrase(const std::vector<std::string>& words) {
+    if (words.size() == 1) return Xapian::Query(words.front());
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
   }
 
   std::vector<Lexeme> lexemes_;
   std::size_t pos_ = 0;
   analysis::TextAnalyzer& analyzer_;
+  const Thesaurus* thesaurus_;
   TextQuery& out_;
 };
 
@@ -130,7 +153,7 @@ class Parser {
 
 TextQuery QueryBuilder::build(std::string_view text) {
   TextQuery out;
-  out.query = Parser(lex(text), analyzer_, out).parse();
+  out.query = Parser(lex(text), analyzer_, thesaurus_, out).parse();
   return out;
 }
 

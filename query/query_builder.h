@@ -12,11 +12,14 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "indexer/analysis/text_analyzer.h"
+#include "query/thesaurus.h"
 
 namespace newsq::query {
 
@@ -24,6 +27,8 @@ struct TextQuery {
   Xapian::Query query;         // Empty (Xapian::Query()) when the text holds no words.
   std::set<std::string> stems;  // Stems of the words sought, for highlighting.
   std::set<std::string> words;  // Normalised words of phrases, for highlighting.
+  std::vector<std::string> terms;  // Every normalised word sought, in query order (for explain).
+  std::map<std::string, std::vector<std::string>> synonyms;  // Word -> thesaurus alternatives used.
   bool empty() const { return query.empty(); }
 };
 
@@ -32,8 +37,13 @@ class QueryBuilder {
   // Throws QueryError for an unbalanced parenthesis. An unclosed quote runs to the end.
   TextQuery build(std::string_view text);
 
+  // Words with thesaurus entries also find their alternatives (Xapian OP_SYNONYM, so they rank
+  // as one word). Null (the default) turns synonyms off. The thesaurus must outlive the builder.
+  void set_thesaurus(const Thesaurus* thesaurus) { thesaurus_ = thesaurus; }
+
  private:
   analysis::TextAnalyzer analyzer_;
+  const Thesaurus* thesaurus_ = nullptr;
 };
 
 }  // namespace newsq::query

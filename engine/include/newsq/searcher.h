@@ -5,7 +5,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "newsq/understood_query.h"
 
 namespace newsq {
 
@@ -19,12 +22,26 @@ struct SearchRequest {
   bool count_facets = true;          // Fill SearchResults::facets (exact counts over every match).
   std::uint32_t max_facet_values = 20;  // Most frequent values kept per facet other than date.
   std::uint32_t snippet_length = 200;   // Characters of text around the best-matching passage.
+  // Drill-down selections (field, value): ("source", "HuffPost"), ("date", "2022-03"). Values of
+  // one field are ORed, fields are ANDed; each field's counts ignore its own selections, so a user
+  // sees what picking another value would give (multi-select facets).
+  std::vector<std::pair<std::string, std::string>> facet_filters{};
+  enum class Sort { relevance, date } sort = Sort::relevance;  // date: newest first.
+  // With relevance order: extra weight for recent articles, 0 for none. 1 weighs an article of
+  // the newest day about as much as one matching query word; the boost halves every 90 days.
+  double recency_boost = 0;
+  bool use_thesaurus = true;         // Expand words with their thesaurus synonyms.
+  bool collapse_duplicates = true;   // Fold near-identical articles (wire copies) into one hit.
+
+  // The request that runs an understood query: its text, dates and sources.
+  static SearchRequest from_understood(const UnderstoodQuery& understood);
 };
 
 struct Hit {
   std::string id, date, source, title, url;
   std::string snippet;  // Matching words are wrapped in "\x01" ... "\x02" markers; see snippet_markup.
   double score = 0;     // Relevance (BM25); comparable only within one search.
+  std::vector<std::string> similar_ids{};  // Near-identical articles folded into this hit.
 };
 
 struct FacetValue {
@@ -39,6 +56,9 @@ struct SearchResults {
   // follows the span of the matching dates; date_granularity says which.
   std::map<std::string, std::vector<FacetValue>> facets;
   std::string date_granularity;  // "year", "month" or "day"; empty when there are no matches.
+  // The query with unknown words replaced by the closest indexed ones ("Kyv" -> "kyiv"); empty
+  // when every word is known.
+  std::string suggestion{};
 };
 
 // Snippets mark matched words with these bytes, so that a terminal can bold them and JSON can
@@ -66,6 +86,14 @@ class Searcher {
 
   // Throws QueryError for a malformed request (bad date, bad query syntax).
   SearchResults search(const SearchRequest& request);
+
+  // Reads a one-line query ("casualties from HuffPost in March 2022"): sources, a date range in
+  // words resolved against `now` ("YYYY-MM-DD"; empty = today), and the text left. Throws
+  // QueryError for a malformed `now`.
+  UnderstoodQuery understand(const std::string& query, const std::string& now = "");
+
+  // Replaces the built-in thesaurus (corpus/thesaurus.txt) with this file. Throws QueryError.
+  void set_thesaurus(const std::string& path);
 
   // Moves to the latest committed state of the index.
   void reopen();
