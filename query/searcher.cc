@@ -277,12 +277,25 @@ SearchResults Searcher::search(const SearchRequest& request) {
   }
 }
 
-UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
+namespace {
+long resolve_now(const std::string& now) {
   std::string day = now.empty() ? today() : now;
-  if (!indexer::is_valid_day(day)) throw QueryError("invalid --now date '" + now + "': expected YYYY-MM-DD");
+  if (!indexer::is_valid_day(day)) throw QueryError("invalid 'now' date '" + now + "': expected YYYY-MM-DD");
+  return schema::day_number(day);
+}
+}  // namespace
+
+UnderstoodQuery understand(const std::string& query, const std::string& now, const std::vector<std::string>& known_sources) {
+  query::QueryBuilder builder;
+  builder.set_thesaurus(&query::Thesaurus::builtin());
+  return query::understand_query(query, resolve_now(now), known_sources, builder);
+}
+
+UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
+  long day = resolve_now(now);
   try {
     impl_->builder.set_thesaurus(impl_->thesaurus);
-    return query::understand_query(query, schema::day_number(day), impl_->sources(), impl_->builder);
+    return query::understand_query(query, day, impl_->sources(), impl_->builder);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
   }

@@ -18,5 +18,6 @@ struct UsageError : std::runtime_error {
 int index_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int stats_command(int argc, char** argv);
+int explain_command(int argc, char** argv);
 
 }  // namespace newsq::cli

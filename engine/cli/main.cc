@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  index    read articles (JSON Lines, CSV, plain text; gzip ok) into an index\n"
     "  search   search an index; hits with snippets and facet counts\n"
+    "  explain  show what newsq understands of a query (dates, sources, synonyms)\n"
     "  stats    what an index holds\n"
     "\n"
     "'newsq COMMAND --help' shows a command's options.\n"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "index") return index_command(argc - 1, argv + 1);
     if (command == "search") return search_command(argc - 1, argv + 1);
     if (command == "stats") return stats_command(argc - 1, argv + 1);
+    if (command == "explain") return explain_command(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
   } catch (const cxxopts::exceptions::exception& e) {

@@ -1,37 +1,38 @@
-// engine/cli/search_command.cc: `newsq search`: ranked hits with snippets and facet counts, as text
-// for a person or as one JSON object for a program.
+// engine/cli/search_command.cc: `newsq search`: understands the one-line query (dates, sources,
+// synonyms), applies explicit flags over it, and prints ranked hits with snippets and facet
+// counts, as text for a person or as one JSON object for a program.
 #include <cxxopts.hpp>
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 
 #include "engine/cli/commands.h"
+#include "engine/cli/json_output.h"
 #include "engine/cli/terminal.h"
 #include "newsq/searcher.h"
 
 namespace newsq::cli {
 namespace {
 
-nlohmann::json to_json(const SearchResults& r) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits)
-    hits.push_back({{"id", h.id}, {"date", h.date}, {"source", h.source}, {"title", h.title},
-                    {"url", h.url}, {"score", h.score}, {"snippet", html_highlights(h.snippet)}});
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, values] : r.facets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
-    facets[name] = std::move(list);
-  }
-  nlohmann::json out = {{"total", r.total}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
-  if (!r.date_granularity.empty()) out["date_granularity"] = r.date_granularity;
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
+}
+
+void print_understood(const UnderstoodQuery& u, const SearchRequest& request) {
+  std::string parts;
+  if (!u.date_text.empty() || !request.from.empty() || !request.to.empty())
+    parts += fmt::format("  dates {}..{}", request.from.empty() ? "" : request.from, request.to.empty() ? "" : request.to);
+  if (!request.sources.empty()) parts += "  sources " + joined(request.sources);
+  for (const auto& [word, alternatives] : u.synonyms) parts += "  " + word + "~{" + joined(alternatives) + "}";
+  if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", u.text, parts);
 }
 
 void print_text(const SearchResults& r, const SearchRequest& request, double ms) {
   const bool ansi = is_terminal(stdout);
   auto bold = [&](const std::string& s) { return ansi ? "\x1b[1m" + s + "\x1b[0m" : s; };
+  if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", bold(r.suggestion));
   if (r.total == 0) {
     fmt::print("no matches ({:.1f} ms)\n", ms);
     return;
@@ -42,7 +43,9 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
   for (const auto& h : r.hits) {
     fmt::print("{:>3}. {}  {}  {}\n", ++rank, h.date, h.source, bold(h.title.empty() ? h.id : h.title));
     fmt::print("     {}\n", render_highlights(h.snippet, ansi));
-    fmt::print("     id {}{}{}\n\n", h.id, h.url.empty() ? "" : "  ", h.url);
+    fmt::print("     id {}{}{}", h.id, h.url.empty() ? "" : "  ", h.url);
+    if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), joined(h.similar_ids));
+    fmt::print("\n\n");
   }
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;
@@ -56,15 +59,28 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
 }  // namespace
 
 int search_command(int argc, char** argv) {
-  cxxopts::Options options("newsq search", "Search an index. QUERY: words, \"phrases\", +required, -excluded, "
-                                           "OR, AND, NOT, (groups).");
+  cxxopts::Options options("newsq search",
+                           "Search an index. QUERY: words, \"phrases\", +required, -excluded, OR, AND, NOT, (groups);\n"
+                           "dates in words (\"in March 2022\", \"last week\", \"since 24 February 2022\") and sources\n"
+                           "(\"from HuffPost\", source:guardian) are understood; flags override what was understood.");
   options.add_options()
       ("db", "index directory", cxxopts::value<std::string>())
       ("from", "first day, YYYY-MM-DD", cxxopts::value<std::string>()->default_value(""))
       ("to", "last day, YYYY-MM-DD (inclusive)", cxxopts::value<std::string>()->default_value(""))
       ("source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())
+      ("facet", "drill down: FIELD=VALUE, FIELD date or source (repeatable; one field's values are ORed)",
+       cxxopts::value<std::vector<std::string>>())
+      ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"))
+      ("recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
+       cxxopts::value<double>()->default_value("0"))
+      ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+       cxxopts::value<std::string>()->default_value(""))
       ("limit", "hits to show", cxxopts::value<std::uint32_t>()->default_value("10"))
       ("offset", "hits to skip", cxxopts::value<std::uint32_t>()->default_value("0"))
+      ("literal", "take the query as plain text: no dates or sources from words")
+      ("no-synonyms", "do not expand words with the thesaurus")
+      ("thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())
+      ("no-collapse", "show near-identical articles as separate hits")
       ("no-facets", "do not count facets")
       ("json", "print one JSON object")
       ("h,help", "show this help")
@@ -77,26 +93,50 @@ int search_command(int argc, char** argv) {
     return kExitOk;
   }
   if (!args.count("db")) throw UsageError("--db DIR is required");
+  std::string sort = args["sort"].as<std::string>();
+  if (sort != "relevance" && sort != "date") throw UsageError("--sort must be relevance or date, not '" + sort + "'");
 
-  SearchRequest request;
-  if (args.count("query"))
-    for (const auto& word : args["query"].as<std::vector<std::string>>())
-      request.query += (request.query.empty() ? "" : " ") + word;
-  request.from = args["from"].as<std::string>();
-  request.to = args["to"].as<std::string>();
+  std::string text = args.count("query") ? joined(args["query"].as<std::vector<std::string>>()) : "";
+  Searcher searcher(args["db"].as<std::string>());
+  if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
+  UnderstoodQuery understood;
+  understood.text = text;
+  if (!args.count("literal")) understood = searcher.understand(text, args["now"].as<std::string>());
+
+  SearchRequest request = SearchRequest::from_understood(understood);
+  if (!args["from"].as<std::string>().empty()) request.from = args["from"].as<std::string>();
+  if (!args["to"].as<std::string>().empty()) request.to = args["to"].as<std::string>();
   if (args.count("source")) request.sources = args["source"].as<std::vector<std::string>>();
+  if (args.count("facet"))
+    for (const auto& f : args["facet"].as<std::vector<std::string>>()) {
+      auto eq = f.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError("--facet takes FIELD=VALUE, not '" + f + "'");
+      request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+    }
+  request.sort = sort == "date" ? SearchRequest::Sort::date : SearchRequest::Sort::relevance;
+  request.recency_boost = args["recency"].as<double>();
   request.limit = args["limit"].as<std::uint32_t>();
   request.offset = args["offset"].as<std::uint32_t>();
   request.count_facets = !args.count("no-facets");
+  request.use_thesaurus = !args.count("no-synonyms");
+  request.collapse_duplicates = !args.count("no-collapse");
+  // The JSON "query" shows what actually ran: parsed values with the flags applied over them.
+  understood.from = request.from;
+  understood.to = request.to;
+  understood.sources = request.sources;
+  if (!request.use_thesaurus) understood.synonyms.clear();
 
-  Searcher searcher(args["db"].as<std::string>());
   auto started = std::chrono::steady_clock::now();
   SearchResults results = searcher.search(request);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (args.count("json"))
-    fmt::print("{}\n", to_json(results).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  else
+  if (args.count("json")) {
+    nlohmann::json out = results_json(results);
+    out["query"] = understood_json(understood);
+    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  } else {
+    print_understood(understood, request);
     print_text(results, request, ms);
+  }
   return kExitOk;
 }
 

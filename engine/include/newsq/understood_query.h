@@ -20,4 +20,10 @@ struct UnderstoodQuery {
   std::vector<std::string> sources{};  // Outlets named ("from HuffPost", "source:guardian").
 };
 
+// Understands `query` without an index: dates resolve against `now` ("YYYY-MM-DD"; empty =
+// today), and "from X" is a source only for X in `known_sources` ("source:X" always is).
+// Searcher::understand() does the same with the index's own sources. Throws QueryError.
+UnderstoodQuery understand(const std::string& query, const std::string& now = "",
+                           const std::vector<std::string>& known_sources = {});
+
 }  // namespace newsq

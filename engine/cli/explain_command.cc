@@ -1,0 +1,59 @@
+// engine/cli/explain_command.cc: `newsq explain`: what newsq understands of a query (text, terms,
+// synonyms, date range, sources) without searching. With --db, source names come from the index.
+#include <cxxopts.hpp>
+#include <fmt/core.h>
+
+#include "engine/cli/commands.h"
+#include "engine/cli/json_output.h"
+#include "newsq/searcher.h"
+
+namespace newsq::cli {
+
+int explain_command(int argc, char** argv) {
+  cxxopts::Options options("newsq explain", "Show what newsq understands of a query, without searching.");
+  options.add_options()
+      ("db", "index directory (its sources are recognised in 'from X')", cxxopts::value<std::string>())
+      ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+       cxxopts::value<std::string>()->default_value(""))
+      ("json", "print one JSON object")
+      ("h,help", "show this help")
+      ("query", "query words", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"query"});
+  options.positional_help("QUERY...");
+  auto args = options.parse(argc, argv);
+  if (args.count("help")) {
+    fmt::print("{}\n", options.help());
+    return kExitOk;
+  }
+  if (!args.count("query")) throw UsageError("no query given");
+  std::string text;
+  for (const auto& w : args["query"].as<std::vector<std::string>>()) text += (text.empty() ? "" : " ") + w;
+  const std::string now = args["now"].as<std::string>();
+  UnderstoodQuery u;
+  if (args.count("db")) {
+    Searcher searcher(args["db"].as<std::string>());
+    u = searcher.understand(text, now);
+  } else {
+    u = understand(text, now);
+  }
+  nlohmann::json j = understood_json(u);
+  if (args.count("json")) {
+    fmt::print("{}\n", j.dump());
+    return kExitOk;
+  }
+  fmt::print("text      {}\n", u.text.empty() ? "(none)" : u.text);
+  std::string terms;
+  for (const auto& t : u.terms) terms += (terms.empty() ? "" : " ") + t;
+  fmt::print("terms     {}\n", terms.empty() ? "(none)" : terms);
+  for (const auto& [word, alternatives] : u.synonyms) {
+    std::string alt;
+    for (const auto& a : alternatives) alt += (alt.empty() ? "" : ", ") + a;
+    fmt::print("synonyms  {} ~ {}\n", word, alt);
+  }
+  if (!u.date_text.empty())
+    fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to, u.date_text);
+  for (const auto& s : u.sources) fmt::print("source    {}\n", s);
+  return kExitOk;
+}
+
+}  // namespace newsq::cli

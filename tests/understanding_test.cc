@@ -1,0 +1,258 @@
+// tests/understanding_test.cc: query understanding and drill-down: thesaurus, dates and sources
+// from words, multi-select facet counts against brute force, duplicate collapse, spelling, sort.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+#include "indexer/analysis/text_analyzer.h"
+#include "newsq/newsq.h"
+#include "query/duplicate_collapse.h"
+#include "query/spelling.h"
+#include "query/thesaurus.h"
+#include "tests/test_support.h"
+
+using newsq::test::TempDir;
+
+namespace {
+
+newsq::Article article(std::string id, std::string date, std::string source, std::string title, std::string text) {
+  newsq::Article a;
+  a.id = std::move(id);
+  a.date = std::move(date);
+  a.source = std::move(source);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  return a;
+}
+
+std::uint64_t facet(const newsq::SearchResults& r, const std::string& name, const std::string& value) {
+  auto it = r.facets.find(name);
+  if (it == r.facets.end()) return 0;
+  for (const auto& v : it->second)
+    if (v.value == value) return v.count;
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the thesaurus reads its file and rejects malformed lines", "[understanding]") {
+  auto t = newsq::query::Thesaurus::parse("# comment\ncasualties: killed, air strike\n\n", "t.txt");
+  const auto& alternatives = t.lookup("casualti");
+  REQUIRE(alternatives.size() == 2);
+  CHECK(alternatives[1].terms == std::vector<std::string>{"air", "strike"});
+  CHECK(t.lookup("casualty").empty());  // Keys are stems ("casualti"), not words.
+  CHECK_THROWS_WITH(newsq::query::Thesaurus::parse("ok: fine\nno colon here\n", "t.txt"), "t.txt:2: expected 'word: alternative, ...'");
+  CHECK_THROWS_WITH(newsq::query::Thesaurus::parse("two words: x\n", "t.txt"), Catch::Contains("t.txt:1:"));
+  CHECK(newsq::query::Thesaurus::builtin().size() >= 20);
+}
+
+TEST_CASE("a one-line query is split into text, dates and sources", "[understanding]") {
+  auto u = newsq::understand("casualties near Kyiv in March 2022", "2022-03-21");
+  CHECK(u.text == "casualties near Kyiv");
+  CHECK(u.from == "2022-03-01");
+  CHECK(u.to == "2022-03-31");
+  CHECK(u.date_text == "in March 2022");
+  CHECK(u.terms == std::vector<std::string>{"casualties", "near", "kyiv"});
+  REQUIRE(u.synonyms.count("casualties"));
+  CHECK(u.synonyms["casualties"].front() == "killed");
+
+  auto s = newsq::understand("shelling from Al Jazeera last week source:guardian", "2022-03-21", {"Al Jazeera", "BBC"});
+  CHECK(s.text == "shelling");
+  CHECK(s.sources == std::vector<std::string>{"guardian", "Al Jazeera"});
+  CHECK(s.from == "2022-03-14");
+  CHECK(s.to == "2022-03-20");
+
+  auto d = newsq::understand("grain exports from March to May 2022", "2022-06-01", {"BBC"});
+  CHECK(d.sources.empty());
+  CHECK(d.from == "2022-03-01");
+  CHECK(d.to == "2022-05-31");
+  CHECK(d.text == "grain exports");
+
+  auto plain = newsq::understand("protesters march in Kyiv", "2022-03-21");
+  CHECK(plain.from.empty());
+  CHECK(plain.text == "protesters march in Kyiv");
+  CHECK_THROWS_AS(newsq::understand("x", "2022-13-01"), newsq::QueryError);
+}
+
+TEST_CASE("synonyms find articles that use other words, and can be turned off", "[understanding]") {
+  TempDir dir;
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("k", "2022-03-01", "S", "Village hit", "Three people were killed in the attack."));
+    w.add(article("w", "2022-03-02", "S", "Clinic", "Doctors treated the wounded all night."));
+    w.add(article("o", "2022-03-03", "S", "Market", "Prices rose again."));
+  }
+  newsq::Searcher s(dir.str("db"));
+  CHECK(s.search({.query = "casualties"}).total == 2);
+  CHECK(s.search({.query = "casualties", .use_thesaurus = false}).total == 0);
+  auto hit = s.search({.query = "casualties"}).hits;
+  REQUIRE(!hit.empty());
+  CHECK(hit[0].snippet.find(newsq::kHighlightStart) != std::string::npos);
+}
+
+TEST_CASE("multi-select facets: each facet's counts ignore its own selections", "[understanding]") {
+  TempDir dir;
+  std::vector<newsq::Article> all = {
+      article("1", "2021-05-01", "A", "t", "grain harvest"), article("2", "2022-05-01", "A", "t", "grain exports"),
+      article("3", "2022-06-01", "B", "t", "grain prices"),  article("4", "2022-07-01", "C", "t", "grain ships"),
+      article("5", "2023-01-01", "C", "t", "grain deal"),    article("6", "2022-01-01", "B", "t", "other news")};
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    for (const auto& a : all) w.add(a);
+  }
+  newsq::Searcher s(dir.str("db"));
+  newsq::SearchRequest r{.query = "grain"};
+  r.facet_filters = {{"source", "A"}, {"source", "B"}, {"date", "2022"}};
+  auto res = s.search(r);
+
+  // Brute force over the same articles.
+  auto matches = [](const newsq::Article& a) { return a.text.find("grain") != std::string::npos; };
+  auto in_sources = [](const newsq::Article& a) { return a.source == "A" || a.source == "B"; };
+  auto in_2022 = [](const newsq::Article& a) { return a.date.starts_with("2022"); };
+  std::uint64_t total = 0;
+  std::map<std::string, std::uint64_t> by_source, by_year;
+  for (const auto& a : all) {
+    if (!matches(a)) continue;
+    total += in_sources(a) && in_2022(a);
+    if (in_2022(a)) ++by_source[a.source];       // Source counts ignore the source selections.
+    if (in_sources(a)) ++by_year[a.date.substr(0, 4)];  // Date counts ignore the date selection.
+  }
+  CHECK(res.total == total);
+  CHECK(res.total == 2);
+  for (const auto& [source, count] : by_source) CHECK(facet(res, "source", source) == count);
+  CHECK(facet(res, "source", "C") == 1);
+  REQUIRE(res.date_granularity == "month");  // 2021-05 .. 2022-06 spans months.
+  std::map<std::string, std::uint64_t> by_month;
+  for (const auto& a : all)
+    if (matches(a) && in_sources(a)) ++by_month[a.date.substr(0, 7)];
+  for (const auto& [month, count] : by_month) CHECK(facet(res, "date", month) == count);
+
+  r.facet_filters = {{"place", "x"}};
+  CHECK_THROWS_AS(s.search(r), newsq::QueryError);
+  r.facet_filters = {{"date", "2022-13"}};
+  CHECK_THROWS_AS(s.search(r), newsq::QueryError);
+}
+
+TEST_CASE("near-duplicates collapse into one hit with the copies' ids", "[understanding]") {
+  TempDir dir;
+  std::string base =
+      "Officials said the convoy of twelve trucks carrying flour, medicine and blankets reached the town on Tuesday "
+      "evening after a delay of two days at the checkpoint, and volunteers began unloading it at the school.";
+  std::string edited = base;
+  edited.replace(edited.find("Tuesday"), 7, "Wednesday");
+  std::string edited2 = "UPDATE: " + base + " More aid is expected.";
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("orig", "2022-03-01", "Wire", "Aid convoy arrives", base));
+    w.add(article("copy1", "2022-03-01", "Paper", "Aid convoy arrives", edited));
+    w.add(article("copy2", "2022-03-02", "Radio", "Aid convoy reaches town", edited2));
+    w.add(article("other", "2022-03-02", "Radio", "Convoy of tractors", "A convoy of tractors blocked the road in a protest over fuel prices."));
+  }
+  newsq::Searcher s(dir.str("db"));
+  auto collapsed = s.search({.query = "convoy"});
+  CHECK(collapsed.total == 4);
+  REQUIRE(collapsed.hits.size() == 2);
+  std::set<std::string> folded;
+  for (const auto& h : collapsed.hits)
+    if (!h.similar_ids.empty()) folded.insert(h.similar_ids.begin(), h.similar_ids.end()), folded.insert(h.id);
+  CHECK(folded == std::set<std::string>{"orig", "copy1", "copy2"});
+  CHECK(s.search({.query = "convoy", .collapse_duplicates = false}).hits.size() == 4);
+
+  newsq::analysis::TextAnalyzer analyzer;
+  CHECK(newsq::query::jaccard(newsq::query::shingles_of(base, analyzer), newsq::query::shingles_of(edited, analyzer)) > 0.6);
+}
+
+TEST_CASE("unknown words get a spelling suggestion", "[understanding]") {
+  CHECK(newsq::query::edit_distance("kyv", "kyiv") == 1);
+  CHECK(newsq::query::edit_distance("kiyv", "kyiv") == 1);  // Transposition.
+  TempDir dir;
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("1", "2022-03-01", "S", "Kyiv", "Sirens sounded in Kyiv and Kharkiv."));
+  }
+  newsq::Searcher s(dir.str("db"));
+  auto r = s.search({.query = "Kyv sirens"});
+  CHECK(r.total == 0);
+  CHECK(r.suggestion == "kyiv sirens");
+  CHECK(s.search({.query = "kyiv"}).suggestion.empty());
+}
+
+TEST_CASE("date sort and recency boost order hits by time", "[understanding]") {
+  TempDir dir;
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("old", "2019-01-01", "S", "Ferry", "The ferry sailed. The ferry sailed again. Ferry ferry."));
+    w.add(article("mid", "2021-01-01", "S", "Boats", "A ferry sailed."));
+    w.add(article("new", "2022-06-01", "S", "Harbour", "A ferry sailed at dawn."));
+  }
+  newsq::Searcher s(dir.str("db"));
+  auto by_date = s.search({.query = "ferry", .sort = newsq::SearchRequest::Sort::date});
+  REQUIRE(by_date.hits.size() == 3);
+  CHECK(by_date.hits[0].id == "new");
+  CHECK(by_date.hits[2].id == "old");
+  CHECK(s.search({.query = "ferry"}).hits[0].id == "old");
+  CHECK(s.search({.query = "ferry", .recency_boost = 10}).hits[0].id == "new");
+}
+
+TEST_CASE("explain and search --json show the understood query", "[understanding][cli]") {
+  auto r = newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "casualties", "in", "March", "2022"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["text"] == "casualties");
+  CHECK(j["date"]["from"] == "2022-03-01");
+  CHECK(j["date"]["to"] == "2022-03-31");
+  CHECK(j["synonyms"]["casualties"].size() >= 3);
+  CHECK(j["places"].is_array());
+  auto open = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "since", "2021"}).out);
+  CHECK(open["date"]["to"] == "2022-03-21");
+  auto none = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "grain"}).out);
+  CHECK_FALSE(none.contains("date"));
+  auto after = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "after", "2021"}).out);
+  CHECK(after["date"]["from"] == "2022-01-01");
+  CHECK_FALSE(after["date"].contains("to"));
+
+  TempDir dir;
+  auto index = newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()});
+  REQUIRE(index.exit_code == 0);
+  auto s = newsq::test::run_cli({"search", "--db", dir.str("db"), "--json", "--now", "2022-12-31", "blackouts", "in", "2022",
+                                 "--facet", "source=Harbour Times"});
+  REQUIRE(s.exit_code == 0);
+  auto sj = nlohmann::json::parse(s.out);
+  CHECK(sj["query"]["date"]["from"] == "2022-01-01");
+  CHECK(sj["total"].get<int>() >= 1);
+  for (const auto& h : sj["hits"]) {
+    CHECK(h["source"] == "Harbour Times");
+    CHECK(h["date"].get<std::string>().starts_with("2022"));
+  }
+  CHECK(newsq::test::run_cli({"search", "--db", dir.str("db"), "--facet", "nonsense", "x"}).exit_code == 1);
+  CHECK(newsq::test::run_cli({"search", "--db", dir.str("db"), "--facet", "colour=red", "x"}).exit_code == 2);
+}
+
+TEST_CASE("casualties in March 2022 over the real corpus: dated in range and about casualties", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  {
+    newsq::IndexWriter writer(dir.str("db"));
+    newsq::ingest(writer, {(newsq::test::shared_dir() / "corpus").string()});
+  }
+  newsq::Searcher s(dir.str("db"));
+  auto u = s.understand("casualties near Kyiv in March 2022", "2022-03-21");
+  CHECK(u.from == "2022-03-01");
+  CHECK(u.to == "2022-03-31");
+  auto request = newsq::SearchRequest::from_understood(u);
+  request.query = "casualties";  // Places ("near Kyiv") are understood once the gazetteer lands.
+  request.limit = 50;
+  auto r = s.search(request);
+  REQUIRE(r.total > 0);
+  newsq::analysis::TextAnalyzer analyzer;
+  std::set<std::string> wanted{"casualti", "kill", "dead", "death", "wound", "injur", "fatal"};
+  for (const auto& h : r.hits) {
+    INFO(h.id);
+    CHECK(h.date >= "2022-03-01");
+    CHECK(h.date <= "2022-03-31");
+    bool about = false;
+    for (const auto& t : analyzer.analyze(h.title + " " + h.snippet)) about = about || wanted.count(t.stem);
+    CHECK(about);
+  }
+}
