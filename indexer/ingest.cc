@@ -38,6 +38,7 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   // First place each id was seen in this run: a second record with the same id is an error in the
   // input, not an update.
   std::unordered_map<std::string, std::string> first_seen;
+  bool read_everything = true;  // No input was cut short: absent ids really are gone.
 
   indexer::ReadOptions read_options;
   read_options.format = options.format;
@@ -61,7 +62,10 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
       ++progress.articles;
       if (!record.error.empty()) {
         reject(record.file, record.line, record.error);
-        if (record.fatal) break;
+        if (record.fatal) {
+          read_everything = false;
+          break;
+        }
         continue;
       }
       if (!options.source.empty()) record.article.source = options.source;
@@ -88,6 +92,9 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
     }
     finished_bytes += reader->bytes_consumed();
   }
+  if (options.delete_missing && read_everything)
+    for (const auto& id : writer.ids())
+      if (!first_seen.count(id) && writer.remove(id)) ++report.deleted;
   writer.commit();
   report.input_bytes = finished_bytes;
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "engine/src/index_location.h"
 #include "engine/src/schema.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
@@ -107,15 +108,29 @@ struct Searcher::Impl {
   query::Thesaurus custom_thesaurus;
   const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
 
+  std::string generation;  // The generation open now ("" for a plain database).
+
   explicit Impl(const std::string& d) : dir(d) {
     if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
+    open();
+    if (db.get_metadata(schema::kVersionKey).empty() && db.get_doccount() != 0)
+      throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
+  }
+
+  void open() {
     try {
+      generation = location::live_generation(dir);
       db = Xapian::Database(dir);
     } catch (const Xapian::Error& e) {
       throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
     }
-    if (db.get_metadata(schema::kVersionKey).empty() && db.get_doccount() != 0)
-      throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
+  }
+
+  // Moves to the newest commit, or to a new generation after a rebuild or compaction: one small
+  // file read and a revision check, cheap enough to run before every search.
+  void refresh() {
+    if (location::live_generation(dir) != generation) open();
+    else db.reopen();
   }
 
   std::vector<std::string> sources() {
@@ -267,10 +282,14 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResults Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
+      impl_->refresh();
       return impl_->run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": index kept changing during the search");
-      impl_->db.reopen();
+    } catch (const Xapian::DatabaseError& e) {
+      // A swap removed the generation this searcher had open: open the live one and try again.
+      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
+      impl_->open();
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
     }
@@ -308,7 +327,7 @@ void Searcher::set_thesaurus(const std::string& path) {
 
 void Searcher::reopen() {
   try {
-    impl_->db.reopen();
+    impl_->refresh();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(impl_->dir + ": cannot reopen the index: " + e.get_description());
   }
@@ -316,6 +335,7 @@ void Searcher::reopen() {
 
 IndexStats Searcher::stats() {
   try {
+    impl_->refresh();
     IndexStats s;
     auto& db = impl_->db;
     s.articles = db.get_doccount();

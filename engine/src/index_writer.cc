@@ -1,65 +1,49 @@
-// engine/src/index_writer.cc: the writer behind newsq::IndexWriter: validates, builds documents,
-// skips unchanged ones, commits in batches.
+// engine/src/index_writer.cc: the writer behind newsq::IndexWriter: takes the write lock,
+// validates, builds documents, skips unchanged ones, commits in batches.
 #include "newsq/index_writer.h"
 
 #include <xapian.h>
 
 #include <filesystem>
 
+#include "engine/src/index_location.h"
+#include "engine/src/index_writer_impl.h"
 #include "engine/src/schema.h"
-#include "indexer/document_builder.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
 
 namespace newsq {
 
-struct IndexWriter::Impl {
-  std::string dir;
-  WriterOptions options;
-  Xapian::WritableDatabase db;
-  indexer::DocumentBuilder builder;
-  std::uint32_t pending = 0;
-
-  Impl(const std::string& d, const WriterOptions& o) : dir(d), options(o) {
-    try {
-      std::filesystem::create_directories(dir);
-      db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-      std::string version = db.get_metadata(schema::kVersionKey);
-      if (version.empty()) {
-        if (db.get_doccount() != 0) throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
-        db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
-        db.commit();
-      }
-    } catch (const Xapian::DatabaseLockError&) {
-      throw DatabaseError(dir + ": another newsq process is writing to this index");
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(dir + ": cannot open the index for writing: " + e.get_description());
-    } catch (const std::filesystem::filesystem_error& e) {
-      throw DatabaseError(dir + ": " + e.code().message());
+IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, std::unique_ptr<WriteLock> l)
+    : dir(std::move(d)), path(std::move(p)), options(o), lock(std::move(l)) {
+  try {
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    std::string version = db.get_metadata(schema::kVersionKey);
+    if (version.empty()) {
+      if (db.get_doccount() != 0) throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
+      db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
+      db.commit();
     }
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseError(dir + ": another process is writing to this index");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(dir + ": cannot open the index for writing: " + e.get_description());
   }
+}
 
-  template <typename F>
-  auto guarded(const char* what, F&& f) {
-    try {
-      return f();
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(dir + ": " + what + ": " + e.get_description());
-    }
+IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
+  try {
+    auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
+    // Under the lock nobody else is rebuilding: whatever generation is not live is a leftover.
+    location::remove_stale_generations(dir);
+    std::string path = location::live_generation_for_writing(dir);
+    impl_ = std::make_unique<Impl>(dir, path, options, std::move(lock));
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw DatabaseError(dir + ": " + e.code().message());
   }
+}
 
-  void note_change() {
-    if (++pending >= options.batch_size) commit();
-  }
-
-  void commit() {
-    guarded("commit failed", [&] { db.commit(); });
-    pending = 0;
-  }
-};
-
-IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
-    : impl_(std::make_unique<Impl>(dir, options)) {}
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexWriter::~IndexWriter() {
   if (!impl_) return;
@@ -103,6 +87,15 @@ void IndexWriter::commit() { impl_->commit(); }
 
 std::uint64_t IndexWriter::size() const {
   return impl_->guarded("cannot count articles", [&] { return std::uint64_t{impl_->db.get_doccount()}; });
+}
+
+std::vector<std::string> IndexWriter::ids() const {
+  return impl_->guarded("cannot list articles", [&] {
+    std::vector<std::string> out;
+    const std::string prefix(schema::kIdPrefix);
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) out.push_back((*t).substr(prefix.size()));
+    return out;
+  });
 }
 
 }  // namespace newsq

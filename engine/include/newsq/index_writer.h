@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "newsq/article.h"
 
@@ -13,6 +14,8 @@ struct WriterOptions {
   // Articles buffered before an automatic commit. Bounds memory; each commit is atomic, so a crash
   // loses at most the articles since the last one.
   std::uint32_t batch_size = 5000;
+  // When another process is writing to the index: false fails at once naming it, true waits.
+  bool wait_for_lock = false;
 };
 
 // What add() did with an article.
@@ -22,8 +25,10 @@ enum class AddOutcome { added, updated, unchanged };
 // Searchers (other threads or processes) keep working while it writes; they see each commit whole.
 class IndexWriter {
  public:
-  // Opens the index in `dir`, creating the directory and an empty index if there is none.
-  // Throws DatabaseError if it cannot (not a newsq index, unwritable, another writer holds it).
+  // Opens the index in `dir`, creating the directory and an empty index if there is none, and
+  // takes the index's write lock for the writer's lifetime (one writer per index, across
+  // processes). Throws DatabaseError if it cannot (not a newsq index, unwritable, or locked by
+  // another process: the message names its pid).
   explicit IndexWriter(const std::string& dir, const WriterOptions& options = {});
   ~IndexWriter();  // Commits what is pending; errors there are swallowed, so call commit() to see them.
   IndexWriter(IndexWriter&&) noexcept;
@@ -43,8 +48,13 @@ class IndexWriter {
   // Number of articles in the index, pending changes included.
   std::uint64_t size() const;
 
+  // The id of every article in the index, pending changes included, in byte order.
+  std::vector<std::string> ids() const;
+
  private:
+  friend class IndexMaintenance;
   struct Impl;
+  IndexWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

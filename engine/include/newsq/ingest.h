@@ -35,12 +35,15 @@ struct IngestOptions {
   std::string format;            // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
   std::string source;            // Overrides every article's source when not empty.
   std::uint64_t max_record_bytes = 8u << 20;  // Larger records are rejected.
+  // After reading every input to its end, remove the indexed articles none of them contained (a
+  // full-archive run). Nothing is removed when an input could not be read to its end.
+  bool delete_missing = false;
   std::function<void(const Rejection&)> on_reject;          // Called for each rejected record.
   std::function<void(const IngestProgress&)> on_progress;   // Called about every 1000 records.
 };
 
 struct IngestReport {
-  std::uint64_t added = 0, updated = 0, unchanged = 0, rejected = 0;
+  std::uint64_t added = 0, updated = 0, unchanged = 0, deleted = 0, rejected = 0;
   std::uint64_t input_bytes = 0;
   double seconds = 0;
 };

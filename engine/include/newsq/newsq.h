@@ -10,4 +10,6 @@
 #include "newsq/error.h"
 #include "newsq/index_writer.h"
 #include "newsq/ingest.h"
+#include "newsq/maintenance.h"
 #include "newsq/searcher.h"
+#include "newsq/understood_query.h"

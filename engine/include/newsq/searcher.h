@@ -74,8 +74,9 @@ struct IndexStats {
   std::map<std::string, std::uint64_t> sources;  // Articles per source.
 };
 
-// Reads one index. Cheap to keep open; search() sees the index as of open or the last reopen().
-// Not thread-safe: use one Searcher per thread.
+// Reads one index. Cheap to keep open for a long-running program: every search() first moves to
+// the index's latest commit (or to the new index after a rebuild swapped it in), and retries when
+// a concurrent commit changes the data under it. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
   // Throws DatabaseError if `dir` holds no newsq index.
@@ -95,7 +96,7 @@ class Searcher {
   // Replaces the built-in thesaurus (corpus/thesaurus.txt) with this file. Throws QueryError.
   void set_thesaurus(const std::string& path);
 
-  // Moves to the latest committed state of the index.
+  // Moves to the latest committed state of the index now (search() does this by itself).
   void reopen();
 
   IndexStats stats();

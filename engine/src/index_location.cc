@@ -1,0 +1,93 @@
+// engine/src/index_location.cc: generations and the stub file.
+#include "engine/src/index_location.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "newsq/error.h"
+
+namespace newsq::location {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
+constexpr const char* kPrefix = "gen-";
+
+void fsync_path(const fs::path& p) {
+  int fd = open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+}
+
+std::string generation_name(unsigned number) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%06u", kPrefix, number);
+  return buf;
+}
+
+}  // namespace
+
+std::string live_generation(const std::string& dir) {
+  std::ifstream in(fs::path(dir) / kStub);
+  std::string backend, name;
+  if (!(in >> backend >> name)) return {};
+  return name;
+}
+
+std::string live_generation_for_writing(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw DatabaseError(dir + ": cannot create the index directory: " + ec.message());
+  std::string live = live_generation(dir);
+  if (!live.empty()) return (fs::path(dir) / live).string();
+  if (fs::exists(fs::path(dir) / "iamglass")) return dir;  // A plain database from before generations.
+  std::string first = new_generation(dir);
+  publish(dir, first);
+  return first;
+}
+
+std::string new_generation(const std::string& dir) {
+  unsigned highest = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(kPrefix)) highest = std::max(highest, static_cast<unsigned>(std::strtoul(name.c_str() + 4, nullptr, 10)));
+  }
+  fs::path path = fs::path(dir) / generation_name(highest + 1);
+  fs::create_directories(path);
+  return path.string();
+}
+
+void publish(const std::string& dir, const std::string& generation_path) {
+  fs::path stub = fs::path(dir) / kStub;
+  fs::path temporary = fs::path(dir) / (std::string(kStub) + ".new");
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << "glass " << fs::path(generation_path).filename().string() << "\n";
+    if (!out.flush()) throw DatabaseError(dir + ": cannot write " + temporary.string());
+  }
+  fsync_path(temporary);
+  std::error_code ec;
+  fs::rename(temporary, stub, ec);
+  if (ec) throw DatabaseError(dir + ": cannot publish the new index: " + ec.message());
+  fsync_path(dir);
+}
+
+void remove_stale_generations(const std::string& dir) {
+  std::string live = live_generation(dir);
+  if (live.empty()) return;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if ((name.starts_with(kPrefix) && name != live) || name == std::string(kStub) + ".new") fs::remove_all(entry.path(), ec);
+  }
+}
+
+}  // namespace newsq::location

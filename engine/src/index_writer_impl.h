@@ -1,0 +1,49 @@
+// engine/src/index_writer_impl.h: the state behind newsq::IndexWriter, shared with the
+// maintenance operations (rebuild, compact) that write a generation other than the live one.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/src/write_lock.h"
+#include "indexer/document_builder.h"
+#include "newsq/error.h"
+#include "newsq/index_writer.h"
+
+namespace newsq {
+
+struct IndexWriter::Impl {
+  std::string dir;   // As the user named it, for messages.
+  std::string path;  // The Xapian database written.
+  WriterOptions options;
+  std::unique_ptr<WriteLock> lock;  // Null when the caller already holds the index's lock.
+  Xapian::WritableDatabase db;
+  indexer::DocumentBuilder builder;
+  std::uint32_t pending = 0;
+
+  // Opens `path` (a generation of index `dir`), creating it if needed.
+  Impl(std::string dir, std::string path, const WriterOptions& options, std::unique_ptr<WriteLock> lock);
+
+  template <typename F>
+  auto guarded(const char* what, F&& f) {
+    try {
+      return f();
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(dir + ": " + what + ": " + e.get_description());
+    }
+  }
+
+  void note_change() {
+    if (++pending >= options.batch_size) commit();
+  }
+
+  void commit() {
+    guarded("commit failed", [&] { db.commit(); });
+    pending = 0;
+  }
+};
+
+}  // namespace newsq
