@@ -43,6 +43,12 @@ struct CommandResult {
 // Runs the newsq CLI with `args` (each passed as one argument), stdin from `input` if not empty.
 CommandResult run_cli(const std::vector<std::string>& args, const std::string& input = "");
 
+// Starts the newsq CLI in the background (output discarded) and returns its pid, for tests that
+// kill it or run it beside something else. Reap it with wait_cli().
+int start_cli(const std::vector<std::string>& args);
+// Waits for a process from start_cli(); returns its exit code, or 128 + signal.
+int wait_cli(int pid);
+
 }  // namespace newsq::test
 
 // Skips the rest of a [shared] test case, with a clear message, when ../shared is absent.

@@ -19,5 +19,8 @@ int index_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int stats_command(int argc, char** argv);
 int explain_command(int argc, char** argv);
+int delete_command(int argc, char** argv);
+int rebuild_command(int argc, char** argv);
+int compact_command(int argc, char** argv);
 
 }  // namespace newsq::cli

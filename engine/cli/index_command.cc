@@ -1,118 +1,30 @@
-// engine/cli/index_command.cc: `newsq index`: reads article files into an index, with progress on a
-// terminal, every rejected record as file:line: reason, and a summary line.
+// engine/cli/index_command.cc: `newsq index`: adds new and changed articles to an index (created if
+// missing), skips unchanged ones, optionally deletes the ones no longer in the input.
 #include <cxxopts.hpp>
 #include <fmt/core.h>
 
-#include <algorithm>
-#include <chrono>
-
 #include "engine/cli/commands.h"
-#include "engine/cli/terminal.h"
-#include "newsq/error.h"
+#include "engine/cli/ingest_run.h"
 #include "newsq/ingest.h"
 
 namespace newsq::cli {
-namespace {
-
-// Beyond this many, rejections are counted but not printed one by one.
-constexpr std::uint64_t kMaxRejectionsShown = 100;
-
-void print_progress(const IngestProgress& p) {
-  double mb = static_cast<double>(p.input_bytes) / 1e6;
-  double rate = p.seconds > 0 ? static_cast<double>(p.articles) / p.seconds : 0;
-  std::string eta = "?";
-  if (p.total_bytes && p.input_bytes && p.seconds > 0) {
-    double left = static_cast<double>(p.total_bytes - std::min(p.total_bytes, p.input_bytes));
-    eta = duration(left / (static_cast<double>(p.input_bytes) / p.seconds));
-  }
-  fmt::print(stderr, "\r\x1b[K  {} articles  {:.0f} articles/s  {:.1f} MB/s  ETA {}", thousands(p.articles), rate,
-             p.seconds > 0 ? mb / p.seconds : 0.0, eta);
-}
-
-}  // namespace
 
 int index_command(int argc, char** argv) {
-  cxxopts::Options options("newsq index", "Read articles into an index (created if missing).\n"
-                                          "PATH: a file (.jsonl, .csv, .txt, each optionally .gz), a directory "
-                                          "(read recursively) or - for stdin.");
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("on-error", "skip: report bad records and go on; fail: stop at the first", cxxopts::value<std::string>()->default_value("skip"))
-      ("format", "jsonl, csv or text (default: from the file name; stdin: sniffed)", cxxopts::value<std::string>()->default_value(""))
-      ("source", "source of every article read (overrides the input's)", cxxopts::value<std::string>()->default_value(""))
-      ("max-record-bytes", "reject records larger than this", cxxopts::value<std::uint64_t>()->default_value("8388608"))
-      ("batch-size", "articles per commit", cxxopts::value<std::uint32_t>()->default_value("5000"))
-      ("q,quiet", "print nothing but errors (for cron)")
-      ("h,help", "show this help")
-      ("paths", "inputs", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"paths"});
-  options.positional_help("PATH...");
+  cxxopts::Options options("newsq index", "Read articles into an index (created if missing). Known ids are replaced\n"
+                                          "when changed and skipped when not. PATH: a file (.jsonl, .csv, .txt, each\n"
+                                          "optionally .gz), a directory (read recursively) or - for stdin.");
+  add_ingest_options(options);
+  options.add_options()("delete-missing", "remove indexed articles that no input contains (for full-archive runs)");
   auto args = options.parse(argc, argv);
   if (args.count("help")) {
     fmt::print("{}\n", options.help());
     return kExitOk;
   }
-  if (!args.count("db")) throw UsageError("--db DIR is required");
-  if (!args.count("paths")) throw UsageError("no input: give at least one PATH (or - for stdin)");
-  std::string on_error = args["on-error"].as<std::string>();
-  if (on_error != "skip" && on_error != "fail") throw UsageError("--on-error must be skip or fail, not '" + on_error + "'");
-  std::string format = args["format"].as<std::string>();
-  if (!format.empty() && format != "jsonl" && format != "csv" && format != "text")
-    throw UsageError("--format must be jsonl, csv or text, not '" + format + "'");
-  if (args["batch-size"].as<std::uint32_t>() == 0) throw UsageError("--batch-size must be at least 1");
-
-  const bool quiet = args.count("quiet") > 0;
-  const bool progress = !quiet && is_terminal(stderr);
-
-  IngestOptions ingest_options;
-  ingest_options.on_error = on_error == "fail" ? OnError::fail : OnError::skip;
-  ingest_options.format = format;
-  ingest_options.source = args["source"].as<std::string>();
-  ingest_options.max_record_bytes = args["max-record-bytes"].as<std::uint64_t>();
-  std::uint64_t shown = 0;
-  ingest_options.on_reject = [&](const Rejection& r) {
-    if (progress) fmt::print(stderr, "\r\x1b[K");
-    if (++shown <= kMaxRejectionsShown) fmt::print(stderr, "{}\n", r.message());
-  };
-  auto last_progress = std::chrono::steady_clock::now();
-  if (progress) {
-    ingest_options.on_progress = [&](const IngestProgress& p) {
-      auto now = std::chrono::steady_clock::now();
-      if (now - last_progress < std::chrono::milliseconds(200)) return;
-      last_progress = now;
-      print_progress(p);
-    };
-  }
-
-  WriterOptions writer_options;
-  writer_options.batch_size = args["batch-size"].as<std::uint32_t>();
-  IndexWriter writer(args["db"].as<std::string>(), writer_options);
-  IngestReport report;
-  try {
-    report = ingest(writer, args["paths"].as<std::vector<std::string>>(), ingest_options);
-  } catch (const InputError& e) {
-    if (progress) fmt::print(stderr, "\r\x1b[K");
-    if (e.line() == 0) throw;  // A whole input is missing or unreadable, not one bad record.
-    // The record itself was already printed by on_reject; say what happened to the index.
-    fmt::print(stderr, "newsq index: stopped at {}:{} (--on-error=fail); {} articles in the index, all committed\n",
-               e.file(), e.line(), thousands(writer.size()));
-    return kExitData;
-  }
-  if (progress) fmt::print(stderr, "\r\x1b[K");
-  if (shown > kMaxRejectionsShown)
-    fmt::print(stderr, "... and {} more rejected records\n", thousands(shown - kMaxRejectionsShown));
-  if (!quiet) {
-    double mb = static_cast<double>(report.input_bytes) / 1e6;
-    std::uint64_t read = report.added + report.updated + report.unchanged;
-    fmt::print(stderr,
-               "newsq index: {} articles indexed ({} added, {} updated, {} unchanged), {} rejected; "
-               "{:.1f} MB in {:.2f} s: {:.0f} articles/s, {:.1f} MB/s; index holds {}\n",
-               thousands(read), thousands(report.added), thousands(report.updated), thousands(report.unchanged),
-               thousands(report.rejected), mb, report.seconds,
-               report.seconds > 0 ? static_cast<double>(read + report.rejected) / report.seconds : 0.0,
-               report.seconds > 0 ? mb / report.seconds : 0.0, thousands(writer.size()));
-  }
-  return kExitOk;
+  return run_ingest(args, "index", [&](IngestOptions ingest_options, const WriterOptions& writer_options) {
+    ingest_options.delete_missing = args.count("delete-missing") > 0;
+    IndexWriter writer(args["db"].as<std::string>(), writer_options);
+    return ingest(writer, args["paths"].as<std::vector<std::string>>(), ingest_options);
+  });
 }
 
 }  // namespace newsq::cli

@@ -19,6 +19,9 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  index    read articles (JSON Lines, CSV, plain text; gzip ok) into an index\n"
+    "  rebuild  index afresh beside the live index, then swap it in atomically\n"
+    "  delete   remove articles by id\n"
+    "  compact  rewrite the index compactly and swap it in\n"
     "  search   search an index; hits with snippets and facet counts\n"
     "  explain  show what newsq understands of a query (dates, sources, synonyms)\n"
     "  stats    what an index holds\n"
@@ -49,6 +52,9 @@ int main(int argc, char** argv) {
     if (command == "search") return search_command(argc - 1, argv + 1);
     if (command == "stats") return stats_command(argc - 1, argv + 1);
     if (command == "explain") return explain_command(argc - 1, argv + 1);
+    if (command == "delete") return delete_command(argc - 1, argv + 1);
+    if (command == "rebuild") return rebuild_command(argc - 1, argv + 1);
+    if (command == "compact") return compact_command(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
   } catch (const cxxopts::exceptions::exception& e) {

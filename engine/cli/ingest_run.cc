@@ -1,0 +1,112 @@
+// engine/cli/ingest_run.cc: flags, progress and summary for the commands that read articles.
+#include "engine/cli/ingest_run.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "engine/cli/commands.h"
+#include "engine/cli/terminal.h"
+#include "newsq/error.h"
+
+namespace newsq::cli {
+namespace {
+
+// Beyond this many, rejections are counted but not printed one by one.
+constexpr std::uint64_t kMaxRejectionsShown = 100;
+
+void print_progress(const IngestProgress& p) {
+  double mb = static_cast<double>(p.input_bytes) / 1e6;
+  double rate = p.seconds > 0 ? static_cast<double>(p.articles) / p.seconds : 0;
+  std::string eta = "?";
+  if (p.total_bytes && p.input_bytes && p.seconds > 0) {
+    double left = static_cast<double>(p.total_bytes - std::min(p.total_bytes, p.input_bytes));
+    eta = duration(left / (static_cast<double>(p.input_bytes) / p.seconds));
+  }
+  fmt::print(stderr, "\r\x1b[K  {} articles  {:.0f} articles/s  {:.1f} MB/s  ETA {}", thousands(p.articles), rate,
+             p.seconds > 0 ? mb / p.seconds : 0.0, eta);
+}
+
+}  // namespace
+
+void add_ingest_options(cxxopts::Options& options) {
+  options.add_options()
+      ("db", "index directory", cxxopts::value<std::string>())
+      ("on-error", "skip: report bad records and go on; fail: stop at the first", cxxopts::value<std::string>()->default_value("skip"))
+      ("format", "jsonl, csv or text (default: from the file name; stdin: sniffed)", cxxopts::value<std::string>()->default_value(""))
+      ("source", "source of every article read (overrides the input's)", cxxopts::value<std::string>()->default_value(""))
+      ("max-record-bytes", "reject records larger than this", cxxopts::value<std::uint64_t>()->default_value("8388608"))
+      ("batch-size", "articles per commit", cxxopts::value<std::uint32_t>()->default_value("5000"))
+      ("wait", "if another job is writing to the index, wait for it instead of failing")
+      ("q,quiet", "print nothing but errors (for cron)")
+      ("h,help", "show this help")
+      ("paths", "inputs", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"paths"});
+  options.positional_help("PATH...");
+}
+
+int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
+               const std::function<IngestReport(const IngestOptions&, const WriterOptions&)>& job) {
+  if (!args.count("db")) throw UsageError("--db DIR is required");
+  if (!args.count("paths")) throw UsageError("no input: give at least one PATH (or - for stdin)");
+  std::string on_error = args["on-error"].as<std::string>();
+  if (on_error != "skip" && on_error != "fail") throw UsageError("--on-error must be skip or fail, not '" + on_error + "'");
+  std::string format = args["format"].as<std::string>();
+  if (!format.empty() && format != "jsonl" && format != "csv" && format != "text")
+    throw UsageError("--format must be jsonl, csv or text, not '" + format + "'");
+  if (args["batch-size"].as<std::uint32_t>() == 0) throw UsageError("--batch-size must be at least 1");
+
+  const bool quiet = args.count("quiet") > 0;
+  const bool progress = !quiet && is_terminal(stderr);
+
+  IngestOptions options;
+  options.on_error = on_error == "fail" ? OnError::fail : OnError::skip;
+  options.format = format;
+  options.source = args["source"].as<std::string>();
+  options.max_record_bytes = args["max-record-bytes"].as<std::uint64_t>();
+  std::uint64_t shown = 0;
+  options.on_reject = [&](const Rejection& r) {
+    if (progress) fmt::print(stderr, "\r\x1b[K");
+    if (++shown <= kMaxRejectionsShown) fmt::print(stderr, "{}\n", r.message());
+  };
+  auto last_progress = std::chrono::steady_clock::now();
+  if (progress)
+    options.on_progress = [&](const IngestProgress& p) {
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_progress < std::chrono::milliseconds(200)) return;
+      last_progress = now;
+      print_progress(p);
+    };
+
+  WriterOptions writer_options;
+  writer_options.batch_size = args["batch-size"].as<std::uint32_t>();
+  writer_options.wait_for_lock = args.count("wait") > 0;
+  IngestReport report;
+  try {
+    report = job(options, writer_options);
+  } catch (const InputError& e) {
+    if (progress) fmt::print(stderr, "\r\x1b[K");
+    if (e.line() == 0) throw;  // A whole input is missing or unreadable, not one bad record.
+    // The record itself was already printed by on_reject; say what happened to the index.
+    fmt::print(stderr, "newsq {}: stopped at {}:{} (--on-error=fail); {}\n", verb, e.file(), e.line(),
+               verb == "rebuild" ? "the live index is unchanged" : "what was indexed before it is committed");
+    return kExitData;
+  }
+  if (progress) fmt::print(stderr, "\r\x1b[K");
+  if (shown > kMaxRejectionsShown) fmt::print(stderr, "... and {} more rejected records\n", thousands(shown - kMaxRejectionsShown));
+  if (!quiet) {
+    double mb = static_cast<double>(report.input_bytes) / 1e6;
+    std::uint64_t read = report.added + report.updated + report.unchanged;
+    fmt::print(stderr,
+               "newsq {}: {} articles ({} added, {} updated, {} unchanged, {} deleted), {} rejected; "
+               "{:.1f} MB in {:.2f} s: {:.0f} articles/s, {:.1f} MB/s\n",
+               verb, thousands(read), thousands(report.added), thousands(report.updated), thousands(report.unchanged),
+               thousands(report.deleted), thousands(report.rejected), mb, report.seconds,
+               report.seconds > 0 ? static_cast<double>(read + report.rejected) / report.seconds : 0.0,
+               report.seconds > 0 ? mb / report.seconds : 0.0);
+  }
+  return kExitOk;
+}
+
+}  // namespace newsq::cli
