@@ -99,7 +99,7 @@ TEST_CASE("an incremental run with edits, drops and additions matches the new in
   CHECK(indexed_ids(dir.str("db")).count(gone) == 0);
 }
 
-TEST_CASE("--delete-missing deletes nothing when an input was cut short", "[reindex]") {
+TEST_CASE("delete-missing deletes nothing when an input was cut short", "[reindex]") {
   TempDir dir;
   std::string lines;
   for (int i = 0; i < 3000; ++i)
