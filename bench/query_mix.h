@@ -1,0 +1,41 @@
+// bench/query_mix.h: reads bench/query_mix.tsv and summarises latencies; shared by the three
+// query benchmarks so that they run the same work and report it the same way.
+#pragma once
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct MixQuery {
+  std::string kind, text, from, to;
+};
+
+inline std::vector<MixQuery> read_mix(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<MixQuery> out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+    f.resize(4);
+    out.push_back({f[0], f[1], f[2], f[3]});
+  }
+  return out;
+}
+
+// p-th percentile (0..100) of `ms`, nearest rank.
+inline double percentile(std::vector<double> ms, double p) {
+  if (ms.empty()) return 0;
+  std::sort(ms.begin(), ms.end());
+  std::size_t rank = static_cast<std::size_t>(p / 100.0 * static_cast<double>(ms.size()) + 0.5);
+  return ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+}  // namespace bench
