@@ -122,7 +122,7 @@ def fmt_ratio(x):
 
 
 def write_report(rows, reindex, out_md, plots):
-    commit = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]).stdout.strip()
+    commit = run(["git", "-C", ROOT, "describe", "--always", "--dirty"]).stdout.strip()
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
     lines = [f"# newsq benchmark, {now}", "",

@@ -42,10 +42,14 @@ int index(int argc, char** argv) {
   exec(db, "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, date TEXT, source TEXT, title TEXT, url TEXT);"
            "CREATE INDEX meta_date ON meta(date);"
            "CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize='porter unicode61');");
+  // Statements are finalised (end of this scope) before sqlite3_close, or the close fails and
+  // the write-ahead log is never merged into the database file.
+  double seconds = 0;
+  std::uint64_t articles = 0, bytes = 0;
+  {
   Statement meta(db, "INSERT INTO meta(rowid, id, date, source, title, url) VALUES (?, ?, ?, ?, ?, ?)");
   Statement fts(db, "INSERT INTO fts(rowid, title, text) VALUES (?, ?, ?)");
   auto start = std::chrono::steady_clock::now();
-  std::uint64_t articles = 0, bytes = 0;
   exec(db, "BEGIN");
   for (int i = 3; i < argc; ++i) {
     gzFile f = gzopen(argv[i], "rb");
@@ -75,8 +79,9 @@ int index(int argc, char** argv) {
     gzclose(f);
   }
   exec(db, "COMMIT");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   sqlite3_close(db);
+  seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << nlohmann::json{{"articles", articles}, {"bytes", bytes}, {"seconds", seconds}}.dump() << "\n";
   return 0;
 }

@@ -10,7 +10,7 @@
 
 namespace newsq::indexer {
 
-std::string DocumentBuilder::content_hash(const Article& a) {
+std::string DocumentBuilder::content_hash(const Article& a, std::string_view salt) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&](std::string_view s) {
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
@@ -18,6 +18,7 @@ std::string DocumentBuilder::content_hash(const Article& a) {
   };
   mix(std::to_string(schema::kVersion));
   for (const std::string* f : {&a.id, &a.date, &a.source, &a.title, &a.url, &a.text, &a.lang}) mix(*f);
+  if (!salt.empty()) mix(salt);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -35,12 +36,15 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
       doc.add_posting(t.term, ++pos);
       doc.add_term(schema::stem_term(t.stem), stem_wdf);
     }
+    // Places come from the very tokens just indexed: no second analysis.
+    if (places_) places_->add_field(text, tokens_, &text == &a.title);
   };
   index_field(a.title, schema::kTitleWdf);
   pos += schema::kTitleBodyGap;
   index_field(a.text, 1);
 
   doc.add_boolean_term(schema::id_term(a.id));
+  if (std::string term = schema::hash_term(a.id, hash); !term.empty()) doc.add_boolean_term(term);
   if (!a.source.empty()) doc.add_boolean_term(schema::source_term(a.source));
   doc.add_value(schema::kDateSlot, schema::date_value(a.date));
   doc.add_value(schema::kSourceSlot, a.source);
@@ -50,8 +54,13 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
                          {schema::kFieldSource, a.source}, {schema::kFieldTitle, a.title},
                          {schema::kFieldUrl, a.url},       {schema::kFieldText, a.text},
                          {schema::kFieldLang, a.lang}};
+  if (places_) data[schema::kFieldPlaces] = places_->finish(doc);
   doc.set_data(data.dump());
   return doc;
+}
+
+void DocumentBuilder::set_gazetteer(std::shared_ptr<const places::Gazetteer> gazetteer) {
+  places_ = gazetteer ? std::make_unique<places::PlaceIndexer>(std::move(gazetteer)) : nullptr;
 }
 
 }  // namespace newsq::indexer

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/place_terms.h"
 #include "newsq/article.h"
 
 namespace newsq::indexer {
@@ -15,14 +16,21 @@ namespace newsq::indexer {
 class DocumentBuilder {
  public:
   // The article's content hash: FNV-1a 64 over the schema version and every field, 16 hex digits.
-  static std::string content_hash(const Article& article);
+  // A non-empty `salt` (the gazetteer's checksum) is mixed in too, so that indexing with another
+  // gazetteer re-extracts every article's places.
+  static std::string content_hash(const Article& article, std::string_view salt = {});
 
   // `article` must have passed validate_article(). The builder keeps scratch buffers between calls.
   Xapian::Document build(const Article& article, const std::string& hash);
 
+  // Turns place extraction on (a gazetteer) or off (null): documents then carry their places
+  // (place and cell terms, place slots, "places" in the data) from the tokens analysed anyway.
+  void set_gazetteer(std::shared_ptr<const places::Gazetteer> gazetteer);
+
  private:
   analysis::TextAnalyzer analyzer_;
   std::vector<analysis::Token> tokens_;
+  std::unique_ptr<places::PlaceIndexer> places_;
 };
 
 }  // namespace newsq::indexer

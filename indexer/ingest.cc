@@ -37,7 +37,12 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   std::uint64_t finished_bytes = 0;  // Bytes of the inputs already read to the end.
   // First place each id was seen in this run: a second record with the same id is an error in the
   // input, not an update.
-  std::unordered_map<std::string, std::string> first_seen;
+  // Kept as (index in `files`, line) rather than text: one entry per article of a large archive.
+  struct Place {
+    std::size_t file;
+    std::uint64_t line;
+  };
+  std::unordered_map<std::string, Place> first_seen;
   bool read_everything = true;  // No input was cut short: absent ids really are gone.
 
   indexer::ReadOptions read_options;
@@ -55,7 +60,8 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
     }
   };
 
-  for (const auto& file : files) {
+  for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
+    const std::string& file = files[file_index];
     auto reader = indexer::open_reader(file, read_options);
     indexer::RawRecord record;
     while (reader->next(record)) {
@@ -73,10 +79,11 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
         reject(record.file, record.line, reason);
         continue;
       }
-      std::string where = record.file + ":" + std::to_string(record.line);
-      auto [it, fresh] = first_seen.emplace(record.article.id, where);
+      auto [it, fresh] = first_seen.try_emplace(record.article.id, Place{file_index, record.line});
       if (!fresh) {
-        reject(record.file, record.line, "duplicate id '" + record.article.id + "' (first at " + it->second + ")");
+        const Place& first = it->second;
+        reject(record.file, record.line, "duplicate id '" + record.article.id + "' (first at " + files[first.file] + ":" +
+                                             std::to_string(first.line) + ")");
         continue;
       }
       switch (writer.add(record.article)) {

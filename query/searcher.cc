@@ -23,6 +23,10 @@
 #include "query/snippet.h"
 #include "query/spelling.h"
 #include "query/thesaurus.h"
+#include "indexer/places/place_extractor.h"
+#include "indexer/places/place_terms.h"
+#include "query/location_facet.h"
+#include "query/place_filter.h"
 
 namespace newsq {
 namespace {
@@ -107,47 +111,79 @@ struct Searcher::Impl {
   analysis::TextAnalyzer snippet_analyzer;
   query::Thesaurus custom_thesaurus;
   const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
+  // The gazetteer the index records (loaded on first need, reloaded when the record changes).
+  std::shared_ptr<const places::Gazetteer> gazetteer;
+  std::string gazetteer_record;  // Path + checksum it was loaded for.
+  std::string gazetteer_error;   // Why there is none, for place queries.
 
   std::string generation;  // The generation open now ("" for a plain database).
+  bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
 
   explicit Impl(const std::string& d) : dir(d) {
     if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
-    open();
+    try {
+      refresh();
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
+    }
     if (db.get_metadata(schema::kVersionKey).empty() && db.get_doccount() != 0)
       throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
   }
 
-  void open() {
-    try {
-      generation = location::live_generation(dir);
-      db = Xapian::Database(dir);
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
+  // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
+  // in a new one: one small file read and a revision check, cheap enough before every search. A
+  // swap may delete the generation being opened between reading the stub and opening its files;
+  // the stub then names a newer one, so that is tried again. Throws Xapian errors.
+  void refresh() {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        std::string live = location::live_generation(dir);
+        if (stale || live != generation) {
+          stale = true;
+          db = Xapian::Database(dir);  // Through the stub: whatever is live now (maybe newer than `live`).
+          generation = live;           // If newer, the next refresh() just opens it again.
+          stale = false;
+        } else {
+          db.reopen();
+        }
+        return;
+      } catch (const Xapian::DatabaseError&) {
+        if (attempt == kMaxAttempts) throw;
+        stale = true;
+      }
     }
   }
 
-  // Moves to the newest commit, or to a new generation after a rebuild or compaction: one small
-  // file read and a revision check, cheap enough to run before every search.
-  void refresh() {
-    if (location::live_generation(dir) != generation) open();
-    else db.reopen();
-  }
+  // The index's source names, for "from X" in queries. Counting them reads every document, so
+  // the list is kept until the index changes (a new last document id or document count).
+  std::vector<std::string> source_names;
+  std::pair<Xapian::docid, Xapian::doccount> source_names_of{0, 0};
 
-  std::vector<std::string> sources() {
-    std::vector<std::string> out;
+  const std::vector<std::string>& sources() {
+    std::pair<Xapian::docid, Xapian::doccount> now{db.get_lastdocid(), db.get_doccount()};
+    if (now == source_names_of && !source_names.empty()) return source_names;
+    source_names.clear();
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     Xapian::ValueCountMatchSpy spy(schema::kSourceSlot);
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
-    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) out.push_back(*v);
-    return out;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) source_names.push_back(*v);
+    source_names_of = now;
+    return source_names;
   }
 
   // Counts `field` over every document `query` matches.
   void count_facet(const std::string& field, const Xapian::Query& query, const SearchRequest& request, SearchResults& out) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (field == "location") {
+      query::LocationSpy spy;
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db.get_doccount());
+      if (const places::Gazetteer* g = places_gazetteer()) out.facets["location"] = query::location_values(spy, *g, request.max_facet_values);
+      return;
+    }
     Xapian::ValueCountMatchSpy spy(field == "date" ? schema::kDateSlot : schema::kSourceSlot);
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
@@ -167,6 +203,41 @@ struct Searcher::Impl {
     auto& values = out.facets[field];
     for (auto v = spy.top_values_begin(request.max_facet_values); v != spy.top_values_end(request.max_facet_values); ++v)
       if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+  }
+
+  // The index's gazetteer, or null (with gazetteer_error saying why): none recorded, the file is
+  // gone, or it changed since indexing (its checksum differs), which would misname places.
+  const places::Gazetteer* places_gazetteer() {
+    const std::string path = db.get_metadata(schema::kGazetteerKey);
+    const std::string checksum = db.get_metadata(schema::kGazetteerChecksumKey);
+    if (path + "\n" + checksum == gazetteer_record) return gazetteer.get();
+    gazetteer_record = path + "\n" + checksum;
+    gazetteer.reset();
+    gazetteer_error.clear();
+    if (path.empty()) {
+      gazetteer_error = dir + ": this index has no places: index it with --gazetteer FILE (see 'newsq gazetteer build')";
+      return nullptr;
+    }
+    try {
+      auto loaded = places::Gazetteer::load(path);
+      if (loaded->checksum() != checksum) {
+        gazetteer_error = dir + ": the gazetteer " + path + " changed since the index was built: reindex with it";
+        return nullptr;
+      }
+      gazetteer = std::move(loaded);
+    } catch (const Error& e) {
+      gazetteer_error = dir + ": the index's gazetteer cannot be loaded: " + e.what();
+    }
+    return gazetteer.get();
+  }
+
+  places::Place resolve_place(const std::string& name, const char* flag) {
+    const places::Gazetteer* g = places_gazetteer();
+    if (!g) throw QueryError(std::string(flag) + ": " + gazetteer_error);
+    places::Place p;
+    if (!places::PlaceExtractor::resolve(*g, name, snippet_analyzer, p))
+      throw QueryError(std::string(flag) + ": unknown place '" + name + "'");
+    return p;
   }
 
   std::string suggest(const std::string& query_text) {
@@ -194,13 +265,26 @@ struct Searcher::Impl {
     std::vector<Xapian::Query> filters;
     if (Xapian::Query dates = day_range(request.from, request.to); !dates.empty()) filters.push_back(dates);
     if (!request.sources.empty()) filters.push_back(any_source(request.sources));
+    if (!request.place.empty()) filters.push_back(query::place_query(resolve_place(request.place, "--place")));
+    places::Place centre;
+    Xapian::Query near;
+    if (!request.near.empty()) {
+      if (!(request.radius_km > 0)) throw QueryError("--radius must be a positive number of km");
+      centre = resolve_place(request.near, "--near");
+      if (!centre.has_coordinates) throw QueryError("--near: " + std::string(centre.name) + " has no coordinates");
+      near = query::near_query(centre, request.radius_km);
+      filters.push_back(near);
+    }
+    const bool by_distance = request.sort == SearchRequest::Sort::distance;
+    if (by_distance && near.empty()) throw QueryError("sorting by distance needs --near PLACE");
 
     // Drill-down selections, per field.
     std::map<std::string, std::vector<Xapian::Query>> selected;
     for (const auto& [field, value] : request.facet_filters) {
       if (field == "date") selected[field].push_back(date_bucket(value));
       else if (field == "source") selected[field].emplace_back(schema::source_term(value));
-      else throw QueryError("unknown facet '" + field + "' (facets: date, source)");
+      else if (field == "location") selected[field].push_back(query::place_query(resolve_place(value, "--facet location")));
+      else throw QueryError("unknown facet '" + field + "' (facets: date, source, location)");
     }
     const Xapian::Query words = text.empty() ? Xapian::Query::MatchAll : text.query;
     auto narrowed = [&](const std::string& except) {
@@ -213,7 +297,9 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     Xapian::Query query = narrowed("");
-    const bool by_date = text.empty() || request.sort == SearchRequest::Sort::date;
+    const bool by_date = !by_distance && (text.empty() || request.sort == SearchRequest::Sort::date);
+    // Nearest first: the distance source alone gives the weights (it is also among the filters).
+    if (by_distance) query = Xapian::Query(Xapian::Query::OP_FILTER, near, query);
     if (request.recency_boost > 0 && !by_date && db.get_doccount() > 0) {
       double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
       auto* recency = new query::RecencySource(schema::kDateSlot, request.recency_boost, kRecencyHalfLifeDays, newest);
@@ -230,6 +316,12 @@ struct Searcher::Impl {
           spy = std::make_unique<Xapian::ValueCountMatchSpy>(std::string(field) == "date" ? schema::kDateSlot : schema::kSourceSlot);
           enquire.add_matchspy(spy.get());
         }
+    // Location counts need the gazetteer for names; without one the facet is simply absent.
+    std::unique_ptr<query::LocationSpy> location_spy;
+    if (request.count_facets && !selected.count("location") && places_gazetteer()) {
+      location_spy = std::make_unique<query::LocationSpy>();
+      enquire.add_matchspy(location_spy.get());
+    }
     const std::uint32_t fetch = request.collapse_duplicates ? request.limit * kCollapseOverfetch : request.limit;
     // Checking every match makes the spies (and the total) exact rather than estimated.
     Xapian::MSet mset = enquire.get_mset(request.offset, fetch, db.get_doccount());
@@ -247,6 +339,22 @@ struct Searcher::Impl {
       hit.title = data_field(data, schema::kFieldTitle);
       hit.url = data_field(data, schema::kFieldUrl);
       hit.score = it.get_weight();
+      if (auto places = data.find(schema::kFieldPlaces); places != data.end() && places->is_array())
+        for (const auto& p : *places) {
+          HitPlace place;
+          place.id = p.value("id", std::uint64_t{0});
+          place.name = p.value("name", "");
+          place.level = p.value("level", "");
+          place.has_coordinates = p.contains("lat") && p.contains("lon");
+          place.lat = p.value("lat", 0.0);
+          place.lon = p.value("lon", 0.0);
+          place.mentions = p.value("count", 0u);
+          if (!near.empty() && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
+            double d = places::distance_km(centre.lat, centre.lon, place.lat, place.lon);
+            if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
+          }
+          hit.places.push_back(std::move(place));
+        }
       candidates.push_back(std::move(hit));
       texts.push_back(data_field(data, schema::kFieldText));
     }
@@ -267,6 +375,7 @@ struct Searcher::Impl {
     }
 
     for (auto& [field, spy] : spies) store_facet(field, *spy, request, results);
+    if (location_spy) results.facets["location"] = query::location_values(*location_spy, *gazetteer, request.max_facet_values);
     if (request.count_facets)
       for (const auto& [field, values] : selected) count_facet(field, narrowed(field), request, results);
     if (!text.empty() && results.total == 0) results.suggestion = suggest(request.query);
@@ -287,9 +396,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": index kept changing during the search");
     } catch (const Xapian::DatabaseError& e) {
-      // A swap removed the generation this searcher had open: open the live one and try again.
+      // A swap removed the generation this searcher had open (a table opened lazily is gone):
+      // open the live one and try again.
       if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
-      impl_->open();
+      impl_->stale = true;
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
     }
@@ -312,11 +422,18 @@ UnderstoodQuery understand(const std::string& query, const std::string& now, con
 
 UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
   long day = resolve_now(now);
-  try {
-    impl_->builder.set_thesaurus(impl_->thesaurus);
-    return query::understand_query(query, day, impl_->sources(), impl_->builder);
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      impl_->refresh();  // The sources known are those of the latest commit, as for search().
+      impl_->builder.set_thesaurus(impl_->thesaurus);
+      return query::understand_query(query, day, impl_->sources(), impl_->builder);
+    } catch (const Xapian::DatabaseError& e) {
+      // A commit or a swap under the read, as in search(): again.
+      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
+      impl_->stale = true;
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
+    }
   }
 }
 
@@ -334,27 +451,39 @@ void Searcher::reopen() {
 }
 
 IndexStats Searcher::stats() {
-  try {
-    impl_->refresh();
-    IndexStats s;
-    auto& db = impl_->db;
-    s.articles = db.get_doccount();
-    if (s.articles) {
-      s.first_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
-      s.last_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
+  for (int attempt = 1;; ++attempt) {
+    try {
+      impl_->refresh();
+      IndexStats s;
+      auto& db = impl_->db;
+      s.articles = db.get_doccount();
+      if (s.articles) {
+        s.first_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
+        s.last_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
+      }
+      for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query::MatchAll);
+      Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+      enquire.add_matchspy(&sources);
+      enquire.get_mset(0, 0, db.get_doccount());
+      for (auto v = sources.values_begin(); v != sources.values_end(); ++v) s.sources[*v] = v.get_termfreq();
+      // The live generation only (old ones are about to go); a file vanishing meanwhile is skipped.
+      const std::filesystem::path live = std::filesystem::path(impl_->dir) / impl_->generation;  // dir itself if ""
+      std::error_code ec, file_ec;
+      for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it); it.increment(ec))
+        if (it->is_regular_file(file_ec)) {
+          std::uintmax_t size = it->file_size(file_ec);
+          if (!file_ec) s.disk_bytes += size;
+        }
+      return s;
+    } catch (const Xapian::DatabaseError& e) {
+      // A commit or a swap changed the index while it was being counted (see search()): again.
+      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());
+      impl_->stale = true;
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());
     }
-    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
-    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
-    enquire.add_matchspy(&sources);
-    enquire.get_mset(0, 0, db.get_doccount());
-    for (auto v = sources.values_begin(); v != sources.values_end(); ++v) s.sources[*v] = v.get_termfreq();
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(impl_->dir))
-      if (entry.is_regular_file()) s.disk_bytes += entry.file_size();
-    return s;
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());
   }
 }
 

@@ -22,5 +22,7 @@ int explain_command(int argc, char** argv);
 int delete_command(int argc, char** argv);
 int rebuild_command(int argc, char** argv);
 int compact_command(int argc, char** argv);
+int gazetteer_command(int argc, char** argv);
+int places_command(int argc, char** argv);
 
 }  // namespace newsq::cli

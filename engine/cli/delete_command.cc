@@ -2,7 +2,11 @@
 #include <cxxopts.hpp>
 #include <fmt/core.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "engine/cli/commands.h"
+#include "newsq/error.h"
 #include "newsq/index_writer.h"
 
 namespace newsq::cli {
@@ -24,20 +28,28 @@ int delete_command(int argc, char** argv) {
   }
   if (!args.count("db")) throw UsageError("--db DIR is required");
   if (!args.count("ids")) throw UsageError("no id given");
+  const std::string dir = args["db"].as<std::string>();
+  // IndexWriter would create a missing index; deleting from one is a mistyped --db.
+  if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index");
+  const bool quiet = args.count("quiet") > 0;
+  const auto started = std::chrono::steady_clock::now();
   WriterOptions writer_options;
   writer_options.wait_for_lock = args.count("wait") > 0;
-  IndexWriter writer(args["db"].as<std::string>(), writer_options);
+  IndexWriter writer(dir, writer_options);
   std::size_t deleted = 0, missing = 0;
   for (const auto& id : args["ids"].as<std::vector<std::string>>()) {
     if (writer.remove(id)) {
       ++deleted;
     } else {
+      // Not an error: deleting is idempotent, so a takedown list can be applied again.
       ++missing;
-      fmt::print(stderr, "newsq delete: no article with id '{}'\n", id);
+      if (!quiet) fmt::print(stderr, "newsq delete: no article with id '{}'\n", id);
     }
   }
   writer.commit();
-  if (!args.count("quiet")) fmt::print(stderr, "newsq delete: {} deleted, {} not found\n", deleted, missing);
+  if (!quiet)
+    fmt::print(stderr, "newsq delete: {} deleted, {} not found in {:.2f} s\n", deleted, missing,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return kExitOk;
 }
 

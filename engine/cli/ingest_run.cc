@@ -39,6 +39,8 @@ void add_ingest_options(cxxopts::Options& options) {
       ("max-record-bytes", "reject records larger than this", cxxopts::value<std::uint64_t>()->default_value("8388608"))
       ("batch-size", "articles per commit", cxxopts::value<std::uint32_t>()->default_value("5000"))
       ("wait", "if another job is writing to the index, wait for it instead of failing")
+      ("gazetteer", "index the places articles mention with this gazetteer file (default: the one the index records)",
+       cxxopts::value<std::string>()->default_value(""))
       ("q,quiet", "print nothing but errors (for cron)")
       ("h,help", "show this help")
       ("paths", "inputs", cxxopts::value<std::vector<std::string>>());
@@ -82,6 +84,7 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   WriterOptions writer_options;
   writer_options.batch_size = args["batch-size"].as<std::uint32_t>();
   writer_options.wait_for_lock = args.count("wait") > 0;
+  writer_options.gazetteer = args["gazetteer"].as<std::string>();
   IngestReport report;
   try {
     report = job(options, writer_options);

@@ -22,14 +22,36 @@ nlohmann::json understood_json(const UnderstoodQuery& u) {
 
 nlohmann::json results_json(const SearchResults& r) {
   nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits)
-    hits.push_back({{"id", h.id},       {"date", h.date},   {"source", h.source},
-                    {"title", h.title}, {"url", h.url},     {"score", h.score},
-                    {"snippet", html_highlights(h.snippet)}, {"similar", h.similar_ids}});
+  for (const auto& h : r.hits) {
+    nlohmann::json places = nlohmann::json::array();
+    for (const auto& p : h.places) {
+      nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"level", p.level}};
+      if (p.has_coordinates) {
+        place["lat"] = p.lat;
+        place["lon"] = p.lon;
+      }
+      place["count"] = p.mentions;
+      places.push_back(std::move(place));
+    }
+    nlohmann::json hit = {{"id", h.id},       {"date", h.date},   {"source", h.source},
+                          {"title", h.title}, {"url", h.url},     {"score", h.score},
+                          {"snippet", html_highlights(h.snippet)}, {"similar", h.similar_ids},
+                          {"places", std::move(places)}};
+    if (h.distance_km >= 0) hit["distance_km"] = h.distance_km;
+    hits.push_back(std::move(hit));
+  }
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& [name, values] : r.facets) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
+    for (const auto& v : values) {
+      nlohmann::json value = {{"value", v.value}};
+      if (!v.level.empty()) {  // location
+        value["id"] = v.id;
+        value["level"] = v.level;
+      }
+      value["count"] = v.count;
+      list.push_back(std::move(value));
+    }
     facets[name] = std::move(list);
   }
   nlohmann::json out = {{"total", r.total}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};

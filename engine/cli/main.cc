@@ -25,6 +25,8 @@ constexpr const char* kUsage =
     "  search   search an index; hits with snippets and facet counts\n"
     "  explain  show what newsq understands of a query (dates, sources, synonyms)\n"
     "  stats    what an index holds\n"
+    "  gazetteer build  build the place gazetteer from GeoNames files (for index --gazetteer)\n"
+    "  places   show the places found in a text, and why\n"
     "\n"
     "'newsq COMMAND --help' shows a command's options.\n"
     "exit codes: 0 ok, 1 usage error, 2 data or runtime error\n";
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
     if (command == "delete") return delete_command(argc - 1, argv + 1);
     if (command == "rebuild") return rebuild_command(argc - 1, argv + 1);
     if (command == "compact") return compact_command(argc - 1, argv + 1);
+    if (command == "gazetteer") return gazetteer_command(argc - 1, argv + 1);
+    if (command == "places") return places_command(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
   } catch (const cxxopts::exceptions::exception& e) {

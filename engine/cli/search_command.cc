@@ -3,6 +3,7 @@
 // counts, as text for a person or as one JSON object for a program.
 #include <cxxopts.hpp>
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <chrono>
 
@@ -45,13 +46,20 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
     fmt::print("     {}\n", render_highlights(h.snippet, ansi));
     fmt::print("     id {}{}{}", h.id, h.url.empty() ? "" : "  ", h.url);
     if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), joined(h.similar_ids));
+    if (!h.places.empty()) {
+      std::vector<std::string> names;
+      for (const auto& p : h.places) names.push_back(p.name);
+      fmt::print("\n     places: {}", fmt::join(names, ", "));
+    }
+    if (h.distance_km >= 0) fmt::print("  ({:.0f} km)", h.distance_km);
     fmt::print("\n\n");
   }
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;
     std::string title = name == "date" ? "date (" + r.date_granularity + ")" : name;
     fmt::print("{}:", bold(title));
-    for (const auto& v : values) fmt::print("  {} {}", v.value, thousands(v.count));
+    for (const auto& v : values)
+      fmt::print("  {}{} {}", v.value, v.level.empty() ? "" : " (" + v.level + ")", thousands(v.count));
     fmt::print("\n");
   }
 }
@@ -70,7 +78,12 @@ int search_command(int argc, char** argv) {
       ("source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())
       ("facet", "drill down: FIELD=VALUE, FIELD date or source (repeatable; one field's values are ORed)",
        cxxopts::value<std::vector<std::string>>())
-      ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"))
+      ("sort", "relevance, date (newest first) or distance (nearest first, with --near)",
+       cxxopts::value<std::string>()->default_value("relevance"))
+      ("place", "only articles mentioning this place or anything inside it (\"Ukraine\", \"Kharkiv Oblast\", an id)",
+       cxxopts::value<std::string>()->default_value(""))
+      ("near", "only articles mentioning a city or sea within --radius of this place", cxxopts::value<std::string>()->default_value(""))
+      ("radius", "radius for --near, km", cxxopts::value<double>()->default_value("50"))
       ("recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
        cxxopts::value<double>()->default_value("0"))
       ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
@@ -94,7 +107,8 @@ int search_command(int argc, char** argv) {
   }
   if (!args.count("db")) throw UsageError("--db DIR is required");
   std::string sort = args["sort"].as<std::string>();
-  if (sort != "relevance" && sort != "date") throw UsageError("--sort must be relevance or date, not '" + sort + "'");
+  if (sort != "relevance" && sort != "date" && sort != "distance")
+    throw UsageError("--sort must be relevance, date or distance, not '" + sort + "'");
 
   std::string text = args.count("query") ? joined(args["query"].as<std::vector<std::string>>()) : "";
   Searcher searcher(args["db"].as<std::string>());
@@ -113,7 +127,10 @@ int search_command(int argc, char** argv) {
       if (eq == std::string::npos || eq == 0) throw UsageError("--facet takes FIELD=VALUE, not '" + f + "'");
       request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
     }
-  request.sort = sort == "date" ? SearchRequest::Sort::date : SearchRequest::Sort::relevance;
+  request.sort = sort == "date" ? SearchRequest::Sort::date : sort == "distance" ? SearchRequest::Sort::distance : SearchRequest::Sort::relevance;
+  request.place = args["place"].as<std::string>();
+  request.near = args["near"].as<std::string>();
+  request.radius_km = args["radius"].as<double>();
   request.recency_boost = args["recency"].as<double>();
   request.limit = args["limit"].as<std::uint32_t>();
   request.offset = args["offset"].as<std::uint32_t>();

@@ -3,11 +3,13 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "newsq/error.h"
 
@@ -50,22 +52,37 @@ std::string live_generation_for_writing(const std::string& dir) {
   if (!live.empty()) return (fs::path(dir) / live).string();
   if (fs::exists(fs::path(dir) / "iamglass")) return dir;  // A plain database from before generations.
   std::string first = new_generation(dir);
+  try {
+    // An empty database exists before the stub names it, so a searcher never finds the stub
+    // pointing at nothing (the writer adds the schema metadata when it opens it).
+    Xapian::WritableDatabase(first, Xapian::DB_CREATE_OR_OPEN).commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(dir + ": cannot create the index: " + e.get_description());
+  }
   publish(dir, first);
   return first;
 }
 
 std::string new_generation(const std::string& dir) {
+  // Numbers only grow, so a generation name is never reused while an old searcher may hold it.
   unsigned highest = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec)) {
+    std::string name = it->path().filename().string();
     if (name.starts_with(kPrefix)) highest = std::max(highest, static_cast<unsigned>(std::strtoul(name.c_str() + 4, nullptr, 10)));
   }
+  if (ec) throw DatabaseError(dir + ": cannot list the index directory: " + ec.message());
   fs::path path = fs::path(dir) / generation_name(highest + 1);
-  fs::create_directories(path);
+  fs::create_directories(path, ec);
+  if (ec) throw DatabaseError(dir + ": cannot create " + path.string() + ": " + ec.message());
   return path.string();
 }
 
 void publish(const std::string& dir, const std::string& generation_path) {
+  // Xapian syncs the generation's files at commit; their directory entries, and the generation's
+  // own entry in `dir`, must be durable too before the stub may name it (power cut, not just kill).
+  fsync_path(generation_path);
+  fsync_path(dir);
   fs::path stub = fs::path(dir) / kStub;
   fs::path temporary = fs::path(dir) / (std::string(kStub) + ".new");
   {

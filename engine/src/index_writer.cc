@@ -24,6 +24,7 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
       db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
       db.commit();
     }
+    attach_gazetteer();
   } catch (const Xapian::DatabaseLockError&) {
     throw DatabaseError(dir + ": another process is writing to this index");
   } catch (const Xapian::Error& e) {
@@ -34,9 +35,10 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
   try {
     auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
-    // Under the lock nobody else is rebuilding: whatever generation is not live is a leftover.
-    location::remove_stale_generations(dir);
     std::string path = location::live_generation_for_writing(dir);
+    // Under the lock nobody else is rebuilding: whatever generation is not live is a leftover
+    // (of a killed rebuild, compaction, or first run).
+    location::remove_stale_generations(dir);
     impl_ = std::make_unique<Impl>(dir, path, options, std::move(lock));
   } catch (const std::filesystem::filesystem_error& e) {
     throw DatabaseError(dir + ": " + e.code().message());
@@ -60,13 +62,22 @@ AddOutcome IndexWriter::add(const Article& input) {
   Article article = input;
   if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty())
     throw InputError("-", 0, reason);
-  std::string hash = indexer::DocumentBuilder::content_hash(article);
+  std::string hash = indexer::DocumentBuilder::content_hash(article, impl_->gazetteer_checksum);
   std::string id_term = schema::id_term(article.id);
   return impl_->guarded("cannot add article", [&] {
     auto& db = impl_->db;
-    Xapian::PostingIterator existing = db.postlist_begin(id_term);
-    bool known = existing != db.postlist_end(id_term);
-    if (known && db.get_document(*existing).get_value(schema::kHashSlot) == hash) return AddOutcome::unchanged;
+    // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
+    // cheap lookup (pending changes included), unlike reading the document's hash value: it is
+    // what keeps a nightly run over a large, mostly unchanged archive fast.
+    if (std::string term = schema::hash_term(article.id, hash); !term.empty() && db.term_exists(term))
+      return AddOutcome::unchanged;
+    const bool known = db.term_exists(id_term);
+    if (known) {
+      // Documents without the hash term (written before it existed, or with an id too long for
+      // it) carry the hash only in the value slot. Only changed articles get here otherwise.
+      Xapian::PostingIterator existing = db.postlist_begin(id_term);
+      if (db.get_document(*existing).get_value(schema::kHashSlot) == hash) return AddOutcome::unchanged;
+    }
     db.replace_document(id_term, impl_->builder.build(article, hash));
     impl_->note_change();
     return known ? AddOutcome::updated : AddOutcome::added;

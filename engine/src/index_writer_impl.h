@@ -22,10 +22,15 @@ struct IndexWriter::Impl {
   std::unique_ptr<WriteLock> lock;  // Null when the caller already holds the index's lock.
   Xapian::WritableDatabase db;
   indexer::DocumentBuilder builder;
+  std::string gazetteer_checksum;  // Of the gazetteer in use; empty without one. Salts content hashes.
   std::uint32_t pending = 0;
 
   // Opens `path` (a generation of index `dir`), creating it if needed.
   Impl(std::string dir, std::string path, const WriterOptions& options, std::unique_ptr<WriteLock> lock);
+
+  // Loads options.gazetteer, else the one the index (or, for a new generation, the live index)
+  // records, hands it to the builder and records it in the metadata. See index_gazetteer.cc.
+  void attach_gazetteer();
 
   template <typename F>
   auto guarded(const char* what, F&& f) {

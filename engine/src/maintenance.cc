@@ -24,9 +24,11 @@ namespace {
 // Takes the lock, tidies leftovers, and checks `dir` uses generations.
 std::unique_ptr<WriteLock> prepare(const std::string& dir, const WriterOptions& options) {
   auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
-  location::remove_stale_generations(dir);
+  // A plain database in `dir` cannot be swapped atomically: its files are `dir` itself.
   if (location::live_generation_for_writing(dir) == dir)
-    throw DatabaseError(dir + ": this index predates generations; index it afresh into a new directory");
+    throw DatabaseError(dir + ": this index predates generations: rebuild it into a new directory "
+                              "(newsq rebuild --db NEW PATH...) and search that one");
+  location::remove_stale_generations(dir);
   return lock;
 }
 
@@ -52,6 +54,8 @@ IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inp
 }
 
 void compact(const std::string& dir, const WriterOptions& writer_options) {
+  // Unlike writing, compacting has no reason to create an index: a mistyped DIR is an error.
+  if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index");
   auto lock = prepare(dir, writer_options);
   const std::string live = location::live_generation_for_writing(dir);
   const std::string generation = location::new_generation(dir);

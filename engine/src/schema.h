@@ -18,12 +18,17 @@ inline constexpr const char* kVersionKey = "newsq.schema";  // Metadata key hold
 inline constexpr std::string_view kStemPrefix = "Z";    // Stemmed word, no positions.
 inline constexpr std::string_view kIdPrefix = "Q";      // Unique article id; one per document.
 inline constexpr std::string_view kSourcePrefix = "XS"; // Case-folded source, for filtering.
+inline constexpr std::string_view kHashPrefix = "XH";   // Id + content hash: "unchanged?" in one lookup.
+inline constexpr std::string_view kPlacePrefix = "XP";  // Place id of a place mentioned, or of its region/country.
+inline constexpr std::string_view kCellPrefix = "XC";   // Geographic cell "<degrees>/<lat>/<lon>" of a place mentioned.
 // Words themselves carry no prefix: normalised, unstemmed, with positions (phrases).
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(days since 1970-01-01).
 inline constexpr Xapian::valueno kSourceSlot = 1;  // The source as written, for the source facet.
 inline constexpr Xapian::valueno kHashSlot = 2;    // Content hash (16 hex digits), to skip unchanged.
+inline constexpr Xapian::valueno kPlacesSlot = 3;       // Place ids (with regions, countries): location facet.
+inline constexpr Xapian::valueno kPlaceCoordsSlot = 4;  // Xapian::LatLongCoords of the places: radius search.
 
 // Weight of a title word relative to a body word (added to the stemmed term's wdf).
 inline constexpr Xapian::termcount kTitleWdf = 3;
@@ -38,9 +43,21 @@ inline constexpr const char* kFieldTitle = "title";
 inline constexpr const char* kFieldUrl = "url";
 inline constexpr const char* kFieldText = "text";
 inline constexpr const char* kFieldLang = "lang";
+inline constexpr const char* kFieldPlaces = "places";  // [{"id","name","level","lat","lon","count"}]
+
+// Metadata naming the gazetteer the index was built with (absolute path, checksum).
+inline constexpr const char* kGazetteerKey = "newsq.gazetteer";
+inline constexpr const char* kGazetteerChecksumKey = "newsq.gazetteer.checksum";
 
 inline std::string id_term(std::string_view id) { return std::string(kIdPrefix).append(id); }
 inline std::string stem_term(std::string_view stem) { return std::string(kStemPrefix).append(stem); }
+// "XH" + id + content hash: present exactly when this article is indexed with this content. The id
+// comes first so that lookups in input order touch neighbouring blocks, as id terms do. Empty
+// when it would pass Xapian's 245-byte term limit (a long id); kHashSlot is checked then.
+inline std::string hash_term(std::string_view id, std::string_view hash) {
+  if (kHashPrefix.size() + id.size() + hash.size() > 245) return {};
+  return std::string(kHashPrefix).append(id).append(hash);
+}
 // Source terms are case-folded so that --source huffpost finds "HuffPost".
 std::string source_term(std::string_view source);
 

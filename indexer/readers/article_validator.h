@@ -9,6 +9,11 @@
 
 namespace newsq::indexer {
 
+// Longest id and source accepted, in bytes: they are stored as Xapian terms ("Q" + id, "XS" +
+// source), and Xapian's limit on a term is 245 bytes.
+inline constexpr std::size_t kMaxIdBytes = 244;
+inline constexpr std::size_t kMaxSourceBytes = 243;
+
 // Checks `article` and normalises it in place: trims id, source, title; cuts an ISO-8601 timestamp
 // date ("2022-01-25T09:00:00Z") to its day. Returns an empty string if the article is fine, else the
 // reason it is not ("missing id", "missing date", "impossible date '2022-02-30'", "empty text",

@@ -16,6 +16,10 @@ struct WriterOptions {
   std::uint32_t batch_size = 5000;
   // When another process is writing to the index: false fails at once naming it, true waits.
   bool wait_for_lock = false;
+  // A gazetteer file ('newsq gazetteer build'): articles are indexed with the places they mention,
+  // and the index records the file (path and checksum) so that searches use the same one. Empty:
+  // the gazetteer the index already records, if any (or, for a rebuild, the live index's).
+  std::string gazetteer{};
 };
 
 // What add() did with an article.

@@ -26,15 +26,34 @@ struct SearchRequest {
   // one field are ORed, fields are ANDed; each field's counts ignore its own selections, so a user
   // sees what picking another value would give (multi-select facets).
   std::vector<std::pair<std::string, std::string>> facet_filters{};
-  enum class Sort { relevance, date } sort = Sort::relevance;  // date: newest first.
+  // date: newest first. distance: nearest first (needs `near`).
+  enum class Sort { relevance, date, distance } sort = Sort::relevance;
   // With relevance order: extra weight for recent articles, 0 for none. 1 weighs an article of
   // the newest day about as much as one matching query word; the boost halves every 90 days.
   double recency_boost = 0;
   bool use_thesaurus = true;         // Expand words with their thesaurus synonyms.
   bool collapse_duplicates = true;   // Fold near-identical articles (wire copies) into one hit.
+  // Places (need an index built with a gazetteer; QueryError otherwise). A place is a name
+  // ("Kharkiv", "Paris, Texas", "Donetsk Oblast") or a gazetteer id ("703448"); a name means the
+  // place a lone mention of it would mean.
+  std::string place{};               // Articles mentioning this place or anything inside it.
+  std::string near{};                // Articles mentioning a city or sea within radius_km of it.
+  double radius_km = kDefaultRadiusKm;
+  // Facet filters also take ("location", place) and the facets gain "location".
+  static constexpr double kDefaultRadiusKm = 50;
 
   // The request that runs an understood query: its text, dates and sources.
   static SearchRequest from_understood(const UnderstoodQuery& understood);
+};
+
+// A place an article mentions (from the gazetteer the index was built with).
+struct HitPlace {
+  std::uint64_t id = 0;     // GeoNames id (hand-written places: >= 4000000000).
+  std::string name{};
+  std::string level{};      // "country", "region", "city" or "sea".
+  bool has_coordinates = false;
+  double lat = 0, lon = 0;  // Regions and countries: their centre's.
+  std::uint32_t mentions = 0;
 };
 
 struct Hit {
@@ -42,11 +61,15 @@ struct Hit {
   std::string snippet;  // Matching words are wrapped in "\x01" ... "\x02" markers; see snippet_markup.
   double score = 0;     // Relevance (BM25); comparable only within one search.
   std::vector<std::string> similar_ids{};  // Near-identical articles folded into this hit.
+  std::vector<HitPlace> places{};  // The places the article mentions, in order of first mention.
+  double distance_km = -1;         // With SearchRequest::near: to its nearest city or sea; else -1.
 };
 
 struct FacetValue {
-  std::string value;  // A source name, or a date bucket: "2022", "2022-03" or "2022-03-21".
+  std::string value;  // A source name, a date bucket ("2022", "2022-03", "2022-03-21"), a place name.
   std::uint64_t count = 0;
+  std::uint64_t id = 0;  // location: the place's gazetteer id; 0 for other facets.
+  std::string level{};   // location: "country", "region", "city" or "sea"; empty for other facets.
 };
 
 struct SearchResults {

@@ -1,0 +1,152 @@
+// indexer/places/gazetteer.cc: loading the gazetteer file and looking places and names up in it.
+#include "indexer/places/gazetteer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "indexer/places/gazetteer_format.h"
+#include "newsq/error.h"
+
+namespace newsq::places {
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::country: return "country";
+    case Level::region: return "region";
+    case Level::city: return "city";
+    case Level::sea: return "sea";
+  }
+  return "city";
+}
+
+std::uint64_t name_hash(std::string_view key) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+namespace {
+
+template <typename T>
+const T* section(const char* base, std::uint64_t off) {
+  return reinterpret_cast<const T*>(base + off);
+}
+
+}  // namespace
+
+std::shared_ptr<const Gazetteer> Gazetteer::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot open the gazetteer (build one with 'newsq gazetteer build')");
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  // Read straight into 8-byte aligned storage, so the records can be used in place.
+  std::unique_ptr<std::uint64_t[]> storage(new std::uint64_t[(size + 7) / 8]);
+  if (!in.read(reinterpret_cast<char*>(storage.get()), static_cast<std::streamsize>(size)))
+    throw Error(path + ": cannot read the gazetteer");
+  return adopt(std::move(storage), size, path);
+}
+
+std::shared_ptr<const Gazetteer> Gazetteer::from_bytes(std::string bytes, const std::string& origin) {
+  std::unique_ptr<std::uint64_t[]> storage(new std::uint64_t[(bytes.size() + 7) / 8]);
+  std::memcpy(storage.get(), bytes.data(), bytes.size());
+  return adopt(std::move(storage), bytes.size(), origin);
+}
+
+std::shared_ptr<const Gazetteer> Gazetteer::adopt(std::unique_ptr<std::uint64_t[]> storage, std::size_t size,
+                                                  const std::string& origin) {
+  std::shared_ptr<Gazetteer> g(new Gazetteer());
+  g->origin_ = origin;
+  g->bytes_ = size;
+  g->storage_ = std::move(storage);
+  if (size < sizeof(GazetteerHeader) || std::memcmp(g->storage_.get(), kGazetteerMagic, 8) != 0)
+    throw Error(origin + ": not a newsq gazetteer file");
+  const char* base = reinterpret_cast<const char*>(g->storage_.get());
+  const auto* h = section<GazetteerHeader>(base, 0);
+  if (h->endian_check != kEndianCheck) throw Error(origin + ": gazetteer written on a machine of other byte order");
+  if (h->version != kGazetteerVersion)
+    throw Error(origin + ": gazetteer format version " + std::to_string(h->version) + ", this newsq reads version " +
+                std::to_string(kGazetteerVersion) + ": rebuild it with 'newsq gazetteer build'");
+  const std::uint64_t n = size;
+  auto fits = [&](std::uint64_t off, std::uint64_t len) { return off <= n && len <= n - off && off % 8 == 0; };
+  if (h->file_size != n || !fits(h->places_off, std::uint64_t{h->n_places} * sizeof(PlaceRecord)) ||
+      !fits(h->names_off, std::uint64_t{h->n_names} * sizeof(NameRecord)) || !fits(h->ids_off, std::uint64_t{h->n_ids} * 4) ||
+      !fits(h->table_off, std::uint64_t{h->table_size} * 4) || h->strings_off > n || h->strings_size > n - h->strings_off ||
+      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0)
+    throw Error(origin + ": gazetteer file is truncated or corrupt");
+  g->header_ = h;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h->checksum));
+  g->checksum_ = hex;
+  return g;
+}
+
+std::size_t Gazetteer::size() const { return header_->n_places; }
+
+Place Gazetteer::at(std::size_t index) const {
+  const char* base = reinterpret_cast<const char*>(storage_.get());
+  const auto& r = section<PlaceRecord>(base, header_->places_off)[index];
+  const char* strings = base + header_->strings_off;
+  auto str = [&](StringRef s) { return std::string_view(strings + s.off, s.len); };
+  Place p;
+  p.id = r.id;
+  p.level = static_cast<Level>(r.level);
+  p.region = r.region;
+  p.country = r.country;
+  p.has_coordinates = r.has_coordinates != 0;
+  p.lat = r.lat;
+  p.lon = r.lon;
+  p.population = r.population;
+  p.name = str(r.name);
+  p.country_code = str(r.country_code);
+  p.admin1 = str(r.admin1);
+  p.feature = str(r.feature);
+  p.alternate_names = str(r.alternate_names);
+  return p;
+}
+
+bool Gazetteer::find(std::uint32_t id, Place& out) const {
+  const char* base = reinterpret_cast<const char*>(storage_.get());
+  const auto* first = section<PlaceRecord>(base, header_->places_off);
+  const auto* last = first + header_->n_places;
+  const auto* it = std::lower_bound(first, last, id, [](const PlaceRecord& r, std::uint32_t v) { return r.id < v; });
+  if (it == last || it->id != id) return false;
+  out = at(static_cast<std::size_t>(it - first));
+  return true;
+}
+
+std::size_t Gazetteer::find_name(std::string_view key) const {
+  const char* base = reinterpret_cast<const char*>(storage_.get());
+  const auto* table = section<std::uint32_t>(base, header_->table_off);
+  const auto* names = section<NameRecord>(base, header_->names_off);
+  const char* strings = base + header_->strings_off;
+  const std::uint32_t mask = header_->table_size - 1;
+  for (std::uint32_t slot = static_cast<std::uint32_t>(name_hash(key)) & mask;; slot = (slot + 1) & mask) {
+    std::uint32_t entry = table[slot];
+    if (entry == 0) return SIZE_MAX;
+    const NameRecord& r = names[entry - 1];
+    if (r.key.len == key.size() && std::memcmp(strings + r.key.off, key.data(), key.size()) == 0) return entry - 1;
+  }
+}
+
+std::span<const std::uint32_t> Gazetteer::lookup(std::string_view key) const {
+  std::size_t i = find_name(key);
+  if (i == SIZE_MAX) return {};
+  const char* base = reinterpret_cast<const char*>(storage_.get());
+  const NameRecord& r = section<NameRecord>(base, header_->names_off)[i];
+  return {section<std::uint32_t>(base, header_->ids_off) + r.ids_off, r.ids_count};
+}
+
+bool Gazetteer::probe(std::string_view key, NameEntry& out) const {
+  std::size_t i = find_name(key);
+  if (i == SIZE_MAX) return false;
+  const char* base = reinterpret_cast<const char*>(storage_.get());
+  const NameRecord& r = section<NameRecord>(base, header_->names_off)[i];
+  out.ids = {section<std::uint32_t>(base, header_->ids_off) + r.ids_off, r.ids_count};
+  out.longer = r.lengths_mask;
+  return true;
+}
+
+}  // namespace newsq::places

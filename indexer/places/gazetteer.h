@@ -1,0 +1,82 @@
+// indexer/places/gazetteer.h: the place gazetteer, loaded read-only from the compact file that
+// GazetteerBuilder writes: places (id, names, level, coordinates, population, region and country)
+// and an index from normalised names (TextAnalyzer terms joined by one space) to place ids.
+//
+// Loading reads the file into memory and points into it: no parsing, no hashing of names, so a
+// gazetteer of every GeoNames city loads in milliseconds. One Gazetteer is shared read-only by
+// every document builder and searcher of a process (it is immutable, hence thread-safe).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsq::places {
+
+// Place levels, coarse to fine. Seas (and other water bodies) stand beside the hierarchy.
+enum class Level : std::uint8_t { country = 0, region = 1, city = 2, sea = 3 };
+std::string_view level_name(Level level);  // "country", "region", "city", "sea".
+
+// One place. String views point into the gazetteer; they live as long as it does.
+struct Place {
+  std::uint32_t id = 0;        // GeoNames id; hand-written facts without one use ids >= 4000000000.
+  Level level = Level::city;
+  std::uint32_t region = 0;    // Id of the first-level region (admin1) it lies in; 0 if none/unknown.
+  std::uint32_t country = 0;   // Id of its country; 0 if none (seas) or unknown.
+  bool has_coordinates = false;
+  double lat = 0, lon = 0;     // WGS84 degrees. For regions and countries: their centre's (a proxy).
+  std::uint64_t population = 0;
+  std::string_view name;             // Primary name ("Kyiv").
+  std::string_view country_code;     // ISO 3166 alpha-2 ("UA"); empty for seas.
+  std::string_view admin1;           // "UA.12"; empty if none.
+  std::string_view feature;          // GeoNames class.code ("P.PPLC", "A.ADM1", "H.SEA").
+  std::string_view alternate_names;  // Every alternate name as imported, comma-separated.
+};
+
+class Gazetteer {
+ public:
+  // Reads a file written by GazetteerBuilder::write(). Throws newsq::Error naming the file for a
+  // missing, truncated or foreign file, or one of another format version.
+  static std::shared_ptr<const Gazetteer> load(const std::string& path);
+  // The same from bytes already in memory (the builder's own result, tests).
+  static std::shared_ptr<const Gazetteer> from_bytes(std::string bytes, const std::string& origin);
+
+  std::size_t size() const;                  // Number of places.
+  Place at(std::size_t index) const;         // index < size(); places are ordered by id.
+  // The place with this id, or false.
+  bool find(std::uint32_t id, Place& out) const;
+
+  // Ids of the places called `key` (normalised terms joined by one space); empty if none.
+  std::span<const std::uint32_t> lookup(std::string_view key) const;
+  // What one probe of the name table tells about `key` (terms joined by one space): the places
+  // called so, and in `longer` bit n-1 set if some name of n terms starts with `key`. False when
+  // `key` is neither a name nor the start of one: the fast path for almost every word of a text.
+  struct NameEntry {
+    std::span<const std::uint32_t> ids;
+    std::uint32_t longer = 0;
+  };
+  bool probe(std::string_view key, NameEntry& out) const;
+
+  // A content checksum (16 hex digits), written at build time: an index records it, so that a
+  // changed gazetteer is noticed.
+  const std::string& checksum() const { return checksum_; }
+  const std::string& origin() const { return origin_; }  // The path it was loaded from.
+
+ private:
+  Gazetteer() = default;
+  static std::shared_ptr<const Gazetteer> adopt(std::unique_ptr<std::uint64_t[]> storage, std::size_t size,
+                                                const std::string& origin);
+  std::unique_ptr<std::uint64_t[]> storage_;  // The file, 8-byte aligned.
+  std::size_t bytes_ = 0;
+  const struct GazetteerHeader* header_ = nullptr;
+  std::string checksum_, origin_;
+  std::size_t find_name(std::string_view key) const;  // Name record index, or SIZE_MAX.
+};
+
+// 64-bit FNV-1a, the hash of the name table (shared by builder and loader).
+std::uint64_t name_hash(std::string_view key);
+
+}  // namespace newsq::places

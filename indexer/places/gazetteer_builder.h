@@ -1,0 +1,53 @@
+// indexer/places/gazetteer_builder.h: builds the gazetteer file from GeoNames dumps and newsq's
+// hand-written place facts (corpus/places.tsv).
+//
+// Inputs, recognised by file name, gzip or not, in any order (they are linked at the end):
+//   countryInfo*.txt      countries: ISO code, name, population, geonameid (`#` lines are comments)
+//   admin1CodesASCII*.txt first-level regions: "CC.code", name, ascii name, geonameid
+//   *.tsv                 newsq place facts (see corpus/places.tsv): new places (seas, regions
+//                         missing from the dumps) and extra names/coordinates for known ids
+//   anything else         19-column GeoNames rows: cities*.txt, country dumps such as UA.txt
+// Regions take the coordinates of their seat (the most populous PPLA city of that admin1) and the
+// summed population of their cities; countries those of their capital (PPLC), unless the facts
+// file gives better ones.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace newsq::places {
+
+struct GazetteerBuildReport {
+  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
+  std::uint64_t names = 0;             // Distinct normalised names in the name index.
+  std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
+  std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
+  std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
+};
+
+class GazetteerBuilder {
+ public:
+  GazetteerBuilder();
+  ~GazetteerBuilder();
+  GazetteerBuilder(const GazetteerBuilder&) = delete;
+  GazetteerBuilder& operator=(const GazetteerBuilder&) = delete;
+
+  // Reads one input file. Malformed lines are skipped and listed in report().rejected; an
+  // unreadable file throws newsq::InputError.
+  void add_file(const std::string& path);
+
+  // Links regions and countries, normalises and indexes the names, and returns the file's bytes.
+  std::string build();
+  // build() written to `path` (through a temporary file and a rename, so readers never see half).
+  void write(const std::string& path);
+
+  const GazetteerBuildReport& report() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsq::places

@@ -1,0 +1,91 @@
+// indexer/places/place_extractor.h: finds the places an article mentions, from the tokens the
+// TextAnalyzer already produced for indexing (no second tokenisation).
+//
+// Matching: at each word, one hash probe tells whether a gazetteer name starts there and how
+// many words it can have; the longest name that matches wins ("Sea of Azov" over "Azov", "Donetsk
+// Oblast" over "Donetsk"). Names may not span sentence punctuation. Cyrillic and Latin spellings
+// meet because the gazetteer indexes every alternate name (Київ, Киев, Kiev, Kyiv -> one place).
+//
+// Disambiguation, per article: every candidate gets a prior from its level and population
+// (countries, regions, seas, capitals and regional centres first); candidates in a country or
+// region the article's other places lie in gain; a qualifier ("Paris, Texas") decides.
+// Rejection: a name must be capitalised in the text (except in Title Case headlines and caseless
+// scripts); a name that is also a common English word ("March", "Bar", "Mobile", "Reading",
+// "Split", "Nice") needs place context ("in/near/at/from ... X", "X, <region or country>"); a name
+// right after a capitalised word ("Kamala Harris") or before an outlet word ("Washington Post")
+// is a person's or organisation's; a small place needs context or a supporting country.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/gazetteer.h"
+
+namespace newsq::places {
+
+// One accepted or rejected name occurrence.
+struct Mention {
+  std::uint32_t field = 0;           // Index of the add_field() call it came from (0 = first).
+  std::uint32_t begin = 0, end = 0;  // Byte range in that field's text.
+  std::string text;                  // The words as written.
+  std::uint32_t place = 0;           // The chosen place (0 if rejected).
+  bool accepted = false;
+  std::string reason;                // Why chosen or rejected, for `newsq places` and evaluation.
+};
+
+// A place of the article, with how often it was mentioned.
+struct FoundPlace {
+  Place place;
+  std::uint32_t mentions = 0;
+  std::uint32_t first_field = 0, first_begin = 0;  // Where it first occurs.
+  std::string reason;                               // Of its first accepted mention.
+};
+
+struct Extraction {
+  std::vector<FoundPlace> places;  // In order of first occurrence.
+  std::vector<Mention> mentions;   // Every candidate occurrence, accepted or not, in text order.
+};
+
+// Not thread-safe (keeps scratch state); cheap to create. The gazetteer must outlive it.
+class PlaceExtractor {
+ public:
+  explicit PlaceExtractor(const Gazetteer& gazetteer);
+  ~PlaceExtractor();
+  PlaceExtractor(const PlaceExtractor&) = delete;
+  PlaceExtractor& operator=(const PlaceExtractor&) = delete;
+
+  // Adds one field of the article: its text and the tokens TextAnalyzer made of exactly that
+  // text. `headline`: a title (Title Case capitals then carry no information).
+  void add_field(std::string_view text, std::span<const analysis::Token> tokens, bool headline);
+
+  // With explanations (the default), every mention carries its words and a reason; indexing turns
+  // them off, and rejected mentions then carry only their offsets.
+  void set_explain(bool explain) { explain_ = explain; }
+
+  // Disambiguates everything added since the last finish() and starts afresh.
+  Extraction finish();
+
+  // Convenience: one text, analysed here.
+  Extraction extract(std::string_view text, analysis::TextAnalyzer& analyzer);
+
+  // The best place called `name` ("Kharkiv", "Paris, Texas", or a numeric id): the candidate a
+  // lone mention would get. False if the gazetteer knows no such name.
+  static bool resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out);
+
+ private:
+  struct Span;  // A candidate occurrence, see place_extractor.cc.
+  bool find_place(std::uint32_t id, Place& out);
+  std::unordered_map<std::uint32_t, Place> cache_;
+  const Gazetteer& gazetteer_;
+  std::vector<Span> spans_;
+  std::vector<std::string> texts_;  // Copies of the fields' texts, for the mentions' words.
+  std::uint32_t fields_ = 0;
+  bool explain_ = true;
+};
+
+}  // namespace newsq::places

@@ -1,0 +1,23 @@
+// query/place_filter.cc: place and radius queries.
+#include "query/place_filter.h"
+
+#include "engine/src/schema.h"
+#include "indexer/places/place_terms.h"
+
+namespace newsq::query {
+
+Xapian::Query place_query(const places::Place& place) { return Xapian::Query(places::place_term(place.id)); }
+
+Xapian::Query near_query(const places::Place& centre, double radius_km) {
+  Xapian::LatLongCoords coords(Xapian::LatLongCoord(centre.lat, centre.lon));
+  // The metric's sphere is the one places::distance_km uses; k1 = 1000 m makes the weights of
+  // nearby places differ visibly.
+  auto* source = new Xapian::LatLongDistancePostingSource(schema::kPlaceCoordsSlot, coords, Xapian::GreatCircleMetric(),
+                                                          radius_km * 1000.0, 1000.0, 1.0);
+  Xapian::Query exact(source->release());
+  std::vector<std::string> cells = places::cells_covering(centre.lat, centre.lon, radius_km);
+  if (cells.empty()) return exact;
+  return Xapian::Query(Xapian::Query::OP_FILTER, exact, Xapian::Query(Xapian::Query::OP_OR, cells.begin(), cells.end()));
+}
+
+}  // namespace newsq::query
