@@ -46,10 +46,10 @@ int index(int argc, char** argv) {
   // the write-ahead log is never merged into the database file.
   double seconds = 0;
   std::uint64_t articles = 0, bytes = 0;
+  auto start = std::chrono::steady_clock::now();
   {
   Statement meta(db, "INSERT INTO meta(rowid, id, date, source, title, url) VALUES (?, ?, ?, ?, ?, ?)");
   Statement fts(db, "INSERT INTO fts(rowid, title, text) VALUES (?, ?, ?)");
-  auto start = std::chrono::steady_clock::now();
   exec(db, "BEGIN");
   for (int i = 3; i < argc; ++i) {
     gzFile f = gzopen(argv[i], "rb");
