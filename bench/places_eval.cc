@@ -6,6 +6,7 @@
 //   --errors        list each labelled article's false positives and misses
 //   --dump N        the N names most often accepted over the whole corpus
 //   --show ID...    title, text and extraction of these articles (to label them by hand)
+//   --resolve NAME... the gazetteer id of each name ("Paris, Texas"), to write labels with
 #include <zlib.h>
 
 #include <chrono>
@@ -116,6 +117,7 @@ int main(int argc, char** argv) {
   bool errors = false, index = true;
   std::size_t dump = 0;
   std::set<std::string> show, why;
+  std::vector<std::string> resolve;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -126,6 +128,7 @@ int main(int argc, char** argv) {
     else if (a == "--no-index") index = false;
     else if (a == "--dump") dump = std::stoul(next());
     else if (a == "--why") why.insert(next());
+    else if (a == "--resolve") while (i + 1 < argc && argv[i + 1][0] != '-') resolve.push_back(argv[++i]);
     else if (a == "--show") while (i + 1 < argc && argv[i + 1][0] != '-') show.insert(argv[++i]);
     else {
       std::fprintf(stderr, "usage: places_eval --gazetteer FILE --corpus DIR [--labels TSV] [--errors] [--dump N] [--show ID...] [--no-index]\n");
@@ -137,6 +140,18 @@ int main(int argc, char** argv) {
     auto gazetteer = newsq::places::Gazetteer::load(gazetteer_path);
     std::printf("gazetteer: %zu places, loaded in %.1f ms\n", gazetteer->size(), since(t) * 1000);
 
+    if (!resolve.empty()) {  // Names -> ids, for writing labels: "Paris, Texas" works.
+      newsq::analysis::TextAnalyzer a;
+      for (const auto& name : resolve) {
+        newsq::places::Place p;
+        if (newsq::places::PlaceExtractor::resolve(*gazetteer, name, a, p))
+          std::printf("%s\t%u:%.*s\t%s\t%.*s\n", name.c_str(), p.id, static_cast<int>(p.name.size()), p.name.data(),
+                      std::string(newsq::places::level_name(p.level)).c_str(), static_cast<int>(p.country_code.size()), p.country_code.data());
+        else
+          std::printf("%s\tNOT FOUND\n", name.c_str());
+      }
+      return 0;
+    }
     std::vector<Doc> docs;
     for (const char* f : {"ukraine-war-gdelt.jsonl.gz", "huffpost-2018-2022.jsonl.gz"}) {
       auto part = read_corpus(corpus_dir + "/" + f);

@@ -59,6 +59,11 @@ class Gazetteer {
     std::uint32_t longer = 0;
   };
   bool probe(std::string_view key, NameEntry& out) const;
+  // The ids of the places called exactly `key`, copied (for tests and tools).
+  std::vector<std::uint32_t> probe_ids(std::string_view key) const {
+    NameEntry e;
+    return probe(key, e) ? std::vector<std::uint32_t>(e.ids.begin(), e.ids.end()) : std::vector<std::uint32_t>{};
+  }
 
   // A content checksum (16 hex digits), written at build time: an index records it, so that a
   // changed gazetteer is noticed.

@@ -1,0 +1,352 @@
+// tests/places_test.cc: the gazetteer (build, load, malformed input), place extraction and
+// disambiguation, place terms in the index, --place / --near / location facet searches (checked
+// against distances and counts the test computes itself), and the place commands of the CLI.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/gazetteer.h"
+#include "indexer/places/gazetteer_builder.h"
+#include "indexer/places/place_extractor.h"
+#include "newsq/newsq.h"
+#include "tests/test_support.h"
+
+using newsq::test::TempDir;
+namespace places = newsq::places;
+
+namespace {
+
+constexpr std::uint32_t kKyiv = 703448, kMariupol = 701822, kZhytomyr = 686967, kSumy = 692194, kRivne = 695594,
+                        kKharkiv = 706483, kZaporizhzhia = 687700, kBucha = 711350, kUkraine = 690791, kAzovSea = 4000000001;
+
+std::string gazetteer_dir() { return (newsq::test::shared_dir() / "gazetteer").string(); }
+std::string facts() { return (newsq::test::source_dir() / "corpus" / "places.tsv").string(); }
+
+// Built once per process: Ukraine's cities, every region and country, the facts, and the rows of
+// cities500.txt named like a few ambiguous or common-word places (Paris, Nice, Bar, ...).
+const std::string& shared_gazetteer() {
+  static TempDir dir;
+  static std::string path = [] {
+    std::ifstream all(gazetteer_dir() + "/cities500.txt");
+    std::ofstream some(dir.str("cities_some.txt"));
+    const std::set<std::string> names = {"Paris", "Nice", "Bar", "Mobile", "Reading", "Split", "March", "Moscow",
+                                         "Warsaw", "Washington", "Texas", "Houston"};
+    for (std::string line; std::getline(all, line);) {
+      auto a = line.find('\t'), b = line.find('\t', a + 1);
+      if (names.count(line.substr(a + 1, b - a - 1))) some << line << '\n';
+    }
+    some.close();
+    places::GazetteerBuilder builder;
+    for (const auto& f : {gazetteer_dir() + "/cities500_UA.txt", dir.str("cities_some.txt"),
+                          gazetteer_dir() + "/admin1CodesASCII.txt", gazetteer_dir() + "/countryInfo.txt", facts()})
+      builder.add_file(f);
+    builder.write(dir.str("gazetteer.bin"));
+    return dir.str("gazetteer.bin");
+  }();
+  return path;
+}
+
+std::set<std::uint32_t> ids_in(const places::Extraction& e) {
+  std::set<std::uint32_t> out;
+  for (const auto& p : e.places) out.insert(p.place.id);
+  return out;
+}
+
+places::Extraction extract(const places::Gazetteer& g, const std::string& text) {
+  newsq::analysis::TextAnalyzer analyzer;
+  places::PlaceExtractor extractor(g);
+  return extractor.extract(text, analyzer);
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180, earth = 6372.7976;
+  double a = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
+             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
+  return 2 * earth * std::asin(std::sqrt(a));
+}
+
+}  // namespace
+
+TEST_CASE("a gazetteer builds from GeoNames rows and reports malformed lines and loads back") {
+  TempDir dir;
+  newsq::test::write_file(dir.path() / "cities.txt",
+                          "703448\tKyiv\tKyiv\tIEV,Kiev,kiu,Київ,Киев,hindi\t50.45466\t30.5238\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2023-03-01\n"
+                          "bad line\n"
+                          "1\tNowhere\tNowhere\t\tnorth\t30\tP\tPPL\tUA\t\t12\t\t\t\t5\t\t1\tEurope/Kyiv\t2023-03-01\n");
+  newsq::test::write_file(dir.path() / "admin1CodesASCII.txt", "UA.12\tKyiv City\tKyiv City\t703447\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.add_file(dir.str("admin1CodesASCII.txt"));
+  builder.write(dir.str("g.bin"));
+  const auto& report = builder.report();
+  REQUIRE(report.rejected.size() == 2);
+  CHECK(report.rejected[0] == dir.str("cities.txt") + ":2: expected 19 tab-separated GeoNames columns, found 1");
+  CHECK(report.rejected[1].starts_with(dir.str("cities.txt") + ":3: bad coordinates"));
+
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  CHECK(g->size() == 2);
+  CHECK(g->checksum().size() == 16);
+  places::Place kyiv;
+  REQUIRE(g->find(kKyiv, kyiv));
+  CHECK(kyiv.name == "Kyiv");
+  CHECK(kyiv.region == 703447);
+  CHECK(kyiv.feature == "P.PPLC");
+  CHECK(kyiv.alternate_names.find("Київ") != std::string_view::npos);  // Every name is kept...
+  CHECK(g->probe_ids("kiev") == std::vector<std::uint32_t>{kKyiv});
+  CHECK(g->probe_ids("київ") == std::vector<std::uint32_t>{kKyiv});
+  CHECK(g->probe_ids("iev").empty());  // ...but airport codes, romanisations and noise are not matched.
+  CHECK(g->probe_ids("kiu").empty());
+  CHECK(g->probe_ids("hindi").empty());
+
+  newsq::test::write_file(dir.path() / "junk.bin", "not a gazetteer at all, no");
+  CHECK_THROWS_WITH(places::Gazetteer::load(dir.str("junk.bin")), Catch::Contains("not a newsq gazetteer file"));
+  CHECK_THROWS_AS(places::Gazetteer::load(dir.str("missing.bin")), newsq::Error);
+}
+
+TEST_CASE("the live blog yields exactly its places with Ukrainian coordinates", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  std::string text = newsq::test::read_file(newsq::test::source_dir() / "corpus/sample/liveblog/kyiv-liveblog.txt");
+  auto found = extract(*g, text);
+  // The issue lists Kyiv, Mariupol, Zhytomyr, Sumy, Rivne and the Azov Sea; the blog also names
+  // Zaporizhzhia (the evacuation's destination) and Kharkiv (where trains came from).
+  CHECK(ids_in(found) == std::set<std::uint32_t>{kKyiv, kMariupol, kZhytomyr, kSumy, kRivne, kAzovSea, kZaporizhzhia, kKharkiv});
+  for (const auto& p : found.places) {
+    INFO(p.place.name);
+    CHECK(p.place.has_coordinates);
+    CHECK(p.place.lat > 44.0);  // Ukraine and its coast: 44..53 N, 22..41 E.
+    CHECK(p.place.lat < 53.0);
+    CHECK(p.place.lon > 22.0);
+    CHECK(p.place.lon < 41.0);
+    if (p.place.level == places::Level::city) CHECK(p.place.country_code == "UA");
+  }
+  for (const auto& p : found.places)
+    if (p.place.id == kKyiv) CHECK(p.mentions == 5);  // "Kyiv Courier" (an outlet) does not count.
+  // Rivne: the regional centre among four places of that name.
+  for (const auto& p : found.places)
+    if (p.place.id == kRivne) CHECK(p.place.feature == "P.PPLA");
+}
+
+TEST_CASE("Latin and Cyrillic spellings meet and ambiguous names follow their context", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  for (const char* spelling : {"Kyiv", "Kiev", "Київ", "Киев", "Kyiv's"}) {
+    INFO(spelling);
+    CHECK(ids_in(extract(*g, std::string("News from ") + spelling + " tonight.")) == std::set<std::uint32_t>{kKyiv});
+  }
+  // Paris alone is the capital of France; "Paris, Texas" the town in Texas.
+  auto paris = extract(*g, "She moved to Paris last year.");
+  REQUIRE(paris.places.size() == 1);
+  CHECK(paris.places[0].place.country_code == "FR");
+  auto texas = extract(*g, "She moved to Paris, Texas last year.");
+  REQUIRE(!texas.places.empty());
+  CHECK(texas.places[0].place.country_code == "US");
+  CHECK(texas.places[0].place.name == "Paris");
+  // Regions, seas and countries count too; the longest name wins.
+  auto regions = extract(*g, "Shelling in Donetsk oblast and the Donbas, ships in the Sea of Azov; Україна.");
+  std::set<std::string> names;
+  for (const auto& p : regions.places) names.insert(std::string(p.place.name));
+  CHECK(names == std::set<std::string>{"Donetsk Oblast", "Donbas", "Sea of Azov", "Ukraine"});
+}
+
+TEST_CASE("common words and people's names are places only in place contexts", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  CHECK(extract(*g, "Reading the report, Split decisions and Nice people. March was cold. Mobile phones failed. "
+                    "The Bar association met. President Zelenskyy spoke. Boris Johnson met Kamala Harris.")
+            .places.empty());
+  CHECK(extract(*g, "the mobile signal was lost at the bar").places.empty());
+  auto nice = extract(*g, "The summit was held in Nice, France, and later near Split.");
+  std::set<std::string> names;
+  for (const auto& p : nice.places) names.insert(std::string(p.place.name));
+  CHECK(names.count("Nice"));
+  CHECK(names.count("Split"));
+  // Sumy is a regional centre: no context needed.
+  CHECK(ids_in(extract(*g, "Sumy was shelled again.")) == std::set<std::uint32_t>{kSumy});
+  // Every rejected candidate says why.
+  for (const auto& m : extract(*g, "Mobile phones. Kyiv Post reported.").mentions) {
+    CHECK(!m.accepted);
+    CHECK(m.reason.starts_with("rejected: "));
+  }
+}
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  std::vector<newsq::Article> articles = {
+      {"a-kyiv", "2022-03-01", "Test", "", "", "Sirens sounded in Kyiv overnight.", "en"},
+      {"a-bucha", "2022-04-03", "Test", "", "", "Bodies were found in Bucha after the withdrawal.", "en"},
+      {"a-kharkiv", "2022-03-05", "Test", "", "", "Kharkiv was shelled; people fled to Poltava.", "en"},
+      {"a-both", "2022-03-06", "Test", "", "", "Trains from Kharkiv reached Kyiv in the morning.", "en"},
+      {"a-lviv", "2022-03-07", "Test", "", "", "Volunteers in Lviv sorted donations.", "en"},
+      {"a-azov", "2022-03-08", "Test", "", "", "Ships gathered in the Sea of Azov near Mariupol.", "en"},
+      {"a-none", "2022-03-09", "Test", "", "", "Prices of bread rose again this week.", "en"},
+  };
+  explicit Fixture(bool with_places = true) {
+    newsq::WriterOptions options;
+    if (with_places) options.gazetteer = shared_gazetteer();
+    newsq::IndexWriter writer(dir.str("db"), options);
+    for (const auto& a : articles) writer.add(a);
+    writer.commit();
+  }
+};
+
+std::set<std::string> hit_ids(const newsq::SearchResults& r) {
+  std::set<std::string> out;
+  for (const auto& h : r.hits) out.insert(h.id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("place filter finds an article by its place, region or country and hits carry their places", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  Fixture f;
+  newsq::Searcher searcher(f.dir.str("db"));
+  auto all = searcher.search({.limit = 100, .collapse_duplicates = false, .place = "Ukraine"});
+  CHECK(hit_ids(all) == std::set<std::string>{"a-kyiv", "a-bucha", "a-kharkiv", "a-both", "a-lviv", "a-azov"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kiev"})) == std::set<std::string>{"a-kyiv", "a-both"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kyiv Oblast"})) == std::set<std::string>{"a-bucha"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kharkiv oblast"})) == std::set<std::string>{"a-kharkiv", "a-both"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .place = std::to_string(kAzovSea)})) == std::set<std::string>{"a-azov"});
+  CHECK_THROWS_AS(searcher.search({.place = "Atlantis"}), newsq::QueryError);
+
+  auto kyiv = searcher.search({.query = "sirens", .place = "Kyiv"});
+  REQUIRE(kyiv.hits.size() == 1);
+  REQUIRE(kyiv.hits[0].places.size() == 1);
+  CHECK(kyiv.hits[0].places[0].id == kKyiv);
+  CHECK(kyiv.hits[0].places[0].name == "Kyiv");
+  CHECK(kyiv.hits[0].places[0].level == "city");
+  CHECK(kyiv.hits[0].places[0].lat == Approx(50.45466));
+}
+
+TEST_CASE("near filter returns exactly the articles with a place within the radius", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  Fixture f;
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  newsq::Searcher searcher(f.dir.str("db"));
+  places::Place kyiv;
+  REQUIRE(g->find(kKyiv, kyiv));
+  for (double radius : {10.0, 50.0, 400.0, 600.0, 2000.0}) {
+    // Expected: articles any of whose cities or seas lies within `radius` of Kyiv, by the test's
+    // own great-circle distance.
+    std::set<std::string> expected;
+    newsq::analysis::TextAnalyzer analyzer;
+    for (const auto& a : f.articles) {
+      places::PlaceExtractor extractor(*g);
+      for (const auto& p : extractor.extract(a.text, analyzer).places)
+        if ((p.place.level == places::Level::city || p.place.level == places::Level::sea) &&
+            haversine_km(kyiv.lat, kyiv.lon, p.place.lat, p.place.lon) <= radius)
+          expected.insert(a.id);
+    }
+    INFO("radius " << radius);
+    auto r = searcher.search({.limit = 100, .collapse_duplicates = false, .near = "Kyiv", .radius_km = radius});
+    CHECK(hit_ids(r) == expected);
+    CHECK(r.total == expected.size());
+    for (const auto& h : r.hits) CHECK(h.distance_km <= radius);
+  }
+  CHECK(hit_ids(searcher.search({.limit = 100, .near = "Kyiv"})) == std::set<std::string>{"a-kyiv", "a-bucha", "a-both"});
+  // Nearest first.
+  auto sorted = searcher.search({.limit = 100, .sort = newsq::SearchRequest::Sort::distance, .collapse_duplicates = false,
+                                 .near = "Kyiv", .radius_km = 2000});
+  REQUIRE(sorted.hits.size() >= 3);
+  for (std::size_t i = 1; i < sorted.hits.size(); ++i) CHECK(sorted.hits[i - 1].distance_km <= sorted.hits[i].distance_km + 1e-6);
+}
+
+TEST_CASE("the location facet counts every level exactly and drills down", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  Fixture f;
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  // Expected counts: each article counts once per place, region and country it involves.
+  std::map<std::uint64_t, std::uint64_t> expected;
+  newsq::analysis::TextAnalyzer analyzer;
+  for (const auto& a : f.articles) {
+    places::PlaceExtractor extractor(*g);
+    std::set<std::uint32_t> ids;
+    for (const auto& p : extractor.extract(a.text, analyzer).places)
+      for (auto id : {p.place.id, p.place.region, p.place.country})
+        if (id) ids.insert(id);
+    for (auto id : ids) ++expected[id];
+  }
+  newsq::Searcher searcher(f.dir.str("db"));
+  auto r = searcher.search({.limit = 0, .max_facet_values = 1000});
+  std::map<std::uint64_t, std::uint64_t> counted;
+  for (const auto& v : r.facets.at("location")) counted[v.id] = v.count;
+  CHECK(counted == expected);
+  CHECK(counted[kUkraine] == 6);
+  // Levels come coarse to fine.
+  const auto& values = r.facets.at("location");
+  REQUIRE(!values.empty());
+  CHECK(values.front().level == "country");
+  CHECK(values.front().value == "Ukraine");
+
+  // Drill-down: the location filter narrows the hits; the location facet still shows its siblings.
+  auto drilled = searcher.search({.limit = 100, .max_facet_values = 1000, .facet_filters = {{"location", "Kharkiv"}}});
+  CHECK(hit_ids(drilled) == std::set<std::string>{"a-kharkiv", "a-both"});
+  std::map<std::uint64_t, std::uint64_t> siblings;
+  for (const auto& v : drilled.facets.at("location")) siblings[v.id] = v.count;
+  CHECK(siblings == expected);
+  CHECK(drilled.facets.at("source").at(0).count == 2);
+}
+
+TEST_CASE("an index records its gazetteer and without one place searches explain themselves", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  Fixture plain(false);
+  newsq::Searcher searcher(plain.dir.str("db"));
+  CHECK_THROWS_WITH(searcher.search({.place = "Kyiv"}), Catch::Contains("no places"));
+  CHECK(searcher.search({.limit = 1}).facets.count("location") == 0);
+
+  Fixture f;
+  {  // A writer opened without --gazetteer keeps using the recorded one.
+    newsq::IndexWriter writer(f.dir.str("db"));
+    writer.add({"a-odesa", "2022-03-10", "Test", "", "", "The port of Odesa was closed.", "en"});
+  }
+  newsq::Searcher again(f.dir.str("db"));
+  CHECK(hit_ids(again.search({.limit = 100, .place = "Odesa"})) == std::set<std::string>{"a-odesa"});
+}
+
+TEST_CASE("CLI gazetteer build then index with gazetteer then search near as JSON then places", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  auto built = newsq::test::run_cli({"gazetteer", "build", "--out", dir.str("g.bin"), gazetteer_dir() + "/cities500_UA.txt",
+                                     gazetteer_dir() + "/admin1CodesASCII.txt", gazetteer_dir() + "/countryInfo.txt", facts()});
+  INFO(built.err);
+  REQUIRE(built.exit_code == 0);
+  CHECK(built.out.find("places") != std::string::npos);
+  const std::string blog = (newsq::test::source_dir() / "corpus/sample/liveblog").string();
+  REQUIRE(newsq::test::run_cli({"index", "--db", dir.str("db"), "--gazetteer", dir.str("g.bin"), blog}).exit_code == 0);
+  auto r = newsq::test::run_cli({"search", "--db", dir.str("db"), "--json", "--near", "Kyiv", "--radius", "30"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["hits"].size() == 1);
+  CHECK(j["hits"][0]["places"][0]["name"] == "Kyiv");
+  CHECK(j["hits"][0]["places"][0]["id"] == kKyiv);
+  CHECK(j["hits"][0]["places"][0].contains("lat"));
+  auto location = j["facets"]["location"];
+  REQUIRE(!location.empty());
+  CHECK(location[0]["value"] == "Ukraine");
+  CHECK(location[0]["level"] == "country");
+  CHECK(location[0]["id"] == kUkraine);
+  CHECK(location[0]["count"] == 1);
+
+  auto none = newsq::test::run_cli({"search", "--db", dir.str("db"), "--near", "Lviv", "--radius", "50"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.find("no matches") != std::string::npos);
+  auto unknown = newsq::test::run_cli({"search", "--db", dir.str("db"), "--place", "Atlantis"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown place 'Atlantis'") != std::string::npos);
+
+  auto p = newsq::test::run_cli({"places", "--db", dir.str("db"), "--json", "-"}, "Ships in the Azov Sea near Mariupol.");
+  REQUIRE(p.exit_code == 0);
+  auto pj = nlohmann::json::parse(p.out);
+  REQUIRE(pj["places"].size() == 2);
+  CHECK(pj["places"][0]["name"] == "Sea of Azov");
+  CHECK(pj["mentions"][0]["begin"] == 13);
+  CHECK(pj["mentions"][0]["end"] == 21);
+}
