@@ -295,10 +295,14 @@ struct GazetteerBuilder::Impl {
       if (!trim(f[6]).empty() && !parse_number(f[6], population)) { reject(path, in.number(), "bad population"); continue; }
       std::vector<std::string> names;
       if (!trim(f[8]).empty()) names.emplace_back(trim(f[8]));
-      for (auto alt : split(f[9], ','))
-        if (!trim(alt).empty()) names.emplace_back(trim(alt));
+      std::vector<std::string> removed;  // "-Name": a name the dumps give this place wrongly.
+      for (auto alt : split(f[9], ',')) {
+        alt = trim(alt);
+        if (alt.size() > 1 && alt.front() == '-') removed.emplace_back(trim(alt.substr(1)));
+        else if (!alt.empty()) names.emplace_back(alt);
+      }
       facts.push_back({id, *level, std::string(trim(f[2])), std::string(trim(f[3])), coords, lat, lon, population,
-                       std::string(trim(f[7])), std::move(names)});
+                       std::string(trim(f[7])), std::move(names), std::move(removed)});
     }
   }
 
@@ -312,6 +316,7 @@ struct GazetteerBuilder::Impl {
     std::uint64_t population;
     std::string feature;
     std::vector<std::string> names;
+    std::vector<std::string> removed;  // Names to take away from the place (not matched any more).
   };
   std::vector<Fact> facts;
 
@@ -329,6 +334,8 @@ struct GazetteerBuilder::Impl {
         it = places.emplace(f.id, std::move(p)).first;
       }
       BuildPlace& p = it->second;
+      for (const auto& r : f.removed)
+        std::erase_if(p.names, [&](const std::string& n) { return n == r; });
       if (!f.names.empty()) p.name = f.names.front();  // Hand-written names are the display names.
       if (f.coords) {
         p.has_coordinates = true;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -60,22 +62,48 @@ const std::set<std::string, std::less<>> kCommonWords = {
     "roman", "nova", "nova poshta", "energoatom", "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera",
     "stone", "rock", "hill", "mountain", "river", "island", "cape", "point", "springs", "spring", "falls", "fall",
     "summer", "winter", "autumn", "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta",
-    "trinity", "providence", "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen", "lebanon",
-    "bethany", "europe",
-    "taliban", "hamas", "hezbollah", "isis", "nato", "un", "eu", "usa", "gop"};
+    "trinity", "providence", "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen",
+    "bethany", "europe", "earth", "wake", "hit", "mansion", "grain", "export", "agency", "council", "alliance",
+    "seven", "look", "see", "just", "tape", "rand", "global", "interest",
+    "taliban", "hamas", "hezbollah", "isis", "nato", "un", "eu", "gop"};
+
+// Month and weekday names and adjectives of direction or region ("in March", "in Western media",
+// "the Balkan state"): places called so ("March", Cambridgeshire; Sri Lanka's "Western" province)
+// only with a qualifier ("March, Cambridgeshire").
+const std::set<std::string, std::less<>> kQualifierOnly = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "gulf",
+    "balkan", "balkans", "arab", "nordic", "atlantic", "pacific", "baltic", "caucasus", "middle east"};
+
+// Names that only capitals tell from an everyday word ("US" and "us"): not a place inside a
+// line written all in capitals ("JOIN US ON TELEGRAM").
+const std::set<std::string, std::less<>> kCaseOnly = {"us", "it", "me", "am", "ok", "id"};
+
+// Nouns after a coordinated list of names that make every name a region's ("the Kherson and
+// Zaporizhzhia regions"), or before "of" and such a list ("the regions of Luhansk and Donetsk").
+const std::set<std::string, std::less<>> kRegionNouns = {"region", "regions", "oblast", "oblasts", "province",
+                                                         "provinces", "область", "області", "области"};
+const char* const kRegionSuffixes[] = {" oblast", " region", " province"};
 
 // Words after which a capitalised name is part of an outlet's or team's name.
 const std::set<std::string, std::less<>> kOrgWords = {
     "post", "times", "journal", "independent", "herald", "tribune", "telegraph", "gazette", "chronicle",
     "examiner", "observer", "globe", "review", "daily", "express", "mirror", "courier", "standard", "dynamo",
     "united", "fc", "metro", "airlines", "university", "institute", "declaration", "accords", "agreement",
-    "convention", "protocol", "format", "summit", "syndrome", "battalion", "regiment", "brigade", "group"};
+    "convention", "protocol", "format", "summit", "syndrome", "battalion", "regiment", "brigade", "group",
+    "club", "memorandum", "communique", "trials", "tribunal", "today", "people", "republic", "nets"};
+
+// Words after a town's name that make it the name of a district around it ("Loudoun County").
+const std::set<std::string, std::less<>> kDistrictWords = {"county", "parish", "borough", "district", "raion", "rayon",
+                                                           "municipality", "township"};
 
 // Capitalised words that may precede a place without making it a person's name.
 const std::set<std::string, std::less<>> kPlaceModifiers = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
     "downtown", "occupied", "liberated", "the", "and", "or", "in", "near", "from", "at", "to", "upper", "lower",
-    "old", "new", "metropolitan", "northeastern", "northwestern", "southeastern", "southwestern"};
+    "old", "new", "metropolitan", "northeastern", "northwestern", "southeastern", "southwestern",
+    "nazi", "soviet", "tsarist", "imperial", "communist", "independent", "neighbouring", "neighboring"};
 
 
 UChar32 first_char(std::string_view s) {
@@ -112,7 +140,47 @@ bool name_gap(std::string_view gap) {
   return gap.size() <= 3 && gap.find_first_not_of(" \t-'\u2019") == std::string_view::npos;
 }
 
-bool sentence_break(std::string_view gap) { return gap.find_first_of(".!?;:\n\"()[]") != std::string_view::npos; }
+bool sentence_break(std::string_view gap) {
+  return gap.find_first_of(".!?;:\n\"()[]") != std::string_view::npos || gap.find("\u201c") != std::string_view::npos ||
+         gap.find("\u2014") != std::string_view::npos;
+}
+
+bool has_lower(std::string_view word) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(word.data());
+  const auto n = static_cast<std::int32_t>(word.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_islower(c)) return true;
+  }
+  return false;
+}
+
+// Only commas and spaces: between the names of a list ("Kherson, Luhansk").
+bool list_gap(std::string_view gap) {
+  return !gap.empty() && gap.size() <= 4 && gap.find_first_not_of(" ,") == std::string_view::npos;
+}
+
+// "Germany.The": machine-translated text often drops the space after a full stop, and word
+// segmentation then keeps both words (and the stop) as one token. The byte offsets of such
+// glued words' parts, or an empty list when the word is not glued.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> parts;
+  std::string_view w = text.substr(begin, end - begin);
+  std::size_t start = 0;
+  for (std::size_t dot = w.find('.'); dot != std::string_view::npos; dot = w.find('.', dot + 1)) {
+    // A stop between a word of two or more letters and a capital: not "U.S." or "3.5".
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); };
+    if (dot + 1 >= w.size() || dot - start < 2 || !std::isupper(static_cast<unsigned char>(w[dot + 1])) ||
+        !letter(w[dot - 1]) || !letter(w[dot - 2]))
+      continue;
+    parts.emplace_back(begin + start, begin + dot);
+    start = dot + 1;
+  }
+  if (parts.empty()) return parts;
+  parts.emplace_back(begin + start, end);
+  return parts;
+}
 
 double feature_bonus(const Place& p) {
   switch (p.level) {
@@ -159,6 +227,16 @@ struct PlaceExtractor::Span {
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".
   bool prev_capitalised = false, next_capitalised = false, next_org = false;
+  bool sentence_initial = false;
+  bool weak_context = false;    // The context word is "to" ("dedicated to Mary").
+  bool in_capitals = false;     // Among words written all in capitals.
+  bool acronym = false;         // All capitals among lower-case words ("NATO").
+  bool hyphen_before = false, hyphen_after = false;  // Joined by a hyphen to a capitalised word.
+  int hyphen_prev = -1, hyphen_next = -1;            // ...that is itself a name (span index).
+  bool region_list = false;     // Named in a list of regions.
+  bool prev_capitalised_initial = false;  // After a capitalised first word of a sentence ("Todd Wright").
+  bool district = false;        // Followed by "County", "District", ...
+  bool next_calendar = false;   // Followed by a month or weekday ("in Mariupol Tuesday").
   std::uint32_t first_token = 0, end_token = 0;  // Token range in its field.
   int qualifier = -1;           // Index of the span right after ", ".
   bool is_qualifier = false;
@@ -171,6 +249,15 @@ struct PlaceExtractor::Span {
 PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 PlaceExtractor::~PlaceExtractor() = default;
 
+const std::string& PlaceExtractor::primary_key(const Place& p) {
+  auto [it, fresh] = primary_.try_emplace(p.id);
+  if (fresh) {
+    if (!analyzer_) analyzer_ = std::make_unique<analysis::TextAnalyzer>();
+    for (const auto& t : analyzer_->analyze(p.name)) it->second += (it->second.empty() ? "" : " ") + t.term;
+  }
+  return it->second;
+}
+
 bool PlaceExtractor::find_place(std::uint32_t id, Place& out) {
   // The gazetteer's lookup by id is a binary search over every place, a cache miss per step;
   // an article's candidates recur across articles ("Washington" has 36), so keep them at hand.
@@ -178,7 +265,10 @@ bool PlaceExtractor::find_place(std::uint32_t id, Place& out) {
     out = it->second;
     return it->second.id != 0;
   }
-  if (cache_.size() > 200000) cache_.clear();  // Bound memory on huge, varied archives.
+  if (cache_.size() > 200000) {  // Bound memory on huge, varied archives.
+    cache_.clear();
+    primary_.clear();
+  }
   Place p;
   const bool found = gazetteer_.find(id, p);
   cache_.emplace(id, found ? p : Place{});
@@ -189,6 +279,40 @@ bool PlaceExtractor::find_place(std::uint32_t id, Place& out) {
 void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::Token> tokens, bool headline) {
   const std::uint32_t field = fields_++;
   texts_.emplace_back(explain_ ? text : std::string_view());
+  // Words glued by a full stop without a space ("Germany.The") are split into their words.
+  std::vector<analysis::Token> unglued;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (std::memchr(text.data() + tokens[i].begin, '.', tokens[i].end - tokens[i].begin) == nullptr) continue;
+    auto parts = glued_parts(text, tokens[i].begin, tokens[i].end);
+    if (parts.empty()) continue;
+    if (unglued.empty() && i > 0) unglued.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i));
+    if (!analyzer_) analyzer_ = std::make_unique<analysis::TextAnalyzer>();
+    for (auto [b, e] : parts) {
+      const std::size_t from = unglued.size();
+      analyzer_->analyze(text.substr(b, e - b), unglued);
+      for (std::size_t k = from; k < unglued.size(); ++k) {
+        unglued[k].begin += b;
+        unglued[k].end += b;
+      }
+    }
+    for (std::size_t j = i + 1; j < tokens.size(); ++j) {  // The rest, splitting any further glued word.
+      auto more = glued_parts(text, tokens[j].begin, tokens[j].end);
+      if (more.empty()) {
+        unglued.push_back(tokens[j]);
+        continue;
+      }
+      for (auto [b, e] : more) {
+        const std::size_t from = unglued.size();
+        analyzer_->analyze(text.substr(b, e - b), unglued);
+        for (std::size_t k = from; k < unglued.size(); ++k) {
+          unglued[k].begin += b;
+          unglued[k].end += b;
+        }
+      }
+    }
+    tokens = unglued;
+    break;
+  }
   auto word = [&](std::size_t i) { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); };
   auto gap = [&](std::size_t i) {  // Between token i-1 and token i.
     return i == 0 ? std::string_view(" ") : text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end);
@@ -246,27 +370,64 @@ void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::
       std::string_view written = text.substr(s.begin, s.end - s.begin);
       s.capitalised = capitalised(written);
       s.all_upper = all_upper(written);
+      s.sentence_initial = sentence_initial(i);
+      const std::size_t next = i + n;
+      if (s.all_upper) {
+        // In a line of capitals ("JOIN US ON TELEGRAM") or, with lower-case words around, an
+        // acronym ("in NATO").
+        const bool lower_before = i > 0 && !sentence_break(gap(i)) && has_lower(word(i - 1));
+        const bool lower_after = next < tokens.size() && !sentence_break(gap(next)) && has_lower(word(next));
+        s.in_capitals = !lower_before && !lower_after && (i > 0 || next < tokens.size());
+        s.acronym = (lower_before || lower_after) && !s.sentence_initial;
+      }
       if (i > 0 && !sentence_break(gap(i))) {
         s.context_before = kContextWords.count(tokens[i - 1].term) > 0;
+        s.weak_context = tokens[i - 1].term == "to";
         s.prev_capitalised = only_spaces(gap(i)) && capitalised(word(i - 1)) && !sentence_initial(i - 1) &&
                              !kPlaceModifiers.count(tokens[i - 1].term) && !kContextWords.count(tokens[i - 1].term);
+        s.hyphen_before = gap(i) == "-" && capitalised(word(i - 1)) && has_lower(word(i - 1));
+        s.prev_capitalised_initial = only_spaces(gap(i)) && capitalised(word(i - 1)) && sentence_initial(i - 1) &&
+                                     !kPlaceModifiers.count(tokens[i - 1].term) && !kContextWords.count(tokens[i - 1].term) &&
+                                     !kQualifierOnly.count(tokens[i - 1].term);
       }
-      if (std::size_t next = i + n; next < tokens.size() && only_spaces(gap(next))) {
+      if (next < tokens.size() && only_spaces(gap(next))) {
         s.next_capitalised = capitalised(word(next));
         s.next_org = s.next_capitalised && kOrgWords.count(tokens[next].term) > 0;
+        s.district = kDistrictWords.count(tokens[next].term) > 0;
+        s.next_calendar = kQualifierOnly.count(tokens[next].term) > 0;
       }
+      // Joined by a hyphen to a capitalised word, not an acronym ("Molotov-Ribbentrop", not "UN-Turkey").
+      if (next < tokens.size()) s.hyphen_after = gap(next) == "-" && capitalised(word(next)) && has_lower(word(next));
+      if (s.in_capitals) s.prev_capitalised = s.next_capitalised = s.prev_capitalised_initial = false;
       spans_.push_back(std::move(s));
       i += n - 1;
     }
   }
   // Qualifiers and neighbours: "Paris, Texas"; a capitalised neighbour that is itself a place
-  // ("Kharkiv Kyiv" in a list) does not make a name.
+  // ("Kharkiv Kyiv" in a list, "Russia-Ukraine") does not make a name, unless it is a common
+  // word or a given name ("Julia Davis").
   for (std::size_t a = first_span; a + 1 < spans_.size(); ++a) {
     Span& s = spans_[a];
     Span& t = spans_[a + 1];
     if (t.first_token == s.end_token) {
-      s.next_capitalised = false;
-      t.prev_capitalised = false;
+      auto major = [&](const Span& x) {  // "Merrick Garland", "Julia Davis": the neighbour is a given name.
+        if (kCommonWords.count(x.key)) return false;
+        return std::any_of(x.candidates.begin(), x.candidates.end(), [&](std::uint32_t id) {
+          Place p;
+          return find_place(id, p) && strong(p);
+        });
+      };
+      if (major(t)) s.next_capitalised = false;
+      if (major(s)) {
+        t.prev_capitalised = false;
+        t.prev_capitalised_initial = false;
+      }
+      if (s.hyphen_after) {  // "Thomas-Greenfield": each learns the other's fate in finish().
+        s.hyphen_after = false;
+        t.hyphen_before = false;
+        s.hyphen_next = static_cast<int>(a + 1);
+        t.hyphen_prev = static_cast<int>(a);
+      }
     }
     if (t.first_token == s.end_token) {
       std::string_view g = text.substr(s.end, t.begin - s.end);
@@ -286,20 +447,76 @@ void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::
       }
     }
   }
+  // Lists of regions: "the Kherson and Zaporizhzhia regions", "the regions of Luhansk and
+  // Donetsk", "Sumy and Chernihiv oblasts": each name is its region's ("Kherson region").
+  for (std::size_t a = first_span; a < spans_.size();) {
+    std::size_t b = a;  // The list is spans a..b, joined by commas, "and" or "or".
+    while (b + 1 < spans_.size()) {
+      const Span& s = spans_[b];
+      const Span& t = spans_[b + 1];
+      const bool comma = t.first_token == s.end_token && list_gap(gap(t.first_token));
+      const bool conj = t.first_token == s.end_token + 1 &&
+                        (tokens[s.end_token].term == "and" || tokens[s.end_token].term == "or") &&
+                        (only_spaces(gap(s.end_token)) || list_gap(gap(s.end_token))) && only_spaces(gap(t.first_token));
+      if (!comma && !conj) break;
+      ++b;
+    }
+    const std::size_t after = spans_[b].end_token, first = spans_[a].first_token;
+    const bool noun_after = after < tokens.size() && only_spaces(gap(after)) && kRegionNouns.count(tokens[after].term);
+    const bool noun_before = first >= 2 && tokens[first - 1].term == "of" && kRegionNouns.count(tokens[first - 2].term) &&
+                             only_spaces(gap(first)) && only_spaces(gap(first - 1));
+    if ((noun_after && b > a) || noun_before)
+      for (std::size_t k = a; k <= b; ++k)
+        for (const char* suffix : kRegionSuffixes) {
+          auto regions = gazetteer_.lookup(spans_[k].key + suffix);
+          if (!regions.empty()) {
+            spans_[k].candidates = regions;
+            spans_[k].region_list = true;
+            break;
+          }
+        }
+    a = b + 1;
+  }
 }
 
 Extraction PlaceExtractor::finish() {
   Extraction out;
   // 1. Filters that need no disambiguation.
+  auto has_country = [&](const Span& s) {
+    return std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return find_place(id, p) && p.level == Level::country;
+    });
+  };
+  std::set<std::string_view> person_keys;  // Names seen as part of a person's name ("Merrick Garland").
   for (Span& s : spans_) {
     const bool common = kCommonWords.count(s.key) > 0;
     const bool short_name = s.key.size() <= 2;
+    const bool qualified = s.qualifier >= 0 || s.is_qualifier;
     if (short_name && !s.all_upper) s.rejected = "short name not written in capitals";
     else if (!s.capitalised && !s.title_case) s.rejected = "not capitalised";
-    else if (common && ((!s.context_before && s.qualifier < 0 && !s.is_qualifier) || (s.next_capitalised && !s.title_case)))
+    else if (kQualifierOnly.count(s.key) && !qualified) s.rejected = "a month, weekday or adjective without a qualifier";
+    else if (s.in_capitals && kCaseOnly.count(s.key)) s.rejected = "in a line of capitals: the everyday word";
+    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified) || (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
-    else if (s.prev_capitalised && !s.title_case) s.rejected = "after a capitalised word: part of a name";
-    else if (s.next_org) s.rejected = "part of an organisation's name";
+    else if (s.prev_capitalised && !s.title_case && !has_country(s)) {
+      s.rejected = "after a capitalised word: part of a name";
+      person_keys.insert(s.key);
+    } else if (s.next_org) s.rejected = "part of an organisation's name";
+    else if ((s.hyphen_before || s.hyphen_after) && !s.title_case && !has_country(s))
+      s.rejected = "joined by a hyphen to a capitalised word: part of a name";
+    else if (s.district && !s.title_case) s.rejected = "the name of a district around it";
+  }
+  // One sense per article: a name met as part of a person's name is that person elsewhere too
+  // ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
+  // ("Linda Thomas-Greenfield").
+  for (std::size_t a = 0; a < spans_.size(); ++a) {
+    Span& s = spans_[a];
+    if (!s.rejected.empty() || s.qualifier >= 0 || s.is_qualifier) continue;
+    if (person_keys.count(s.key) && !has_country(s)) s.rejected = "named elsewhere in the article as part of a person's name";
+    for (int h : {s.hyphen_prev, s.hyphen_next})
+      if (h >= 0 && person_keys.count(spans_[static_cast<std::size_t>(h)].key))
+        s.rejected = "joined by a hyphen to part of a person's name";
   }
   // 2. Provisional choice by prior, and the countries and regions the surviving names vote for
   // (one vote per distinct name).
@@ -367,9 +584,22 @@ Extraction PlaceExtractor::finish() {
     s.score = best;
     m.place = s.chosen.id;
     const bool supported = country_votes > 0;
+    const bool by_other_name = s.chosen.level == Level::city && s.key != primary_key(s.chosen);
     const char* verdict = nullptr;  // Rejection reason, or null if accepted.
     if (!s.rejected.empty()) verdict = s.rejected.c_str();
-    else if (strong(s.chosen)) m.accepted = true;
+    else if (s.acronym && !strong(s.chosen)) verdict = "an acronym, not a town";
+    else if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
+             region_votes == 0)
+      verdict = "a town by one of its other names, without supporting places";
+    else if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar &&
+             !s.title_case && !s.context_before && !qualified && !supported)
+      verdict = "a foreign town followed by a capitalised word: a given name";
+    else if (strong(s.chosen) || s.region_list) m.accepted = true;
+    else if (s.sentence_initial && !qualified) verdict = "small place at the start of a sentence";
+    else if (s.prev_capitalised_initial && !s.title_case && !qualified) verdict = "small place after a capitalised word";
+    else if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified)
+      verdict = "small place followed by a capitalised word: part of a name";
+    else if (by_other_name && !s.context_before && !qualified) verdict = "small place by one of its other names, without context";
     else if (s.next_capitalised && !s.title_case && !s.context_before && !qualified)
       verdict = "small place followed by a capitalised word: part of a name";
     else if (s.context_before || qualified || (supported && !s.title_case)) m.accepted = true;
@@ -411,6 +641,8 @@ Extraction PlaceExtractor::extract(std::string_view text, analysis::TextAnalyzer
   add_field(text, tokens, false);
   return finish();
 }
+
+bool PlaceExtractor::is_common_word(std::string_view key) { return kCommonWords.count(key) > 0; }
 
 bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out) {
   std::uint32_t id = 0;

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -77,10 +78,19 @@ class PlaceExtractor {
   // lone mention would get. False if the gazetteer knows no such name.
   static bool resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out);
 
+  // True if `key` (normalised terms joined by one space) is a place name that is also an everyday
+  // word or a person's name ("march", "nice", "harris"): a place only where context says so.
+  static bool is_common_word(std::string_view key);
+
  private:
   struct Span;  // A candidate occurrence, see place_extractor.cc.
   bool find_place(std::uint32_t id, Place& out);
+  // The place's own name, normalised: a match by any other name ("Stalin" for Donetsk, "Tape" for
+  // Szeged) needs more evidence.
+  const std::string& primary_key(const Place& p);
   std::unordered_map<std::uint32_t, Place> cache_;
+  std::unordered_map<std::uint32_t, std::string> primary_;
+  std::unique_ptr<analysis::TextAnalyzer> analyzer_;  // For glued words and names; made when first needed.
   const Gazetteer& gazetteer_;
   std::vector<Span> spans_;
   std::vector<std::string> texts_;  // Copies of the fields' texts, for the mentions' words.
