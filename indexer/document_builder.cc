@@ -60,6 +60,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
 }
 
 void DocumentBuilder::set_gazetteer(std::shared_ptr<const places::Gazetteer> gazetteer) {
+  gazetteer_ = gazetteer;
   places_ = gazetteer ? std::make_unique<places::PlaceIndexer>(std::move(gazetteer)) : nullptr;
 }
 

@@ -26,10 +26,14 @@ class DocumentBuilder {
   // Turns place extraction on (a gazetteer) or off (null): documents then carry their places
   // (place and cell terms, place slots, "places" in the data) from the tokens analysed anyway.
   void set_gazetteer(std::shared_ptr<const places::Gazetteer> gazetteer);
+  // The gazetteer set, or null: another builder (another thread's) set up the same way shares it
+  // (a Gazetteer is immutable; a builder itself is not thread-safe).
+  const std::shared_ptr<const places::Gazetteer>& gazetteer() const { return gazetteer_; }
 
  private:
   analysis::TextAnalyzer analyzer_;
   std::vector<analysis::Token> tokens_;
+  std::shared_ptr<const places::Gazetteer> gazetteer_;
   std::unique_ptr<places::PlaceIndexer> places_;
 };
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "engine/src/bulk_build.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
@@ -50,54 +51,85 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   read_options.source = options.source;
   read_options.max_record_bytes = options.max_record_bytes;
 
+  // On an empty index with several threads, articles go to a parallel bulk build (null
+  // otherwise), which must be finished before `writer` is used again; every article is new then.
+  std::unique_ptr<BulkBuild> bulk = BulkBuild::start(writer);
+  auto finish_bulk = [&] {
+    if (!bulk) return;
+    auto b = std::move(bulk);  // Finished at most once, even when finishing throws.
+    b->finish();
+  };
+  auto commit = [&] {
+    finish_bulk();
+    writer.commit();
+  };
+
   auto reject = [&](const std::string& file, std::uint64_t line, const std::string& reason) {
     ++report.rejected;
     Rejection r{file, line, reason};
     if (options.on_reject) options.on_reject(r);
     if (options.on_error == OnError::fail) {
-      writer.commit();
+      commit();
       throw InputError(file, line, reason);
     }
   };
 
-  for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
-    const std::string& file = files[file_index];
-    auto reader = indexer::open_reader(file, read_options);
-    indexer::RawRecord record;
-    while (reader->next(record)) {
-      ++progress.articles;
-      if (!record.error.empty()) {
-        reject(record.file, record.line, record.error);
-        if (record.fatal) {
-          read_everything = false;
-          break;
+  try {
+    for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
+      const std::string& file = files[file_index];
+      auto reader = indexer::open_reader(file, read_options);
+      indexer::RawRecord record;
+      while (reader->next(record)) {
+        ++progress.articles;
+        if (!record.error.empty()) {
+          reject(record.file, record.line, record.error);
+          if (record.fatal) {
+            read_everything = false;
+            break;
+          }
+          continue;
         }
-        continue;
+        if (!options.source.empty()) record.article.source = options.source;
+        if (std::string reason = indexer::validate_article(record.article, options.max_record_bytes); !reason.empty()) {
+          reject(record.file, record.line, reason);
+          continue;
+        }
+        auto [it, fresh] = first_seen.try_emplace(record.article.id, Place{file_index, record.line});
+        if (!fresh) {
+          const Place& first = it->second;
+          reject(record.file, record.line, "duplicate id '" + record.article.id + "' (first at " + files[first.file] + ":" +
+                                               std::to_string(first.line) + ")");
+          continue;
+        }
+        if (bulk) {
+          bulk->add(std::move(record.article));
+          ++report.added;
+        } else {
+          switch (writer.add(record.article)) {
+            case AddOutcome::added: ++report.added; break;
+            case AddOutcome::updated: ++report.updated; break;
+            case AddOutcome::unchanged: ++report.unchanged; break;
+          }
+        }
+        if (options.on_progress && progress.articles % 1000 == 0) {
+          progress.input_bytes = finished_bytes + reader->bytes_consumed();
+          progress.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+          options.on_progress(progress);
+        }
       }
-      if (!options.source.empty()) record.article.source = options.source;
-      if (std::string reason = indexer::validate_article(record.article, options.max_record_bytes); !reason.empty()) {
-        reject(record.file, record.line, reason);
-        continue;
-      }
-      auto [it, fresh] = first_seen.try_emplace(record.article.id, Place{file_index, record.line});
-      if (!fresh) {
-        const Place& first = it->second;
-        reject(record.file, record.line, "duplicate id '" + record.article.id + "' (first at " + files[first.file] + ":" +
-                                             std::to_string(first.line) + ")");
-        continue;
-      }
-      switch (writer.add(record.article)) {
-        case AddOutcome::added: ++report.added; break;
-        case AddOutcome::updated: ++report.updated; break;
-        case AddOutcome::unchanged: ++report.unchanged; break;
-      }
-      if (options.on_progress && progress.articles % 1000 == 0) {
-        progress.input_bytes = finished_bytes + reader->bytes_consumed();
-        progress.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-        options.on_progress(progress);
+      finished_bytes += reader->bytes_consumed();
+    }
+    finish_bulk();
+  } catch (...) {
+    // As IndexWriter's destructor commits what was added before an error, so is what the bulk
+    // build received kept; its own failure is not the one to report.
+    if (bulk) {
+      try {
+        finish_bulk();
+      } catch (...) {
       }
     }
-    finished_bytes += reader->bytes_consumed();
+    throw;
   }
   if (options.delete_missing && read_everything)
     for (const auto& id : writer.ids())

@@ -38,6 +38,8 @@ void add_ingest_options(cxxopts::Options& options) {
       ("source", "source of every article read (overrides the input's)", cxxopts::value<std::string>()->default_value(""))
       ("max-record-bytes", "reject records larger than this", cxxopts::value<std::uint64_t>()->default_value("8388608"))
       ("batch-size", "articles per commit", cxxopts::value<std::uint32_t>()->default_value("5000"))
+      ("threads", "threads analysing articles (0: one per core); several build a new or rebuilt index in parallel",
+       cxxopts::value<unsigned>()->default_value("0"))
       ("wait", "if another job is writing to the index, wait for it instead of failing")
       ("gazetteer", "index the places articles mention with this gazetteer file (default: the one the index records)",
        cxxopts::value<std::string>()->default_value(""))
@@ -84,6 +86,7 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   WriterOptions writer_options;
   writer_options.batch_size = args["batch-size"].as<std::uint32_t>();
   writer_options.wait_for_lock = args.count("wait") > 0;
+  writer_options.threads = args["threads"].as<unsigned>();
   writer_options.gazetteer = args["gazetteer"].as<std::string>();
   IngestReport report;
   try {

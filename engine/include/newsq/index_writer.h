@@ -20,6 +20,12 @@ struct WriterOptions {
   // and the index records the file (path and checksum) so that searches use the same one. Empty:
   // the gazetteer the index already records, if any (or, for a rebuild, the live index's).
   std::string gazetteer{};
+  // Threads that analyse articles; 0: one per core (std::thread::hardware_concurrency()). With more
+  // than one, an ingest() run that starts on an empty index (a first run, or a rebuild) analyses
+  // and writes blocks of batch_size articles in parallel, each into a shard of its own, and merges
+  // them when the run ends: the result (document order included) is what one thread gives, but
+  // nothing is visible, or kept after a crash, before that merge. Other runs use one thread.
+  unsigned threads = 0;
 };
 
 // What add() did with an article.
@@ -57,6 +63,7 @@ class IndexWriter {
 
  private:
   friend class IndexMaintenance;
+  friend class BulkBuild;
   struct Impl;
   IndexWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

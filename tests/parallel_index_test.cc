@@ -1,0 +1,204 @@
+// tests/parallel_index_test.cc: a first run or rebuild with several threads (shards merged at the
+// end) gives the very index one thread gives: the same documents under the same ids, the same
+// hits in the same order, the same facet counts; and ingest()'s outcomes are unchanged by it.
+#include <xapian.h>
+
+#include <fstream>
+#include <set>
+
+#include "indexer/places/gazetteer_builder.h"
+#include "newsq/newsq.h"
+#include "tests/test_support.h"
+
+using newsq::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A small gazetteer (Ukraine's cities, regions, countries, newsq's facts): enough for the corpus.
+std::string build_gazetteer(const TempDir& dir) {
+  const fs::path g = newsq::test::shared_dir() / "gazetteer";
+  newsq::places::GazetteerBuilder builder;
+  for (const auto& f : {g / "cities500_UA.txt", g / "admin1CodesASCII.txt", g / "countryInfo.txt",
+                        newsq::test::source_dir() / "corpus" / "places.tsv"})
+    builder.add_file(f.string());
+  builder.write(dir.str("gazetteer.bin"));
+  return dir.str("gazetteer.bin");
+}
+
+// Some of each real file, plus a duplicate id and a bad record, as one JSON Lines input.
+std::string build_input(const TempDir& dir) {
+  const fs::path corpus = newsq::test::shared_dir() / "corpus";
+  auto huffpost = newsq::test::read_lines(corpus / "huffpost-2018-2022.jsonl.gz");
+  auto gdelt = newsq::test::read_lines(corpus / "ukraine-war-gdelt.jsonl.gz");
+  std::string all;
+  for (std::size_t i = 0; i < 700 && i < huffpost.size(); ++i) all += huffpost[i] + "\n";
+  for (std::size_t i = 0; i < 150 && i < gdelt.size(); ++i) all += gdelt[i] + "\n";
+  all += gdelt.at(3) + "\n";                                // A duplicate id: rejected.
+  all += R"({"id":"bad","date":"2022-02-30","text":"x"})" "\n";  // An impossible date: rejected.
+  for (std::size_t i = 700; i < 1000 && i < huffpost.size(); ++i) all += huffpost[i] + "\n";
+  newsq::test::write_file(dir.path() / "input.jsonl", all);
+  return dir.str("input.jsonl");
+}
+
+std::string live_path(const std::string& db) {
+  std::ifstream stub(fs::path(db) / "XAPIANDB");
+  std::string backend, name;
+  stub >> backend >> name;
+  return (fs::path(db) / name).string();
+}
+
+// Every document, by id, with everything Xapian holds of it: data, terms with wdf and positions,
+// values. Documents must also sit under the same ids (the order of equally relevant hits).
+void check_same_documents(const std::string& db1, const std::string& db2) {
+  Xapian::Database a(live_path(db1)), b(live_path(db2));
+  REQUIRE(a.get_doccount() == b.get_doccount());
+  REQUIRE(a.get_lastdocid() == b.get_lastdocid());
+  CHECK(a.get_total_length() == b.get_total_length());
+  for (Xapian::docid id = 1; id <= a.get_lastdocid(); ++id) {
+    INFO("document " << id);
+    Xapian::Document da = a.get_document(id), dbd = b.get_document(id);
+    REQUIRE(da.get_data() == dbd.get_data());
+    auto ta = da.termlist_begin(), tb = dbd.termlist_begin();
+    for (; ta != da.termlist_end() && tb != dbd.termlist_end(); ++ta, ++tb) {
+      REQUIRE(*ta == *tb);
+      CHECK(ta.get_wdf() == tb.get_wdf());
+      CHECK(std::vector<Xapian::termpos>(ta.positionlist_begin(), ta.positionlist_end()) ==
+            std::vector<Xapian::termpos>(tb.positionlist_begin(), tb.positionlist_end()));
+    }
+    CHECK((ta == da.termlist_end() && tb == dbd.termlist_end()));
+    for (Xapian::valueno slot = 0; slot < 8; ++slot) CHECK(da.get_value(slot) == dbd.get_value(slot));
+  }
+  for (auto key = a.metadata_keys_begin(); key != a.metadata_keys_end(); ++key)
+    CHECK(a.get_metadata(*key) == b.get_metadata(*key));
+}
+
+struct Seen {
+  std::uint64_t total = 0;
+  std::vector<std::pair<std::string, double>> hits;
+  std::vector<std::string> facets;
+  bool operator==(const Seen&) const = default;
+};
+
+Seen search(const std::string& db, newsq::SearchRequest request) {
+  newsq::Searcher s(db);
+  request.limit = 30;
+  auto r = s.search(request);
+  Seen out{r.total, {}, {}};
+  for (const auto& h : r.hits) out.hits.emplace_back(h.id, h.score);
+  for (const auto& [name, values] : r.facets)
+    for (const auto& v : values) out.facets.push_back(name + "=" + v.value + ":" + std::to_string(v.count));
+  return out;
+}
+
+void check_same_searches(const std::string& db1, const std::string& db2) {
+  std::vector<newsq::SearchRequest> requests = {
+      {.query = "ukraine"},
+      {.query = "trump"},
+      {.query = "\"white house\""},
+      {.query = "shelling", .from = "2022-03-01", .to = "2022-06-30"},
+      {.query = "war", .sort = newsq::SearchRequest::Sort::date},
+      {.query = "attack", .place = "Ukraine"},
+      {.query = "", .near = "Kyiv", .radius_km = 100},
+  };
+  for (const auto& request : requests) {
+    INFO("query '" << request.query << "' place '" << request.place << "' near '" << request.near << "'");
+    Seen one = search(db1, request), four = search(db2, request);
+    CHECK(one.total > 0);
+    CHECK(one == four);
+  }
+}
+
+newsq::IngestReport index_with(const std::string& db, const std::string& input, const std::string& gazetteer,
+                               unsigned threads, std::uint32_t batch) {
+  newsq::WriterOptions options{.batch_size = batch, .gazetteer = gazetteer, .threads = threads};
+  newsq::IndexWriter writer(db, options);
+  return newsq::ingest(writer, {input});
+}
+
+std::size_t entries_named_gen(const std::string& db) {
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(db)) n += e.path().filename().string().starts_with("gen-");
+  return n;
+}
+
+void check_same_report(const newsq::IngestReport& a, const newsq::IngestReport& b) {
+  CHECK(a.added == b.added);
+  CHECK(a.updated == b.updated);
+  CHECK(a.unchanged == b.unchanged);
+  CHECK(a.deleted == b.deleted);
+  CHECK(a.rejected == b.rejected);
+}
+
+}  // namespace
+
+TEST_CASE("one thread and four build the same index: documents, ids, hits, facets", "[shared][parallel]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  const std::string gazetteer = build_gazetteer(dir), input = build_input(dir);
+  // Blocks of 97 articles: a dozen shards, the last one short.
+  auto one = index_with(dir.str("one"), input, gazetteer, 1, 97);
+  auto four = index_with(dir.str("four"), input, gazetteer, 4, 97);
+  check_same_report(one, four);
+  CHECK(four.added == 1000 + 150);
+  CHECK(four.rejected == 2);
+  CHECK(entries_named_gen(dir.str("four")) == 1);  // Shards and the empty first generation are gone.
+  check_same_documents(dir.str("one"), dir.str("four"));
+  check_same_searches(dir.str("one"), dir.str("four"));
+
+  SECTION("the merged index takes incremental runs as usual") {
+    auto again = index_with(dir.str("four"), input, "", 4, 97);
+    CHECK(again.unchanged == four.added);
+    CHECK(again.added == 0);
+    CHECK(again.rejected == 2);
+  }
+  SECTION("a rebuild with four threads gives the same index again") {
+    auto rebuilt = newsq::rebuild(dir.str("one"), {input}, {}, {.batch_size = 61, .threads = 4});
+    check_same_report(rebuilt, four);
+    CHECK(entries_named_gen(dir.str("one")) == 1);
+    check_same_documents(dir.str("one"), dir.str("four"));
+    check_same_searches(dir.str("one"), dir.str("four"));
+  }
+}
+
+TEST_CASE("a parallel first run stopped by --on-error=fail keeps what came before", "[shared][parallel]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
+  std::string input;
+  for (std::size_t i = 0; i < 40; ++i) input += lines.at(i) + "\n";
+  input += R"({"id":"bad","date":"2022-02-30","text":"x"})" "\n";
+  for (std::size_t i = 40; i < 60; ++i) input += lines.at(i) + "\n";
+  newsq::test::write_file(dir.path() / "in.jsonl", input);
+  for (unsigned threads : {1u, 3u}) {
+    INFO(threads << " threads");
+    const std::string db = dir.str("db" + std::to_string(threads));
+    {
+      newsq::IndexWriter writer(db, {.batch_size = 7, .threads = threads});
+      newsq::IngestOptions options;
+      options.on_error = newsq::OnError::fail;
+      CHECK_THROWS_AS(newsq::ingest(writer, {dir.str("in.jsonl")}, options), newsq::InputError);
+      CHECK(writer.size() == 40);
+    }
+    CHECK(newsq::Searcher(db).stats().articles == 40);
+    CHECK(entries_named_gen(db) == 1);
+  }
+}
+
+TEST_CASE("the CLI takes --threads and a parallel first run reports like a serial one", "[shared][parallel][cli]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
+  std::string input;
+  for (std::size_t i = 0; i < 50; ++i) input += lines.at(i) + "\n";
+  newsq::test::write_file(dir.path() / "in.jsonl", input);
+  auto one = newsq::test::run_cli({"index", "--db", dir.str("one"), "--threads", "1", dir.str("in.jsonl")});
+  auto two = newsq::test::run_cli({"index", "--db", dir.str("two"), "--threads", "2", "--batch-size", "9", dir.str("in.jsonl")});
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK_THAT(two.err, Catch::Contains("50 articles (50 added, 0 updated, 0 unchanged, 0 deleted), 0 rejected"));
+  CHECK_THAT(one.err, Catch::Contains("50 articles (50 added, 0 updated, 0 unchanged, 0 deleted), 0 rejected"));
+  auto again = newsq::test::run_cli({"index", "--db", dir.str("two"), "--threads", "2", dir.str("in.jsonl")});
+  CHECK_THAT(again.err, Catch::Contains("(0 added, 0 updated, 50 unchanged, 0 deleted)"));
+  CHECK(newsq::test::run_cli({"index", "--db", dir.str("x"), "--threads", "many", dir.str("in.jsonl")}).exit_code != 0);
+}
