@@ -8,6 +8,11 @@ namespace newsq::query {
 
 Xapian::Query place_query(const places::Place& place) { return Xapian::Query(places::place_term(place.id)); }
 
+Xapian::Query prefer_query(const places::Place& place, double bonus) {
+  auto* weight = new Xapian::FixedWeightPostingSource(bonus);
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()), place_query(place));
+}
+
 Xapian::Query near_query(const places::Place& centre, double radius_km) {
   Xapian::LatLongCoords coords(Xapian::LatLongCoord(centre.lat, centre.lon));
   // The metric's sphere is the one places::distance_km uses; k1 = 1000 m makes the weights of

@@ -5,6 +5,7 @@
 //          LatLongDistancePostingSource over the places' coordinates (slot 4), which drops
 //          articles whose nearest place is farther than the radius and weighs the rest by
 //          closeness (so a query of it alone sorts by distance).
+//   prefer: the place term with a fixed weight, for bare place names in a query.
 #pragma once
 
 #include <xapian.h>
@@ -14,6 +15,10 @@
 namespace newsq::query {
 
 Xapian::Query place_query(const places::Place& place);
+
+// Every article mentioning `place` (or something inside it), each weighing `bonus`: a soft
+// preference to add with OP_AND_MAYBE (place terms are boolean, so they weigh nothing by themselves).
+Xapian::Query prefer_query(const places::Place& place, double bonus);
 
 // Articles with a place (city or sea) within `radius_km` of `centre`'s coordinates. The
 // centre must have coordinates.

@@ -1,5 +1,6 @@
-// query/query_understanding.cc: takes sources and a date out of the query text, in that order (a
-// source name after "from" beats a date reading of the same words only when the source exists).
+// query/query_understanding.cc: takes sources, a date and places out of the query text, in that
+// order (a source name after "from" beats a date reading of the same words only when the source
+// exists; a date reading beats a place: "in March" is a month, not March in Cambridgeshire).
 #include "query/query_understanding.h"
 
 #include <algorithm>
@@ -81,7 +82,7 @@ bool take_from_source(std::string& q, const std::vector<std::string>& known, std
 }  // namespace
 
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
-                                 QueryBuilder& builder) {
+                                 QueryBuilder& builder, const PlaceLookup& places) {
   UnderstoodQuery u;
   std::string rest(query);
   while (take_source_field(rest, u.sources)) {
@@ -94,6 +95,7 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
     if (date->range.to) u.to = schema::day_string(*date->range.to);
     cut(rest, date->begin, date->end);
   }
+  u.places = take_places(rest, places);
   std::size_t first = rest.find_first_not_of(' ');
   u.text = first == std::string::npos ? "" : rest.substr(first);
   TextQuery text = builder.build(u.text);
@@ -103,3 +105,16 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
 }
 
 }  // namespace newsq::query
+
+namespace newsq {
+
+const char* mode_name(UnderstoodPlace::Mode mode) {
+  switch (mode) {
+    case UnderstoodPlace::Mode::near: return "near";
+    case UnderstoodPlace::Mode::in: return "in";
+    case UnderstoodPlace::Mode::prefer: return "prefer";
+  }
+  return "prefer";
+}
+
+}  // namespace newsq

@@ -1,5 +1,6 @@
 // query/query_understanding.h: one line of words -> UnderstoodQuery: sources ("from HuffPost",
-// "source:guardian"), a date range in words, and the free text that remains.
+// "source:guardian"), a date range in words, places ("near Kyiv", "in Ukraine", a bare name), and
+// the free text that remains.
 #pragma once
 
 #include <string>
@@ -7,14 +8,16 @@
 #include <vector>
 
 #include "newsq/understood_query.h"
+#include "query/place_words.h"
 #include "query/query_builder.h"
 
 namespace newsq::query {
 
 // `now`: day number the relative dates resolve against. `known_sources`: the index's sources, so
 // that "from Al Jazeera" is a source only where such a source exists (and "from March" stays a
-// date). `builder` analyses the remaining text (and applies its thesaurus) to fill terms/synonyms.
+// date). `places` names places (none are understood without it). `builder` analyses the remaining
+// text (and applies its thesaurus) to fill terms/synonyms.
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
-                                 QueryBuilder& builder);
+                                 QueryBuilder& builder, const PlaceLookup& places = {});
 
 }  // namespace newsq::query

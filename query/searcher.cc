@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,7 @@
 #include "indexer/places/place_terms.h"
 #include "query/location_facet.h"
 #include "query/place_filter.h"
+#include "query/place_lookup.h"
 
 namespace newsq {
 namespace {
@@ -101,6 +103,17 @@ SearchRequest SearchRequest::from_understood(const UnderstoodQuery& understood) 
   r.from = understood.from;
   r.to = understood.to;
   r.sources = understood.sources;
+  for (const auto& p : understood.places) {
+    std::string id = std::to_string(p.id);
+    if (p.mode == UnderstoodPlace::Mode::near && r.near.empty()) {
+      r.near = id;
+      r.radius_km = p.radius_km > 0 ? p.radius_km : kDefaultRadiusKm;
+    } else if (p.mode == UnderstoodPlace::Mode::in && r.place.empty()) {
+      r.place = id;
+    } else {
+      r.prefer_places.push_back(id);
+    }
+  }
   return r;
 }
 
@@ -286,7 +299,21 @@ struct Searcher::Impl {
       else if (field == "location") selected[field].push_back(query::place_query(resolve_place(value, "--facet location")));
       else throw QueryError("unknown facet '" + field + "' (facets: date, source, location)");
     }
-    const Xapian::Query words = text.empty() ? Xapian::Query::MatchAll : text.query;
+    // Preferred places lift the articles about them; alone, they are what is sought.
+    std::vector<Xapian::Query> preferred;
+    for (const auto& name : request.prefer_places) {
+      places::Place place = resolve_place(name, "preferred place");
+      // As much as a word found in just the articles about the place would weigh in BM25 (its
+      // inverse document frequency, at the saturated within-document frequency).
+      const double n = db.get_termfreq(places::place_term(place.id)), total = db.get_doccount();
+      const double bonus = std::max(1.0, 2.2 * std::log((total - n + 0.5) / (n + 0.5)));
+      preferred.push_back(query::prefer_query(place, bonus));
+    }
+    Xapian::Query words = text.empty() ? Xapian::Query::MatchAll : text.query;
+    if (!preferred.empty()) {
+      Xapian::Query prefer(Xapian::Query::OP_OR, preferred.begin(), preferred.end());
+      words = text.empty() ? prefer : Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, prefer);
+    }
     auto narrowed = [&](const std::string& except) {
       std::vector<Xapian::Query> all = filters;
       for (const auto& [field, values] : selected)
@@ -414,10 +441,14 @@ long resolve_now(const std::string& now) {
 }
 }  // namespace
 
-UnderstoodQuery understand(const std::string& query, const std::string& now, const std::vector<std::string>& known_sources) {
+UnderstoodQuery understand(const std::string& query, const std::string& now, const std::vector<std::string>& known_sources,
+                           const std::string& gazetteer) {
   query::QueryBuilder builder;
   builder.set_thesaurus(&query::Thesaurus::builtin());
-  return query::understand_query(query, resolve_now(now), known_sources, builder);
+  if (gazetteer.empty()) return query::understand_query(query, resolve_now(now), known_sources, builder);
+  auto loaded = places::Gazetteer::load(gazetteer);
+  analysis::TextAnalyzer analyzer;
+  return query::understand_query(query, resolve_now(now), known_sources, builder, query::gazetteer_lookup(*loaded, analyzer));
 }
 
 UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
@@ -426,7 +457,9 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
     try {
       impl_->refresh();  // The sources known are those of the latest commit, as for search().
       impl_->builder.set_thesaurus(impl_->thesaurus);
-      return query::understand_query(query, day, impl_->sources(), impl_->builder);
+      query::PlaceLookup places;
+      if (const places::Gazetteer* g = impl_->places_gazetteer()) places = query::gazetteer_lookup(*g, impl_->snippet_analyzer);
+      return query::understand_query(query, day, impl_->sources(), impl_->builder, places);
     } catch (const Xapian::DatabaseError& e) {
       // A commit or a swap under the read, as in search(): again.
       if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());

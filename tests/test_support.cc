@@ -1,6 +1,8 @@
 // tests/test_support.cc: temporary folders, files, gzip and CLI runs for the tests.
 #include "tests/test_support.h"
 
+#include "indexer/places/gazetteer_builder.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -38,6 +41,30 @@ fs::path shared_dir() {
 }
 
 fs::path source_dir() { return NEWSQ_SOURCE_DIR; }
+
+const std::string& small_gazetteer() {
+  static TempDir dir;
+  static const std::string path = [] {
+    const fs::path geonames = shared_dir() / "gazetteer";
+    std::ifstream all(geonames / "cities500.txt");
+    std::ofstream some(dir.str("cities_some.txt"));
+    const std::set<std::string> names = {"Paris", "Nice", "Bar", "Mobile", "Reading", "Split", "March", "Moscow",
+                                         "Warsaw", "Washington", "Texas", "Houston", "London", "Berlin"};
+    for (std::string line; std::getline(all, line);) {
+      auto a = line.find('\t'), b = line.find('\t', a + 1);
+      if (names.count(line.substr(a + 1, b - a - 1))) some << line << '\n';
+    }
+    some.close();
+    places::GazetteerBuilder builder;
+    for (const auto& f : {(geonames / "cities500_UA.txt").string(), dir.str("cities_some.txt"),
+                          (geonames / "admin1CodesASCII.txt").string(), (geonames / "countryInfo.txt").string(),
+                          (source_dir() / "corpus" / "places.tsv").string()})
+      builder.add_file(f);
+    builder.write(dir.str("gazetteer.bin"));
+    return dir.str("gazetteer.bin");
+  }();
+  return path;
+}
 
 void write_file(const fs::path& path, const std::string& content) {
   if (path.has_parent_path()) fs::create_directories(path.parent_path());

@@ -36,6 +36,11 @@ std::string read_file(const std::filesystem::path& path);
 // Every line of a (possibly gzip) JSON Lines file.
 std::vector<std::string> read_lines(const std::filesystem::path& path);
 
+// A gazetteer file built once per process from ../shared/gazetteer: every place in Ukraine, every
+// region and country, corpus/places.tsv, and the cities elsewhere named like a few ambiguous or
+// everyday-word places (Paris, Nice, Reading, Mobile, ...). Needs ../shared.
+const std::string& small_gazetteer();
+
 struct CommandResult {
   int exit_code = -1;
   std::string out, err;

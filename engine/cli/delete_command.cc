@@ -1,5 +1,5 @@
 // engine/cli/delete_command.cc: `newsq delete`: removes articles by id (taken down, retracted).
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 
 #include <chrono>

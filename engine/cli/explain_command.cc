@@ -1,6 +1,7 @@
 // engine/cli/explain_command.cc: `newsq explain`: what newsq understands of a query (text, terms,
-// synonyms, date range, sources) without searching. With --db, source names come from the index.
-#include <cxxopts.hpp>
+// synonyms, date range, places, sources) without searching. With --db, source names and the
+// gazetteer come from the index; --gazetteer gives places without an index.
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 
 #include "engine/cli/commands.h"
@@ -13,6 +14,7 @@ int explain_command(int argc, char** argv) {
   cxxopts::Options options("newsq explain", "Show what newsq understands of a query, without searching.");
   options.add_options()
       ("db", "index directory (its sources are recognised in 'from X')", cxxopts::value<std::string>())
+      ("gazetteer", "understand places with this gazetteer file (with --db: the index's)", cxxopts::value<std::string>()->default_value(""))
       ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
        cxxopts::value<std::string>()->default_value(""))
       ("json", "print one JSON object")
@@ -34,7 +36,7 @@ int explain_command(int argc, char** argv) {
     Searcher searcher(args["db"].as<std::string>());
     u = searcher.understand(text, now);
   } else {
-    u = understand(text, now);
+    u = understand(text, now, {}, args["gazetteer"].as<std::string>());
   }
   nlohmann::json j = understood_json(u);
   if (args.count("json")) {
@@ -52,6 +54,10 @@ int explain_command(int argc, char** argv) {
   }
   if (!u.date_text.empty())
     fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to, u.date_text);
+  for (const auto& p : u.places) {
+    std::string radius = p.mode == UnderstoodPlace::Mode::near ? fmt::format(" within {:g} km", p.radius_km) : "";
+    fmt::print("place     {} {} (id {}){}   (from \"{}\")\n", mode_name(p.mode), p.name, p.id, radius, p.text);
+  }
   for (const auto& s : u.sources) fmt::print("source    {}\n", s);
   return kExitOk;
 }

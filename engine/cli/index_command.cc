@@ -1,6 +1,6 @@
 // engine/cli/index_command.cc: `newsq index`: adds new and changed articles to an index (created if
 // missing), skips unchanged ones, optionally deletes the ones no longer in the input.
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 
 #include "engine/cli/commands.h"

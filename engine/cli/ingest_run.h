@@ -2,7 +2,7 @@
 // progress line, rejected records as file:line: reason, and the summary line a cron log keeps.
 #pragma once
 
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 
 #include <functional>
 #include <string>

@@ -8,9 +8,14 @@ namespace newsq::cli {
 nlohmann::json understood_json(const UnderstoodQuery& u) {
   nlohmann::json synonyms = nlohmann::json::object();
   for (const auto& [word, alternatives] : u.synonyms) synonyms[word] = alternatives;
-  nlohmann::json out = {{"text", u.text},         {"terms", u.terms},
-                        {"synonyms", synonyms},    {"places", nlohmann::json::array()},
-                        {"sources", u.sources}};
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& p : u.places) {
+    nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"mode", mode_name(p.mode)}, {"text", p.text}};
+    if (p.mode == UnderstoodPlace::Mode::near) place["radius_km"] = p.radius_km;
+    places.push_back(std::move(place));
+  }
+  nlohmann::json out = {{"text", u.text},      {"terms", u.terms},     {"synonyms", synonyms},
+                        {"places", places},    {"sources", u.sources}};
   if (!u.from.empty() || !u.to.empty()) {
     nlohmann::json date = nlohmann::json::object();
     if (!u.from.empty()) date["from"] = u.from;

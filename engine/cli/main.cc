@@ -1,6 +1,6 @@
 // engine/cli/main.cc: the `newsq` command: picks the subcommand and turns every failure into one
 // readable line on stderr and an exit code (see commands.h).
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 
 #include <cstring>

@@ -1,7 +1,7 @@
 // engine/cli/places_command.cc: the place commands. `newsq gazetteer build` turns GeoNames dumps
 // and place facts into the gazetteer file; `newsq places` shows which places newsq finds in a
 // text, where, and why each was chosen or rejected (for debugging and evaluation).
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 

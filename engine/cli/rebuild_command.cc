@@ -1,6 +1,6 @@
 // engine/cli/rebuild_command.cc: `newsq rebuild`: indexes the inputs afresh beside the live index
 // and swaps the new index in atomically; `newsq compact` does the same with a compacted copy.
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 
 #include <chrono>

@@ -1,7 +1,8 @@
 // engine/cli/search_command.cc: `newsq search`: understands the one-line query (dates, sources,
 // synonyms), applies explicit flags over it, and prints ranked hits with snippets and facet
 // counts, as text for a person or as one JSON object for a program.
-#include <cxxopts.hpp>
+#include <algorithm>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 #include <fmt/format.h>
 
@@ -26,6 +27,13 @@ void print_understood(const UnderstoodQuery& u, const SearchRequest& request) {
   if (!u.date_text.empty() || !request.from.empty() || !request.to.empty())
     parts += fmt::format("  dates {}..{}", request.from.empty() ? "" : request.from, request.to.empty() ? "" : request.to);
   if (!request.sources.empty()) parts += "  sources " + joined(request.sources);
+  for (const auto& p : u.places)
+    parts += p.mode == UnderstoodPlace::Mode::near ? fmt::format("  near {} ({:g} km)", p.name, p.radius_km)
+                                                  : fmt::format("  {} {}", mode_name(p.mode), p.name);
+  if (!request.near.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::near; }))
+    parts += fmt::format("  near {} ({:g} km)", request.near, request.radius_km);
+  if (!request.place.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::in; }))
+    parts += "  in " + request.place;
   for (const auto& [word, alternatives] : u.synonyms) parts += "  " + word + "~{" + joined(alternatives) + "}";
   if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", u.text, parts);
 }
@@ -128,9 +136,23 @@ int search_command(int argc, char** argv) {
       request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
     }
   request.sort = sort == "date" ? SearchRequest::Sort::date : sort == "distance" ? SearchRequest::Sort::distance : SearchRequest::Sort::relevance;
-  request.place = args["place"].as<std::string>();
-  request.near = args["near"].as<std::string>();
-  request.radius_km = args["radius"].as<double>();
+  // Place flags replace what the query said in words; --radius alone adjusts a "near X" of the query.
+  auto dropped = [&](UnderstoodPlace::Mode mode) {
+    std::erase_if(understood.places, [&](const UnderstoodPlace& p) { return p.mode == mode; });
+  };
+  if (!args["place"].as<std::string>().empty()) {
+    request.place = args["place"].as<std::string>();
+    dropped(UnderstoodPlace::Mode::in);
+  }
+  if (!args["near"].as<std::string>().empty()) {
+    request.near = args["near"].as<std::string>();
+    request.radius_km = args["radius"].as<double>();
+    dropped(UnderstoodPlace::Mode::near);
+  } else if (args.count("radius")) {
+    request.radius_km = args["radius"].as<double>();
+    for (auto& p : understood.places)
+      if (p.mode == UnderstoodPlace::Mode::near) p.radius_km = request.radius_km;
+  }
   request.recency_boost = args["recency"].as<double>();
   request.limit = args["limit"].as<std::uint32_t>();
   request.offset = args["offset"].as<std::uint32_t>();

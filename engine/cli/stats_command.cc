@@ -1,6 +1,6 @@
 // engine/cli/stats_command.cc: `newsq stats`: how many articles an index holds, over which dates,
 // from which sources, and its size on disk.
-#include <cxxopts.hpp>
+#include "engine/cli/options.h"
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 

@@ -39,10 +39,13 @@ struct SearchRequest {
   std::string place{};               // Articles mentioning this place or anything inside it.
   std::string near{};                // Articles mentioning a city or sea within radius_km of it.
   double radius_km = kDefaultRadiusKm;
+  std::vector<std::string> prefer_places{};  // Articles mentioning these rank higher; none are dropped.
   // Facet filters also take ("location", place) and the facets gain "location".
   static constexpr double kDefaultRadiusKm = 50;
 
-  // The request that runs an understood query: its text, dates and sources.
+  // The request that runs an understood query: its text, dates, sources and places (the first
+  // "near" place becomes `near`, the first "in" place `place`; any further ones, and bare place
+  // names, become preferences).
   static SearchRequest from_understood(const UnderstoodQuery& understood);
 };
 
@@ -111,9 +114,9 @@ class Searcher {
   // Throws QueryError for a malformed request (bad date, bad query syntax).
   SearchResults search(const SearchRequest& request);
 
-  // Reads a one-line query ("casualties from HuffPost in March 2022"): sources, a date range in
-  // words resolved against `now` ("YYYY-MM-DD"; empty = today), and the text left. Throws
-  // QueryError for a malformed `now`.
+  // Reads a one-line query ("casualties near Kyiv in March 2022"): sources, a date range in words
+  // resolved against `now` ("YYYY-MM-DD"; empty = today), places (with the index's gazetteer;
+  // none without one), and the text left. Throws QueryError for a malformed `now`.
   UnderstoodQuery understand(const std::string& query, const std::string& now = "");
 
   // Replaces the built-in thesaurus (corpus/thesaurus.txt) with this file. Throws QueryError.

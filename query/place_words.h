@@ -1,0 +1,36 @@
+// query/place_words.h: finds the places a one-line query names and how it names them:
+//   "near Kyiv", "around Mariupol", "outside Kharkiv"       -> near (default radius)
+//   "within 30 km of Bucha", "Mariupol within 30 km"       -> near, that radius ("mi" works too)
+//   "in Kharkiv", "in the Donbas", "across Ukraine"         -> in (the place and what lies inside)
+//   "Kyiv shelling" (a bare name)                           -> prefer (ranks higher, filters nothing)
+// Names are whatever the lookup resolves ("Kiev", "Київ", "Paris, Texas", "Donetsk Oblast"),
+// longest first. A bare name must look like one: capitalised, or notable (a country, region, sea,
+// capital or city of half a million), and never an everyday word ("Nice", "Reading"). Words in
+// quotes, after +/-, and Xapian operators are left to the text.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsq/understood_query.h"
+
+namespace newsq::query {
+
+// What understanding needs to know about a place name.
+struct PlaceMatch {
+  std::uint64_t id = 0;
+  std::string name;           // The gazetteer's name.
+  bool notable = false;       // A country, region, sea, capital, regional centre or a city of 500k+.
+  bool common_word = false;   // Also an everyday word or a person's name.
+};
+
+// Fills `out` and returns true if `words` (as typed: "Kiev", "Paris, Texas") name a place.
+using PlaceLookup = std::function<bool(std::string_view words, PlaceMatch& out)>;
+
+// Takes the places out of `text` (which keeps the rest, tidied) and returns them in query order.
+std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup);
+
+}  // namespace newsq::query

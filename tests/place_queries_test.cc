@@ -1,0 +1,225 @@
+// tests/place_queries_test.cc: places in one-line queries ("near Kyiv", "in Ukraine", "around
+// Mariupol within 30 km", bare names), checked against the hand-written table
+// tests/data/place_queries.tsv, and "casualties near Kyiv in March 2022" run over the real corpus
+// with every hit checked against the radius.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "indexer/places/gazetteer.h"
+#include "newsq/newsq.h"
+#include "tests/test_support.h"
+
+using newsq::test::TempDir;
+
+namespace {
+
+struct Row {
+  std::string query, places, text;
+};
+
+std::vector<Row> table() {
+  std::ifstream in(newsq::test::source_dir() / "tests" / "data" / "place_queries.tsv");
+  std::vector<Row> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    rows.push_back({line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+  }
+  return rows;
+}
+
+// "near:Kyiv:50;prefer:Lviv", as the table writes it (radius to 5 decimals).
+std::string show(const std::vector<newsq::UnderstoodPlace>& places) {
+  if (places.empty()) return "-";
+  std::string out;
+  for (const auto& p : places) {
+    if (!out.empty()) out += ";";
+    out += std::string(newsq::mode_name(p.mode)) + ":" + p.name;
+    if (p.mode == newsq::UnderstoodPlace::Mode::near) {
+      std::ostringstream radius;
+      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
+      out += ":" + radius.str();
+    }
+  }
+  return out;
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180, earth = 6372.7976;
+  double a = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
+             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
+  return 2 * earth * std::asin(std::sqrt(a));
+}
+
+}  // namespace
+
+TEST_CASE("every query in the place table is understood as written", "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto rows = table();
+  REQUIRE(rows.size() >= 30);
+  std::size_t right = 0;
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    auto u = newsq::understand(row.query, "2022-03-21", {}, newsq::test::small_gazetteer());
+    CHECK(show(u.places) == row.places);
+    CHECK(u.text == row.text);
+    right += show(u.places) == row.places && u.text == row.text;
+  }
+  CHECK(right == rows.size());
+}
+
+TEST_CASE("qualified and ambiguous names pick the right place and keep commas in the CLI", "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = newsq::places::Gazetteer::load(newsq::test::small_gazetteer());
+  auto country_of = [&](const newsq::UnderstoodPlace& p) {
+    newsq::places::Place place;
+    REQUIRE(g->find(static_cast<std::uint32_t>(p.id), place));
+    return std::string(place.country_code);
+  };
+  auto texas = newsq::understand("floods in Paris, Texas", "2022-03-21", {}, newsq::test::small_gazetteer());
+  REQUIRE(texas.places.size() == 1);
+  CHECK(country_of(texas.places[0]) == "US");
+  auto france = newsq::understand("art in Paris", "2022-03-21", {}, newsq::test::small_gazetteer());
+  REQUIRE(france.places.size() == 1);
+  CHECK(country_of(france.places[0]) == "FR");
+  // Without a gazetteer nothing is taken for a place.
+  auto plain = newsq::understand("shelling near Kyiv", "2022-03-21");
+  CHECK(plain.places.empty());
+  CHECK(plain.text == "shelling near Kyiv");
+
+  // The CLI passes the query whole (cxxopts would split list values on commas).
+  auto r = newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "--gazetteer", newsq::test::small_gazetteer(),
+                                 "floods", "in", "Paris,", "Texas", "on", "March 21, 2022"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["places"].size() == 1);
+  CHECK(j["places"][0]["id"] == texas.places[0].id);
+  CHECK(j["places"][0]["mode"] == "in");
+  CHECK(!j["places"][0].contains("radius_km"));
+  CHECK(j["date"]["from"] == "2022-03-21");
+  CHECK(j["date"]["to"] == "2022-03-21");
+  auto near = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--gazetteer", newsq::test::small_gazetteer(),
+                                                           "around", "Mariupol", "within", "30", "km"}).out);
+  REQUIRE(near["places"].size() == 1);
+  CHECK(near["places"][0]["name"] == "Mariupol");
+  CHECK(near["places"][0]["mode"] == "near");
+  CHECK(near["places"][0]["radius_km"] == 30.0);
+}
+
+namespace {
+
+struct PlacedCorpus {
+  TempDir dir;
+  PlacedCorpus() {
+    newsq::WriterOptions options;
+    options.gazetteer = newsq::test::small_gazetteer();
+    newsq::IndexWriter writer(dir.str("db"), options);
+    newsq::ingest(writer, {(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz").string()});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("casualties near Kyiv in March 2022: every hit is in March 2022, about casualties, within the radius",
+          "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  PlacedCorpus corpus;
+  newsq::Searcher searcher(corpus.dir.str("db"));
+  auto u = searcher.understand("casualties near Kyiv in March 2022", "2022-03-21");
+  REQUIRE(u.places.size() == 1);
+  CHECK(u.places[0].mode == newsq::UnderstoodPlace::Mode::near);
+  CHECK(u.places[0].radius_km == 50);
+  CHECK(u.from == "2022-03-01");
+  CHECK(u.to == "2022-03-31");
+  auto request = newsq::SearchRequest::from_understood(u);
+  request.limit = 1000;
+  request.collapse_duplicates = false;
+  auto results = searcher.search(request);
+  REQUIRE(results.total > 0);
+  CHECK(results.total == results.hits.size());
+
+  auto g = newsq::places::Gazetteer::load(newsq::test::small_gazetteer());
+  newsq::places::Place kyiv;
+  REQUIRE(g->find(static_cast<std::uint32_t>(u.places[0].id), kyiv));
+  const std::vector<std::string> casualty_words = {"casualt", "kill", "dead", "death", "wound", "injur", "fatalit", "die"};
+  for (const auto& hit : results.hits) {
+    INFO(hit.id);
+    CHECK(hit.date >= "2022-03-01");
+    CHECK(hit.date <= "2022-03-31");
+    // Within the radius: some city or sea of the hit lies within 50 km, by the test's own distance.
+    double nearest = 1e9;
+    for (const auto& p : hit.places)
+      if (p.has_coordinates && (p.level == "city" || p.level == "sea"))
+        nearest = std::min(nearest, haversine_km(kyiv.lat, kyiv.lon, p.lat, p.lon));
+    CHECK(nearest <= 50.0);
+    CHECK(hit.distance_km == Approx(nearest).margin(0.5));
+    // About casualties: the snippet highlights one of the words or their synonyms.
+    std::string snippet = hit.snippet;
+    for (auto& c : snippet) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool about = false;
+    for (const auto& w : casualty_words) about = about || snippet.find(std::string(1, newsq::kHighlightStart) + w) != std::string::npos;
+    CHECK(about);
+  }
+  // The same search without the place finds more: the radius really filtered.
+  auto wider = request;
+  wider.near.clear();
+  CHECK(searcher.search(wider).total > results.total);
+}
+
+TEST_CASE("a bare place name prefers its articles without filtering, and flags override words", "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  PlacedCorpus corpus;
+  newsq::Searcher searcher(corpus.dir.str("db"));
+  auto u = searcher.understand("Mariupol evacuation", "2022-03-21");
+  REQUIRE(u.places.size() == 1);
+  CHECK(u.places[0].mode == newsq::UnderstoodPlace::Mode::prefer);
+  auto request = newsq::SearchRequest::from_understood(u);
+  request.limit = 1000;
+  request.collapse_duplicates = false;
+  auto preferred = searcher.search(request);
+  // Not a filter: as many matches as the text alone...
+  newsq::SearchRequest text_only;
+  text_only.query = "evacuation";
+  text_only.limit = 1000;
+  text_only.collapse_duplicates = false;
+  auto plain = searcher.search(text_only);
+  CHECK(preferred.total == plain.total);
+  // ...but the articles placed in Mariupol rank higher: more of them in the top places than when
+  // the text alone ranks, and the first hit is one.
+  auto in_mariupol = [](const newsq::Hit& h) {
+    for (const auto& p : h.places)
+      if (p.id == static_cast<std::uint64_t>(701822)) return true;
+    return false;
+  };
+  std::size_t placed = 0;
+  for (const auto& h : preferred.hits) placed += in_mariupol(h);
+  REQUIRE(placed > 0);
+  REQUIRE(placed < preferred.hits.size());
+  auto placed_in_top = [&](const newsq::SearchResults& r) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < placed && i < r.hits.size(); ++i) n += in_mariupol(r.hits[i]);
+    return n;
+  };
+  CHECK(in_mariupol(preferred.hits[0]));
+  CHECK(placed_in_top(preferred) > placed_in_top(plain));
+
+  // An explicit --near replaces the "near" of the words; --radius alone adjusts it.
+  const std::string db = corpus.dir.str("db");
+  auto j = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--now", "2022-03-21", "--limit", "100",
+                                                        "--near", "Lviv", "shelling", "near", "Kyiv"}).out);
+  for (const auto& place : j["query"]["places"]) CHECK(place["name"] != "Kyiv");
+  REQUIRE(j["query"]["places"].empty());
+  for (const auto& hit : j["hits"]) {
+    REQUIRE(hit.contains("distance_km"));
+    CHECK(hit["distance_km"].get<double>() <= 50.0);  // From Lviv, the flag's place.
+  }
+  auto narrow = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--radius", "5", "--limit", "100",
+                                                             "shelling", "near", "Kyiv"}).out);
+  REQUIRE(narrow["query"]["places"].size() == 1);
+  CHECK(narrow["query"]["places"][0]["radius_km"] == 5.0);
+}
