@@ -1,0 +1,123 @@
+// bench/understanding_eval.cc: how much of the hand-written tables query understanding gets right,
+// and what it costs per query.
+//   understanding_eval --source DIR --gazetteer FILE
+// reads DIR/tests/data/date_expressions.tsv (expression, from, to; '-' = not a date) and
+// DIR/tests/data/place_queries.tsv (query, places, text), both resolved with now = 2022-03-21,
+// and prints the share right of each, the misses, and microseconds per understood query.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/src/schema.h"
+#include "newsq/newsq.h"
+#include "query/date_expression.h"
+
+namespace {
+
+std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) cells.push_back(line.substr(start, tab - start));
+    cells.push_back(line.substr(start));
+    cells.resize(3);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+std::string show_places(const std::vector<newsq::UnderstoodPlace>& places) {
+  if (places.empty()) return "-";
+  std::string out;
+  for (const auto& p : places) {
+    if (!out.empty()) out += ";";
+    out += std::string(newsq::mode_name(p.mode)) + ":" + p.name;
+    if (p.mode == newsq::UnderstoodPlace::Mode::near) {
+      std::ostringstream radius;
+      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
+      out += ":" + radius.str();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string source = ".", gazetteer;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--source") source = argv[i + 1];
+    else if (flag == "--gazetteer") gazetteer = argv[i + 1];
+  }
+  if (gazetteer.empty()) {
+    std::fprintf(stderr, "usage: understanding_eval --source DIR --gazetteer FILE\n");
+    return 1;
+  }
+  try {
+    const long now = newsq::schema::day_number("2022-03-21");
+    using Clock = std::chrono::steady_clock;
+
+    auto dates = read_tsv(source + "/tests/data/date_expressions.tsv");
+    std::size_t dates_right = 0;
+    auto t = Clock::now();
+    for (const auto& row : dates) {
+      auto show = [](const std::optional<long>& d) { return d ? newsq::schema::day_string(*d) : std::string(); };
+      bool right;
+      if (row[1] == "-") {
+        right = !newsq::query::find_date_expression(row[0], now).has_value();
+      } else {
+        auto range = newsq::query::parse_date_phrase(row[0], now);
+        right = range && show(range->from) == row[1] && show(range->to) == row[2];
+      }
+      dates_right += right;
+      if (!right) std::printf("date miss: %s\n", row[0].c_str());
+    }
+    double date_us = std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(dates.size());
+
+    // A one-article index that records the gazetteer, so that a Searcher loads it once, as a
+    // long-running program would.
+    auto dir = std::filesystem::temp_directory_path() / ("understanding_eval_" + std::to_string(::getpid()));
+    {
+      newsq::WriterOptions options;
+      options.gazetteer = gazetteer;
+      newsq::IndexWriter writer(dir.string(), options);
+      writer.add({"one", "2022-03-01", "Bench", "", "", "Sirens in Kyiv.", "en"});
+      writer.commit();
+    }
+    newsq::Searcher searcher(dir.string());
+    auto queries = read_tsv(source + "/tests/data/place_queries.tsv");
+    std::size_t places_right = 0;
+    searcher.understand("warm up near Kyiv", "2022-03-21");
+    t = Clock::now();
+    for (const auto& row : queries) {
+      auto u = searcher.understand(row[0], "2022-03-21");
+      bool right = show_places(u.places) == row[1] && u.text == row[2];
+      places_right += right;
+      if (!right) std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), show_places(u.places).c_str(), u.text.c_str());
+    }
+    double place_us = std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
+
+    std::printf("\n| table | rows | right | share right | time per query |\n|---|---:|---:|---:|---:|\n");
+    std::printf("| date expressions | %zu | %zu | %.1f%% | %.1f µs |\n", dates.size(), dates_right,
+                100.0 * static_cast<double>(dates_right) / static_cast<double>(dates.size()), date_us);
+    std::printf("| queries with places | %zu | %zu | %.1f%% | %.1f µs |\n", queries.size(), places_right,
+                100.0 * static_cast<double>(places_right) / static_cast<double>(queries.size()), place_us);
+    std::filesystem::remove_all(dir);
+    return dates_right == dates.size() && places_right == queries.size() ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "understanding_eval: %s\n", e.what());
+    return 2;
+  }
+}
