@@ -84,7 +84,7 @@ int search_command(int argc, char** argv) {
       ("from", "first day, YYYY-MM-DD", cxxopts::value<std::string>()->default_value(""))
       ("to", "last day, YYYY-MM-DD (inclusive)", cxxopts::value<std::string>()->default_value(""))
       ("source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())
-      ("facet", "drill down: FIELD=VALUE, FIELD date or source (repeatable; one field's values are ORed)",
+      ("facet", "drill down: FIELD=VALUE, FIELD date, source or location (repeatable; one field's values are ORed)",
        cxxopts::value<std::vector<std::string>>())
       ("sort", "relevance, date (newest first) or distance (nearest first, with --near)",
        cxxopts::value<std::string>()->default_value("relevance"))
