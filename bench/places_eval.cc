@@ -1,7 +1,7 @@
 // bench/places_eval.cc: quality and speed of place extraction, measured on the real corpus.
-//   places_eval --gazetteer FILE --corpus DIR --labels tests/data/place_labels.tsv
+//   places_eval --gazetteer FILE --corpus DIR --labels tests/data/place_labels.tsv [--labels MORE.tsv]
 // prints: gazetteer load time; precision and recall against the hand labels (place ids per
-// article); extraction throughput in MB/s on one core next to the analysis it rides on; and
+// article), a table per labels file with a row per corpus; extraction throughput in MB/s on one core next to the analysis it rides on; and
 // indexing articles/s with and without extraction. Options for tuning and labelling:
 //   --errors        list each labelled article's false positives and misses
 //   --dump N        the N names most often accepted over the whole corpus
@@ -113,7 +113,8 @@ double index_rate(const std::vector<Doc>& docs, const std::string& gazetteer) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string gazetteer_path, corpus_dir, labels_path;
+  std::string gazetteer_path, corpus_dir;
+  std::vector<std::string> labels_paths;
   bool errors = false, index = true;
   std::size_t dump = 0;
   std::set<std::string> show, why;
@@ -123,7 +124,7 @@ int main(int argc, char** argv) {
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
     if (a == "--gazetteer") gazetteer_path = next();
     else if (a == "--corpus") corpus_dir = next();
-    else if (a == "--labels") labels_path = next();
+    else if (a == "--labels") labels_paths.push_back(next());
     else if (a == "--errors") errors = true;
     else if (a == "--no-index") index = false;
     else if (a == "--dump") dump = std::stoul(next());
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
     else if (a == "--resolve") while (i + 1 < argc && argv[i + 1][0] != '-') resolve.push_back(argv[++i]);
     else if (a == "--show") while (i + 1 < argc && argv[i + 1][0] != '-') show.insert(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: places_eval --gazetteer FILE --corpus DIR [--labels TSV] [--errors] [--dump N] [--show ID...] [--no-index]\n");
+      std::fprintf(stderr, "usage: places_eval --gazetteer FILE --corpus DIR [--labels TSV]... [--errors] [--dump N] [--show ID...] [--resolve NAME...] [--no-index]\n");
       return 1;
     }
   }
@@ -214,19 +215,29 @@ int main(int argc, char** argv) {
       for (std::size_t i = 0; i < top.size() && i < dump; ++i) std::printf("%6llu %s\n", static_cast<unsigned long long>(top[i].first), top[i].second.c_str());
     }
 
-    if (!labels_path.empty()) {
+    // Quality: one table per labels file, a row per corpus and one for all.
+    for (const auto& labels_path : labels_paths) {
       auto labels = read_labels(labels_path);
-      std::uint64_t tp = 0, fp = 0, fn = 0, found = 0;
+      struct Row {
+        std::uint64_t articles = 0, tp = 0, fp = 0, fn = 0;
+      };
+      std::map<std::string, Row> rows;
+      Row all;
       for (const auto& d : docs) {
         auto l = labels.find(d.id);
         if (l == labels.end()) continue;
-        ++found;
         auto r = extract(d, analyzer, extractor);
+        Row& row = rows[d.id.substr(0, d.id.find('-'))];
+        ++row.articles;
+        ++all.articles;
         std::vector<std::string> wrong, missed;
         for (auto id : r.ids) {
-          if (l->second.count(id)) ++tp;
-          else {
-            ++fp;
+          if (l->second.count(id)) {
+            ++row.tp;
+            ++all.tp;
+          } else {
+            ++row.fp;
+            ++all.fp;
             newsq::places::Place p;
             gazetteer->find(id, p);
             wrong.push_back(std::to_string(id) + ":" + std::string(p.name));
@@ -234,7 +245,8 @@ int main(int argc, char** argv) {
         }
         for (auto id : l->second)
           if (!r.ids.count(id)) {
-            ++fn;
+            ++row.fn;
+            ++all.fn;
             newsq::places::Place p;
             gazetteer->find(id, p);
             missed.push_back(std::to_string(id) + ":" + std::string(p.name));
@@ -245,12 +257,21 @@ int main(int argc, char** argv) {
           for (const auto& m : missed) std::printf("   missed %s\n", m.c_str());
         }
       }
-      double precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 1;
-      double recall = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 1;
-      std::printf("labels: %llu of %zu labelled articles found; %llu places labelled\n", static_cast<unsigned long long>(found),
-                  labels.size(), static_cast<unsigned long long>(tp + fn));
-      std::printf("precision %.3f  recall %.3f  (tp %llu, fp %llu, fn %llu; goal: precision >= 0.9, recall >= 0.85)\n", precision,
-                  recall, static_cast<unsigned long long>(tp), static_cast<unsigned long long>(fp), static_cast<unsigned long long>(fn));
+      auto ratio = [](std::uint64_t a, std::uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 1.0; };
+      std::printf("labels %s: %llu of %zu labelled articles found\n", labels_path.c_str(),
+                  static_cast<unsigned long long>(all.articles), labels.size());
+      std::printf("  %-10s %8s %8s %6s %6s %6s %9s %7s\n", "corpus", "articles", "labelled", "tp", "fp", "fn", "precision",
+                  "recall");
+      auto line = [&](const std::string& name, const Row& r) {
+        std::printf("  %-10s %8llu %8llu %6llu %6llu %6llu %9.3f %7.3f\n", name.c_str(),
+                    static_cast<unsigned long long>(r.articles), static_cast<unsigned long long>(r.tp + r.fn),
+                    static_cast<unsigned long long>(r.tp), static_cast<unsigned long long>(r.fp),
+                    static_cast<unsigned long long>(r.fn), ratio(r.tp, r.tp + r.fp), ratio(r.tp, r.tp + r.fn));
+      };
+      for (const auto& [name, r] : rows) line(name, r);
+      line("all", all);
+      std::printf("precision %.3f  recall %.3f  (goal: precision >= 0.9, recall >= 0.85)\n", ratio(all.tp, all.tp + all.fp),
+                  ratio(all.tp, all.tp + all.fn));
     }
 
     if (index) {

@@ -365,7 +365,8 @@ const std::string& regression_gazetteer() {
         "Garland", "Merrick", "Sterling", "Loudoun", "Tape", "Szeged", "Stalin", "Molotov", "Perm", "Nato", "March",
         "May", "Mayville", "August", "See", "Séez", "Just", "Juist", "Agency", "Thomas", "Greenfield", "Linda",
         "Steele", "Christopher", "Shantou", "Swatow", "Swatów", "Nürnberg", "Nuremberg", "War", "New York City",
-        "Przemyśl", "Earth", "Western", "Balkan", "Lebanon", "Minsk", "Warsaw", "Berlin"};
+        "Przemyśl", "Earth", "Western", "Balkan", "Lebanon", "Minsk", "Warsaw", "Berlin", "Florida", "Northeast",
+        "Congress", "Ron"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -373,7 +374,8 @@ const std::string& regression_gazetteer() {
       std::istringstream cols(line);
       for (std::string c; std::getline(cols, c, '\t');) f.push_back(c);
       if (f.size() < 4) continue;
-      bool keep = names.count(f[1]) || names.count(f[2]);
+      // And all of Florida: a region's weight is the sum of its towns'.
+      bool keep = names.count(f[1]) || names.count(f[2]) || (f.size() > 10 && f[8] == "US" && f[10] == "FL");
       std::istringstream alts(f[3]);
       for (std::string a; !keep && std::getline(alts, a, ',');) keep = names.count(a) > 0;
       if (keep) some << line << '\n';
@@ -473,4 +475,24 @@ TEST_CASE("place regressions: facts correct GeoNames names (Israel, Kyiv City, N
   CHECK(p.id == kPalestinianTerritory);
   REQUIRE(places::PlaceExtractor::resolve(*g, "Israel", analyzer, p));
   CHECK(p.id == kIsrael);
+}
+
+TEST_CASE("place regressions: Title Case headlines, US states over small seats, Soviet names", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  // In a Title Case headline "In" or "To" before a capitalised word is no evidence of a place.
+  CHECK(ids_in(extract(*g, "Storm Remnants Spawn Weather Chaos In Northeast")).empty());
+  newsq::analysis::TextAnalyzer analyzer;
+  places::PlaceExtractor extractor(*g);
+  auto title = analyzer.analyze("U.S. Seizes Fake Masks In Probe");
+  extractor.add_field("U.S. Seizes Fake Masks In Probe", title, true);
+  CHECK(ids_in(extractor.finish()) == Ids{kUnitedStates});
+  // A US state is not a small Uruguayan seat of the same name.
+  places::Place florida;
+  REQUIRE(places::PlaceExtractor::resolve(*g, "Florida", analyzer, florida));
+  CHECK(florida.id == 4155751);
+  CHECK(ids_in(extract(*g, "Florida Governor Ron DeSantis spoke.")) == Ids{4155751});
+  // Stalin the man, not Donetsk by one of its old names.
+  CHECK(ids_in(extract(*g, "In 1939 Russia and Stalin invaded Finland.")) == Ids{kRussia, kFinland});
+  CHECK(ids_in(extract(*g, "The bill had opponents in Congress.")).empty());
 }

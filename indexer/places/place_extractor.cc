@@ -64,7 +64,10 @@ const std::set<std::string, std::less<>> kCommonWords = {
     "summer", "winter", "autumn", "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta",
     "trinity", "providence", "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen",
     "bethany", "europe", "earth", "wake", "hit", "mansion", "grain", "export", "agency", "council", "alliance",
-    "seven", "look", "see", "just", "tape", "rand", "global", "interest",
+    "seven", "look", "see", "just", "tape", "rand", "global", "interest", "kill", "car", "canadian", "american",
+    // Soviet leaders whose names towns once had: in the news, the men.
+    "stalin", "lenin", "molotov", "kirov", "gorky", "zhdanov", "frunze", "kalinin", "kuibyshev", "sverdlov",
+    "voroshilov", "brezhnev", "andropov", "chernenko", "ordzhonikidze", "tito", "dimitrov",
     "taliban", "hamas", "hezbollah", "isis", "nato", "un", "eu", "gop"};
 
 // Month and weekday names and adjectives of direction or region ("in March", "in Western media",
@@ -74,7 +77,8 @@ const std::set<std::string, std::less<>> kQualifierOnly = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "gulf",
-    "balkan", "balkans", "arab", "nordic", "atlantic", "pacific", "baltic", "caucasus", "middle east"};
+    "balkan", "balkans", "arab", "nordic", "atlantic", "pacific", "baltic", "caucasus", "middle east", "northeast",
+    "northwest", "southeast", "southwest", "midwest", "northeastern", "northwestern", "southeastern", "southwestern"};
 
 // Names that only capitals tell from an everyday word ("US" and "us"): not a place inside a
 // line written all in capitals ("JOIN US ON TELEGRAM").
@@ -190,7 +194,7 @@ double feature_bonus(const Place& p) {
     case Level::city: break;
   }
   if (p.feature == "P.PPLC") return 8;
-  if (p.feature == "P.PPLA") return 6;
+  if (p.feature == "P.PPLA") return p.population >= 100000 ? 6 : 3;  // Not a small seat over a US state.
   if (p.feature == "P.PPLA2") return 2;
   if (p.feature == "P.PPLA3" || p.feature == "P.PPLA4") return 1;
   if (p.feature == "P.PPLX" || p.feature == "P.PPLH" || p.feature == "P.PPLQ") return -3;
@@ -377,7 +381,10 @@ void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::
         // acronym ("in NATO").
         const bool lower_before = i > 0 && !sentence_break(gap(i)) && has_lower(word(i - 1));
         const bool lower_after = next < tokens.size() && !sentence_break(gap(next)) && has_lower(word(next));
-        s.in_capitals = !lower_before && !lower_after && (i > 0 || next < tokens.size());
+        auto upper_word = [&](std::size_t k) { return all_upper(word(k)) && u_isalpha(first_char(word(k))); };
+        const bool upper_before = i > 0 && !sentence_break(gap(i)) && upper_word(i - 1);
+        const bool upper_after = next < tokens.size() && !sentence_break(gap(next)) && upper_word(next);
+        s.in_capitals = (upper_before || upper_after) && !lower_before && !lower_after;
         s.acronym = (lower_before || lower_after) && !s.sentence_initial;
       }
       if (i > 0 && !sentence_break(gap(i))) {
@@ -596,13 +603,14 @@ Extraction PlaceExtractor::finish() {
       verdict = "a foreign town followed by a capitalised word: a given name";
     else if (strong(s.chosen) || s.region_list) m.accepted = true;
     else if (s.sentence_initial && !qualified) verdict = "small place at the start of a sentence";
+    else if (kCommonWords.count(s.key) && !qualified) verdict = "a common word naming a small place, without a qualifier";
     else if (s.prev_capitalised_initial && !s.title_case && !qualified) verdict = "small place after a capitalised word";
     else if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified)
       verdict = "small place followed by a capitalised word: part of a name";
     else if (by_other_name && !s.context_before && !qualified) verdict = "small place by one of its other names, without context";
     else if (s.next_capitalised && !s.title_case && !s.context_before && !qualified)
       verdict = "small place followed by a capitalised word: part of a name";
-    else if (s.context_before || qualified || (supported && !s.title_case)) m.accepted = true;
+    else if ((s.context_before && (!s.title_case || supported)) || qualified || (supported && !s.title_case)) m.accepted = true;
     else verdict = "small place without context or supporting places";
     if (explain_) {
       m.text = texts_[s.field].substr(s.begin, s.end - s.begin);

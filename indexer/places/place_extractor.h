@@ -14,6 +14,15 @@
 // "Split", "Nice") needs place context ("in/near/at/from ... X", "X, <region or country>"); a name
 // right after a capitalised word ("Kamala Harris") or before an outlet word ("Washington Post")
 // is a person's or organisation's; a small place needs context or a supporting country.
+// Measured against hand labels (tests/data/place_labels.tsv, `make -f Makefile.bench places`), these
+// also hold: months, weekdays and direction adjectives ("in March", "Western media") need a
+// qualifier; a name met as part of a person's name ("Merrick Garland") is that person everywhere in
+// the article, and so is its hyphenated partner ("Thomas-Greenfield"); a town followed by "County"
+// names the district; a lower-case-surrounded acronym ("NATO") and "US" in a line of capitals are
+// not towns; a town matched by one of its other names ("Swatów", "Tape") needs a supporting place;
+// in Title Case headlines "In"/"To" is no context for a small place; a list of names before
+// "regions" or after "regions of" names the regions ("the Kherson and Zaporizhzhia regions");
+// words glued by a full stop without a space ("Germany.The") are split before matching.
 #pragma once
 
 #include <cstdint>
