@@ -1,6 +1,7 @@
 // bench/newsq_query_bench.cc: newsq's side of the query benchmark, in-process through the public
 // API (so CLI start-up is not measured): the same mix, facets over every match, JSON out.
-// The text goes through query understanding first, as a user's one-line query would.
+// The text goes through query understanding first, as a user's one-line query would; the mix's
+// places go to SearchRequest::near / ::place (the CLI's --near / --place).
 #include <newsq/newsq.h>
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,11 @@ int main(int argc, char** argv) {
   for (int pass = -1; pass < repeats; ++pass) {
     for (const auto& q : mix) {
       auto t0 = std::chrono::steady_clock::now();
-      newsq::SearchRequest request = newsq::SearchRequest::from_understood(searcher.understand(q.text, "2024-12-31"));
+      newsq::SearchRequest request = newsq::SearchRequest::from_understood(searcher.understand(q.words, "2024-12-31"));
+      if (q.near)
+        request.near = q.place_name;  // --near NAME: within SearchRequest::kDefaultRadiusKm.
+      else if (!q.place_name.empty())
+        request.place = q.place_name;  // --place NAME: the place or anything inside it.
       request.from = q.from;
       request.to = q.to;
       request.use_thesaurus = false;  // The peers have no thesaurus: same work.

@@ -13,6 +13,11 @@ namespace bench {
 
 struct MixQuery {
   std::string kind, text, from, to;
+  // Kind "place" only. newsq filters with `place_name` (near: SearchRequest::near, else ::place)
+  // and searches `words`; the peers, which know no places, search `text` = words + the place's
+  // name, their nearest equivalent (articles that name the place).
+  std::string words, place_name;
+  bool near = false;
 };
 
 inline std::vector<MixQuery> read_mix(const std::string& path) {
@@ -24,8 +29,14 @@ inline std::vector<MixQuery> read_mix(const std::string& path) {
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
-    f.resize(4);
-    out.push_back({f[0], f[1], f[2], f[3]});
+    f.resize(5);
+    MixQuery q{f[0], f[1], f[2], f[3], f[1], "", false};
+    if (const auto colon = f[4].find(':'); colon != std::string::npos) {
+      q.near = f[4].substr(0, colon) == "near";
+      q.place_name = f[4].substr(colon + 1);
+      q.text = q.words + " " + q.place_name;
+    }
+    out.push_back(q);
   }
   return out;
 }

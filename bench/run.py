@@ -3,10 +3,12 @@
 
 For each corpus (the real ../shared/corpus, then deterministic resamplings to each scale) it
 measures indexing (articles/s, MB/s, peak RSS via /usr/bin/time -v), index size before and after
-compaction, and query latency p50/p95/p99 over bench/query_mix.tsv with facets counted over every
-match (warm cache, one thread), and checks the three engines' match counts side by side. At the
+compaction, and query latency p50/p95/p99 over bench/query_mix.tsv, overall and per query kind,
+with facets counted over every match (warm cache, one thread), and checks the three engines' match counts side by side. At the
 largest scale it also times an incremental newsq run where 1% of the articles changed against a
-full rebuild. Writes bench/results/<date>-<time>.md, bench/results/latest.md and PNG plots.
+full rebuild. newsq indexes with place extraction: a gazetteer built first from ../shared/gazetteer
+(cities500, admin1 codes, country info) and corpus/places.tsv. Writes
+bench/results/<date>-<time>.md, bench/results/latest.md and PNG plots.
 
 usage: run.py BUILD_DIR WORK_DIR SHARED_CORPUS_DIR REPEATS SCALE...
 """
@@ -61,7 +63,42 @@ def corpus_stats(files):
     return articles, text
 
 
-def measure(name, files, build, work, repeats):
+KINDS = ("terms", "phrase", "date", "place")
+KIND_NAMES = {"terms": "plain terms", "phrase": "phrases", "date": "text + date", "place": "text + date + place"}
+
+
+def build_gazetteer(build, work, shared_corpus):
+    """The gazetteer newsq indexes with: GeoNames cities500 + regions + countries, and newsq's facts."""
+    out = os.path.join(work, "gazetteer.bin")
+    if not os.path.exists(out):
+        g = os.path.join(os.path.dirname(os.path.abspath(shared_corpus)), "gazetteer")
+        run([os.path.join(build, "newsq"), "gazetteer", "build", "--out", out,
+             os.path.join(g, "cities500.txt"), os.path.join(g, "admin1CodesASCII.txt"),
+             os.path.join(g, "countryInfo.txt"), os.path.join(ROOT, "corpus", "places.tsv")])
+    return out
+
+
+def kind_mixes(work):
+    """One mix file per query kind (same lines as query_mix.tsv), so that every engine's
+    per-kind percentiles come from its own runs."""
+    lines = [l for l in open(os.path.join(HERE, "query_mix.tsv"), encoding="utf-8") if l.strip() and not l.startswith("#")]
+    out = {}
+    for kind in KINDS:
+        path = os.path.join(work, f"mix-{kind}.tsv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(l for l in lines if l.split("\t", 1)[0] == kind)
+        out[kind] = path
+    return out
+
+
+def query_runs(cmd, mix, kinds, repeats):
+    """The whole mix (overall percentiles, match counts), then each kind on its own."""
+    q = json.loads(run(cmd + [mix, str(repeats)]).stdout)
+    q["kinds"] = {k: json.loads(run(cmd + [path, str(repeats)]).stdout) for k, path in kinds.items()}
+    return q
+
+
+def measure(name, files, build, work, repeats, gazetteer, kinds):
     articles, text_bytes = corpus_stats(files)
     row = {"corpus": name, "articles": articles, "text_mb": text_bytes / 1e6}
     mix = os.path.join(HERE, "query_mix.tsv")
@@ -72,7 +109,7 @@ def measure(name, files, build, work, repeats):
         if os.path.exists(db):
             os.remove(db)
         if engine == "newsq":
-            _, secs, rss = timed([newsq, "index", "--db", db, "--quiet"] + files)
+            _, secs, rss = timed([newsq, "index", "--db", db, "--quiet", "--gazetteer", gazetteer] + files)
         else:
             peer = os.path.join(build, f"{engine if engine == 'xapian' else 'sqlite'}_peer")
             _, secs, rss = timed([peer, "index", db] + files)
@@ -80,20 +117,19 @@ def measure(name, files, build, work, repeats):
         if engine == "newsq":
             run([newsq, "compact", "--db", db, "--quiet"])
             compact = du(db)
-            q = run([os.path.join(build, "newsq_query_bench"), db, mix, str(repeats)]).stdout
+            q = query_runs([os.path.join(build, "newsq_query_bench"), db], mix, kinds, repeats)
         elif engine == "xapian":
             run(["xapian-compact", db, db + ".compact"])
             compact = du(db + ".compact")
             shutil.rmtree(db + ".compact")
-            q = run([os.path.join(build, "xapian_peer"), "query", db, mix, str(repeats)]).stdout
+            q = query_runs([os.path.join(build, "xapian_peer"), "query", db], mix, kinds, repeats)
         else:
             run(["sqlite3", db, "INSERT INTO fts(fts) VALUES('optimize'); VACUUM;"])
             compact = du(db)
-            q = run([os.path.join(build, "sqlite_peer"), "query", db, mix, str(repeats)]).stdout
-        q = json.loads(q)
+            q = query_runs([os.path.join(build, "sqlite_peer"), "query", db], mix, kinds, repeats)
         row[engine] = {"seconds": secs, "rate": articles / secs, "mbps": text_bytes / 1e6 / secs, "rss": rss,
                        "size_mb": size / 1e6, "compact_mb": compact / 1e6, "p50": q["p50"], "p95": q["p95"],
-                       "p99": q["p99"], "counts": [c["matches"] for c in q["counts"]]}
+                       "p99": q["p99"], "counts": [c["matches"] for c in q["counts"]], "kinds": q["kinds"]}
         print(f"  {name:>8} {engine:<6} {articles / secs:8.0f} articles/s  rss {rss:6.0f} MiB  "
               f"size {size / 1e6:7.1f} MB ({compact / 1e6:.1f} compacted)  p50 {q['p50']:.2f} ms  p99 {q['p99']:.2f} ms",
               flush=True)
@@ -121,13 +157,14 @@ def fmt_ratio(x):
     return f"{x:.2f}×"
 
 
-def write_report(rows, reindex, out_md, plots):
+def write_report(rows, reindex, out_md, plots, repeats):
     commit = run(["git", "-C", ROOT, "describe", "--always", "--dirty"]).stdout.strip()
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
     lines = [f"# newsq benchmark, {now}", "",
              f"Machine: {os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; commit `{commit}`.",
-             "Indexing: one process each, wall clock, peak RSS. Queries: bench/query_mix.tsv, facets (date, source) counted over every match, warm cache, one thread.", "",
+             "Indexing: one process each, wall clock, peak RSS; newsq with place extraction (gazetteer of GeoNames cities500, regions, countries) "
+             "and its default threads (one per core). Queries: bench/query_mix.tsv, facets (date, source) counted over every match, warm cache, one thread.", "",
              "## Indexing", "",
              "| corpus | articles | text MB | engine | articles/s | MB/s | peak RSS MiB | index MB | compacted MB | compacted ÷ text |",
              "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
@@ -141,6 +178,15 @@ def write_report(rows, reindex, out_md, plots):
         for e in ("newsq", "xapian", "fts5"):
             m = r[e]
             lines.append(f"| {r['corpus']} | {e} | {m['p50']:.2f} | {m['p95']:.2f} | {m['p99']:.2f} |")
+    lines += ["", f"## Queries per kind: p50 / p99 (ms), {repeats} timed passes", "",
+              "Each kind run on its own (bench/query_mix.tsv filtered by kind). For text + date + place newsq filters by the place "
+              "(`near`: within 50 km; `in`: the place and what lies inside it); the peers require the place's name as a word.", "",
+              "| corpus | engine | " + " | ".join(KIND_NAMES[k] for k in KINDS) + " |",
+              "|---|---|" + "---:|" * len(KINDS)]
+    for r in rows:
+        for e in ("newsq", "xapian", "fts5"):
+            m = r[e]["kinds"]
+            lines.append(f"| {r['corpus']} | {e} | " + " | ".join(f"{m[k]['p50']:.2f} / {m[k]['p99']:.2f}" for k in KINDS) + " |")
     lines += ["", "## Goals (ratios in this run)", "", "| corpus | goal | measured | met |", "|---|---|---:|---|"]
     for r in rows:
         n, x, f = r["newsq"], r["xapian"], r["fts5"]
@@ -148,6 +194,8 @@ def write_report(rows, reindex, out_md, plots):
                  ("indexing ≥ 0.25× FTS5", n["rate"] / f["rate"], n["rate"] / f["rate"] >= 0.25),
                  ("query p50 ≤ 1.3× raw Xapian", n["p50"] / x["p50"], n["p50"] / x["p50"] <= 1.3),
                  ("query p50 ≥ 5× faster than FTS5", f["p50"] / n["p50"], f["p50"] / n["p50"] >= 5),
+                 ("text + date p50 ≥ 5× faster than FTS5", f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"],
+                  f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"] >= 5),
                  ("p99 ≤ 50 ms", n["p99"], n["p99"] <= 50),
                  ("indexing RSS ≤ 1 GiB", n["rss"], n["rss"] <= 1024),
                  ("compacted index ≤ 1.3× text", n["compact_mb"] / r["text_mb"], n["compact_mb"] / r["text_mb"] <= 1.3)]
@@ -204,18 +252,20 @@ def main():
     os.makedirs(results, exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M")
     real = sorted(os.path.join(shared, f) for f in os.listdir(shared) if f.endswith(".jsonl.gz"))
-    rows = [measure("corpus", real, build, work, repeats)]
+    gazetteer = build_gazetteer(build, work, shared)
+    kinds = kind_mixes(work)
+    rows = [measure("corpus", real, build, work, repeats, gazetteer, kinds)]
     reindex = None
     for n in scales:
         path = os.path.join(work, f"scaled-{n}.jsonl.gz")
         if not os.path.exists(path):
             run([sys.executable, os.path.join(HERE, "make_corpus.py"), shared, str(n), path])
         name = f"{n // 1000}k"
-        rows.append(measure(name, [path], build, work, repeats))
+        rows.append(measure(name, [path], build, work, repeats, gazetteer, kinds))
         if n == scales[-1]:
             reindex = dict(reindex_bench(name, [path], build, work), corpus=name)
     plots = plot(rows, results, stamp)
-    print(write_report(rows, reindex, os.path.join(results, f"{stamp}.md"), plots))
+    print(write_report(rows, reindex, os.path.join(results, f"{stamp}.md"), plots, repeats))
 
 
 if __name__ == "__main__":

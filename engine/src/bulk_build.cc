@@ -97,7 +97,8 @@ struct BulkBuild::State {
   void write_shard(indexer::DocumentBuilder& builder, Block& block) {
     // Xapian keeps a shard's postings in memory until the commit (or its flush threshold): one
     // block is written in one go, with no merging into postings already on disk.
-    Xapian::WritableDatabase db(shard_path(block.number), Xapian::DB_CREATE);
+    // No fsync: a shard is thrown away unless the run ends, and the merged generation is synced.
+    Xapian::WritableDatabase db(shard_path(block.number), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     for (Article& article : block.articles) {
       {
         std::lock_guard lock(mutex);
