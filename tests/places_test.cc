@@ -27,29 +27,8 @@ constexpr std::uint32_t kKyiv = 703448, kMariupol = 701822, kZhytomyr = 686967, 
 std::string gazetteer_dir() { return (newsq::test::shared_dir() / "gazetteer").string(); }
 std::string facts() { return (newsq::test::source_dir() / "corpus" / "places.tsv").string(); }
 
-// Built once per process: Ukraine's cities, every region and country, the facts, and the rows of
-// cities500.txt named like a few ambiguous or common-word places (Paris, Nice, Bar, ...).
-const std::string& shared_gazetteer() {
-  static TempDir dir;
-  static std::string path = [] {
-    std::ifstream all(gazetteer_dir() + "/cities500.txt");
-    std::ofstream some(dir.str("cities_some.txt"));
-    const std::set<std::string> names = {"Paris", "Nice", "Bar", "Mobile", "Reading", "Split", "March", "Moscow",
-                                         "Warsaw", "Washington", "Texas", "Houston"};
-    for (std::string line; std::getline(all, line);) {
-      auto a = line.find('\t'), b = line.find('\t', a + 1);
-      if (names.count(line.substr(a + 1, b - a - 1))) some << line << '\n';
-    }
-    some.close();
-    places::GazetteerBuilder builder;
-    for (const auto& f : {gazetteer_dir() + "/cities500_UA.txt", dir.str("cities_some.txt"),
-                          gazetteer_dir() + "/admin1CodesASCII.txt", gazetteer_dir() + "/countryInfo.txt", facts()})
-      builder.add_file(f);
-    builder.write(dir.str("gazetteer.bin"));
-    return dir.str("gazetteer.bin");
-  }();
-  return path;
-}
+// Ukraine's cities, every region and country, the facts, and a few ambiguous names elsewhere.
+const std::string& shared_gazetteer() { return newsq::test::small_gazetteer(); }
 
 std::set<std::uint32_t> ids_in(const places::Extraction& e) {
   std::set<std::uint32_t> out;
