@@ -299,7 +299,9 @@ struct Searcher::Impl {
       else if (field == "location") selected[field].push_back(query::place_query(resolve_place(value, "--facet location")));
       else throw QueryError("unknown facet '" + field + "' (facets: date, source, location)");
     }
-    // Preferred places lift the articles about them; alone, they are what is sought.
+    // Preferred places lift the articles about them: those placed there (a fixed bonus) or
+    // naming them (the name as words, so also where extraction missed it). With no other words,
+    // they are what is sought.
     std::vector<Xapian::Query> preferred;
     for (const auto& name : request.prefer_places) {
       places::Place place = resolve_place(name, "preferred place");
@@ -308,6 +310,11 @@ struct Searcher::Impl {
       const double n = db.get_termfreq(places::place_term(place.id)), total = db.get_doccount();
       const double bonus = std::max(1.0, 2.2 * std::log((total - n + 0.5) / (n + 0.5)));
       preferred.push_back(query::prefer_query(place, bonus));
+      query::TextQuery named = builder.build(std::string(place.name));
+      if (named.empty()) continue;
+      preferred.push_back(named.query);
+      text.stems.insert(named.stems.begin(), named.stems.end());
+      text.words.insert(named.words.begin(), named.words.end());
     }
     Xapian::Query words = text.empty() ? Xapian::Query::MatchAll : text.query;
     if (!preferred.empty()) {
@@ -324,7 +331,7 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     Xapian::Query query = narrowed("");
-    const bool by_date = !by_distance && (text.empty() || request.sort == SearchRequest::Sort::date);
+    const bool by_date = !by_distance && ((text.empty() && preferred.empty()) || request.sort == SearchRequest::Sort::date);
     // Nearest first: the distance source alone gives the weights (it is also among the filters).
     if (by_distance) query = Xapian::Query(Xapian::Query::OP_FILTER, near, query);
     if (request.recency_boost > 0 && !by_date && db.get_doccount() > 0) {

@@ -208,6 +208,18 @@ TEST_CASE("a bare place name prefers its articles without filtering, and flags o
   CHECK(in_mariupol(preferred.hits[0]));
   CHECK(placed_in_top(preferred) > placed_in_top(plain));
 
+  // A place name alone finds the articles naming it and those placed there, best first.
+  auto alone = searcher.search(newsq::SearchRequest::from_understood(searcher.understand("Mariupol", "2022-03-21")));
+  newsq::SearchRequest word;
+  word.query = "mariupol";
+  newsq::SearchRequest tagged;
+  tagged.place = "Mariupol";
+  const auto named_total = searcher.search(word).total, placed_total = searcher.search(tagged).total;
+  CHECK(alone.total >= std::max(named_total, placed_total));
+  CHECK(alone.total <= named_total + placed_total);
+  REQUIRE(alone.hits.size() >= 2);
+  CHECK(alone.hits[0].score >= alone.hits[1].score);
+
   // An explicit --near replaces the "near" of the words; --radius alone adjusts it.
   const std::string db = corpus.dir.str("db");
   auto j = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--now", "2022-03-21", "--limit", "100",
