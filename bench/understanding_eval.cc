@@ -5,12 +5,10 @@
 // DIR/tests/data/place_queries.tsv (query, places, text), both resolved with now = 2022-03-21,
 // and prints the share right of each, the misses, and microseconds per understood query.
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
 #include <fstream>
-#include <iomanip>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,6 +16,7 @@
 #include "engine/src/schema.h"
 #include "newsq/newsq.h"
 #include "query/date_expression.h"
+#include "query/place_words.h"
 
 namespace {
 
@@ -35,21 +34,6 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     rows.push_back(std::move(cells));
   }
   return rows;
-}
-
-std::string show_places(const std::vector<newsq::UnderstoodPlace>& places) {
-  if (places.empty()) return "-";
-  std::string out;
-  for (const auto& p : places) {
-    if (!out.empty()) out += ";";
-    out += std::string(newsq::mode_name(p.mode)) + ":" + p.name;
-    if (p.mode == newsq::UnderstoodPlace::Mode::near) {
-      std::ostringstream radius;
-      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
-      out += ":" + radius.str();
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -103,9 +87,9 @@ int main(int argc, char** argv) {
     t = Clock::now();
     for (const auto& row : queries) {
       auto u = searcher.understand(row[0], "2022-03-21");
-      bool right = show_places(u.places) == row[1] && u.text == row[2];
+      bool right = newsq::query::places_notation(u.places) == row[1] && u.text == row[2];
       places_right += right;
-      if (!right) std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), show_places(u.places).c_str(), u.text.c_str());
+      if (!right) std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), newsq::query::places_notation(u.places).c_str(), u.text.c_str());
     }
     double place_us = std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
 

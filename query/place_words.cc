@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <iomanip>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "newsq/searcher.h"
 
@@ -222,6 +225,21 @@ std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& l
   std::vector<UnderstoodPlace> places;
   for (auto& f : found) places.push_back(std::move(f.place));
   return places;
+}
+
+std::string places_notation(const std::vector<UnderstoodPlace>& places) {
+  if (places.empty()) return "-";
+  std::string out;
+  for (const auto& p : places) {
+    if (!out.empty()) out += ";";
+    out += std::string(mode_name(p.mode)) + ":" + p.name;
+    if (p.mode == UnderstoodPlace::Mode::near) {
+      std::ostringstream radius;  // 10 significant digits, rounded to 1e-5 km: "16.09344".
+      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
+      out += ":" + radius.str();
+    }
+  }
+  return out;
 }
 
 }  // namespace newsq::query

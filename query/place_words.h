@@ -33,4 +33,8 @@ using PlaceLookup = std::function<bool(std::string_view words, PlaceMatch& out)>
 // Takes the places out of `text` (which keeps the rest, tidied) and returns them in query order.
 std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup);
 
+// The places in the hand-written tables' notation: "near:Kyiv:50;in:Ukraine;prefer:Lviv" (the
+// gazetteer's names, radius in km), "-" for none. For tests and evaluation.
+std::string places_notation(const std::vector<UnderstoodPlace>& places);
+
 }  // namespace newsq::query

@@ -6,68 +6,30 @@
 
 #include <cmath>
 #include <fstream>
-#include <iomanip>
-#include <sstream>
 
 #include "indexer/places/gazetteer.h"
 #include "newsq/newsq.h"
+#include "query/place_words.h"
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;
 
 namespace {
 
-struct Row {
-  std::string query, places, text;
-};
-
-std::vector<Row> table() {
-  std::ifstream in(newsq::test::source_dir() / "tests" / "data" / "place_queries.tsv");
-  std::vector<Row> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-    rows.push_back({line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
-  }
-  return rows;
-}
-
-// "near:Kyiv:50;prefer:Lviv", as the table writes it (radius to 5 decimals).
-std::string show(const std::vector<newsq::UnderstoodPlace>& places) {
-  if (places.empty()) return "-";
-  std::string out;
-  for (const auto& p : places) {
-    if (!out.empty()) out += ";";
-    out += std::string(newsq::mode_name(p.mode)) + ":" + p.name;
-    if (p.mode == newsq::UnderstoodPlace::Mode::near) {
-      std::ostringstream radius;
-      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
-      out += ":" + radius.str();
-    }
-  }
-  return out;
-}
-
-double haversine_km(double lat1, double lon1, double lat2, double lon2) {
-  const double r = M_PI / 180, earth = 6372.7976;
-  double a = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
-             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
-  return 2 * earth * std::asin(std::sqrt(a));
-}
-
 }  // namespace
 
 TEST_CASE("every query in the place table is understood as written", "[shared][understanding]") {
   NEWSQ_REQUIRE_SHARED();
-  auto rows = table();
+  auto rows = newsq::test::read_tsv(newsq::test::source_dir() / "tests" / "data" / "place_queries.tsv", 3);
   REQUIRE(rows.size() >= 30);
   std::size_t right = 0;
   for (const auto& row : rows) {
-    INFO("query: " << row.query);
-    auto u = newsq::understand(row.query, "2022-03-21", {}, newsq::test::small_gazetteer());
-    CHECK(show(u.places) == row.places);
-    CHECK(u.text == row.text);
-    right += show(u.places) == row.places && u.text == row.text;
+    const auto& query = row[0];
+    INFO("query: " << query);
+    auto u = newsq::understand(query, "2022-03-21", {}, newsq::test::small_gazetteer());
+    CHECK(newsq::query::places_notation(u.places) == row[1]);
+    CHECK(u.text == row[2]);
+    right += newsq::query::places_notation(u.places) == row[1] && u.text == row[2];
   }
   CHECK(right == rows.size());
 }
@@ -155,7 +117,7 @@ TEST_CASE("casualties near Kyiv in March 2022: every hit is in March 2022, about
     double nearest = 1e9;
     for (const auto& p : hit.places)
       if (p.has_coordinates && (p.level == "city" || p.level == "sea"))
-        nearest = std::min(nearest, haversine_km(kyiv.lat, kyiv.lon, p.lat, p.lon));
+        nearest = std::min(nearest, newsq::test::haversine_km(kyiv.lat, kyiv.lon, p.lat, p.lon));
     CHECK(nearest <= 50.0);
     CHECK(hit.distance_km == Approx(nearest).margin(0.5));
     // About casualties: the snippet highlights one of the words or their synonyms.

@@ -42,12 +42,6 @@ places::Extraction extract(const places::Gazetteer& g, const std::string& text) 
   return extractor.extract(text, analyzer);
 }
 
-double haversine_km(double lat1, double lon1, double lat2, double lon2) {
-  const double r = M_PI / 180, earth = 6372.7976;
-  double a = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
-             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
-  return 2 * earth * std::asin(std::sqrt(a));
-}
 
 }  // namespace
 
@@ -221,7 +215,7 @@ TEST_CASE("near filter returns exactly the articles with a place within the radi
       places::PlaceExtractor extractor(*g);
       for (const auto& p : extractor.extract(a.text, analyzer).places)
         if ((p.place.level == places::Level::city || p.place.level == places::Level::sea) &&
-            haversine_km(kyiv.lat, kyiv.lon, p.place.lat, p.place.lon) <= radius)
+            newsq::test::haversine_km(kyiv.lat, kyiv.lon, p.place.lat, p.place.lon) <= radius)
           expected.insert(a.id);
     }
     INFO("radius " << radius);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -41,6 +42,30 @@ fs::path shared_dir() {
 }
 
 fs::path source_dir() { return NEWSQ_SOURCE_DIR; }
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180, earth = 6372.7976;
+  double a = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
+             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
+  return 2 * earth * std::asin(std::sqrt(a));
+}
+
+std::vector<std::vector<std::string>> read_tsv(const fs::path& path, std::size_t columns) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+      cells.push_back(line.substr(start, tab - start));
+    cells.push_back(line.substr(start));
+    if (cells.size() < columns) cells.resize(columns);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
 
 const std::string& small_gazetteer() {
   static TempDir dir;

@@ -41,6 +41,13 @@ std::vector<std::string> read_lines(const std::filesystem::path& path);
 // everyday-word places (Paris, Nice, Reading, Mobile, ...). Needs ../shared.
 const std::string& small_gazetteer();
 
+// Great-circle distance in km, computed here independently of newsq's own (radius checks).
+double haversine_km(double lat1, double lon1, double lat2, double lon2);
+
+// The rows of a tab-separated table file, without blank and '#' comment lines; each row has at
+// least `columns` cells (missing ones empty).
+std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& path, std::size_t columns);
+
 struct CommandResult {
   int exit_code = -1;
   std::string out, err;
