@@ -469,3 +469,21 @@ TEST_CASE("place regressions: Title Case headlines, US states over small seats, 
   CHECK(ids_in(extract(*g, "In 1939 Russia and Stalin invaded Finland.")) == Ids{kRussia, kFinland});
   CHECK(ids_in(extract(*g, "The bill had opponents in Congress.")).empty());
 }
+
+TEST_CASE("Cyrillic words find places GeoNames names only in Latin letters, by romanisation", "[places]") {
+  TempDir dir;
+  // No Cyrillic alternate names at all: only ICU's BGN/PCGN romanisation can join them.
+  newsq::test::write_file(dir.path() / "cities.txt",
+                          "709161\tBakhmut\tBakhmut\tArtemivsk\t48.59441\t38.00014\tP\tPPLA2\tUA\t\t05\t\t\t\t73212\t\t175\tEurope/Kyiv\t2023-01-01\n"
+                          "701822\tMariupol\tMariupol\tZhdanov\t47.09514\t37.54131\tP\tPPLA2\tUA\t\t05\t\t\t\t481626\t\t70\tEurope/Kyiv\t2023-01-01\n"
+                          "706483\tKharkiv\tKharkiv\tKharkov\t49.98081\t36.25272\tP\tPPLA\tUA\t\t07\t\t\t\t1430885\t\t152\tEurope/Kyiv\t2023-01-01\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  // A small town needs place context in any script ("у Бахмут їдуть": "are going to Bakhmut").
+  CHECK(ids_in(extract(*g, "Волонтери знову у Бахмут їдуть.")) == std::set<std::uint32_t>{709161});  // Ukrainian
+  CHECK(ids_in(extract(*g, "Эвакуация из Мариуполь продолжается.")) == std::set<std::uint32_t>{kMariupol});  // Russian
+  CHECK(ids_in(extract(*g, "Харків. Волонтери їдуть у Бахмут.")) == std::set<std::uint32_t>{kKharkiv, 709161});
+  CHECK(extract(*g, "Обстріл тривав усю ніч.").places.empty());  // Ordinary words stay words.
+}

@@ -1,7 +1,9 @@
 // indexer/places/place_extractor.cc: name matching over tokens, context features, scoring.
 #include "indexer/places/place_extractor.h"
 
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -116,6 +119,33 @@ UChar32 first_char(std::string_view s) {
   std::int32_t i = 0;
   U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, static_cast<std::int32_t>(s.size()), c);
   return c;
+}
+
+bool is_cyrillic(std::string_view word) {
+  UErrorCode status = U_ZERO_ERROR;
+  return !word.empty() && uscript_getScript(first_char(word), &status) == USCRIPT_CYRILLIC;
+}
+
+// `word` in Latin letters by the BGN/PCGN romanisation GeoNames' names mostly follow: Ukrainian
+// ("Бахмут" -> "bakhmut", "Харків" -> "kharkiv") for which = 0, Russian ("Мариуполь" ->
+// "mariupol") for which = 1; empty if ICU lacks the transform. One transliterator per thread
+// (they keep state while working).
+std::string romanised(std::string_view word, int which) {
+  thread_local std::unique_ptr<icu::Transliterator> transforms[2];
+  thread_local bool tried[2] = {false, false};
+  if (!tried[which]) {
+    tried[which] = true;
+    UErrorCode status = U_ZERO_ERROR;
+    const char* id = which == 0 ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Russian-Latin/BGN; Latin-ASCII";
+    transforms[which].reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) transforms[which].reset();
+  }
+  if (!transforms[which]) return {};
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  transforms[which]->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 // Upper case, or a script without case (counts as capitalised).
@@ -318,6 +348,22 @@ void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::
     break;
   }
   auto word = [&](std::size_t i) { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); };
+  // A Cyrillic word the gazetteer does not know in that spelling is looked up romanised too, so
+  // that places GeoNames names only in Latin letters are found in Ukrainian and Russian text.
+  Gazetteer::NameEntry known;
+  std::vector<analysis::Token> romanised_tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_cyrillic(tokens[i].term) || gazetteer_.probe(tokens[i].term, known)) continue;
+    if (!analyzer_) analyzer_ = std::make_unique<analysis::TextAnalyzer>();
+    for (int which : {0, 1}) {
+      auto latin = analyzer_->analyze(romanised(word(i), which));
+      if (latin.size() != 1 || !gazetteer_.probe(latin[0].term, known)) continue;
+      if (romanised_tokens.empty()) romanised_tokens.assign(tokens.begin(), tokens.end());
+      romanised_tokens[i].term = latin[0].term;
+      break;
+    }
+  }
+  if (!romanised_tokens.empty()) tokens = romanised_tokens;
   auto gap = [&](std::size_t i) {  // Between token i-1 and token i.
     return i == 0 ? std::string_view(" ") : text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end);
   };

@@ -4,7 +4,9 @@
 // Matching: at each word, one hash probe tells whether a gazetteer name starts there and how
 // many words it can have; the longest name that matches wins ("Sea of Azov" over "Azov", "Donetsk
 // Oblast" over "Donetsk"). Names may not span sentence punctuation. Cyrillic and Latin spellings
-// meet because the gazetteer indexes every alternate name (Київ, Киев, Kiev, Kyiv -> one place).
+// meet because the gazetteer indexes every alternate name (Київ, Киев, Kiev, Kyiv -> one place),
+// and a Cyrillic word it does not know is looked up again romanised by ICU (BGN/PCGN, Ukrainian
+// then Russian: "Бахмут" -> "bakhmut"), for places GeoNames names only in Latin letters.
 //
 // Disambiguation, per article: every candidate gets a prior from its level and population
 // (countries, regions, seas, capitals and regional centres first); candidates in a country or
