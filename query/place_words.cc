@@ -115,7 +115,7 @@ class PlaceScanner {
           f->place.mode = UnderstoodPlace::Mode::near;
           f->place.radius_km = d->first;
           f->last += 1 + d->second;
-          f->place.text = std::string(text_.substr(words_[f->first].begin, words_[f->last].end - words_[f->first].begin));
+          f->place.text = span_text(f->first, f->last);
         }
       i = f->last + 1;
       found.push_back(std::move(*f));
@@ -124,8 +124,17 @@ class PlaceScanner {
   }
 
  private:
-  // The longest place name starting at words[at] (after an optional "the"): the last word's index.
-  std::optional<std::size_t> longest_name(std::size_t at, PlaceMatch& match) const {
+  // The words first..last, as written.
+  std::string span_text(std::size_t first, std::size_t last) const {
+    return std::string(text_.substr(words_[first].begin, words_[last].end - words_[first].begin));
+  }
+
+  struct Name {
+    std::size_t first = 0, last = 0;  // Its words ("the" left out).
+  };
+
+  // The longest place name starting at words[at] (after an optional "the").
+  std::optional<Name> longest_name(std::size_t at, PlaceMatch& match) const {
     if (at < words_.size() && words_[at].lower == "the" && words_[at].stop == 0) ++at;
     if (at >= words_.size() || words_[at].locked) return std::nullopt;
     std::size_t limit = at;
@@ -136,13 +145,9 @@ class PlaceScanner {
     }
     for (std::size_t last = limit + 1; last-- > at;) {
       std::string_view words(text_.data() + words_[at].begin, words_[last].end - words_[at].begin);
-      if (lookup_(words, match)) return last;
+      if (lookup_(words, match)) return Name{at, last};
     }
     return std::nullopt;
-  }
-
-  std::size_t name_start(std::size_t at) const {
-    return at < words_.size() && words_[at].lower == "the" && words_[at].stop == 0 ? at + 1 : at;
   }
 
   Found make(std::size_t first, std::size_t last, const PlaceMatch& m, UnderstoodPlace::Mode mode, double radius) const {
@@ -153,7 +158,7 @@ class PlaceScanner {
     f.place.name = m.name;
     f.place.mode = mode;
     f.place.radius_km = mode == UnderstoodPlace::Mode::near ? radius : 0;
-    f.place.text = std::string(text_.substr(words_[first].begin, words_[last].end - words_[first].begin));
+    f.place.text = span_text(first, last);
     return f;
   }
 
@@ -166,10 +171,10 @@ class PlaceScanner {
   // "near X", "in X": everyday words need a capital even here ("in nice weather").
   std::optional<Found> keyword(std::size_t at, std::size_t name_at, UnderstoodPlace::Mode mode) const {
     PlaceMatch m;
-    auto last = longest_name(name_at, m);
-    if (!last) return std::nullopt;
-    if (m.common_word && !capitalised(name_start(name_at), *last)) return std::nullopt;
-    return make(at, *last, m, mode, SearchRequest::kDefaultRadiusKm);
+    auto name = longest_name(name_at, m);
+    if (!name) return std::nullopt;
+    if (m.common_word && !capitalised(name->first, name->last)) return std::nullopt;
+    return make(at, name->last, m, mode, SearchRequest::kDefaultRadiusKm);
   }
 
   // "within 30 km of X".
@@ -179,18 +184,18 @@ class PlaceScanner {
     std::size_t of = at + 1 + d->second;
     if (of >= words_.size() || words_[of].lower != "of" || words_[of].stop) return std::nullopt;
     PlaceMatch m;
-    auto last = longest_name(of + 1, m);
-    if (!last) return std::nullopt;
-    return make(at, *last, m, UnderstoodPlace::Mode::near, d->first);
+    auto name = longest_name(of + 1, m);
+    if (!name) return std::nullopt;
+    return make(at, name->last, m, UnderstoodPlace::Mode::near, d->first);
   }
 
   std::optional<Found> bare(std::size_t at) const {
     if (words_[at].lower == "the") return std::nullopt;  // "the Donbas" is found from "Donbas".
     PlaceMatch m;
-    auto last = longest_name(at, m);
-    if (!last || m.common_word) return std::nullopt;
-    if (!capitalised(at, *last) && !m.notable) return std::nullopt;
-    return make(at, *last, m, UnderstoodPlace::Mode::prefer, 0);
+    auto name = longest_name(at, m);
+    if (!name || m.common_word) return std::nullopt;
+    if (!capitalised(name->first, name->last) && !m.notable) return std::nullopt;
+    return make(at, name->last, m, UnderstoodPlace::Mode::prefer, 0);
   }
 
   std::string_view text_;

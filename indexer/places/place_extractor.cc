@@ -131,15 +131,13 @@ bool is_cyrillic(std::string_view word) {
 // "mariupol") for which = 1; empty if ICU lacks the transform. One transliterator per thread
 // (they keep state while working).
 std::string romanised(std::string_view word, int which) {
-  thread_local std::unique_ptr<icu::Transliterator> transforms[2];
-  thread_local bool tried[2] = {false, false};
-  if (!tried[which]) {
-    tried[which] = true;
+  auto make = [](const char* id) {
     UErrorCode status = U_ZERO_ERROR;
-    const char* id = which == 0 ? "Ukrainian-Latin/BGN; Latin-ASCII" : "Russian-Latin/BGN; Latin-ASCII";
-    transforms[which].reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) transforms[which].reset();
-  }
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  };
+  thread_local const std::unique_ptr<icu::Transliterator> transforms[2] = {make("Ukrainian-Latin/BGN; Latin-ASCII"),
+                                                                          make("Russian-Latin/BGN; Latin-ASCII")};
   if (!transforms[which]) return {};
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
   transforms[which]->transliterate(text);
@@ -698,15 +696,19 @@ Extraction PlaceExtractor::extract(std::string_view text, analysis::TextAnalyzer
 
 bool PlaceExtractor::is_common_word(std::string_view key) { return kCommonWords.count(key) > 0; }
 
-bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out) {
+std::string PlaceExtractor::name_key(std::string_view name, analysis::TextAnalyzer& analyzer) {
+  std::string key;
+  for (const auto& t : analyzer.analyze(name)) key += (key.empty() ? "" : " ") + t.term;
+  return key;
+}
+
+bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
+                             bool* qualified) {
+  if (qualified) *qualified = false;
   std::uint32_t id = 0;
   auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), id);
   if (ec == std::errc() && end == name.data() + name.size()) return gazetteer.find(id, out);
-  auto key_of = [&](std::string_view text) {
-    std::string key;
-    for (const auto& t : analyzer.analyze(text)) key += (key.empty() ? "" : " ") + t.term;
-    return key;
-  };
+  auto key_of = [&](std::string_view text) { return name_key(text, analyzer); };
   std::string_view qualifier;
   if (auto comma = name.find(','); comma != std::string_view::npos) {
     qualifier = name.substr(comma + 1);
@@ -721,13 +723,15 @@ bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, 
     Place p;
     if (!gazetteer.find(candidate, p)) continue;
     double score = prior(p);
-    if (std::find_if(qualifiers.begin(), qualifiers.end(), [&](std::uint32_t q) { return q == p.region || q == p.country; }) !=
-        qualifiers.end())
-      score += 20;
+    const bool in_qualifier =
+        std::find_if(qualifiers.begin(), qualifiers.end(), [&](std::uint32_t q) { return q == p.region || q == p.country; }) !=
+        qualifiers.end();
+    if (in_qualifier) score += 20;
     if (score > best) {
       best = score;
       out = p;
       found = true;
+      if (qualified) *qualified = in_qualifier;
     }
   }
   return found;

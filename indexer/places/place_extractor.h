@@ -87,7 +87,12 @@ class PlaceExtractor {
 
   // The best place called `name` ("Kharkiv", "Paris, Texas", or a numeric id): the candidate a
   // lone mention would get. False if the gazetteer knows no such name.
-  static bool resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out);
+  // With a qualifier, `qualified` (if given) says whether the place chosen lies in it.
+  static bool resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
+                      bool* qualified = nullptr);
+
+  // The gazetteer's key for a name as written: its analysed terms joined by one space.
+  static std::string name_key(std::string_view name, analysis::TextAnalyzer& analyzer);
 
   // True if `key` (normalised terms joined by one space) is a place name that is also an everyday
   // word or a person's name ("march", "nice", "harris"): a place only where context says so.
