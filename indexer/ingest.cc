@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/src/bulk_build.h"
+#include "engine/src/parallel_update.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
@@ -51,16 +52,17 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   read_options.source = options.source;
   read_options.max_record_bytes = options.max_record_bytes;
 
-  // On an empty index with several threads, articles go to a parallel bulk build (null
-  // otherwise), which must be finished before `writer` is used again; every article is new then.
+  // With several threads, articles go to a parallel bulk build on an empty index, else to a
+  // parallel update (each null otherwise). Either must be finished before `writer` is used again.
   std::unique_ptr<BulkBuild> bulk = BulkBuild::start(writer);
-  auto finish_bulk = [&] {
-    if (!bulk) return;
-    auto b = std::move(bulk);  // Finished at most once, even when finishing throws.
-    b->finish();
+  std::unique_ptr<ParallelUpdate> update = bulk ? nullptr : ParallelUpdate::start(writer);
+  auto finish_parallel = [&] {
+    // Each is finished at most once, even when finishing throws.
+    if (auto b = std::move(bulk)) b->finish();
+    if (auto u = std::move(update)) u->finish();
   };
   auto commit = [&] {
-    finish_bulk();
+    finish_parallel();
     writer.commit();
   };
 
@@ -105,7 +107,7 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
           bulk->add(std::move(record.article));
           ++report.added;
         } else {
-          switch (writer.add(record.article)) {
+          switch (update ? update->add(std::move(record.article)) : writer.add(record.article)) {
             case AddOutcome::added: ++report.added; break;
             case AddOutcome::updated: ++report.updated; break;
             case AddOutcome::unchanged: ++report.unchanged; break;
@@ -119,15 +121,13 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
       }
       finished_bytes += reader->bytes_consumed();
     }
-    finish_bulk();
+    finish_parallel();
   } catch (...) {
     // As IndexWriter's destructor commits what was added before an error, so is what the bulk
-    // build received kept; its own failure is not the one to report.
-    if (bulk) {
-      try {
-        finish_bulk();
-      } catch (...) {
-      }
+    // build or the update received kept; their own failure is not the one to report.
+    try {
+      finish_parallel();
+    } catch (...) {
     }
     throw;
   }

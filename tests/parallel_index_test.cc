@@ -161,7 +161,40 @@ TEST_CASE("one thread and four build the same index: documents, ids, hits, facet
   }
 }
 
-TEST_CASE("a parallel first run stopped by --on-error=fail keeps what came before", "[shared][parallel]") {
+TEST_CASE("an incremental run with four threads writes what one thread writes", "[shared][parallel]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  const std::string gazetteer = build_gazetteer(dir), input = build_input(dir);
+  // The base: the first 500 lines. The run: every line, with one article in 7 of the base edited.
+  auto lines = newsq::test::read_lines(input);
+  std::string base, edited;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i < 500) base += lines[i] + "\n";
+    std::string line = lines[i];
+    if (i < 500 && i % 7 == 0) {
+      std::size_t text = line.find("\"text\": \"");
+      REQUIRE(text != std::string::npos);
+      line.insert(text + 9, "Quuxcorrected: ");
+    }
+    edited += line + "\n";
+  }
+  newsq::test::write_file(dir.path() / "base.jsonl", base);
+  newsq::test::write_file(dir.path() / "edited.jsonl", edited);
+  for (const char* db : {"one", "four"}) index_with(dir.str(db), dir.str("base.jsonl"), gazetteer, 1, 50);
+
+  auto one = index_with(dir.str("one"), dir.str("edited.jsonl"), "", 1, 13);
+  auto four = index_with(dir.str("four"), dir.str("edited.jsonl"), "", 4, 13);
+  check_same_report(one, four);
+  CHECK(four.updated == 72);  // Lines 0, 7, ..., 497.
+  CHECK(four.added == 1000 + 150 - 500);
+  CHECK(four.unchanged == 500 - 72);
+  CHECK(four.rejected == 2);
+  check_same_documents(dir.str("one"), dir.str("four"));
+  check_same_searches(dir.str("one"), dir.str("four"));
+  CHECK(search(dir.str("four"), {.query = "quuxcorrected"}).total == 72);
+}
+
+TEST_CASE("a parallel run stopped by --on-error=fail keeps what came before", "[shared][parallel]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
   auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
@@ -170,19 +203,25 @@ TEST_CASE("a parallel first run stopped by --on-error=fail keeps what came befor
   input += R"({"id":"bad","date":"2022-02-30","text":"x"})" "\n";
   for (std::size_t i = 40; i < 60; ++i) input += lines.at(i) + "\n";
   newsq::test::write_file(dir.path() / "in.jsonl", input);
-  for (unsigned threads : {1u, 3u}) {
-    INFO(threads << " threads");
-    const std::string db = dir.str("db" + std::to_string(threads));
-    {
-      newsq::IndexWriter writer(db, {.batch_size = 7, .threads = threads});
-      newsq::IngestOptions options;
-      options.on_error = newsq::OnError::fail;
-      CHECK_THROWS_AS(newsq::ingest(writer, {dir.str("in.jsonl")}, options), newsq::InputError);
-      CHECK(writer.size() == 40);
+  // A first run (a bulk build with 3 threads) and a run over an index holding the first 5 articles
+  // (a parallel update with 3 threads).
+  newsq::test::write_file(dir.path() / "first.jsonl", lines.at(0) + "\n" + lines.at(1) + "\n" + lines.at(2) + "\n" +
+                                                          lines.at(3) + "\n" + lines.at(4) + "\n");
+  for (bool first_run : {true, false})
+    for (unsigned threads : {1u, 3u}) {
+      INFO(threads << " threads, " << (first_run ? "first run" : "update"));
+      const std::string db = dir.str("db" + std::to_string(threads) + (first_run ? "-first" : "-update"));
+      if (!first_run) index_with(db, dir.str("first.jsonl"), "", 1, 100);
+      {
+        newsq::IndexWriter writer(db, {.batch_size = 7, .threads = threads});
+        newsq::IngestOptions options;
+        options.on_error = newsq::OnError::fail;
+        CHECK_THROWS_AS(newsq::ingest(writer, {dir.str("in.jsonl")}, options), newsq::InputError);
+        CHECK(writer.size() == 40);
+      }
+      CHECK(newsq::Searcher(db).stats().articles == 40);
+      CHECK(entries_named_gen(db) == 1);
     }
-    CHECK(newsq::Searcher(db).stats().articles == 40);
-    CHECK(entries_named_gen(db) == 1);
-  }
 }
 
 TEST_CASE("the CLI takes --threads and a parallel first run reports like a serial one", "[shared][parallel][cli]") {

@@ -65,23 +65,22 @@ AddOutcome IndexWriter::add(const Article& input) {
   std::string hash = indexer::DocumentBuilder::content_hash(article, impl_->gazetteer_checksum);
   std::string id_term = schema::id_term(article.id);
   return impl_->guarded("cannot add article", [&] {
-    auto& db = impl_->db;
-    // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
-    // cheap lookup (pending changes included), unlike reading the document's hash value: it is
-    // what keeps a nightly run over a large, mostly unchanged archive fast.
-    if (std::string term = schema::hash_term(article.id, hash); !term.empty() && db.term_exists(term))
-      return AddOutcome::unchanged;
-    const bool known = db.term_exists(id_term);
-    if (known) {
-      // Documents without the hash term (written before it existed, or with an id too long for
-      // it) carry the hash only in the value slot. Only changed articles get here otherwise.
-      Xapian::PostingIterator existing = db.postlist_begin(id_term);
-      if (db.get_document(*existing).get_value(schema::kHashSlot) == hash) return AddOutcome::unchanged;
-    }
-    db.replace_document(id_term, impl_->builder.build(article, hash));
-    impl_->note_change();
-    return known ? AddOutcome::updated : AddOutcome::added;
+    AddOutcome outcome = impl_->look_up(id_term, article.id, hash);
+    if (outcome != AddOutcome::unchanged) impl_->store(id_term, impl_->builder.build(article, hash));
+    return outcome;
   });
+}
+
+AddOutcome IndexWriter::Impl::look_up(const std::string& id_term, const std::string& id, const std::string& hash) {
+  // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
+  // cheap lookup (pending changes included), unlike reading the document's hash value: it is
+  // what keeps a nightly run over a large, mostly unchanged archive fast.
+  if (std::string term = schema::hash_term(id, hash); !term.empty() && db.term_exists(term)) return AddOutcome::unchanged;
+  if (!db.term_exists(id_term)) return AddOutcome::added;
+  // Documents without the hash term (written before it existed, or with an id too long for
+  // it) carry the hash only in the value slot. Only changed articles get here otherwise.
+  Xapian::PostingIterator existing = db.postlist_begin(id_term);
+  return db.get_document(*existing).get_value(schema::kHashSlot) == hash ? AddOutcome::unchanged : AddOutcome::updated;
 }
 
 bool IndexWriter::remove(const std::string& id) {

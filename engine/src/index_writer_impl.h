@@ -41,6 +41,16 @@ struct IndexWriter::Impl {
     }
   }
 
+  // What storing `id` with content hash `hash` would do: unchanged (nothing to store), added or
+  // updated. Reads pending changes too. Throws Xapian errors (call inside guarded()).
+  AddOutcome look_up(const std::string& id_term, const std::string& id, const std::string& hash);
+
+  // Stores `doc` as the article `id_term` names, replacing any older version; commits a full batch.
+  void store(const std::string& id_term, const Xapian::Document& doc) {
+    db.replace_document(id_term, doc);
+    note_change();
+  }
+
   void note_change() {
     if (++pending >= options.batch_size) commit();
   }

@@ -24,7 +24,8 @@ struct WriterOptions {
   // than one, an ingest() run that starts on an empty index (a first run, or a rebuild) analyses
   // and writes blocks of batch_size articles in parallel, each into a shard of its own, and merges
   // them when the run ends: the result (document order included) is what one thread gives, but
-  // nothing is visible, or kept after a crash, before that merge. Other runs use one thread.
+  // nothing is visible, or kept after a crash, before that merge. Other ingest() runs analyse new
+  // and changed articles in parallel but write them in input order, committing as one thread does.
   unsigned threads = 0;
 };
 
@@ -64,6 +65,7 @@ class IndexWriter {
  private:
   friend class IndexMaintenance;
   friend class BulkBuild;
+  friend class ParallelUpdate;
   struct Impl;
   IndexWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
