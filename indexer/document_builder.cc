@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "engine/src/schema.h"
+#include "indexer/analysis/near_duplicate.h"
 
 namespace newsq::indexer {
 
@@ -49,6 +50,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
   doc.add_value(schema::kDateSlot, schema::date_value(a.date));
   doc.add_value(schema::kSourceSlot, a.source);
   doc.add_value(schema::kHashSlot, hash);
+  if (std::string signature = analysis::signature_of(analysis::shingles_of(a.text)); !signature.empty())
+    doc.add_value(schema::kDuplicateSlot, signature);
 
   nlohmann::json data = {{schema::kFieldId, a.id},         {schema::kFieldDate, a.date},
                          {schema::kFieldSource, a.source}, {schema::kFieldTitle, a.title},

@@ -9,10 +9,12 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "engine/src/index_location.h"
 #include "engine/src/schema.h"
+#include "indexer/analysis/near_duplicate.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
 #include "query/date_expression.h"
@@ -88,6 +90,47 @@ Xapian::Query all_of(const std::vector<Xapian::Query>& parts) {
 std::string data_field(const nlohmann::json& data, const char* key) {
   auto it = data.find(key);
   return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// One document of the match set, its stored data parsed on first use.
+struct Candidate {
+  Xapian::Document document;
+  double weight = 0;
+  std::optional<nlohmann::json> parsed;
+
+  const nlohmann::json& data() {
+    if (!parsed) parsed = nlohmann::json::parse(document.get_data(), nullptr, false);
+    return *parsed;
+  }
+};
+
+// A hit from its stored data; with a --near centre, also its distance to the nearest place.
+Hit make_hit(Candidate& c, const places::Place* centre) {
+  const nlohmann::json& data = c.data();
+  Hit hit;
+  hit.id = data_field(data, schema::kFieldId);
+  hit.date = data_field(data, schema::kFieldDate);
+  hit.source = data_field(data, schema::kFieldSource);
+  hit.title = data_field(data, schema::kFieldTitle);
+  hit.url = data_field(data, schema::kFieldUrl);
+  hit.score = c.weight;
+  if (auto places = data.find(schema::kFieldPlaces); places != data.end() && places->is_array())
+    for (const auto& p : *places) {
+      HitPlace place;
+      place.id = p.value("id", std::uint64_t{0});
+      place.name = p.value("name", "");
+      place.level = p.value("level", "");
+      place.has_coordinates = p.contains("lat") && p.contains("lon");
+      place.lat = p.value("lat", 0.0);
+      place.lon = p.value("lon", 0.0);
+      place.mentions = p.value("count", 0u);
+      if (centre && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
+        double d = places::distance_km(centre->lat, centre->lon, place.lat, place.lon);
+        if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
+      }
+      hit.places.push_back(std::move(place));
+    }
+  return hit;
 }
 
 std::string today() {
@@ -362,49 +405,30 @@ struct Searcher::Impl {
 
     SearchResults results;
     results.total = mset.get_matches_estimated();
-    std::vector<Hit> candidates;
-    std::vector<std::string> texts;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      Hit hit;
-      hit.id = data_field(data, schema::kFieldId);
-      hit.date = data_field(data, schema::kFieldDate);
-      hit.source = data_field(data, schema::kFieldSource);
-      hit.title = data_field(data, schema::kFieldTitle);
-      hit.url = data_field(data, schema::kFieldUrl);
-      hit.score = it.get_weight();
-      if (auto places = data.find(schema::kFieldPlaces); places != data.end() && places->is_array())
-        for (const auto& p : *places) {
-          HitPlace place;
-          place.id = p.value("id", std::uint64_t{0});
-          place.name = p.value("name", "");
-          place.level = p.value("level", "");
-          place.has_coordinates = p.contains("lat") && p.contains("lon");
-          place.lat = p.value("lat", 0.0);
-          place.lon = p.value("lon", 0.0);
-          place.mentions = p.value("count", 0u);
-          if (!near.empty() && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
-            double d = places::distance_km(centre.lat, centre.lon, place.lat, place.lon);
-            if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
-          }
-          hit.places.push_back(std::move(place));
-        }
-      candidates.push_back(std::move(hit));
-      texts.push_back(data_field(data, schema::kFieldText));
-    }
+    // Hits beyond the page (fetched for collapsing) need only their signatures: stored data is
+    // read and parsed only for the hits shown and the ids of their copies.
+    std::vector<Candidate> candidates;
+    for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({it.get_document(), it.get_weight(), {}});
     std::vector<std::vector<std::size_t>> groups;
     if (request.collapse_duplicates) {
-      std::vector<query::Shingles> shingles;
-      for (const auto& t : texts) shingles.push_back(query::shingles_of(t, snippet_analyzer));
-      groups = query::group_duplicates(shingles);
+      std::vector<std::string> signatures;
+      for (auto& c : candidates) {
+        std::string signature = c.document.get_value(schema::kDuplicateSlot);
+        // Written before signatures were stored: made from the text now.
+        if (signature.empty()) signature = analysis::signature_of(analysis::shingles_of(data_field(c.data(), schema::kFieldText)));
+        signatures.push_back(std::move(signature));
+      }
+      groups = query::group_duplicates(signatures);
     } else {
       for (std::size_t i = 0; i < candidates.size(); ++i) groups.push_back({i});
     }
     for (const auto& group : groups) {
       if (results.hits.size() == request.limit) break;
-      Hit hit = std::move(candidates[group.front()]);
-      for (std::size_t k = 1; k < group.size(); ++k) hit.similar_ids.push_back(candidates[group[k]].id);
-      hit.snippet = query::make_snippet(texts[group.front()], snippet_analyzer, text.stems, text.words, request.snippet_length);
+      Candidate& leader = candidates[group.front()];
+      Hit hit = make_hit(leader, near.empty() ? nullptr : &centre);
+      for (std::size_t k = 1; k < group.size(); ++k) hit.similar_ids.push_back(data_field(candidates[group[k]].data(), schema::kFieldId));
+      hit.snippet = query::make_snippet(data_field(leader.data(), schema::kFieldText), snippet_analyzer, text.stems, text.words,
+                                        request.snippet_length);
       results.hits.push_back(std::move(hit));
     }
 

@@ -1,20 +1,121 @@
 // query/snippet.cc: best-window search over the analysed tokens of one text.
+//
+// Full analysis (ICU word breaks, normalisation, stemming) of a whole article per hit would cost
+// more than the search itself for long texts, so a byte-level pass finds the likely best window
+// first, and only that stretch of text is analysed; the analysed tokens then decide exactly
+// what is marked and where the snippet starts.
 #include "query/snippet.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "newsq/searcher.h"
 
 namespace newsq::query {
+namespace {
+
+// Bytes analysed beyond the rough window on each side, so the exact window can shift a little.
+constexpr std::size_t kSlack = 48;
+
+bool is_ascii_word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+struct RoughWord {
+  std::size_t begin, end;
+  int key;  // Index of the query key it may match, or -1.
+};
+
+// Words as runs of ASCII letters and digits, each matched against the keys by prefix (ASCII
+// case-insensitive). A key is a stem or word less its last byte, which Snowball's suffix rules
+// may change ("happy" -> "happi"), so every real match is found; some non-matches are too
+// ("shelf" for "shell"), which the exact pass sorts out.
+std::vector<RoughWord> rough_words(std::string_view text, const std::vector<std::string>& keys) {
+  std::vector<RoughWord> out;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && !is_ascii_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t begin = i;
+    while (i < text.size() && is_ascii_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == begin) break;
+    int key = -1;
+    for (std::size_t k = 0; k < keys.size() && key < 0; ++k) {
+      const std::string& p = keys[k];
+      if (i - begin < p.size()) continue;
+      bool same = true;
+      for (std::size_t j = 0; j < p.size() && same; ++j) {
+        char c = text[begin + j];
+        same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == p[j];
+      }
+      if (same) key = static_cast<int>(k);
+    }
+    out.push_back({begin, i, key});
+  }
+  return out;
+}
+
+struct Region {
+  std::size_t begin = 0, end = 0;
+  bool guided = false;  // Some word in it looks like a match.
+};
+
+// The byte range worth analysing: around the rough window holding the most distinct keys, or the
+// start of the text when no word looks like a match (hits found through their title, or by words
+// with diacritics that the byte pass cannot see: these show the start of the text, unmarked).
+// The whole text, guided, for keys the byte pass cannot compare (non-ASCII ones).
+Region likely_region(std::string_view text, const std::set<std::string>& stems, const std::set<std::string>& words,
+                     std::size_t length) {
+  std::vector<std::string> keys;
+  for (const auto* set : {&stems, &words})
+    for (const auto& s : *set) {
+      for (unsigned char c : s)
+        if (c >= 0x80) return {0, text.size(), true};
+      keys.push_back(s.size() > 3 ? s.substr(0, s.size() - 1) : s);
+    }
+  std::vector<RoughWord> rough = rough_words(text, keys);
+  std::size_t best_first = 0, best_score = 0;
+  for (std::size_t i = 0; i < rough.size(); ++i) {
+    if (rough[i].key < 0) continue;
+    std::size_t first = i >= 3 ? i - 3 : 0;
+    std::vector<bool> seen(keys.size());
+    std::size_t score = 0;
+    for (std::size_t j = first; j < rough.size() && rough[j].end - rough[first].begin <= length; ++j)
+      if (rough[j].key >= 0 && !seen[rough[j].key]) seen[rough[j].key] = true, ++score;
+    if (score > best_score) best_score = score, best_first = first;
+  }
+  std::size_t begin = rough.empty() ? 0 : rough[best_first].begin;
+  begin = begin > kSlack ? begin - kSlack : 0;
+  std::size_t end = std::min(text.size(), (rough.empty() ? 0 : rough[best_first].begin) + length + kSlack);
+  // Cut only at white space, which no word spans and no UTF-8 sequence contains.
+  while (begin > 0 && !is_space(text[begin - 1])) --begin;
+  while (end < text.size() && !is_space(text[end])) ++end;
+  return {begin, end, best_score > 0};
+}
+
+}  // namespace
 
 std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer,
                          const std::set<std::string>& stems, const std::set<std::string>& words,
                          std::size_t length) {
-  std::vector<analysis::Token> tokens = analyzer.analyze(text);
-  if (tokens.empty()) return std::string(text.substr(0, length));
+  auto [region_begin, region_end, guided] = likely_region(text, stems, words, length);
+  std::vector<analysis::Token> tokens = analyzer.analyze(text.substr(region_begin, region_end - region_begin));
   std::vector<bool> hit(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    hit[i] = stems.count(tokens[i].stem) || words.count(tokens[i].term);
+  auto mark = [&] {
+    bool any = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      hit[i] = stems.count(tokens[i].stem) || words.count(tokens[i].term);
+      any = any || hit[i];
+    }
+    return any;
+  };
+  for (auto& t : tokens) t.begin += region_begin, t.end += region_begin;
+  if (!mark() && guided && (region_begin > 0 || region_end < text.size())) {
+    // The byte pass was misled (its candidates were not matches): analyse the whole text after all.
+    region_begin = 0;
+    region_end = text.size();
+    tokens = analyzer.analyze(text);
+    hit.assign(tokens.size(), false);
+    mark();
+  }
+  if (tokens.empty()) return std::string(text.substr(0, length));
 
   // Best window: the first token from which `length` bytes cover the most distinct matched stems,
   // starting a little before a match so the reader sees its context.
@@ -35,7 +136,7 @@ std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer
   while (last + 1 < tokens.size() && tokens[last + 1].end - tokens[best_first].begin <= length) ++last;
 
   std::string out;
-  std::size_t cursor = best_first == 0 ? 0 : tokens[best_first].begin;
+  std::size_t cursor = best_first == 0 && region_begin == 0 ? 0 : tokens[best_first].begin;
   if (cursor > 0) out += "...";
   for (std::size_t i = best_first; i <= last; ++i) {
     out.append(text.substr(cursor, tokens[i].begin - cursor));
@@ -49,7 +150,7 @@ std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer
     }
     cursor = tokens[i].end;
   }
-  if (last + 1 == tokens.size()) {
+  if (last + 1 == tokens.size() && region_end == text.size()) {
     out.append(text.substr(cursor));  // Trailing punctuation of the last sentence.
   } else {
     out += "...";

@@ -8,6 +8,9 @@
 #include "query/date_histogram.h"
 #include "query/query_builder.h"
 #include "query/snippet.h"
+#include "tests/test_support.h"
+
+#include <nlohmann/json.hpp>
 
 using newsq::analysis::TextAnalyzer;
 
@@ -115,6 +118,50 @@ TEST_CASE("snippets show the best passage with matches marked", "[query]") {
   std::string none = newsq::query::make_snippet(text, analyzer, {"absent"}, {}, 30);
   CHECK(none.rfind("The council", 0) == 0);
   CHECK(none.ends_with("..."));
+}
+
+TEST_CASE("snippets of long texts find matches deep inside, analysing only around them", "[query]") {
+  TextAnalyzer analyzer;
+  std::string filler;
+  for (int i = 0; i < 400; ++i) filler += "The committee reviewed paperwork and adjourned. ";
+  const std::string text = filler + "Overnight, artillery shelled Kharkiv again. " + filler;
+  std::string s = newsq::query::make_snippet(text, analyzer, {"shell", "kharkiv"}, {}, 100);
+  CHECK(s.find(std::string(1, newsq::kHighlightStart) + "shelled" + newsq::kHighlightEnd) != std::string::npos);
+  CHECK(s.find(std::string(1, newsq::kHighlightStart) + "Kharkiv" + newsq::kHighlightEnd) != std::string::npos);
+  CHECK((s.starts_with("...") && s.ends_with("...")));
+  // A look-alike the byte pass takes for a match ("shelf" for "shell") leaves the real one marked.
+  std::string decoy = "A shelf collapsed. " + filler + "Then the town was shelled. " + filler;
+  CHECK(newsq::query::make_snippet(decoy, analyzer, {"shell"}, {}, 60).find(std::string(1, newsq::kHighlightStart) + "shelled") != std::string::npos);
+  // Keys the byte pass cannot compare (non-ASCII) get the full analysis.
+  std::string cyrillic = filler + "Обстріл Харкова тривав усю ніч. " + filler;
+  std::string c = newsq::query::make_snippet(cyrillic, analyzer, {analyzer.analyze("Харкова").at(0).stem}, {}, 80);
+  CHECK(c.find(std::string(1, newsq::kHighlightStart) + "Харкова") != std::string::npos);
+  // No match in the text (a hit through its title): the start of the text.
+  CHECK(newsq::query::make_snippet(text, analyzer, {"absent"}, {}, 40).starts_with("The committee"));
+}
+
+TEST_CASE("snippets mark a match whenever the article has one (real articles)", "[query][shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  TextAnalyzer analyzer;
+  auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
+  const std::vector<std::set<std::string>> queries = {{"shell"}, {"kyiv", "casualti"}, {"sanction", "russia"}, {"refuge"},
+                                                      {"grain", "export"}, {"nuclear"}, {"zelenskyy"}};
+  int checked = 0, with_match = 0;
+  for (std::size_t i = 0; i < lines.size(); i += 3) {
+    const std::string text = nlohmann::json::parse(lines[i])["text"];
+    const auto tokens = analyzer.analyze(text);
+    for (const auto& stems : queries) {
+      bool has = std::any_of(tokens.begin(), tokens.end(), [&](const auto& t) { return stems.count(t.stem) > 0; });
+      std::string s = newsq::query::make_snippet(text, analyzer, stems, {}, 200);
+      INFO("article line " << i + 1 << ", snippet: " << s);
+      ++checked;
+      with_match += has;
+      CHECK(has == (s.find(newsq::kHighlightStart) != std::string::npos));
+      CHECK(s.size() <= 200 + 64);
+    }
+  }
+  CHECK(checked > 500);
+  CHECK(with_match > 100);
 }
 
 TEST_CASE("date buckets follow the span of the dates", "[query]") {

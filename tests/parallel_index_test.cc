@@ -41,17 +41,10 @@ std::string build_input(const TempDir& dir) {
   return dir.str("input.jsonl");
 }
 
-std::string live_path(const std::string& db) {
-  std::ifstream stub(fs::path(db) / "XAPIANDB");
-  std::string backend, name;
-  stub >> backend >> name;
-  return (fs::path(db) / name).string();
-}
-
 // Every document, by id, with everything Xapian holds of it: data, terms with wdf and positions,
 // values. Documents must also sit under the same ids (the order of equally relevant hits).
 void check_same_documents(const std::string& db1, const std::string& db2) {
-  Xapian::Database a(live_path(db1)), b(live_path(db2));
+  Xapian::Database a(newsq::test::live_generation_path(db1)), b(newsq::test::live_generation_path(db2));
   REQUIRE(a.get_doccount() == b.get_doccount());
   REQUIRE(a.get_lastdocid() == b.get_lastdocid());
   CHECK(a.get_total_length() == b.get_total_length());

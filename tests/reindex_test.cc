@@ -80,13 +80,6 @@ std::size_t generations(const std::string& db) {
   return n;
 }
 
-// The live generation's folder, read from the stub (for tests that open it with Xapian itself).
-std::string live_generation_path(const std::string& db) {
-  std::string backend, name;
-  std::istringstream(newsq::test::read_file(fs::path(db) / "XAPIANDB")) >> backend >> name;
-  return (fs::path(db) / name).string();
-}
-
 double seconds_of(const std::vector<std::string>& args) {
   auto started = std::chrono::steady_clock::now();
   auto r = newsq::test::run_cli(args);
@@ -416,7 +409,7 @@ TEST_CASE("unchanged articles are recognised with or without the hash term, long
   }
   {
     // Strip the hash terms, as in an index written before they existed.
-    Xapian::WritableDatabase x(live_generation_path(db), Xapian::DB_OPEN);
+    Xapian::WritableDatabase x(newsq::test::live_generation_path(db), Xapian::DB_OPEN);
     CHECK(x.allterms_begin("XH") != x.allterms_end("XH"));
     for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
       Xapian::Document doc = x.get_document(*d);

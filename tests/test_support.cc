@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace newsq::test {
@@ -111,6 +112,12 @@ std::string read_file(const fs::path& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::string live_generation_path(const std::string& db) {
+  std::string backend, name;
+  std::istringstream(read_file(std::filesystem::path(db) / "XAPIANDB")) >> backend >> name;
+  return (std::filesystem::path(db) / name).string();
 }
 
 std::vector<std::string> read_lines(const fs::path& path) {

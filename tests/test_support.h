@@ -33,6 +33,10 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 void write_gzip(const std::filesystem::path& path, const std::string& content);
 std::string read_file(const std::filesystem::path& path);
 
+// The live generation's folder of index `db`, read from its stub (for tests that open it with
+// Xapian itself).
+std::string live_generation_path(const std::string& db);
+
 // Every line of a (possibly gzip) JSON Lines file.
 std::vector<std::string> read_lines(const std::filesystem::path& path);
 

@@ -29,6 +29,7 @@ inline constexpr Xapian::valueno kSourceSlot = 1;  // The source as written, for
 inline constexpr Xapian::valueno kHashSlot = 2;    // Content hash (16 hex digits), to skip unchanged.
 inline constexpr Xapian::valueno kPlacesSlot = 3;       // Place ids (with regions, countries): location facet.
 inline constexpr Xapian::valueno kPlaceCoordsSlot = 4;  // Xapian::LatLongCoords of the places: radius search.
+inline constexpr Xapian::valueno kDuplicateSlot = 5;    // MinHash signature of the text: collapsing copies.
 
 // Weight of a title word relative to a body word (added to the stemmed term's wdf).
 inline constexpr Xapian::termcount kTitleWdf = 3;
