@@ -118,6 +118,8 @@ def measure(name, files, build, work, repeats, gazetteer, kinds):
             run([newsq, "compact", "--db", db, "--quiet"])
             compact = du(db)
             q = query_runs([os.path.join(build, "newsq_query_bench"), db], mix, kinds, repeats)
+            row["cost"] = run([os.path.join(build, "newsq_query_cost"), db, os.path.join(HERE, "nl_queries.txt"),
+                               "2022-12-31", str(repeats)]).stdout
         elif engine == "xapian":
             run(["xapian-compact", db, db + ".compact"])
             compact = du(db + ".compact")
@@ -209,6 +211,13 @@ def write_report(rows, reindex, out_md, plots, repeats):
     for r in rows:
         cells = [f"{a}/{b}/{c}" for a, b, c in zip(r["newsq"]["counts"], r["xapian"]["counts"], r["fts5"]["counts"])]
         lines.append(f"| {r['corpus']} | " + " | ".join(cells) + " |")
+    lines += ["", "## Query understanding and result layer against the same query built by hand", "",
+              "bench/query_cost.cc: one-line queries (bench/nl_queries.txt) through `Searcher::understand` + `search` (three facets, "
+              "snippets, collapsing copies) against the Xapian query for the same words, dates, places and sources built "
+              "beforehand, run with the same three match spies and page of hits (reading each hit's data). p50 per query."]
+    for r in rows:
+        if "cost" in r:
+            lines += ["", f"### {r['corpus']}", "", r["cost"].strip()]
     if reindex:
         ratio = reindex["incremental"] / reindex["rebuild"]
         lines += ["", "## Nightly reindex", "",
