@@ -10,7 +10,6 @@
 #include <cmath>
 #include <filesystem>
 #include <optional>
-#include <nlohmann/json.hpp>
 
 #include "engine/src/index_location.h"
 #include "engine/src/schema.h"
@@ -24,6 +23,7 @@
 #include "query/query_understanding.h"
 #include "query/recency_source.h"
 #include "query/snippet.h"
+#include "query/stored_article.h"
 #include "query/spelling.h"
 #include "query/thesaurus.h"
 #include "indexer/places/place_extractor.h"
@@ -87,49 +87,42 @@ Xapian::Query all_of(const std::vector<Xapian::Query>& parts) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-std::string data_field(const nlohmann::json& data, const char* key) {
-  auto it = data.find(key);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// One document of the match set, its stored data parsed on first use.
+// One document of the match set, its stored data read on first use.
 struct Candidate {
   Xapian::Document document;
   double weight = 0;
-  std::optional<nlohmann::json> parsed;
+  std::optional<query::StoredArticle> stored;
 
-  const nlohmann::json& data() {
-    if (!parsed) parsed = nlohmann::json::parse(document.get_data(), nullptr, false);
-    return *parsed;
+  const query::StoredArticle& data(query::StoredArticleReader& reader) {
+    if (!stored) stored = reader.read(document.get_data());
+    return *stored;
   }
 };
 
 // A hit from its stored data; with a --near centre, also its distance to the nearest place.
-Hit make_hit(Candidate& c, const places::Place* centre) {
-  const nlohmann::json& data = c.data();
+Hit make_hit(const query::StoredArticle& data, double weight, const places::Place* centre) {
   Hit hit;
-  hit.id = data_field(data, schema::kFieldId);
-  hit.date = data_field(data, schema::kFieldDate);
-  hit.source = data_field(data, schema::kFieldSource);
-  hit.title = data_field(data, schema::kFieldTitle);
-  hit.url = data_field(data, schema::kFieldUrl);
-  hit.score = c.weight;
-  if (auto places = data.find(schema::kFieldPlaces); places != data.end() && places->is_array())
-    for (const auto& p : *places) {
-      HitPlace place;
-      place.id = p.value("id", std::uint64_t{0});
-      place.name = p.value("name", "");
-      place.level = p.value("level", "");
-      place.has_coordinates = p.contains("lat") && p.contains("lon");
-      place.lat = p.value("lat", 0.0);
-      place.lon = p.value("lon", 0.0);
-      place.mentions = p.value("count", 0u);
-      if (centre && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
-        double d = places::distance_km(centre->lat, centre->lon, place.lat, place.lon);
-        if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
-      }
-      hit.places.push_back(std::move(place));
+  hit.id = data.id;
+  hit.date = data.date;
+  hit.source = data.source;
+  hit.title = data.title;
+  hit.url = data.url;
+  hit.score = weight;
+  for (const auto& p : data.places) {
+    HitPlace place;
+    place.id = p.id;
+    place.name = p.name;
+    place.level = p.level;
+    place.has_coordinates = p.has_coordinates;
+    place.lat = p.lat;
+    place.lon = p.lon;
+    place.mentions = p.mentions;
+    if (centre && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
+      double d = places::distance_km(centre->lat, centre->lon, place.lat, place.lon);
+      if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
     }
+    hit.places.push_back(std::move(place));
+  }
   return hit;
 }
 
@@ -165,6 +158,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   query::QueryBuilder builder;
   analysis::TextAnalyzer snippet_analyzer;
+  query::StoredArticleReader stored_reader;
   query::Thesaurus custom_thesaurus;
   const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
   // The gazetteer the index records (loaded on first need, reloaded when the record changes).
@@ -415,7 +409,7 @@ struct Searcher::Impl {
       for (auto& c : candidates) {
         std::string signature = c.document.get_value(schema::kDuplicateSlot);
         // Written before signatures were stored: made from the text now.
-        if (signature.empty()) signature = analysis::signature_of(analysis::shingles_of(data_field(c.data(), schema::kFieldText)));
+        if (signature.empty()) signature = analysis::signature_of(analysis::shingles_of(c.data(stored_reader).text));
         signatures.push_back(std::move(signature));
       }
       groups = query::group_duplicates(signatures);
@@ -425,10 +419,10 @@ struct Searcher::Impl {
     for (const auto& group : groups) {
       if (results.hits.size() == request.limit) break;
       Candidate& leader = candidates[group.front()];
-      Hit hit = make_hit(leader, near.empty() ? nullptr : &centre);
-      for (std::size_t k = 1; k < group.size(); ++k) hit.similar_ids.push_back(data_field(candidates[group[k]].data(), schema::kFieldId));
-      hit.snippet = query::make_snippet(data_field(leader.data(), schema::kFieldText), snippet_analyzer, text.stems, text.words,
-                                        request.snippet_length);
+      const query::StoredArticle& data = leader.data(stored_reader);
+      Hit hit = make_hit(data, leader.weight, near.empty() ? nullptr : &centre);
+      for (std::size_t k = 1; k < group.size(); ++k) hit.similar_ids.push_back(candidates[group[k]].data(stored_reader).id);
+      hit.snippet = query::make_snippet(data.text, snippet_analyzer, text.stems, text.words, request.snippet_length);
       results.hits.push_back(std::move(hit));
     }
 
