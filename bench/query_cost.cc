@@ -57,7 +57,11 @@ Xapian::Query hand_query(const newsq::UnderstoodQuery& u, const newsq::places::G
     if (!gazetteer.find(static_cast<std::uint32_t>(p.id), place)) continue;
     if (p.mode == newsq::UnderstoodPlace::Mode::near) filters.push_back(newsq::query::near_query(place, p.radius_km));
     else if (p.mode == newsq::UnderstoodPlace::Mode::in) filters.push_back(newsq::query::place_query(place));
-    else prefer.push_back(newsq::query::prefer_query(place, 5.0));
+    else {
+      // As newsq prefers a bare place name: its articles get a fixed bonus, and so do those naming it.
+      prefer.push_back(newsq::query::prefer_query(place, 5.0));
+      if (auto named = builder.build(std::string(place.name)); !named.empty()) prefer.push_back(named.query);
+    }
   }
   if (!prefer.empty()) {
     Xapian::Query any(Xapian::Query::OP_OR, prefer.begin(), prefer.end());

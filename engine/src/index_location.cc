@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include "newsq/error.h"
 
@@ -38,10 +39,25 @@ std::string generation_name(unsigned number) {
 }  // namespace
 
 std::string live_generation(const std::string& dir) {
-  std::ifstream in(fs::path(dir) / kStub);
-  std::string backend, name;
-  if (!(in >> backend >> name)) return {};
-  return name;
+  // Searchers call this before every search: plain POSIX reads, no stream machinery. The stub is
+  // one short line ("glass gen-000012"), written whole by publish()'s rename.
+  const std::string path = (fs::path(dir) / kStub).string();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  char buf[256];
+  ssize_t n = ::read(fd, buf, sizeof buf);
+  ::close(fd);
+  if (n <= 0) return {};
+  // The second word: the generation's folder.
+  std::string_view line(buf, static_cast<std::size_t>(n));
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::size_t i = 0;
+  while (i < line.size() && space(line[i])) ++i;
+  while (i < line.size() && !space(line[i])) ++i;  // The backend ("glass").
+  while (i < line.size() && space(line[i])) ++i;
+  std::size_t start = i;
+  while (i < line.size() && !space(line[i])) ++i;
+  return std::string(line.substr(start, i - start));
 }
 
 std::string live_generation_for_writing(const std::string& dir) {
