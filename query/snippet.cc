@@ -7,6 +7,9 @@
 #include "query/snippet.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdint>
 #include <vector>
 
 #include "newsq/searcher.h"
@@ -15,39 +18,48 @@ namespace newsq::query {
 namespace {
 
 // Bytes analysed beyond the rough window on each side, so the exact window can shift a little.
-constexpr std::size_t kSlack = 48;
+constexpr std::size_t kSlack = 32;
 
 bool is_ascii_word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-struct RoughWord {
-  std::size_t begin, end;
-  int key;  // Index of the query key it may match, or -1.
+// A word that may match a query key, and where a window showing it would start (three words
+// earlier, for context, as the exact pass does).
+struct Candidate {
+  std::size_t begin, end, window_begin;
+  std::uint8_t key;
 };
 
 // Words as runs of ASCII letters and digits, each matched against the keys by prefix (ASCII
 // case-insensitive). A key is a stem or word less its last byte, which Snowball's suffix rules
 // may change ("happy" -> "happi"), so every real match is found; some non-matches are too
-// ("shelf" for "shell"), which the exact pass sorts out.
-std::vector<RoughWord> rough_words(std::string_view text, const std::vector<std::string>& keys) {
-  std::vector<RoughWord> out;
+// ("shelf" for "shell"), which the exact pass sorts out. At most 256 keys.
+std::vector<Candidate> candidates(std::string_view text, const std::vector<std::string>& keys) {
+  // Keys by their first byte: most words start with a byte no key starts with.
+  std::array<std::vector<std::uint8_t>, 128> keys_by_first;
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    if (!keys[k].empty()) keys_by_first[static_cast<unsigned char>(keys[k][0]) & 0x7f].push_back(static_cast<std::uint8_t>(k));
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<Candidate> out;
+  std::size_t recent[3] = {0, 0, 0};  // Starts of the last three words, oldest first.
   for (std::size_t i = 0; i < text.size();) {
     while (i < text.size() && !is_ascii_word_byte(static_cast<unsigned char>(text[i]))) ++i;
     const std::size_t begin = i;
     while (i < text.size() && is_ascii_word_byte(static_cast<unsigned char>(text[i]))) ++i;
     if (i == begin) break;
-    int key = -1;
-    for (std::size_t k = 0; k < keys.size() && key < 0; ++k) {
+    for (std::uint8_t k : keys_by_first[static_cast<unsigned char>(lower(text[begin]))]) {
       const std::string& p = keys[k];
       if (i - begin < p.size()) continue;
-      bool same = true;
-      for (std::size_t j = 0; j < p.size() && same; ++j) {
-        char c = text[begin + j];
-        same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == p[j];
+      std::size_t j = 1;
+      while (j < p.size() && lower(text[begin + j]) == p[j]) ++j;
+      if (j == p.size()) {
+        out.push_back({begin, i, recent[0], k});
+        break;
       }
-      if (same) key = static_cast<int>(k);
     }
-    out.push_back({begin, i, key});
+    recent[0] = recent[1];
+    recent[1] = recent[2];
+    recent[2] = begin;
   }
   return out;
 }
@@ -68,22 +80,22 @@ Region likely_region(std::string_view text, const std::set<std::string>& stems, 
     for (const auto& s : *set) {
       for (unsigned char c : s)
         if (c >= 0x80) return {0, text.size(), true};
+      if (keys.size() == 256) return {0, text.size(), true};  // More keys than the byte pass indexes.
       keys.push_back(s.size() > 3 ? s.substr(0, s.size() - 1) : s);
     }
-  std::vector<RoughWord> rough = rough_words(text, keys);
-  std::size_t best_first = 0, best_score = 0;
-  for (std::size_t i = 0; i < rough.size(); ++i) {
-    if (rough[i].key < 0) continue;
-    std::size_t first = i >= 3 ? i - 3 : 0;
-    std::vector<bool> seen(keys.size());
-    std::size_t score = 0;
-    for (std::size_t j = first; j < rough.size() && rough[j].end - rough[first].begin <= length; ++j)
-      if (rough[j].key >= 0 && !seen[rough[j].key]) seen[rough[j].key] = true, ++score;
-    if (score > best_score) best_score = score, best_first = first;
+  const std::vector<Candidate> found = candidates(text, keys);
+  std::size_t best_begin = 0, best_score = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const std::size_t window = found[i].window_begin;
+    std::bitset<256> seen;
+    // Candidates before i may share the window (they lie after its start), as may those after.
+    std::size_t first = i;
+    while (first > 0 && found[first - 1].begin >= window) --first;
+    for (std::size_t j = first; j < found.size() && found[j].end - window <= length; ++j) seen.set(found[j].key);
+    if (seen.count() > best_score) best_score = seen.count(), best_begin = window;
   }
-  std::size_t begin = rough.empty() ? 0 : rough[best_first].begin;
-  begin = begin > kSlack ? begin - kSlack : 0;
-  std::size_t end = std::min(text.size(), (rough.empty() ? 0 : rough[best_first].begin) + length + kSlack);
+  std::size_t begin = best_begin > kSlack ? best_begin - kSlack : 0;
+  std::size_t end = std::min(text.size(), best_begin + length + kSlack);
   // Cut only at white space, which no word spans and no UTF-8 sequence contains.
   while (begin > 0 && !is_space(text[begin - 1])) --begin;
   while (end < text.size() && !is_space(text[end])) ++end;
