@@ -19,6 +19,13 @@ std::vector<RawRecord> read_all(const std::string& path, newsq::indexer::ReadOpt
   return out;
 }
 
+// The records of `content` read as a JSON Lines file.
+std::vector<RawRecord> read_jsonl(const std::string& content) {
+  TempDir dir;
+  newsq::test::write_file(dir.str("a.jsonl"), content);
+  return read_all(dir.str("a.jsonl"));
+}
+
 std::string json_line(const std::string& id, const std::string& date = "2022-03-01", const std::string& text = "some text") {
   return "{\"id\":\"" + id + "\",\"date\":\"" + date + "\",\"source\":\"S\",\"title\":\"T " + id + "\",\"text\":\"" + text + "\"}\n";
 }
@@ -51,6 +58,124 @@ TEST_CASE("JSON Lines: numeric ids and timestamps are accepted", "[readers]") {
   CHECK(records[0].article.id == "6");
   CHECK(newsq::indexer::validate_article(records[0].article, 1000).empty());
   CHECK(records[0].article.date == "2022-01-25");
+}
+
+TEST_CASE("JSON Lines: escapes, surrogate pairs and escaped keys are decoded", "[readers]") {
+  auto r = read_jsonl(
+      "{\"id\":\"e1\",\"t\\u0069tle\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\/ \\t\",\"text\":\"a\\u0000b\"}\n");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].error.empty());
+  CHECK(r[0].article.title == "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\" \\ / \t");
+  CHECK(r[0].article.text == std::string("a\0b", 3));
+}
+
+TEST_CASE("JSON Lines: an integer id becomes its decimal text, any other number is an error", "[readers]") {
+  auto r = read_jsonl(
+      "{\"id\":-12}\n{\"id\":18446744073709551615}\n{\"id\":-0}\n"
+      "{\"id\":12.5}\n{\"id\":1e3}\n{\"id\":1.0}\n{\"id\":18446744073709551616}\n{\"title\":7}\n");
+  REQUIRE(r.size() == 8);
+  CHECK(r[0].article.id == "-12");
+  CHECK(r[1].article.id == "18446744073709551615");
+  CHECK(r[2].article.id == "0");
+  for (int i = 0; i < 3; ++i) CHECK(r[i].error.empty());
+  // nlohmann read these as floating point (the last one is past 64 bits), so they were never ids.
+  for (int i = 3; i < 7; ++i) CHECK(r[i].error == "field 'id' is not a string");
+  CHECK(r[7].error == "field 'title' is not a string");
+}
+
+TEST_CASE("JSON Lines: null fields are skipped, another type is an error for the first such field", "[readers]") {
+  auto r = read_jsonl(
+      "{\"id\":\"a\",\"title\":null,\"lang\":null,\"text\":\"t\",\"extra\":{\"deep\":[1,{\"x\":null}],\"n\":-2.5e3}}\n"
+      "{\"id\":\"a\",\"text\":[\"x\"]}\n{\"id\":\"a\",\"lang\":{\"x\":1}}\n{\"id\":\"a\",\"url\":true}\n"
+      "{\"title\":5,\"date\":7}\n");
+  REQUIRE(r.size() == 5);
+  CHECK(r[0].error.empty());
+  CHECK(r[0].article.id == "a");
+  CHECK(r[0].article.title.empty());
+  CHECK(r[0].article.text == "t");
+  CHECK(r[1].error == "field 'text' is not a string");
+  CHECK(r[2].error == "field 'lang' is not a string");
+  CHECK(r[3].error == "field 'url' is not a string");
+  CHECK(r[4].error == "field 'date' is not a string");  // Fields are checked in a fixed order, not the line's.
+}
+
+TEST_CASE("JSON Lines: with a repeated key the last value counts", "[readers]") {
+  auto r = read_jsonl(
+      "{\"id\":\"a\",\"title\":5,\"title\":\"ok\"}\n{\"id\":\"a\",\"title\":\"ok\",\"title\":5}\n"
+      "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n");
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].error.empty());
+  CHECK(r[0].article.title == "ok");
+  CHECK(r[1].error == "field 'title' is not a string");
+  CHECK(r[2].article.id == "s");
+  CHECK(r[3].error.empty());
+  CHECK(r[3].article.title.empty());
+}
+
+TEST_CASE("JSON Lines: trailing text, invalid UTF-8 and bad values anywhere are bad JSON, said as before", "[readers]") {
+  // The messages are nlohmann's, word for word, as they were before simdjson read the lines.
+  const std::pair<std::string, std::string> cases[] = {
+      {"{\"id\":\"x\"} x",
+       "parse error at line 1, column 12: syntax error while parsing value - invalid literal; last read: "
+       "'\"x\"} x'; expected end of input"},
+      {"{\"id\":\"x\"}}",
+       "parse error at line 1, column 11: syntax error while parsing value - unexpected '}'; expected end of input"},
+      {"{\"id\":\"x\"} {\"id\":\"y\"}",
+       "parse error at line 1, column 12: syntax error while parsing value - unexpected '{'; expected end of input"},
+      {"{\"id\":\"x\",\"title\":\"\xFF\"}",
+       "parse error at line 1, column 20: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; "
+       "last read: '\"\xFF'"},
+      {"{\"id\":\"x\",\"note\":\"\xC3(\"}",
+       "parse error at line 1, column 20: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; "
+       "last read: '\"\xC3('"},
+      {"{\"id\":\"x\",\"title\":\"\\ud800\"}",
+       "parse error at line 1, column 26: syntax error while parsing value - invalid string: surrogate "
+       "U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\ud800\"'"},
+      {"{\"id\":\"x\",\"extra\":[1,tru]}",
+       "parse error at line 1, column 25: syntax error while parsing value - invalid literal; last read: '1,tru]'"},
+      {"{\"id\":\"x\",\"extra\":{\"a\":01}}",
+       "parse error at line 1, column 25: syntax error while parsing object - unexpected number literal; expected '}'"},
+      {"{\"id\":\"x\",\"title\":\"a\tb\"}",
+       "parse error at line 1, column 21: syntax error while parsing value - invalid string: control character "
+       "U+0009 (HT) must be escaped to \\u0009 or \\t; last read: '\"a<U+0009>'"},
+  };
+  std::string content;
+  for (const auto& [line, message] : cases) content += line + "\n";
+  auto r = read_jsonl(content);
+  REQUIRE(r.size() == std::size(cases));
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    INFO(cases[i].first);
+    CHECK(r[i].error == "bad JSON: " + cases[i].second);
+    CHECK(r[i].line == i + 1);
+  }
+}
+
+TEST_CASE("JSON Lines: valid JSON is read however deep it nests, however large its numbers", "[readers]") {
+  // simdjson refuses a byte order mark and integers past 64 bits, and the reader leaves deep nesting to
+  // nlohmann; the records must not show it.
+  std::string deep = std::string(500, '[') + std::string(500, ']');
+  auto r = read_jsonl("\xEF\xBB\xBF{\"id\":\"bom\"}\n{\"id\":\"deep\",\"extra\":" + deep + "}\n" +
+                      "{\"id\":\"big\",\"views\":123456789012345678901234567890,\"ratio\":1e-400}\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].article.id == "bom");
+  CHECK(r[1].article.id == "deep");
+  CHECK(r[2].article.id == "big");
+  for (auto& record : r) CHECK(record.error.empty());
+}
+
+TEST_CASE("JSON Lines: lines of every length, long and short mixed, are read whole", "[readers]") {
+  std::string content;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) {
+    texts.push_back(std::string(static_cast<std::size_t>(i * 37 % 1500), static_cast<char>('a' + i % 26)));
+    content += json_line(std::to_string(i), "2022-03-01", texts.back());
+  }
+  auto r = read_jsonl(content);
+  REQUIRE(r.size() == texts.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    CHECK(r[i].error.empty());
+    CHECK(r[i].article.text == texts[i]);
+  }
 }
 
 TEST_CASE("gzip input is read transparently; a truncated one is a fatal error", "[readers]") {
