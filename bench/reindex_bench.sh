@@ -7,7 +7,9 @@
 #
 # Environment: N (articles, default 100000), CHANGED (percent changed, default 1), WORK (scratch
 # folder, default bench/work/reindex; never committed), SHARED (default ../shared), RUNS (timed
-# runs of each kind, the fastest is kept; default 3). Scaled corpora come from bench/make_corpus.py.
+# runs of each kind, the fastest is kept; default 3), PLACES (1, the default: index with place
+# extraction, as a nightly job does, from a gazetteer of ../shared/gazetteer's cities500, admin1
+# regions, countries and corpus/places.tsv; 0: without). Scaled corpora come from bench/make_corpus.py.
 # Prints one table; exit 0 whether or not the goal was met (the last line says which).
 set -euo pipefail
 
@@ -15,6 +17,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-100000}
 CHANGED=${CHANGED:-1}
 RUNS=${RUNS:-3}
+PLACES=${PLACES:-1}
 WORK=${WORK:-$ROOT/bench/work/reindex}
 SHARED=${SHARED:-$(cd "$ROOT/.." && pwd)/shared}
 NEWSQ=${1:-}
@@ -58,11 +61,20 @@ timed() {
 }
 min() { printf '%s\n' "$@" | sort -g | head -1; }
 
+places=()
+if [[ $PLACES == 1 ]]; then
+  gazetteer=$WORK/gazetteer.bin
+  g=$SHARED/gazetteer
+  [[ -s $gazetteer ]] || "$NEWSQ" gazetteer build --out "$gazetteer" "$g/cities500.txt" "$g/admin1CodesASCII.txt" \
+    "$g/countryInfo.txt" "$ROOT/corpus/places.tsv" >/dev/null
+  places=(--gazetteer "$gazetteer")  # Recorded by the index: later runs and the rebuild use it too.
+fi
+
 db=$WORK/db
 base=$WORK/db-base
 rm -rf "$db" "$base"
-echo "reindex_bench: $N articles, $CHANGED% changed, $("$NEWSQ" --version), $(nproc) cores" >&2
-initial=$(timed "$NEWSQ" index --db "$base" --quiet "$corpus")
+echo "reindex_bench: $N articles, $CHANGED% changed, places $([[ $PLACES == 1 ]] && echo on || echo off), $("$NEWSQ" --version), $(nproc) cores" >&2
+initial=$(timed "$NEWSQ" index --db "$base" --quiet "${places[@]}" "$corpus")
 
 incremental=() rebuild=() noop=()
 for ((run = 1; run <= RUNS; run++)); do

@@ -108,21 +108,13 @@ Hit make_hit(const query::StoredArticle& data, double weight, const places::Plac
   hit.title = data.title;
   hit.url = data.url;
   hit.score = weight;
-  for (const auto& p : data.places) {
-    HitPlace place;
-    place.id = p.id;
-    place.name = p.name;
-    place.level = p.level;
-    place.has_coordinates = p.has_coordinates;
-    place.lat = p.lat;
-    place.lon = p.lon;
-    place.mentions = p.mentions;
-    if (centre && place.has_coordinates && (place.level == "city" || place.level == "sea")) {
-      double d = places::distance_km(centre->lat, centre->lon, place.lat, place.lon);
-      if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
-    }
-    hit.places.push_back(std::move(place));
-  }
+  hit.places = data.places;
+  if (centre)
+    for (const auto& place : hit.places)
+      if (place.has_coordinates && (place.level == "city" || place.level == "sea")) {
+        double d = places::distance_km(centre->lat, centre->lon, place.lat, place.lon);
+        if (hit.distance_km < 0 || d < hit.distance_km) hit.distance_km = d;
+      }
   return hit;
 }
 

@@ -18,7 +18,7 @@ void read_string(T&& value, std::string& out) {
   if (!value.get_string().get(s)) out.assign(s);
 }
 
-void read_place(od::object object, StoredPlace& place) {
+void read_place(od::object object, HitPlace& place) {
   bool has_lat = false, has_lon = false;
   for (auto field : object) {
     std::string_view key;

@@ -8,19 +8,13 @@
 #include <string>
 #include <vector>
 
-namespace newsq::query {
+#include "newsq/searcher.h"
 
-struct StoredPlace {
-  std::uint64_t id = 0;
-  std::string name, level;
-  bool has_coordinates = false;
-  double lat = 0, lon = 0;
-  std::uint32_t mentions = 0;
-};
+namespace newsq::query {
 
 struct StoredArticle {
   std::string id, date, source, title, url, text;
-  std::vector<StoredPlace> places;
+  std::vector<HitPlace> places;  // As a hit shows them.
 };
 
 // Not thread-safe (it reuses one parser's buffers): one per Searcher.
