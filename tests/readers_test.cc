@@ -178,7 +178,7 @@ TEST_CASE("JSON Lines: lines of every length, long and short mixed, are read who
   }
 }
 
-TEST_CASE("gzip input is read transparently; a truncated one is a fatal error", "[readers]") {
+TEST_CASE("gzip input is read transparently, and a truncated one is a fatal error", "[readers]") {
   TempDir dir;
   std::string content;
   for (int i = 0; i < 2000; ++i) content += json_line(std::to_string(i), "2022-03-01", std::string(200, 'a' + i % 26));
@@ -334,4 +334,17 @@ TEST_CASE("the real corpus reads completely and every record validates", "[share
     for (auto& r : records) bad += !r.error.empty() || !newsq::indexer::validate_article(r.article, 8u << 20).empty();
     CHECK(bad == 0);
   }
+}
+
+TEST_CASE("a number too large for a double is a rejected record, not the end of the run", "[readers]") {
+  newsq::test::TempDir dir;
+  newsq::test::write_file(dir.path() / "big.jsonl",
+                          "{\"id\":\"a\",\"date\":\"2022-03-01\",\"text\":\"x\",\"views\":1e400}\n"
+                          "{\"id\":\"b\",\"date\":\"2022-03-01\",\"text\":\"y\"}\n");
+  auto records = read_all(dir.str("big.jsonl"));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error.starts_with("bad JSON: number overflow"));
+  CHECK_FALSE(records[0].fatal);
+  CHECK(records[1].error.empty());
+  CHECK(records[1].article.id == "b");
 }

@@ -44,6 +44,11 @@ void read_with_nlohmann(const std::string& line, RawRecord& record) {
       std::string what = e.what();
       auto colon = what.find("parse error");
       record.error = "bad JSON: " + (colon == std::string::npos ? what : what.substr(colon));
+    } catch (const nlohmann::json::exception& e) {
+      // A number it cannot hold ("1e400"): bad data in one record, not a reason to stop the run.
+      std::string what = e.what();
+      auto start = what.find("] ");
+      record.error = "bad JSON: " + (start == std::string::npos ? what : what.substr(start + 2));
     }
     return;
   }
