@@ -10,7 +10,9 @@
 namespace newsq::schema {
 
 // Bumped whenever analysis or document layout changes, so that reindexing replaces every article
-// (the content hash includes it) and an old index is recognised.
+// (the content hash includes it) and an old index is recognised. Not for an added value that
+// searches can do without or rebuild from the stored data (slot 5): a bump would make the next
+// nightly run reindex the whole archive for it.
 inline constexpr int kVersion = 1;
 inline constexpr const char* kVersionKey = "newsq.schema";  // Metadata key holding kVersion.
 
