@@ -19,12 +19,14 @@ namespace {
 
 // Bytes analysed beyond the rough window on each side, so the exact window can shift a little.
 constexpr std::size_t kSlack = 32;
+// Words shown before the first match of a window, so the reader sees its context.
+constexpr std::size_t kContextWords = 3;
 
 bool is_ascii_word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// A word that may match a query key, and where a window showing it would start (three words
-// earlier, for context, as the exact pass does).
+// A word that may match a query key, and where a window showing it would start (kContextWords
+// earlier, as in the exact pass).
 struct Candidate {
   std::size_t begin, end, window_begin;
   std::uint8_t key;
@@ -41,7 +43,7 @@ std::vector<Candidate> candidates(std::string_view text, const std::vector<std::
     if (!keys[k].empty()) keys_by_first[static_cast<unsigned char>(keys[k][0]) & 0x7f].push_back(static_cast<std::uint8_t>(k));
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   std::vector<Candidate> out;
-  std::size_t recent[3] = {0, 0, 0};  // Starts of the last three words, oldest first.
+  std::array<std::size_t, kContextWords> recent{};  // Starts of the last words, oldest first.
   for (std::size_t i = 0; i < text.size();) {
     while (i < text.size() && !is_ascii_word_byte(static_cast<unsigned char>(text[i]))) ++i;
     const std::size_t begin = i;
@@ -57,9 +59,8 @@ std::vector<Candidate> candidates(std::string_view text, const std::vector<std::
         break;
       }
     }
-    recent[0] = recent[1];
-    recent[1] = recent[2];
-    recent[2] = begin;
+    std::rotate(recent.begin(), recent.begin() + 1, recent.end());
+    recent.back() = begin;
   }
   return out;
 }
@@ -134,7 +135,7 @@ std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer
   std::size_t best_first = 0, best_score = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!hit[i]) continue;
-    std::size_t first = i >= 3 ? i - 3 : 0;
+    std::size_t first = i >= kContextWords ? i - kContextWords : 0;
     std::set<std::string_view> seen;
     for (std::size_t j = first; j < tokens.size() && tokens[j].end - tokens[first].begin <= length; ++j)
       if (hit[j]) seen.insert(tokens[j].stem);

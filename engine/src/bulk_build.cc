@@ -149,7 +149,7 @@ struct BulkBuild::State {
 
 std::unique_ptr<BulkBuild> BulkBuild::start(IndexWriter& writer) {
   IndexWriter::Impl& impl = *writer.impl_;
-  const unsigned threads = impl.options.threads ? impl.options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = impl.threads();
   if (threads < 2 || impl.path == impl.dir) return nullptr;
   if (impl.guarded("cannot count articles", [&] { return impl.db.get_doccount(); }) != 0) return nullptr;
   impl.commit();  // Removals pending in an index now empty: nothing of them survives the swap anyway.

@@ -62,25 +62,27 @@ AddOutcome IndexWriter::add(const Article& input) {
   Article article = input;
   if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty())
     throw InputError("-", 0, reason);
-  std::string hash = indexer::DocumentBuilder::content_hash(article, impl_->gazetteer_checksum);
-  std::string id_term = schema::id_term(article.id);
-  return impl_->guarded("cannot add article", [&] {
-    AddOutcome outcome = impl_->look_up(id_term, article.id, hash);
-    if (outcome != AddOutcome::unchanged) impl_->store(id_term, impl_->builder.build(article, hash));
-    return outcome;
-  });
+  IndexWriter::Impl::Lookup found = impl_->look_up(article);
+  if (found.outcome != AddOutcome::unchanged)
+    impl_->guarded("cannot add article", [&] { impl_->store(found.id_term, impl_->builder.build(article, found.hash)); });
+  return found.outcome;
 }
 
-AddOutcome IndexWriter::Impl::look_up(const std::string& id_term, const std::string& id, const std::string& hash) {
-  // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
-  // cheap lookup (pending changes included), unlike reading the document's hash value: it is
-  // what keeps a nightly run over a large, mostly unchanged archive fast.
-  if (std::string term = schema::hash_term(id, hash); !term.empty() && db.term_exists(term)) return AddOutcome::unchanged;
-  if (!db.term_exists(id_term)) return AddOutcome::added;
-  // Documents without the hash term (written before it existed, or with an id too long for
-  // it) carry the hash only in the value slot. Only changed articles get here otherwise.
-  Xapian::PostingIterator existing = db.postlist_begin(id_term);
-  return db.get_document(*existing).get_value(schema::kHashSlot) == hash ? AddOutcome::unchanged : AddOutcome::updated;
+IndexWriter::Impl::Lookup IndexWriter::Impl::look_up(const Article& article) {
+  Lookup found{AddOutcome::added, indexer::DocumentBuilder::content_hash(article, gazetteer_checksum), schema::id_term(article.id)};
+  found.outcome = guarded("cannot add article", [&] {
+    // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
+    // cheap lookup (pending changes included), unlike reading the document's hash value: it is
+    // what keeps a nightly run over a large, mostly unchanged archive fast.
+    if (std::string term = schema::hash_term(article.id, found.hash); !term.empty() && db.term_exists(term))
+      return AddOutcome::unchanged;
+    if (!db.term_exists(found.id_term)) return AddOutcome::added;
+    // Documents without the hash term (written before it existed, or with an id too long for
+    // it) carry the hash only in the value slot. Only changed articles get here otherwise.
+    Xapian::PostingIterator existing = db.postlist_begin(found.id_term);
+    return db.get_document(*existing).get_value(schema::kHashSlot) == found.hash ? AddOutcome::unchanged : AddOutcome::updated;
+  });
+  return found;
 }
 
 bool IndexWriter::remove(const std::string& id) {

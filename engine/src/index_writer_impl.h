@@ -4,9 +4,11 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "engine/src/write_lock.h"
 #include "indexer/document_builder.h"
@@ -41,9 +43,16 @@ struct IndexWriter::Impl {
     }
   }
 
-  // What storing `id` with content hash `hash` would do: unchanged (nothing to store), added or
-  // updated. Reads pending changes too. Throws Xapian errors (call inside guarded()).
-  AddOutcome look_up(const std::string& id_term, const std::string& id, const std::string& hash);
+  // Threads analysing articles: options.threads, or one per core when that is 0.
+  unsigned threads() const { return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()); }
+
+  // A validated article looked up: its content hash and id term, and what storing it would do.
+  struct Lookup {
+    AddOutcome outcome;  // unchanged (nothing to store), added or updated.
+    std::string hash, id_term;
+  };
+  // Reads pending changes too. Throws DatabaseError.
+  Lookup look_up(const Article& article);
 
   // Stores `doc` as the article `id_term` names, replacing any older version; commits a full batch.
   void store(const std::string& id_term, const Xapian::Document& doc) {

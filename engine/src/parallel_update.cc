@@ -8,7 +8,6 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -17,7 +16,6 @@
 #include <vector>
 
 #include "engine/src/index_writer_impl.h"
-#include "engine/src/schema.h"
 
 namespace newsq {
 namespace {
@@ -120,7 +118,7 @@ struct ParallelUpdate::State {
 
 std::unique_ptr<ParallelUpdate> ParallelUpdate::start(IndexWriter& writer) {
   IndexWriter::Impl& impl = *writer.impl_;
-  const unsigned threads = impl.options.threads ? impl.options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = impl.threads();
   if (threads < 2) return nullptr;
   auto state = std::make_unique<State>(impl);
   state->max_jobs = kJobsPerWorker * threads;
@@ -137,20 +135,17 @@ ParallelUpdate::~ParallelUpdate() { state_->stop(); }
 
 AddOutcome ParallelUpdate::add(Article article) {
   State& s = *state_;
-  IndexWriter::Impl& w = s.writer;
-  std::string hash = indexer::DocumentBuilder::content_hash(article, w.gazetteer_checksum);
-  std::string id_term = schema::id_term(article.id);
-  const AddOutcome outcome = w.guarded("cannot add article", [&] { return w.look_up(id_term, article.id, hash); });
-  if (outcome != AddOutcome::unchanged) {
+  IndexWriter::Impl::Lookup found = s.writer.look_up(article);
+  if (found.outcome != AddOutcome::unchanged) {
     {
       std::lock_guard lock(s.mutex);
       if (s.failure) std::rethrow_exception(s.failure);
-      s.jobs.push_back(Job{std::move(article), std::move(hash), std::move(id_term), {}, false});
+      s.jobs.push_back(Job{std::move(article), std::move(found.hash), std::move(found.id_term), {}, false});
     }
     s.work_ready.notify_one();
   }
   s.write_built(s.max_jobs);
-  return outcome;
+  return found.outcome;
 }
 
 void ParallelUpdate::finish() { state_->write_built(0); }
