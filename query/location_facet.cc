@@ -2,7 +2,6 @@
 #include "query/location_facet.h"
 
 #include <algorithm>
-#include <map>
 
 #include "engine/src/schema.h"
 #include "indexer/places/place_terms.h"
@@ -13,13 +12,38 @@ void LocationSpy::operator()(const Xapian::Document& doc, double) {
   for (std::uint32_t id : places::decode_ids(doc.get_value(schema::kPlacesSlot))) ++counts_[id];
 }
 
-std::vector<FacetValue> location_values(const LocationSpy& spy, const places::Gazetteer& gazetteer,
-                                        std::uint32_t max_per_level) {
-  std::map<int, std::vector<FacetValue>> by_level;  // country, region, then cities and seas together.
-  for (const auto& [id, count] : spy.counts()) {
+const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
+  auto [it, added] = seen_.try_emplace(id);
+  if (added) {
     places::Place p;
-    if (!gazetteer.find(id, p)) continue;
-    int rank = std::min(static_cast<int>(p.level), 2);
+    if (gazetteer_.find(id, p)) it->second = {p.name, p.level, true};
+  }
+  return it->second;
+}
+
+std::vector<FacetValue> location_values(const LocationSpy& spy, PlaceNames& names, std::uint32_t max_per_level) {
+  if (max_per_level == 0) return {};
+  // Most frequent first. Only the places that can still enter a level's list are looked up in
+  // the gazetteer (for their level and name): a broad search counts thousands of places, and
+  // each lookup is a binary search over the whole gazetteer.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_count;  // (count, id)
+  by_count.reserve(spy.counts().size());
+  for (const auto& [id, count] : spy.counts()) by_count.emplace_back(count, id);
+  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+
+  constexpr int kLevels = 3;  // country, region, then cities and seas together.
+  std::vector<FacetValue> by_level[kLevels];
+  auto full = [&](int rank, std::uint64_t count) {
+    // A level is done when it holds max_per_level values counted more than `count` (an equal
+    // count may still win its place by name).
+    return by_level[rank].size() >= max_per_level && by_level[rank].back().count > count;
+  };
+  for (const auto& [count, id] : by_count) {
+    if (full(0, count) && full(1, count) && full(2, count)) break;
+    const PlaceNames::Named& p = names(id);
+    if (!p.known) continue;
+    const int rank = std::min(static_cast<int>(p.level), kLevels - 1);
+    if (full(rank, count)) continue;
     FacetValue v;
     v.value = std::string(p.name);
     v.count = count;
@@ -28,7 +52,7 @@ std::vector<FacetValue> location_values(const LocationSpy& spy, const places::Ga
     by_level[rank].push_back(std::move(v));
   }
   std::vector<FacetValue> out;
-  for (auto& [rank, values] : by_level) {
+  for (auto& values : by_level) {
     std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.value != b.value ? a.value < b.value : a.id < b.id;
     });

@@ -28,9 +28,25 @@ class LocationSpy : public Xapian::MatchSpy {
   std::unordered_map<std::uint32_t, std::uint64_t> counts_;
 };
 
+// The name and level of place ids, remembered: the facet names the same places search after
+// search, and each gazetteer lookup is a binary search over all of its places.
+class PlaceNames {
+ public:
+  explicit PlaceNames(const places::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  struct Named {
+    std::string_view name;  // Points into the gazetteer.
+    places::Level level = places::Level::city;
+    bool known = false;  // False: the gazetteer has no such id.
+  };
+  const Named& operator()(std::uint32_t id);
+
+ private:
+  const places::Gazetteer& gazetteer_;
+  std::unordered_map<std::uint32_t, Named> seen_;
+};
+
 // The facet values, coarse levels first (countries, regions, cities and seas), each level most
 // frequent first (ties by name) and cut at `max_per_level`. Ids the gazetteer lacks are skipped.
-std::vector<FacetValue> location_values(const LocationSpy& spy, const places::Gazetteer& gazetteer,
-                                        std::uint32_t max_per_level);
+std::vector<FacetValue> location_values(const LocationSpy& spy, PlaceNames& names, std::uint32_t max_per_level);
 
 }  // namespace newsq::query

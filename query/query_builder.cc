@@ -152,8 +152,11 @@ class Parser {
 }  // namespace
 
 TextQuery QueryBuilder::build(std::string_view text) {
+  if (auto it = recent_.find(text); it != recent_.end()) return it->second;
   TextQuery out;
   out.query = Parser(lex(text), analyzer_, thesaurus_, out).parse();
+  if (recent_.size() == kRecent) recent_.clear();
+  recent_.emplace(std::string(text), out);
   return out;
 }
 

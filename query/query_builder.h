@@ -35,15 +35,23 @@ struct TextQuery {
 class QueryBuilder {
  public:
   // Throws QueryError for an unbalanced parenthesis. An unclosed quote runs to the end.
+  // The last few results are kept: a search builds the text that understanding just built.
   TextQuery build(std::string_view text);
 
   // Words with thesaurus entries also find their alternatives (Xapian OP_SYNONYM, so they rank
   // as one word). Null (the default) turns synonyms off. The thesaurus must outlive the builder.
-  void set_thesaurus(const Thesaurus* thesaurus) { thesaurus_ = thesaurus; }
+  void set_thesaurus(const Thesaurus* thesaurus) {
+    if (thesaurus != thesaurus_) recent_.clear();
+    thesaurus_ = thesaurus;
+  }
+  // Forgets the texts built so far: the thesaurus set was changed in place.
+  void forget() { recent_.clear(); }
 
  private:
+  static constexpr std::size_t kRecent = 8;
   analysis::TextAnalyzer analyzer_;
   const Thesaurus* thesaurus_ = nullptr;
+  std::map<std::string, TextQuery, std::less<>> recent_;
 };
 
 }  // namespace newsq::query

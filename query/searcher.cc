@@ -155,9 +155,12 @@ struct Searcher::Impl {
   const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
   // The gazetteer the index records (loaded on first need, reloaded when the record changes).
   std::shared_ptr<const places::Gazetteer> gazetteer;
+  std::optional<query::PlaceNames> place_names;  // Of `gazetteer`, for the location facet.
   std::string gazetteer_record;  // Path + checksum it was loaded for.
   std::string gazetteer_error;   // Why there is none, for place queries.
+  std::optional<std::pair<std::string, Xapian::rev>> gazetteer_checked_at;  // Generation and revision checked.
 
+  location::LiveGenerationWatch live_watch{dir};
   std::string generation;  // The generation open now ("" for a plain database).
   bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
 
@@ -173,13 +176,13 @@ struct Searcher::Impl {
   }
 
   // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
-  // in a new one: one small file read and a revision check, cheap enough before every search. A
+  // in a new one: a stat of the stub and a revision check, cheap enough before every search. A
   // swap may delete the generation being opened between reading the stub and opening its files;
   // the stub then names a newer one, so that is tried again. Throws Xapian errors.
   void refresh() {
     for (int attempt = 1;; ++attempt) {
       try {
-        std::string live = location::live_generation(dir);
+        const std::string& live = live_watch.live();
         if (stale || live != generation) {
           stale = true;
           db = Xapian::Database(dir);  // Through the stub: whatever is live now (maybe newer than `live`).
@@ -223,7 +226,7 @@ struct Searcher::Impl {
       query::LocationSpy spy;
       enquire.add_matchspy(&spy);
       enquire.get_mset(0, 0, db.get_doccount());
-      if (const places::Gazetteer* g = places_gazetteer()) out.facets["location"] = query::location_values(spy, *g, request.max_facet_values);
+      if (places_gazetteer()) out.facets["location"] = query::location_values(spy, *place_names, request.max_facet_values);
       return;
     }
     Xapian::ValueCountMatchSpy spy(field == "date" ? schema::kDateSlot : schema::kSourceSlot);
@@ -250,10 +253,16 @@ struct Searcher::Impl {
   // The index's gazetteer, or null (with gazetteer_error saying why): none recorded, the file is
   // gone, or it changed since indexing (its checksum differs), which would misname places.
   const places::Gazetteer* places_gazetteer() {
+    // The record can only change with a commit: read it once per revision (reading metadata is
+    // a B-tree lookup, and this is asked several times per search).
+    const auto revision = std::make_pair(generation, db.get_revision());
+    if (revision == gazetteer_checked_at) return gazetteer.get();
+    gazetteer_checked_at = revision;
     const std::string path = db.get_metadata(schema::kGazetteerKey);
     const std::string checksum = db.get_metadata(schema::kGazetteerChecksumKey);
     if (path + "\n" + checksum == gazetteer_record) return gazetteer.get();
     gazetteer_record = path + "\n" + checksum;
+    place_names.reset();
     gazetteer.reset();
     gazetteer_error.clear();
     if (path.empty()) {
@@ -267,6 +276,7 @@ struct Searcher::Impl {
         return nullptr;
       }
       gazetteer = std::move(loaded);
+      place_names.emplace(*gazetteer);
     } catch (const Error& e) {
       gazetteer_error = dir + ": the index's gazetteer cannot be loaded: " + e.what();
     }
@@ -397,12 +407,17 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({it.get_document(), it.get_weight(), {}});
     std::vector<std::vector<std::size_t>> groups;
     if (request.collapse_duplicates) {
-      std::vector<std::string> signatures;
-      for (auto& c : candidates) {
-        std::string signature = c.document.get_value(schema::kDuplicateSlot);
+      // Read in document id order: neighbouring ids share value chunks and B-tree blocks.
+      std::vector<std::size_t> by_docid(candidates.size());
+      for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
+      std::sort(by_docid.begin(), by_docid.end(),
+                [&](std::size_t a, std::size_t b) { return candidates[a].document.get_docid() < candidates[b].document.get_docid(); });
+      std::vector<std::string> signatures(candidates.size());
+      for (std::size_t i : by_docid) {
+        Candidate& c = candidates[i];
+        signatures[i] = c.document.get_value(schema::kDuplicateSlot);
         // Written before signatures were stored: made from the text now.
-        if (signature.empty()) signature = analysis::signature_of(analysis::shingles_of(c.data(stored_reader).text));
-        signatures.push_back(std::move(signature));
+        if (signatures[i].empty()) signatures[i] = analysis::signature_of(analysis::shingles_of(c.data(stored_reader).text));
       }
       groups = query::group_duplicates(signatures);
     } else {
@@ -414,12 +429,13 @@ struct Searcher::Impl {
       const query::StoredArticle& data = leader.data(stored_reader);
       Hit hit = make_hit(data, leader.weight, near.empty() ? nullptr : &centre);
       for (std::size_t k = 1; k < group.size(); ++k) hit.similar_ids.push_back(candidates[group[k]].data(stored_reader).id);
-      hit.snippet = query::make_snippet(data.text, snippet_analyzer, text.stems, text.words, request.snippet_length);
+      if (request.snippet_length > 0)
+        hit.snippet = query::make_snippet(data.text, snippet_analyzer, text.stems, text.words, request.snippet_length);
       results.hits.push_back(std::move(hit));
     }
 
     for (auto& [field, spy] : spies) store_facet(field, *spy, request, results);
-    if (location_spy) results.facets["location"] = query::location_values(*location_spy, *gazetteer, request.max_facet_values);
+    if (location_spy) results.facets["location"] = query::location_values(*location_spy, *place_names, request.max_facet_values);
     if (request.count_facets)
       for (const auto& [field, values] : selected) count_facet(field, narrowed(field), request, results);
     if (!text.empty() && results.total == 0) results.suggestion = suggest(request.query);
@@ -490,6 +506,7 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
 void Searcher::set_thesaurus(const std::string& path) {
   impl_->custom_thesaurus = query::Thesaurus::load(path);
   impl_->thesaurus = &impl_->custom_thesaurus;
+  impl_->builder.forget();  // Texts built with the thesaurus this one replaced.
 }
 
 void Searcher::reopen() {

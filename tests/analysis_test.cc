@@ -3,6 +3,7 @@
 
 #include "engine/src/schema.h"
 #include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/place_extractor.h"
 #include "newsq/error.h"
 #include "newsq/searcher.h"
 #include "query/date_histogram.h"
@@ -53,6 +54,29 @@ TEST_CASE("possessives, apostrophes and acronym dots are tidied", "[analysis]") 
   CHECK(terms("the U.S. army") == V{"the", "us", "army"});
   CHECK(terms("3.5 million") == V{"3.5", "million"});
   CHECK(terms("don't") == V{"don't"});
+}
+
+TEST_CASE("words() gives analyze()'s terms, and words never join across white space", "[analysis]") {
+  TextAnalyzer analyzer;
+  const V texts = {"Kyiv's mayor, Vitali Klitschko", "the U.S. army in Rostov-on-Don", "St. Petersburg  and\tNew York",
+                   "Київ і Харків", "3.5 million people; 1,000 dead", "Paris, Texas", "don't  stop", "", "  ,  "};
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    CHECK(analyzer.words(text) == terms(text));
+    // A phrase's place-name key is its white-space-separated pieces' keys joined: what query
+    // understanding relies on to key each word once.
+    std::string joined;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+      std::size_t begin = i;
+      while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+      std::string key = newsq::places::PlaceExtractor::name_key(text.substr(begin, i - begin), analyzer);
+      if (key.empty()) continue;
+      joined += (joined.empty() ? "" : " ") + key;
+    }
+    CHECK(joined == newsq::places::PlaceExtractor::name_key(text, analyzer));
+  }
 }
 
 TEST_CASE("English words are stemmed with Snowball", "[analysis]") {

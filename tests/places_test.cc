@@ -258,6 +258,16 @@ TEST_CASE("the location facet counts every level exactly and drills down", "[sha
   REQUIRE(!values.empty());
   CHECK(values.front().level == "country");
   CHECK(values.front().value == "Ukraine");
+  // Cut short, each level keeps its most frequent values: the head of the full list's level.
+  for (std::uint32_t k : {1u, 2u, 3u}) {
+    auto rank = [](const std::string& level) { return level == "country" ? 0 : level == "region" ? 1 : 2; };
+    std::vector<std::uint64_t> want, got;
+    std::map<int, std::uint32_t> taken;
+    for (const auto& v : values)
+      if (taken[rank(v.level)]++ < k) want.push_back(v.id);
+    for (const auto& v : searcher.search({.limit = 0, .max_facet_values = k}).facets.at("location")) got.push_back(v.id);
+    CHECK(got == want);
+  }
 
   // Drill-down: the location filter narrows the hits; the location facet still shows its siblings.
   auto drilled = searcher.search({.limit = 100, .max_facet_values = 1000, .facet_filters = {{"location", "Kharkiv"}}});

@@ -2,6 +2,7 @@
 #include "engine/src/index_location.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -58,6 +59,30 @@ std::string live_generation(const std::string& dir) {
   std::size_t start = i;
   while (i < line.size() && !space(line[i])) ++i;
   return std::string(line.substr(start, i - start));
+}
+
+LiveGenerationWatch::LiveGenerationWatch(std::string dir) : dir_(std::move(dir)), stub_((fs::path(dir_) / kStub).string()) {}
+
+const std::string& LiveGenerationWatch::live() {
+  struct stat st {};
+  if (::stat(stub_.c_str(), &st) != 0) {
+    seen_ = false;
+    generation_.clear();
+    return generation_;
+  }
+  const long long mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  if (seen_ && st.st_dev == device_ && st.st_ino == inode_ && static_cast<unsigned long long>(st.st_size) == size_ &&
+      mtime_ns == mtime_ns_)
+    return generation_;
+  generation_ = live_generation(dir_);
+  // A swap between the stat and the read is seen at the next call: a stub newer than its stat
+  // differs from the stat the next call makes.
+  seen_ = true;
+  device_ = st.st_dev;
+  inode_ = st.st_ino;
+  size_ = static_cast<unsigned long long>(st.st_size);
+  mtime_ns_ = mtime_ns;
+  return generation_;
 }
 
 std::string live_generation_for_writing(const std::string& dir) {

@@ -16,6 +16,22 @@ std::string live_generation_for_writing(const std::string& dir);
 // plain database from before generations). Cheap: reads one small file.
 std::string live_generation(const std::string& dir);
 
+// live_generation(dir) for a reader that asks before every search: the stub is read again only
+// when stat(2) shows a different file (publish() renames a new stub into place, so its inode
+// changes), which makes the usual check one system call.
+class LiveGenerationWatch {
+ public:
+  explicit LiveGenerationWatch(std::string dir);
+  const std::string& live();
+
+ private:
+  std::string dir_, stub_;
+  std::string generation_;
+  bool seen_ = false;  // The identity below is of the stub `generation_` was read from.
+  unsigned long long device_ = 0, inode_ = 0, size_ = 0;
+  long long mtime_ns_ = 0;
+};
+
 // A new, empty folder for the next generation (not yet live).
 std::string new_generation(const std::string& dir);
 

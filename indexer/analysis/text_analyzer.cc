@@ -122,6 +122,22 @@ struct TextAnalyzer::Impl {
     return out;
   }
 
+  // Calls take(term, begin byte, end byte) for each word of `text`, in order.
+  template <class Take>
+  void each_word(std::string_view text, Take&& take) {
+    load(text);
+    words->setText(utext);
+    std::int32_t begin = words->first();
+    for (std::int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
+      if (words->getRuleStatus() < UBRK_WORD_NUMBER) continue;  // Spaces and punctuation.
+      std::uint32_t b = byte_at[static_cast<std::size_t>(begin)];
+      std::uint32_t e = byte_at[static_cast<std::size_t>(end)];
+      std::string term = normalise(text.substr(b, e - b), begin, end);
+      if (term.empty() || term.size() > kMaxTermBytes) continue;
+      take(std::move(term), b, e);
+    }
+  }
+
   std::string stem(const std::string& term) {
     if (has_digit(term)) return term;
     UChar32 first;
@@ -157,28 +173,25 @@ void TextAnalyzer::set_language(std::string_view language) {
 }
 
 void TextAnalyzer::analyze(std::string_view text, std::vector<Token>& out) {
-  Impl& im = *impl_;
-  im.load(text);
-  im.words->setText(im.utext);
-  std::int32_t begin = im.words->first();
-  for (std::int32_t end = im.words->next(); end != icu::BreakIterator::DONE; begin = end, end = im.words->next()) {
-    if (im.words->getRuleStatus() < UBRK_WORD_NUMBER) continue;  // Spaces and punctuation.
-    std::uint32_t b = im.byte_at[static_cast<std::size_t>(begin)];
-    std::uint32_t e = im.byte_at[static_cast<std::size_t>(end)];
-    std::string term = im.normalise(text.substr(b, e - b), begin, end);
-    if (term.empty() || term.size() > kMaxTermBytes) continue;
+  impl_->each_word(text, [&](std::string&& term, std::uint32_t b, std::uint32_t e) {
     Token token;
-    token.stem = im.stem(term);
+    token.stem = impl_->stem(term);
     token.term = std::move(term);
     token.begin = b;
     token.end = e;
     out.push_back(std::move(token));
-  }
+  });
 }
 
 std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
   std::vector<Token> out;
   analyze(text, out);
+  return out;
+}
+
+std::vector<std::string> TextAnalyzer::words(std::string_view text) {
+  std::vector<std::string> out;
+  impl_->each_word(text, [&](std::string&& term, std::uint32_t, std::uint32_t) { out.push_back(std::move(term)); });
   return out;
 }
 

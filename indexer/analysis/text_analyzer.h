@@ -37,6 +37,8 @@ class TextAnalyzer {
   // Appends the words of `text` (valid UTF-8) to `out`, in order.
   void analyze(std::string_view text, std::vector<Token>& out);
   std::vector<Token> analyze(std::string_view text);
+  // The normalised words only (Token::term), without stemming: what place names are keyed by.
+  std::vector<std::string> words(std::string_view text);
 
  private:
   struct Impl;

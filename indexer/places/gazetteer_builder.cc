@@ -20,6 +20,7 @@
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/gazetteer_format.h"
+#include "indexer/places/place_extractor.h"
 #include "newsq/error.h"
 
 namespace newsq::places {
@@ -401,18 +402,11 @@ struct GazetteerBuilder::Impl {
 
   std::string serialise() {
     analysis::TextAnalyzer analyzer;
-    std::vector<analysis::Token> tokens;
     std::unordered_map<std::string, std::vector<std::uint32_t>> index;
     std::unordered_map<std::string, std::uint32_t> lengths;
     auto key_of = [&](const std::string& name, unsigned& terms) {
-      tokens.clear();
-      analyzer.analyze(name, tokens);
-      std::string key;
-      for (const auto& t : tokens) {
-        if (!key.empty()) key += ' ';
-        key += t.term;
-      }
-      terms = static_cast<unsigned>(tokens.size());
+      std::string key = PlaceExtractor::name_key(name, analyzer);
+      terms = key.empty() ? 0 : static_cast<unsigned>(std::count(key.begin(), key.end(), ' ') + 1);
       return key;
     };
     // Every proper prefix of a multi-term key learns that a name of `terms` terms continues it.

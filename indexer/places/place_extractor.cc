@@ -285,7 +285,7 @@ const std::string& PlaceExtractor::primary_key(const Place& p) {
   auto [it, fresh] = primary_.try_emplace(p.id);
   if (fresh) {
     if (!analyzer_) analyzer_ = std::make_unique<analysis::TextAnalyzer>();
-    for (const auto& t : analyzer_->analyze(p.name)) it->second += (it->second.empty() ? "" : " ") + t.term;
+    it->second = name_key(p.name, *analyzer_);
   }
   return it->second;
 }
@@ -698,17 +698,24 @@ bool PlaceExtractor::is_common_word(std::string_view key) { return kCommonWords.
 
 std::string PlaceExtractor::name_key(std::string_view name, analysis::TextAnalyzer& analyzer) {
   std::string key;
-  for (const auto& t : analyzer.analyze(name)) key += (key.empty() ? "" : " ") + t.term;
+  for (const auto& word : analyzer.words(name)) {
+    if (!key.empty()) key += ' ';
+    key += word;
+  }
   return key;
 }
 
 bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
                              bool* qualified) {
+  return resolve(gazetteer, name, [&](std::string_view text) { return name_key(text, analyzer); }, out, qualified);
+}
+
+bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name,
+                             const std::function<std::string(std::string_view)>& key_of, Place& out, bool* qualified) {
   if (qualified) *qualified = false;
   std::uint32_t id = 0;
   auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), id);
   if (ec == std::errc() && end == name.data() + name.size()) return gazetteer.find(id, out);
-  auto key_of = [&](std::string_view text) { return name_key(text, analyzer); };
   std::string_view qualifier;
   if (auto comma = name.find(','); comma != std::string_view::npos) {
     qualifier = name.substr(comma + 1);

@@ -28,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -90,6 +91,9 @@ class PlaceExtractor {
   // With a qualifier, `qualified` (if given) says whether the place chosen lies in it.
   static bool resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
                       bool* qualified = nullptr);
+  // The same with the keys of the name and its qualifier made by `key_of` (name_key, remembered).
+  static bool resolve(const Gazetteer& gazetteer, std::string_view name,
+                      const std::function<std::string(std::string_view)>& key_of, Place& out, bool* qualified = nullptr);
 
   // The gazetteer's key for a name as written: its analysed terms joined by one space.
   static std::string name_key(std::string_view name, analysis::TextAnalyzer& analyzer);

@@ -21,7 +21,7 @@ struct SearchRequest {
   std::uint32_t limit = 10;          // Hits to return.
   bool count_facets = true;          // Fill SearchResults::facets (exact counts over every match).
   std::uint32_t max_facet_values = 20;  // Most frequent values kept per facet other than date.
-  std::uint32_t snippet_length = 200;   // Characters of text around the best-matching passage.
+  std::uint32_t snippet_length = 200;   // Characters of text around the best-matching passage; 0: none.
   // Drill-down selections (field, value): ("source", "HuffPost"), ("date", "2022-03"). Values of
   // one field are ORed, fields are ANDed; each field's counts ignore its own selections, so a user
   // sees what picking another value would give (multi-select facets).
