@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "engine/src/facet_record.h"
 #include "engine/src/schema.h"
 #include "indexer/analysis/near_duplicate.h"
 
@@ -58,6 +59,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
                          {schema::kFieldUrl, a.url},       {schema::kFieldText, a.text},
                          {schema::kFieldLang, a.lang}};
   if (places_) data[schema::kFieldPlaces] = places_->finish(doc);
+  doc.add_value(schema::kFacetsSlot,
+                schema::encode_facet_record(schema::day_number(a.date), a.source, doc.get_value(schema::kPlacesSlot)));
   doc.set_data(data.dump());
   return doc;
 }

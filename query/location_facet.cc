@@ -1,16 +1,10 @@
-// query/location_facet.cc: counting place ids per article, and the facet's values.
+// query/location_facet.cc: naming the counted places, level by level.
 #include "query/location_facet.h"
 
 #include <algorithm>
 
-#include "engine/src/schema.h"
-#include "indexer/places/place_terms.h"
 
 namespace newsq::query {
-
-void LocationSpy::operator()(const Xapian::Document& doc, double) {
-  for (std::uint32_t id : places::decode_ids(doc.get_value(schema::kPlacesSlot))) ++counts_[id];
-}
 
 const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
   auto [it, added] = seen_.try_emplace(id);
@@ -21,14 +15,15 @@ const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
   return it->second;
 }
 
-std::vector<FacetValue> location_values(const LocationSpy& spy, PlaceNames& names, std::uint32_t max_per_level) {
+std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts, PlaceNames& names,
+                                        std::uint32_t max_per_level) {
   if (max_per_level == 0) return {};
   // Most frequent first. Only the places that can still enter a level's list are looked up in
   // the gazetteer (for their level and name): a broad search counts thousands of places, and
   // each lookup is a binary search over the whole gazetteer.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> by_count;  // (count, id)
-  by_count.reserve(spy.counts().size());
-  for (const auto& [id, count] : spy.counts()) by_count.emplace_back(count, id);
+  by_count.reserve(counts.size());
+  for (const auto& [id, count] : counts) by_count.emplace_back(count, id);
   std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
 
   constexpr int kLevels = 3;  // country, region, then cities and seas together.

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "engine/src/index_location.h"
 #include "engine/src/schema.h"
@@ -19,6 +20,7 @@
 #include "query/date_expression.h"
 #include "query/date_histogram.h"
 #include "query/duplicate_collapse.h"
+#include "query/facet_spies.h"
 #include "query/query_builder.h"
 #include "query/query_understanding.h"
 #include "query/recency_source.h"
@@ -42,7 +44,7 @@ constexpr int kMaxAttempts = 5;
 constexpr std::uint32_t kCollapseOverfetch = 3;
 constexpr double kRecencyHalfLifeDays = 90;
 
-const char* const kFacetFields[] = {"date", "source"};
+const char* const kFacetFields[] = {"date", "source", "location"};
 
 void check_day(const std::string& d) {
   if (!d.empty() && !indexer::is_valid_day(d)) throw QueryError("invalid date '" + d + "': expected YYYY-MM-DD");
@@ -207,47 +209,60 @@ struct Searcher::Impl {
   const std::vector<std::string>& sources() {
     std::pair<Xapian::docid, Xapian::doccount> now{db.get_lastdocid(), db.get_doccount()};
     if (now == source_names_of && !source_names.empty()) return source_names;
+    // One name per source term (case-folded), as written in the first article that has it: a
+    // few B-tree lookups per source instead of a pass over every document.
     source_names.clear();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
-    Xapian::ValueCountMatchSpy spy(schema::kSourceSlot);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, db.get_doccount());
-    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) source_names.push_back(*v);
+    const std::string prefix(schema::kSourcePrefix);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      Xapian::PostingIterator first = db.postlist_begin(*t);
+      if (first == db.postlist_end(*t)) continue;
+      std::string name = db.get_document(*first, Xapian::DOC_ASSUME_VALID).get_value(schema::kSourceSlot);
+      if (!name.empty()) source_names.push_back(std::move(name));
+    }
     source_names_of = now;
     return source_names;
+  }
+
+  // A spy counting the facets in `fields` ("date", "source", "location"), added to `enquire`.
+  // Location counts need the gazetteer for names: without one that facet is simply absent.
+  std::unique_ptr<query::FacetSpy> add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+    query::FacetSpy::Fields f;
+    f.date = fields.count("date") > 0;
+    f.source = fields.count("source") > 0;
+    f.location = fields.count("location") > 0 && places_gazetteer();
+    if (!f.date && !f.source && !f.location) return nullptr;
+    long first_day = 0, last_day = -1;
+    if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
+      first_day = std::lround(Xapian::sortable_unserialise(low));
+      last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
+    }
+    auto spy = std::make_unique<query::FacetSpy>(f, first_day, last_day);
+    enquire.add_matchspy(spy.get());
+    return spy;
+  }
+
+  // The counts of a finished match pass, as facet values.
+  void store_facets(const query::FacetSpy* spy, const SearchRequest& request, SearchResults& out) {
+    if (!spy) return;
+    if (spy->fields().date) {
+      query::DateHistogram histogram = query::make_date_histogram(spy->per_day());
+      out.facets["date"] = std::move(histogram.buckets);
+      out.date_granularity = histogram.granularity;
+    }
+    if (spy->fields().source) {
+      auto& values = out.facets["source"];
+      for (auto& [name, count] : spy->top_sources(request.max_facet_values)) values.push_back({std::move(name), count});
+    }
+    if (spy->fields().location) out.facets["location"] = query::location_values(spy->places(), *place_names, request.max_facet_values);
   }
 
   // Counts `field` over every document `query` matches.
   void count_facet(const std::string& field, const Xapian::Query& query, const SearchRequest& request, SearchResults& out) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (field == "location") {
-      query::LocationSpy spy;
-      enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, db.get_doccount());
-      if (places_gazetteer()) out.facets["location"] = query::location_values(spy, *place_names, request.max_facet_values);
-      return;
-    }
-    Xapian::ValueCountMatchSpy spy(field == "date" ? schema::kDateSlot : schema::kSourceSlot);
-    enquire.add_matchspy(&spy);
+    std::unique_ptr<query::FacetSpy> spy = add_spy(enquire, {field});
     enquire.get_mset(0, 0, db.get_doccount());
-    store_facet(field, spy, request, out);
-  }
-
-  void store_facet(const std::string& field, Xapian::ValueCountMatchSpy& spy, const SearchRequest& request, SearchResults& out) {
-    if (field == "date") {
-      std::map<long, std::uint64_t> per_day;
-      for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
-        per_day[static_cast<long>(Xapian::sortable_unserialise(*v))] += v.get_termfreq();
-      query::DateHistogram histogram = query::make_date_histogram(per_day);
-      out.facets["date"] = std::move(histogram.buckets);
-      out.date_granularity = histogram.granularity;
-      return;
-    }
-    auto& values = out.facets[field];
-    for (auto v = spy.top_values_begin(request.max_facet_values); v != spy.top_values_end(request.max_facet_values); ++v)
-      if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+    store_facets(spy.get(), request, out);
   }
 
   // The index's gazetteer, or null (with gazetteer_error saying why): none recorded, the file is
@@ -381,20 +396,12 @@ struct Searcher::Impl {
     enquire.set_query(query);
     if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
 
-    std::map<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    // Facets with selections are counted in passes of their own (multi-select), below.
+    std::set<std::string> facets_here;
     if (request.count_facets)
       for (const char* field : kFacetFields)
-        if (!selected.count(field)) {
-          auto& spy = spies[field];
-          spy = std::make_unique<Xapian::ValueCountMatchSpy>(std::string(field) == "date" ? schema::kDateSlot : schema::kSourceSlot);
-          enquire.add_matchspy(spy.get());
-        }
-    // Location counts need the gazetteer for names; without one the facet is simply absent.
-    std::unique_ptr<query::LocationSpy> location_spy;
-    if (request.count_facets && !selected.count("location") && places_gazetteer()) {
-      location_spy = std::make_unique<query::LocationSpy>();
-      enquire.add_matchspy(location_spy.get());
-    }
+        if (!selected.count(field)) facets_here.insert(field);
+    std::unique_ptr<query::FacetSpy> spy = add_spy(enquire, facets_here);
     const std::uint32_t fetch = request.collapse_duplicates ? request.limit * kCollapseOverfetch : request.limit;
     // Checking every match makes the spies (and the total) exact rather than estimated.
     Xapian::MSet mset = enquire.get_mset(request.offset, fetch, db.get_doccount());
@@ -434,8 +441,7 @@ struct Searcher::Impl {
       results.hits.push_back(std::move(hit));
     }
 
-    for (auto& [field, spy] : spies) store_facet(field, *spy, request, results);
-    if (location_spy) results.facets["location"] = query::location_values(*location_spy, *place_names, request.max_facet_values);
+    store_facets(spy.get(), request, results);
     if (request.count_facets)
       for (const auto& [field, values] : selected) count_facet(field, narrowed(field), request, results);
     if (!text.empty() && results.total == 0) results.suggestion = suggest(request.query);

@@ -11,8 +11,8 @@ namespace newsq::schema {
 
 // Bumped whenever analysis or document layout changes, so that reindexing replaces every article
 // (the content hash includes it) and an old index is recognised. Not for an added value that
-// searches can do without or rebuild from the stored data (slot 5): a bump would make the next
-// nightly run reindex the whole archive for it.
+// searches can do without or rebuild from the stored data or other slots (slots 5 and 6): a bump
+// would make the next nightly run reindex the whole archive for it.
 inline constexpr int kVersion = 1;
 inline constexpr const char* kVersionKey = "newsq.schema";  // Metadata key holding kVersion.
 
@@ -32,6 +32,7 @@ inline constexpr Xapian::valueno kHashSlot = 2;    // Content hash (16 hex digit
 inline constexpr Xapian::valueno kPlacesSlot = 3;       // Place ids (with regions, countries): location facet.
 inline constexpr Xapian::valueno kPlaceCoordsSlot = 4;  // Xapian::LatLongCoords of the places: radius search.
 inline constexpr Xapian::valueno kDuplicateSlot = 5;    // MinHash signature of the text: collapsing copies.
+inline constexpr Xapian::valueno kFacetsSlot = 6;       // Day, source, place ids in one value: facet counts (facet_record.h).
 
 // Weight of a title word relative to a body word (added to the stemmed term's wdf).
 inline constexpr Xapian::termcount kTitleWdf = 3;

@@ -74,19 +74,7 @@ std::string encode_ids(std::vector<std::uint32_t> ids) {
 
 std::vector<std::uint32_t> decode_ids(std::string_view value) {
   std::vector<std::uint32_t> out;
-  std::uint32_t id = 0;
-  int shift = 0;
-  for (unsigned char c : value) {
-    id |= static_cast<std::uint32_t>(c & 0x7f) << shift;
-    if (c & 0x80) {
-      shift += 7;
-      if (shift > 28) return out;  // Corrupt: stop.
-    } else {
-      out.push_back(id);
-      id = 0;
-      shift = 0;
-    }
-  }
+  for_each_id(value, [&](std::uint32_t id) { out.push_back(id); });
   return out;
 }
 

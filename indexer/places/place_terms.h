@@ -32,6 +32,23 @@ std::vector<std::string> cells_covering(double lat, double lon, double radius_km
 // The facet slot's value: ids as sorted unique varints, and back.
 std::string encode_ids(std::vector<std::uint32_t> ids);
 std::vector<std::uint32_t> decode_ids(std::string_view value);
+// decode_ids without building a vector: take(id) for each id, in order (for match spies).
+template <class Take>
+void for_each_id(std::string_view value, Take&& take) {
+  std::uint32_t id = 0;
+  int shift = 0;
+  for (unsigned char c : value) {
+    id |= static_cast<std::uint32_t>(c & 0x7f) << shift;
+    if (c & 0x80) {
+      shift += 7;
+      if (shift > 28) return;  // Corrupt: stop.
+    } else {
+      take(id);
+      id = 0;
+      shift = 0;
+    }
+  }
+}
 
 // Whether a place's coordinates are a point for radius search (cities and seas; the coordinates
 // of regions and countries are only their centre's).

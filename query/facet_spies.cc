@@ -1,0 +1,64 @@
+// query/facet_spies.cc: counting days, sources and places per match.
+#include "query/facet_spies.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/src/facet_record.h"
+#include "engine/src/schema.h"
+#include "indexer/places/place_terms.h"
+
+namespace newsq::query {
+
+FacetSpy::FacetSpy(Fields fields, long first_day, long last_day)
+    : fields_(fields),
+      first_day_(first_day),
+      days_(fields.date && last_day >= first_day ? static_cast<std::size_t>(last_day - first_day + 1) : 0) {}
+
+Xapian::MatchSpy* FacetSpy::clone() const {
+  return new FacetSpy(fields_, first_day_, first_day_ + static_cast<long>(days_.size()) - 1);
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  const std::string value = doc.get_value(schema::kFacetsSlot);
+  schema::FacetRecord r;
+  if (schema::decode_facet_record(value, r)) {
+    count(&r.day, r.source, r.place_ids);
+    return;
+  }
+  // Written before slot 6: the slots it is made from.
+  const std::string date = fields_.date ? doc.get_value(schema::kDateSlot) : std::string();
+  const std::string source = fields_.source ? doc.get_value(schema::kSourceSlot) : std::string();
+  const std::string places = fields_.location ? doc.get_value(schema::kPlacesSlot) : std::string();
+  const long day = date.empty() ? 0 : std::lround(Xapian::sortable_unserialise(date));
+  count(date.empty() ? nullptr : &day, source, places);
+}
+
+void FacetSpy::count(const long* day, std::string_view source, std::string_view place_ids) {
+  if (fields_.date && day) {
+    const long at = *day - first_day_;
+    if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];
+    else ++days_outside_[*day];
+  }
+  if (fields_.source && !source.empty()) {
+    if (auto it = sources_.find(source); it != sources_.end()) ++it->second;
+    else sources_.emplace(std::string(source), 1);
+  }
+  if (fields_.location) places::for_each_id(place_ids, [this](std::uint32_t id) { ++places_[id]; });
+}
+
+std::map<long, std::uint64_t> FacetSpy::per_day() const {
+  std::map<long, std::uint64_t> out = days_outside_;
+  for (std::size_t i = 0; i < days_.size(); ++i)
+    if (days_[i]) out[first_day_ + static_cast<long>(i)] += days_[i];
+  return out;
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top_sources(std::size_t max) const {
+  std::vector<std::pair<std::string, std::uint64_t>> out(sources_.begin(), sources_.end());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  if (out.size() > max) out.resize(max);
+  return out;
+}
+
+}  // namespace newsq::query
