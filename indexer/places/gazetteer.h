@@ -72,9 +72,10 @@ class Gazetteer {
 
  private:
   Gazetteer() = default;
-  static std::shared_ptr<const Gazetteer> adopt(std::unique_ptr<std::uint64_t[]> storage, std::size_t size,
+  // `storage`: the file's bytes, 8-byte aligned (memory-mapped, or a copy), kept alive by it.
+  static std::shared_ptr<const Gazetteer> adopt(std::shared_ptr<const std::uint64_t> storage, std::size_t size,
                                                 const std::string& origin);
-  std::unique_ptr<std::uint64_t[]> storage_;  // The file, 8-byte aligned.
+  std::shared_ptr<const std::uint64_t> storage_;
   std::size_t bytes_ = 0;
   const struct GazetteerHeader* header_ = nullptr;
   std::string checksum_, origin_;
