@@ -160,8 +160,7 @@ def fmt_ratio(x):
     return f"{x:.2f}×"
 
 
-def write_report(rows, reindex, out_md, plots, repeats, minutes):
-    commit = run(["git", "-C", ROOT, "describe", "--always", "--dirty"]).stdout.strip()
+def write_report(rows, reindex, out_md, plots, repeats, minutes, commit):
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
     lines = [f"# newsq benchmark, {now}", "",
@@ -258,6 +257,9 @@ def plot(rows, results_dir, stamp):
 
 def main():
     started = time.monotonic()
+    # The commit the binaries were built from (make built them just before): later commits made
+    # during a long run do not count.
+    commit = run(["git", "-C", ROOT, "describe", "--always", "--dirty"]).stdout.strip()
     build, work, shared, repeats, scales = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), [int(s) for s in sys.argv[5:]]
     os.makedirs(work, exist_ok=True)
     results = os.path.join(HERE, "results")
@@ -279,7 +281,7 @@ def main():
             reindex = dict(reindex_bench(name, [path], build, work), corpus=name)
     plots = plot(rows, results, stamp)
     minutes = (time.monotonic() - started) / 60
-    print(write_report(rows, reindex, os.path.join(results, f"{stamp}.md"), plots, repeats, minutes))
+    print(write_report(rows, reindex, os.path.join(results, f"{stamp}.md"), plots, repeats, minutes, commit))
 
 
 if __name__ == "__main__":
