@@ -10,10 +10,16 @@
 
 namespace newsq::query {
 
+namespace {
+// The day array covers at most this many of the latest days (a century): an index with a stray
+// date centuries off would otherwise zero megabytes per search. Older days are counted in a map.
+constexpr long kMaxArrayDays = 36525;
+}  // namespace
+
 FacetSpy::FacetSpy(Fields fields, long first_day, long last_day)
     : fields_(fields),
-      first_day_(first_day),
-      days_(fields.date && last_day >= first_day ? static_cast<std::size_t>(last_day - first_day + 1) : 0) {}
+      first_day_(std::max(first_day, last_day - kMaxArrayDays + 1)),
+      days_(fields.date && last_day >= first_day_ ? static_cast<std::size_t>(last_day - first_day_ + 1) : 0) {}
 
 Xapian::MatchSpy* FacetSpy::clone() const {
   return new FacetSpy(fields_, first_day_, first_day_ + static_cast<long>(days_.size()) - 1);

@@ -25,7 +25,7 @@ class FacetSpy : public Xapian::MatchSpy {
     bool date = false, source = false, location = false;
   };
   // `first_day`, `last_day`: the index's date bounds (days since 1970-01-01), which size the day
-  // array; a day outside them (none should be) is still counted, only more slowly.
+  // array (a century at most); a day outside it is still counted, only more slowly.
   FacetSpy(Fields fields, long first_day, long last_day);
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override;

@@ -202,3 +202,19 @@ TEST_CASE("the facet record (value slot 6) round-trips and rejects what it canno
   CHECK_FALSE(newsq::schema::decode_facet_record(std::string_view(whole).substr(0, 5), r));  // Source cut short.
   CHECK_FALSE(newsq::schema::decode_facet_record("\xff\xff", r));                            // Unterminated varint.
 }
+
+TEST_CASE("the date facet counts dates centuries apart", "[index]") {
+  TempDir dir;
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("old", "1850-06-01", "Gazette", "Harbour opened", "The new harbour opened to ships."));
+    w.add(article("mid", "1990-01-02", "Gazette", "Harbour dredged", "The harbour was dredged."));
+    w.add(article("new", "2022-03-01", "Courier", "Harbour closed", "The harbour closed to ships."));
+  }
+  newsq::Searcher s(dir.str("db"));
+  auto r = s.search({.query = "harbour"});
+  CHECK(r.date_granularity == "year");
+  std::vector<std::pair<std::string, std::uint64_t>> buckets;
+  for (const auto& v : r.facets.at("date")) buckets.emplace_back(v.value, v.count);
+  CHECK(buckets == std::vector<std::pair<std::string, std::uint64_t>>{{"1850", 1}, {"1990", 1}, {"2022", 1}});
+}
