@@ -29,18 +29,19 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   const std::string value = doc.get_value(schema::kFacetsSlot);
   schema::FacetRecord r;
   if (schema::decode_facet_record(value, r)) {
-    count(&r.day, r.source, r.place_ids);
+    count(r.day, r.source, r.place_ids);
     return;
   }
   // Written before slot 6: the slots it is made from.
   const std::string date = fields_.date ? doc.get_value(schema::kDateSlot) : std::string();
   const std::string source = fields_.source ? doc.get_value(schema::kSourceSlot) : std::string();
   const std::string places = fields_.location ? doc.get_value(schema::kPlacesSlot) : std::string();
-  const long day = date.empty() ? 0 : std::lround(Xapian::sortable_unserialise(date));
-  count(date.empty() ? nullptr : &day, source, places);
+  std::optional<long> day;
+  if (!date.empty()) day = std::lround(Xapian::sortable_unserialise(date));
+  count(day, source, places);
 }
 
-void FacetSpy::count(const long* day, std::string_view source, std::string_view place_ids) {
+void FacetSpy::count(std::optional<long> day, std::string_view source, std::string_view place_ids) {
   if (fields_.date && day) {
     const long at = *day - first_day_;
     if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];

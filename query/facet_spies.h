@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,8 +42,8 @@ class FacetSpy : public Xapian::MatchSpy {
   const std::unordered_map<std::uint32_t, std::uint64_t>& places() const { return places_; }
 
  private:
-  // `day` is null for a document without a date (newsq writes none such).
-  void count(const long* day, std::string_view source, std::string_view place_ids);
+  // `day` is empty for a document without a date (newsq writes none such).
+  void count(std::optional<long> day, std::string_view source, std::string_view place_ids);
 
   // Lets sources_ be searched with a string_view: no string is made for a source already seen.
   struct Hash {

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-
 namespace newsq::query {
 
 const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {

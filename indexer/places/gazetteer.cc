@@ -52,12 +52,13 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::string& path) {
     throw Error(path + ": cannot read the gazetteer");
   }
   const auto size = static_cast<std::size_t>(st.st_size);
-  void* mapped = size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-  ::close(fd);
-  if (mapped == MAP_FAILED) {
-    if (size == 0) throw Error(path + ": not a newsq gazetteer file");
-    throw Error(path + ": cannot read the gazetteer");
+  if (size == 0) {  // mmap(2) takes no empty file.
+    ::close(fd);
+    throw Error(path + ": not a newsq gazetteer file");
   }
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (mapped == MAP_FAILED) throw Error(path + ": cannot read the gazetteer");
   std::shared_ptr<const std::uint64_t> storage(static_cast<const std::uint64_t*>(mapped),
                                                [size](const std::uint64_t* p) { ::munmap(const_cast<std::uint64_t*>(p), size); });
   return adopt(std::move(storage), size, path);
