@@ -1,7 +1,8 @@
 // bench/newsq_query_bench.cc: newsq's side of the query benchmark, in-process through the public
 // API (so CLI start-up is not measured): the same mix, facets over every match, JSON out.
 // The text goes through query understanding first, as a user's one-line query would; the mix's
-// places go to SearchRequest::near / ::place (the CLI's --near / --place).
+// places go to SearchRequest::near / ::place (the CLI's --near / --place). With "same-work" after
+// the repeats it does what the peers do, no more: no snippets and no collapsing of copies.
 #include <newsq/newsq.h>
 #include <nlohmann/json.hpp>
 
@@ -11,10 +12,11 @@
 #include "bench/query_mix.h"
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::cerr << "usage: newsq_query_bench DB MIX REPEATS\n";
+  if (argc != 4 && !(argc == 5 && std::string(argv[4]) == "same-work")) {
+    std::cerr << "usage: newsq_query_bench DB MIX REPEATS [same-work]\n";
     return 1;
   }
+  const bool same_work = argc == 5;
   newsq::Searcher searcher(argv[1]);
   auto mix = bench::read_mix(argv[2]);
   int repeats = std::stoi(argv[3]);
@@ -31,6 +33,10 @@ int main(int argc, char** argv) {
       request.from = q.from;
       request.to = q.to;
       request.use_thesaurus = false;  // The peers have no thesaurus: same work.
+      if (same_work) {
+        request.snippet_length = 0;
+        request.collapse_duplicates = false;
+      }
       auto r = searcher.search(request);
       double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       if (pass >= 0) ms.push_back(elapsed);

@@ -119,6 +119,9 @@ def measure(name, files, build, work, repeats, gazetteer, kinds):
             run([newsq, "compact", "--db", db, "--quiet"])
             compact = du(db)
             q = query_runs([os.path.join(build, "newsq_query_bench"), db], mix, kinds, repeats)
+            # What the peers do, no more (no snippets, no collapsing of copies): the like-for-like figure.
+            same = json.loads(run([os.path.join(build, "newsq_query_bench"), db, mix, str(repeats), "same-work"]).stdout)
+            q["same_work"] = {k: same[k] for k in ("p50", "p95", "p99")}
             row["cost"] = run([os.path.join(build, "newsq_query_cost"), db, os.path.join(HERE, "nl_queries.txt"),
                                "2022-12-31", str(repeats)]).stdout
         elif engine == "xapian":
@@ -132,7 +135,8 @@ def measure(name, files, build, work, repeats, gazetteer, kinds):
             q = query_runs([os.path.join(build, "sqlite_peer"), "query", db], mix, kinds, repeats)
         row[engine] = {"seconds": secs, "rate": articles / secs, "mbps": text_bytes / 1e6 / secs, "rss": rss,
                        "size_mb": size / 1e6, "compact_mb": compact / 1e6, "p50": q["p50"], "p95": q["p95"],
-                       "p99": q["p99"], "counts": [c["matches"] for c in q["counts"]], "kinds": q["kinds"]}
+                       "p99": q["p99"], "counts": [c["matches"] for c in q["counts"]], "kinds": q["kinds"],
+                       "same_work": q.get("same_work")}
         print(f"  {name:>8} {engine:<6} {articles / secs:8.0f} articles/s  rss {rss:6.0f} MiB  "
               f"size {size / 1e6:7.1f} MB ({compact / 1e6:.1f} compacted)  p50 {q['p50']:.2f} ms  p99 {q['p99']:.2f} ms",
               flush=True)
@@ -176,10 +180,13 @@ def write_report(rows, reindex, out_md, plots, repeats, minutes, commit):
             m = r[e]
             lines.append(f"| {r['corpus']} | {r['articles']:,} | {r['text_mb']:.1f} | {e} | {m['rate']:,.0f} | {m['mbps']:.2f} | "
                          f"{m['rss']:.0f} | {m['size_mb']:.1f} | {m['compact_mb']:.1f} | {m['compact_mb'] / r['text_mb']:.2f} |")
-    lines += ["", "## Queries (ms)", "", "| corpus | engine | p50 | p95 | p99 |", "|---|---|---:|---:|---:|"]
+    lines += ["", "## Queries (ms)", "",
+              "newsq: as a user gets it (snippets, collapsing of copies); newsq, same work: what the peers do, no more "
+              "(the same queries, facets and page of hits, without snippets or collapsing).", "",
+              "| corpus | engine | p50 | p95 | p99 |", "|---|---|---:|---:|---:|"]
     for r in rows:
-        for e in ("newsq", "xapian", "fts5"):
-            m = r[e]
+        for e in ("newsq", "newsq, same work", "xapian", "fts5"):
+            m = r["newsq"]["same_work"] if e == "newsq, same work" else r[e]
             lines.append(f"| {r['corpus']} | {e} | {m['p50']:.2f} | {m['p95']:.2f} | {m['p99']:.2f} |")
     lines += ["", f"## Queries per kind: p50 / p99 (ms), {repeats} timed passes", "",
               "Each kind run on its own (bench/query_mix.tsv filtered by kind). For text + date + place newsq filters by the place "
@@ -193,15 +200,18 @@ def write_report(rows, reindex, out_md, plots, repeats, minutes, commit):
     lines += ["", "## Goals (ratios in this run)", "", "| corpus | goal | measured | met |", "|---|---|---:|---|"]
     for r in rows:
         n, x, f = r["newsq"], r["xapian"], r["fts5"]
+        same = n["same_work"]
         goals = [("indexing ≥ 1.5× raw Xapian", n["rate"] / x["rate"], n["rate"] / x["rate"] >= 1.5),
                  ("indexing ≥ 0.25× FTS5", n["rate"] / f["rate"], n["rate"] / f["rate"] >= 0.25),
-                 ("query p50 ≤ 1.3× raw Xapian", n["p50"] / x["p50"], n["p50"] / x["p50"] <= 1.3),
-                 ("query p50 ≥ 5× faster than FTS5", f["p50"] / n["p50"], f["p50"] / n["p50"] >= 5),
-                 ("text + date p50 ≥ 5× faster than FTS5", f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"],
-                  f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"] >= 5),
-                 ("p99 ≤ 50 ms", n["p99"], n["p99"] <= 50),
-                 ("indexing RSS ≤ 1 GiB", n["rss"], n["rss"] <= 1024),
-                 ("compacted index ≤ 1.3× text", n["compact_mb"] / r["text_mb"], n["compact_mb"] / r["text_mb"] <= 1.3)]
+                 ("query p50 ≤ 1.3× raw Xapian, same work", same["p50"] / x["p50"], same["p50"] / x["p50"] <= 1.3)]
+        # The issue sets the FTS5 query goal at 1M articles, where FTS5 must group every match.
+        if r["articles"] >= 1_000_000:
+            goals += [("query p50 ≥ 5× faster than FTS5", f["p50"] / n["p50"], f["p50"] / n["p50"] >= 5),
+                      ("text + date p50 ≥ 5× faster than FTS5", f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"],
+                       f["kinds"]["date"]["p50"] / n["kinds"]["date"]["p50"] >= 5)]
+        goals += [("p99 ≤ 50 ms", n["p99"], n["p99"] <= 50),
+                  ("indexing RSS ≤ 1 GiB", n["rss"], n["rss"] <= 1024),
+                  ("compacted index ≤ 1.3× text", n["compact_mb"] / r["text_mb"], n["compact_mb"] / r["text_mb"] <= 1.3)]
         for goal, value, met in goals:
             shown = f"{value:.1f} ms" if "p99" in goal else f"{value:.0f} MiB" if "RSS" in goal else fmt_ratio(value)
             lines.append(f"| {r['corpus']} | {goal} | {shown} | {'met' if met else '**missed**'} |")

@@ -21,6 +21,7 @@
 #include "query/date_histogram.h"
 #include "query/duplicate_collapse.h"
 #include "query/facet_spies.h"
+#include "query/facet_table.h"
 #include "query/query_builder.h"
 #include "query/query_understanding.h"
 #include "query/recency_source.h"
@@ -162,6 +163,8 @@ struct Searcher::Impl {
   std::string gazetteer_error;   // Why there is none, for place queries.
   std::optional<std::pair<std::string, Xapian::rev>> gazetteer_checked_at;  // Generation and revision checked.
 
+  query::FacetTablePolicy facet_tables;  // Facet records in memory once searches make it pay.
+
   location::LiveGenerationWatch live_watch{dir};
   std::string generation;  // The generation open now ("" for a plain database).
   bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
@@ -236,7 +239,8 @@ struct Searcher::Impl {
       first_day = std::lround(Xapian::sortable_unserialise(low));
       last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
     }
-    auto spy = std::make_unique<query::FacetSpy>(f, first_day, last_day);
+    auto table = facet_tables.table_for(db, generation + "\n" + std::to_string(db.get_revision()));
+    auto spy = std::make_unique<query::FacetSpy>(f, first_day, last_day, std::move(table));
     enquire.add_matchspy(spy.get());
     return spy;
   }
@@ -244,6 +248,7 @@ struct Searcher::Impl {
   // The counts of a finished match pass, as facet values.
   void store_facets(const query::FacetSpy* spy, const SearchRequest& request, SearchResults& out) {
     if (!spy) return;
+    facet_tables.spied(spy->matches());
     if (spy->fields().date) {
       query::DateHistogram histogram = query::make_date_histogram(spy->per_day());
       out.facets["date"] = std::move(histogram.buckets);

@@ -138,6 +138,12 @@ TEST_CASE("one thread and four build the same index: documents, ids, hits, facet
   CHECK(entries_named_gen(dir.str("four")) == 1);  // Shards and the empty first generation are gone.
   check_same_documents(dir.str("one"), dir.str("four"));
   check_same_searches(dir.str("one"), dir.str("four"));
+  // Blocks far longer than the input in articles are cut by their text instead (a quarter of a
+  // megabyte; the 150 long articles in the middle hold about twice that): still the same index.
+  REQUIRE(fs::file_size(input) > 3 * 256 * 1024);
+  auto by_text = index_with(dir.str("by-text"), input, gazetteer, 2, 100000);
+  check_same_report(one, by_text);
+  check_same_documents(dir.str("one"), dir.str("by-text"));
 
   SECTION("the merged index takes incremental runs as usual") {
     auto again = index_with(dir.str("four"), input, "", 4, 97);
