@@ -51,6 +51,18 @@ def du(path):
     return total
 
 
+def glass_tables(db):
+    """Bytes per Xapian table (postlist, position, termlist, docdata, ...) of a database folder,
+    newsq's live generation included: where an index's size goes."""
+    tables = {}
+    for base, _, files in os.walk(db):
+        for f in files:
+            if f.endswith(".glass"):
+                name = f[:-len(".glass")]
+                tables[name] = tables.get(name, 0) + os.path.getsize(os.path.join(base, f))
+    return tables
+
+
 def corpus_stats(files):
     """Articles and raw text bytes (title + text) of JSON Lines files."""
     articles = text = 0
@@ -118,6 +130,7 @@ def measure(name, files, build, work, repeats, gazetteer, kinds):
         if engine == "newsq":
             run([newsq, "compact", "--db", db, "--quiet"])
             compact = du(db)
+            row["tables"] = glass_tables(db)
             q = query_runs([os.path.join(build, "newsq_query_bench"), db], mix, kinds, repeats)
             # What the peers do, no more (no snippets, no collapsing of copies): the like-for-like figure.
             same = json.loads(run([os.path.join(build, "newsq_query_bench"), db, mix, str(repeats), "same-work"]).stdout)
@@ -180,6 +193,16 @@ def write_report(rows, reindex, out_md, plots, repeats, minutes, commit):
             m = r[e]
             lines.append(f"| {r['corpus']} | {r['articles']:,} | {r['text_mb']:.1f} | {e} | {m['rate']:,.0f} | {m['mbps']:.2f} | "
                          f"{m['rss']:.0f} | {m['size_mb']:.1f} | {m['compact_mb']:.1f} | {m['compact_mb'] / r['text_mb']:.2f} |")
+    lines += ["", "Where newsq's compacted index goes, per Xapian table, as a multiple of the raw text: postlist (postings "
+              "and value slots), position (word positions: phrases, snippets), termlist (each article's terms: needed to "
+              "replace and delete articles), docdata (the stored article, zlib-compressed by Xapian).", "",
+              "| corpus | postlist | position | termlist | docdata | other | total |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        t = r.get("tables", {})
+        known = ("postlist", "position", "termlist", "docdata")
+        other = sum(v for k, v in t.items() if k not in known)
+        cells = [t.get(k, 0) / 1e6 / r["text_mb"] for k in known] + [other / 1e6 / r["text_mb"], sum(t.values()) / 1e6 / r["text_mb"]]
+        lines.append(f"| {r['corpus']} | " + " | ".join(f"{c:.2f}×" for c in cells) + " |")
     lines += ["", "## Queries (ms)", "",
               "newsq: as a user gets it (snippets, collapsing of copies); newsq, same work: what the peers do, no more "
               "(the same queries, facets and page of hits, without snippets or collapsing).", "",
