@@ -425,9 +425,15 @@ struct Searcher::Impl {
       std::sort(by_docid.begin(), by_docid.end(),
                 [&](std::size_t a, std::size_t b) { return candidates[a].document.get_docid() < candidates[b].document.get_docid(); });
       std::vector<std::string> signatures(candidates.size());
+      // One value stream walked forward: Document::get_value would look up and decode the value
+      // chunk afresh for every candidate (15% of a search at 10k articles, with 30 candidates).
+      Xapian::ValueIterator stream = db.valuestream_begin(schema::kDuplicateSlot);
+      const Xapian::ValueIterator end = db.valuestream_end(schema::kDuplicateSlot);
       for (std::size_t i : by_docid) {
         Candidate& c = candidates[i];
-        signatures[i] = c.document.get_value(schema::kDuplicateSlot);
+        const Xapian::docid id = c.document.get_docid();
+        if (stream != end && stream.get_docid() < id) stream.skip_to(id);
+        if (stream != end && stream.get_docid() == id) signatures[i] = *stream;
         // Written before signatures were stored: made from the text now.
         if (signatures[i].empty()) signatures[i] = analysis::signature_of(analysis::shingles_of(c.data(stored_reader).text));
       }
