@@ -24,9 +24,10 @@ struct WriterOptions {
   // than one, an ingest() run that starts on an empty index (a first run, or a rebuild) analyses
   // and writes blocks of at most batch_size articles (fewer when their text is long: blocks are
   // also cut by text size, so that the threads stay evenly loaded) in parallel, each into a shard
-  // of its own, and merges them when the run ends: the result (document order included) is what one thread gives, but
-  // nothing is visible, or kept after a crash, before that merge. Other ingest() runs analyse new
-  // and changed articles in parallel but write them in input order, committing as one thread does.
+  // of its own, and merges them when the run ends: the result (document order included) is what
+  // one thread gives, but nothing is visible, or kept after a crash, before that merge. Other
+  // ingest() runs analyse new and changed articles in parallel but write them in input order,
+  // committing as one thread does.
   unsigned threads = 0;
 };
 
