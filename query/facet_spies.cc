@@ -50,11 +50,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 void FacetSpy::count(std::optional<long> day, std::string_view source, std::string_view place_ids) {
-  if (fields_.date && day) {
-    const long at = *day - first_day_;
-    if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];
-    else ++days_outside_[*day];
-  }
+  if (fields_.date && day) count_day(*day);
   if (fields_.source && !source.empty()) {
     if (auto it = sources_.find(source); it != sources_.end()) ++it->second;
     else sources_.emplace(std::string(source), 1);
@@ -62,13 +58,15 @@ void FacetSpy::count(std::optional<long> day, std::string_view source, std::stri
   if (fields_.location) places::for_each_id(place_ids, [this](std::uint32_t id) { ++places_[id]; });
 }
 
+void FacetSpy::count_day(long day) {
+  const long at = day - first_day_;
+  if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];
+  else ++days_outside_[day];
+}
+
 void FacetSpy::count_from_table(Xapian::docid id) {
   if (fields_.date) {
-    if (const std::int32_t day = table_->day(id); day != FacetTable::kNoDay) {
-      const long at = day - first_day_;
-      if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];
-      else ++days_outside_[day];
-    }
+    if (const std::int32_t day = table_->day(id); day != FacetTable::kNoDay) count_day(day);
   }
   if (fields_.source) ++table_sources_[table_->source(id)];
   if (fields_.location)

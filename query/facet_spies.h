@@ -53,6 +53,7 @@ class FacetSpy : public Xapian::MatchSpy {
   // `day` is empty for a document without a date (newsq writes none such).
   void count(std::optional<long> day, std::string_view source, std::string_view place_ids);
   void count_from_table(Xapian::docid id);
+  void count_day(long day);  // In the array, or in days_outside_.
 
   // Lets sources_ be searched with a string_view: no string is made for a source already seen.
   struct Hash {

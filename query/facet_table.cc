@@ -52,15 +52,7 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
   return table;
 }
 
-std::size_t FacetTable::memory_bytes() const {
-  std::size_t bytes = days_.capacity() * sizeof(std::int32_t) + sources_of_.capacity() * sizeof(std::uint32_t) +
-                      place_offsets_.capacity() * sizeof(std::uint32_t) + place_indexes_.capacity() * sizeof(std::uint32_t) +
-                      place_ids_.capacity() * sizeof(std::uint32_t);
-  for (const auto& name : source_names_) bytes += sizeof(std::string) + name.capacity();
-  return bytes;
-}
-
-std::shared_ptr<const FacetTable> FacetTablePolicy::table_for(const Xapian::Database& db, const std::string& revision) {
+std::shared_ptr<const FacetTable> FacetTablePolicy::table_for(const Xapian::Database& db, const Revision& revision) {
   if (revision != revision_) {
     revision_ = revision;
     spied_ = 0;

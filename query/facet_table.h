@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsq::query {
@@ -42,7 +43,6 @@ class FacetTable {
   // dense index.
   const std::vector<std::string>& source_names() const { return source_names_; }
   const std::vector<std::uint32_t>& place_ids() const { return place_ids_; }
-  std::size_t memory_bytes() const;
 
  private:
   std::vector<std::int32_t> days_;           // By document id.
@@ -57,15 +57,16 @@ class FacetTable {
 // index last changed and builds the table once they reach the number of documents.
 class FacetTablePolicy {
  public:
-  // The table to count with for a search of `db` at this revision, built now if it has become
-  // worth it; null to count from the values. `revision` identifies what `db` shows (generation
-  // and revision): a new one drops the table.
-  std::shared_ptr<const FacetTable> table_for(const Xapian::Database& db, const std::string& revision);
+  // What a Searcher's database shows: its generation and Xapian revision.
+  using Revision = std::pair<std::string, Xapian::rev>;
+  // The table to count with for a search of `db` at `revision`, built now if it has become
+  // worth it; null to count from the values. A new revision drops the table.
+  std::shared_ptr<const FacetTable> table_for(const Xapian::Database& db, const Revision& revision);
   // A counting pass visited this many matches.
   void spied(std::uint64_t matches) { spied_ += matches; }
 
  private:
-  std::string revision_;
+  Revision revision_;
   std::uint64_t spied_ = 0;
   std::shared_ptr<const FacetTable> table_;
   bool unavailable_ = false;  // build() said no for this revision: do not read the stream again.

@@ -169,6 +169,9 @@ struct Searcher::Impl {
   std::string generation;  // The generation open now ("" for a plain database).
   bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
 
+  // What `db` shows now: the generation and its revision (what caches here are kept for).
+  std::pair<std::string, Xapian::rev> revision() const { return {generation, db.get_revision()}; }
+
   explicit Impl(const std::string& d) : dir(d) {
     if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
     try {
@@ -239,7 +242,7 @@ struct Searcher::Impl {
       first_day = std::lround(Xapian::sortable_unserialise(low));
       last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
     }
-    auto table = facet_tables.table_for(db, generation + "\n" + std::to_string(db.get_revision()));
+    auto table = facet_tables.table_for(db, revision());
     auto spy = std::make_unique<query::FacetSpy>(f, first_day, last_day, std::move(table));
     enquire.add_matchspy(spy.get());
     return spy;
@@ -275,9 +278,9 @@ struct Searcher::Impl {
   const places::Gazetteer* places_gazetteer() {
     // The record can only change with a commit: read it once per revision (reading metadata is
     // a B-tree lookup, and this is asked several times per search).
-    const auto revision = std::make_pair(generation, db.get_revision());
-    if (revision == gazetteer_checked_at) return gazetteer.get();
-    gazetteer_checked_at = revision;
+    const auto now = revision();
+    if (now == gazetteer_checked_at) return gazetteer.get();
+    gazetteer_checked_at = now;
     const std::string path = db.get_metadata(schema::kGazetteerKey);
     const std::string checksum = db.get_metadata(schema::kGazetteerChecksumKey);
     if (path + "\n" + checksum == gazetteer_record) return gazetteer.get();

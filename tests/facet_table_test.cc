@@ -77,14 +77,14 @@ TEST_CASE("a searcher's facet table is built once its spies have visited as many
   }
   Xapian::Database db(newsq::test::live_generation_path(dir.str("db")));
   FacetTablePolicy policy;
-  CHECK_FALSE(policy.table_for(db, "r1"));
+  CHECK_FALSE(policy.table_for(db, {"gen", 1}));
   policy.spied(6);
-  CHECK_FALSE(policy.table_for(db, "r1"));
+  CHECK_FALSE(policy.table_for(db, {"gen", 1}));
   policy.spied(4);
-  auto table = policy.table_for(db, "r1");
+  auto table = policy.table_for(db, {"gen", 1});
   REQUIRE(table);
-  CHECK(policy.table_for(db, "r1") == table);  // Kept for the revision, not rebuilt.
-  CHECK_FALSE(policy.table_for(db, "r2"));      // A new revision starts counting again.
+  CHECK(policy.table_for(db, {"gen", 1}) == table);  // Kept for the revision, not rebuilt.
+  CHECK_FALSE(policy.table_for(db, {"gen", 2}));      // A new revision starts counting again.
 
   // A document without slot 6 (written before it existed): no table, the values are read instead.
   {
@@ -97,7 +97,7 @@ TEST_CASE("a searcher's facet table is built once its spies have visited as many
   db.reopen();
   CHECK_FALSE(FacetTable::build(db));
   policy.spied(100);
-  CHECK_FALSE(policy.table_for(db, "r3"));
+  CHECK_FALSE(policy.table_for(db, {"gen", 3}));
 }
 
 TEST_CASE("facets counted from the facet table equal those counted from the values, real corpus", "[shared]") {
