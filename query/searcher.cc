@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 
+#include "engine/src/index_health.h"
 #include "engine/src/index_location.h"
 #include "engine/src/schema.h"
 #include "indexer/analysis/near_duplicate.h"
@@ -173,7 +174,14 @@ struct Searcher::Impl {
   std::pair<std::string, Xapian::rev> revision() const { return {generation, db.get_revision()}; }
 
   explicit Impl(const std::string& d) : dir(d) {
-    if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
+    switch (const health::Diagnosis found = health::diagnose(dir); found.state) {
+      case health::State::absent: throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
+      case health::State::empty: throw DatabaseError(dir + ": an empty directory, not an index yet (create one with 'newsq index')");
+      case health::State::foreign: throw DatabaseError(dir + ": " + found.problem);
+      case health::State::damaged: throw DatabaseError(health::damaged_message(dir, found.problem, false));
+      case health::State::plain:
+      case health::State::healthy: break;
+    }
     try {
       refresh();
     } catch (const Xapian::Error& e) {
@@ -195,6 +203,7 @@ struct Searcher::Impl {
           stale = true;
           db = Xapian::Database(dir);  // Through the stub: whatever is live now (maybe newer than `live`).
           generation = live;           // If newer, the next refresh() just opens it again.
+          check_complete();
           stale = false;
         } else {
           db.reopen();
@@ -205,6 +214,18 @@ struct Searcher::Impl {
         stale = true;
       }
     }
+  }
+
+  // Xapian opens a generation that lost its docdata or position table as if they were empty, and
+  // searches would quietly show hits without titles: refuse such a generation instead. A swap may
+  // have removed the files just opened; that is not damage if the stub has moved on meanwhile.
+  void check_complete() {
+    if (generation.empty()) return;
+    const std::string missing = health::missing_table((std::filesystem::path(dir) / generation).string(), db.get_doccount());
+    if (missing.empty()) return;
+    if (location::live_generation(dir) != generation)
+      throw Xapian::DatabaseOpeningError("the generation opened was replaced");  // refresh() tries again.
+    throw DatabaseError(health::damaged_message(dir, missing, false));
   }
 
   // The index's source names, for "from X" in queries. Counting them reads every document, so

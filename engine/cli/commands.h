@@ -24,5 +24,7 @@ int rebuild_command(int argc, char** argv);
 int compact_command(int argc, char** argv);
 int gazetteer_command(int argc, char** argv);
 int places_command(int argc, char** argv);
+int check_command(int argc, char** argv);
+int repair_command(int argc, char** argv);
 
 }  // namespace newsq::cli

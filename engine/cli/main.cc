@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "  rebuild  index afresh beside the live index, then swap it in atomically\n"
     "  delete   remove articles by id\n"
     "  compact  rewrite the index compactly and swap it in\n"
+    "  check    say whether an index is sound, and what is wrong with it\n"
+    "  repair   point a damaged index at its newest sound generation (deletes nothing)\n"
     "  search   search an index; hits with snippets and facet counts\n"
     "  explain  show what newsq understands of a query (dates, sources, synonyms)\n"
     "  stats    what an index holds\n"
@@ -59,6 +61,8 @@ int main(int argc, char** argv) {
     if (command == "compact") return compact_command(argc - 1, argv + 1);
     if (command == "gazetteer") return gazetteer_command(argc - 1, argv + 1);
     if (command == "places") return places_command(argc - 1, argv + 1);
+    if (command == "check") return check_command(argc - 1, argv + 1);
+    if (command == "repair") return repair_command(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
   } catch (const cxxopts::exceptions::exception& e) {

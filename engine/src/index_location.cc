@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "engine/src/index_health.h"
 #include "newsq/error.h"
 
 namespace newsq::location {
@@ -86,12 +87,24 @@ const std::string& LiveGenerationWatch::live() {
 }
 
 std::string live_generation_for_writing(const std::string& dir) {
+  const health::Diagnosis found = health::diagnose(dir);
+  switch (found.state) {
+    case health::State::healthy:
+      health::verify_before_writing(dir, found.generation_path);
+      return found.generation_path;
+    case health::State::plain:
+      return dir;  // A plain database from before generations.
+    case health::State::damaged:
+      throw DatabaseError(health::damaged_message(dir, found.problem));
+    case health::State::foreign:
+      throw DatabaseError(dir + ": " + found.problem + "; newsq writes only into a new or empty directory or an index");
+    case health::State::absent:
+    case health::State::empty:
+      break;
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw DatabaseError(dir + ": cannot create the index directory: " + ec.message());
-  std::string live = live_generation(dir);
-  if (!live.empty()) return (fs::path(dir) / live).string();
-  if (fs::exists(fs::path(dir) / "iamglass")) return dir;  // A plain database from before generations.
   std::string first = new_generation(dir);
   try {
     // An empty database exists before the stub names it, so a searcher never finds the stub
@@ -136,11 +149,14 @@ void publish(const std::string& dir, const std::string& generation_path) {
   fs::rename(temporary, stub, ec);
   if (ec) throw DatabaseError(dir + ": cannot publish the new index: " + ec.message());
   fsync_path(dir);
+  health::remember_sound(dir, generation_path);
 }
 
 void remove_stale_generations(const std::string& dir) {
-  std::string live = live_generation(dir);
-  if (live.empty()) return;
+  // Only beside a sound live generation: in a damaged index the others may be all that is left.
+  const health::Diagnosis found = health::diagnose(dir);
+  if (found.state != health::State::healthy) return;
+  const std::string live = fs::path(found.generation_path).filename().string();
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();

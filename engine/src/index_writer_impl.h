@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "engine/src/index_health.h"
 #include "engine/src/write_lock.h"
 #include "indexer/document_builder.h"
 #include "newsq/error.h"
@@ -67,6 +68,8 @@ struct IndexWriter::Impl {
   void commit() {
     guarded("commit failed", [&] { db.commit(); });
     pending = 0;
+    // What this writer committed is sound: the next writer need not check it again.
+    health::remember_sound(dir, path);
   }
 };
 

@@ -5,8 +5,10 @@
 
 #include <filesystem>
 
+#include "engine/src/index_health.h"
 #include "engine/src/index_location.h"
 #include "engine/src/index_writer_impl.h"
+#include "engine/src/schema.h"
 #include "newsq/error.h"
 
 namespace newsq {
@@ -69,6 +71,59 @@ void compact(const std::string& dir, const WriterOptions& writer_options) {
   }
   location::publish(dir, generation);
   location::remove_stale_generations(dir);
+}
+
+HealthReport check(const std::string& dir) {
+  HealthReport report;
+  const health::Diagnosis found = health::diagnose(dir);
+  switch (found.state) {
+    case health::State::absent: throw DatabaseError(dir + ": no such index");
+    case health::State::empty: throw DatabaseError(dir + ": an empty directory, not an index");
+    case health::State::foreign: throw DatabaseError(dir + ": " + found.problem);
+    case health::State::damaged: report.problems.push_back(found.problem); break;
+    case health::State::plain:
+    case health::State::healthy: break;
+  }
+  report.generations = health::generations(dir);
+  report.live = location::live_generation(dir);
+  if (!found.generation_path.empty()) {
+    try {
+      report.articles = Xapian::Database(found.generation_path).get_doccount();
+    } catch (const Xapian::Error&) {
+      // full_check says what is wrong.
+    }
+    for (auto& problem : health::full_check(found.generation_path)) report.problems.push_back(std::move(problem));
+  }
+  report.sound = report.problems.empty();
+  return report;
+}
+
+std::string repair(const std::string& dir, const WriterOptions& writer_options) {
+  const health::Diagnosis found = health::diagnose(dir);
+  if (found.state == health::State::absent || found.state == health::State::empty || found.state == health::State::foreign)
+    throw DatabaseError(dir + ": not an index, nothing to repair");
+  if (found.state == health::State::plain)
+    throw DatabaseError(dir + ": this index predates generations; newsq cannot repair it (xapian-check --fix may)");
+  WriteLock lock(dir, writer_options.wait_for_lock);
+  if (found.state == health::State::healthy && health::full_check(found.generation_path).empty()) return {};
+  std::string tried;
+  for (const std::string& name : health::generations(dir)) {
+    const std::string path = (std::filesystem::path(dir) / name).string();
+    std::vector<std::string> problems = health::full_check(path);
+    if (problems.empty()) {
+      try {
+        if (Xapian::Database(path).get_metadata(schema::kVersionKey).empty()) problems.push_back(name + ": not a newsq generation");
+      } catch (const Xapian::Error& e) {
+        problems.push_back(name + ": " + e.get_description());
+      }
+    }
+    if (problems.empty()) {
+      location::publish(dir, path);
+      return name;
+    }
+    tried += (tried.empty() ? "" : "; ") + problems.front();
+  }
+  throw DatabaseError(dir + ": no generation can be repaired" + (tried.empty() ? std::string(" (there are none)") : ": " + tried));
 }
 
 }  // namespace newsq
