@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/src/index_health.h"
+#include "engine/src/write_failure_guard.h"
 #include "engine/src/write_lock.h"
 #include "indexer/document_builder.h"
 #include "newsq/error.h"
@@ -20,6 +21,7 @@ namespace newsq {
 
 struct IndexWriter::Impl {
   std::string dir;   // As the user named it, for messages.
+  WriteFailureGuard failure_guard{dir};  // A failure Xapian cannot unwind from exits 2, not SIGABRT.
   std::string path;  // The Xapian database written.
   WriterOptions options;
   std::unique_ptr<WriteLock> lock;  // Null when the caller already holds the index's lock.
