@@ -106,13 +106,20 @@ std::string live_generation_for_writing(const std::string& dir) {
   fs::create_directories(dir, ec);
   if (ec) throw DatabaseError(dir + ": cannot create the index directory: " + ec.message());
   std::string first = new_generation(dir);
+  // The empty database is made under a name that is not a generation's and renamed when complete:
+  // a run killed meanwhile leaves no half-made generation that would make the directory look damaged.
+  const std::string staging = first + ".new";
+  fs::rename(first, staging, ec);
+  if (ec) throw DatabaseError(dir + ": cannot create " + staging + ": " + ec.message());
   try {
     // An empty database exists before the stub names it, so a searcher never finds the stub
     // pointing at nothing (the writer adds the schema metadata when it opens it).
-    Xapian::WritableDatabase(first, Xapian::DB_CREATE_OR_OPEN).commit();
+    Xapian::WritableDatabase(staging, Xapian::DB_CREATE_OR_OPEN).commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(dir + ": cannot create the index: " + e.get_description());
   }
+  fs::rename(staging, first, ec);
+  if (ec) throw DatabaseError(dir + ": cannot create " + first + ": " + ec.message());
   publish(dir, first);
   return first;
 }
