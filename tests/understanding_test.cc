@@ -79,6 +79,34 @@ TEST_CASE("a one-line query is split into text, dates and sources", "[understand
   CHECK_THROWS_AS(newsq::understand("x", "2022-13-01"), newsq::QueryError);
 }
 
+TEST_CASE("dates and sources never take words that operators bind", "[understanding]") {
+  struct Row {
+    const char* query;
+    const char* text;  // What is left as text.
+    const char* from;  // "" for no date.
+  };
+  const Row rows[] = {
+      {"\"protest in March 2022\"", "\"protest in March 2022\"", ""},
+      {"shelling -\"in March 2022\"", "shelling -\"in March 2022\"", ""},
+      {"shelling NOT in March 2022", "shelling NOT in March 2022", ""},   // "in March 2022" reads as one.
+      {"March 2022 OR April 2022", "March 2022 OR April 2022", ""},       // OR binds "2022" and "April".
+      {"(shelling in March 2022) OR grain", "(shelling in March 2022) OR grain", ""},
+      {"Kyiv AND Lviv in March 2022", "Kyiv AND Lviv", "2022-03-01"},     // The date reads alone.
+      {"NOT kyiv March 2022", "NOT kyiv", "2022-03-01"},
+      {"kyiv -russia since 24 February 2022", "kyiv -russia", "2022-02-24"},
+      {"grain NOT from BBC", "grain NOT from BBC", ""},
+      {"grain OR wheat from BBC", "grain OR wheat", ""},
+  };
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    auto u = newsq::understand(row.query, "2022-06-01", {"BBC"});
+    CHECK(u.text == row.text);
+    CHECK(u.from == row.from);
+  }
+  // Control bytes are spaces: a query is one line, and none can forge the masks understanding uses.
+  CHECK(newsq::understand(std::string("kyiv\x01" "a\x01 -russia"), "2022-06-01").text == "kyiv a  -russia");
+}
+
 TEST_CASE("synonyms find articles that use other words, and can be turned off", "[understanding]") {
   TempDir dir;
   {
