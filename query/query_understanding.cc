@@ -9,6 +9,7 @@
 #include "engine/src/schema.h"
 #include "newsq/error.h"
 #include "query/date_expression.h"
+#include "query/query_limits.h"
 #include "query/text_locks.h"
 
 namespace newsq::query {
@@ -84,6 +85,7 @@ bool take_from_source(std::string& q, const std::vector<std::string>& known, std
 
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
                                  QueryBuilder& builder, const PlaceLookup& places) {
+  check_query_length(query);
   UnderstoodQuery u;
   // A query is one line: control bytes are spaces (this also keeps them free for TextLocks).
   std::string line(query);

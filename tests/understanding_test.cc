@@ -381,3 +381,27 @@ TEST_CASE("copies made by editing real articles slightly collapse into their ori
     check_groups(dir.str("db"));
   }
 }
+
+TEST_CASE("a query longer than the documented maximum is refused, one at the maximum is answered", "[understanding][cli]") {
+  // 10,000 words once took 14 s to search; the bound is newsq::kMaxQueryWords words, kMaxQueryBytes bytes.
+  auto words = [](std::size_t n) {
+    std::string q;
+    for (std::size_t i = 0; i < n; ++i) q += (i ? " " : "") + std::string(i % 2 ? "grain" : "ports");
+    return q;
+  };
+  CHECK_NOTHROW(newsq::understand(words(newsq::kMaxQueryWords)));
+  CHECK_THROWS_AS(newsq::understand(words(newsq::kMaxQueryWords + 1)), newsq::QueryError);
+  CHECK_THROWS_AS(newsq::understand(std::string(newsq::kMaxQueryBytes + 1, 'a')), newsq::QueryError);
+
+  TempDir dir;
+  REQUIRE(newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()}).exit_code == 0);
+  newsq::Searcher searcher(dir.str("db"));
+  CHECK_NOTHROW(searcher.search({.query = words(newsq::kMaxQueryWords)}));
+  CHECK_THROWS_AS(searcher.search({.query = words(newsq::kMaxQueryWords + 1)}), newsq::QueryError);
+
+  auto refused = newsq::test::run_cli({"search", "--db", dir.str("db"), "--", words(newsq::kMaxQueryWords + 1)});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("query too long: 1025 words (at most 1024)") != std::string::npos);
+  CHECK(newsq::test::run_cli({"explain", "--", words(newsq::kMaxQueryWords + 1)}).exit_code == 1);
+  CHECK(newsq::test::run_cli({"search", "--db", dir.str("db"), "--", words(newsq::kMaxQueryWords)}).exit_code == 0);
+}

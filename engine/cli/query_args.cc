@@ -4,6 +4,10 @@
 #include <set>
 #include <string_view>
 
+#include "engine/cli/commands.h"
+#include "newsq/error.h"
+#include "newsq/understood_query.h"
+
 namespace newsq::cli {
 
 QueryCommandLine split_query_args(const cxxopts::Options& options, int argc, char** argv) {
@@ -38,6 +42,12 @@ QueryCommandLine split_query_args(const cxxopts::Options& options, int argc, cha
     } else {
       add_word(a);
     }
+  }
+  // Too long a query is a mistake in the command line, not in the data: exit 1.
+  try {
+    check_query_length(out.query);
+  } catch (const QueryError& e) {
+    throw UsageError(e.what());
   }
   return out;
 }

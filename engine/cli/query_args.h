@@ -21,7 +21,8 @@ struct QueryCommandLine {
   char** argv() { return option_argv.data(); }
 };
 
-// `options` says which flags exist and which take a value. argv must outlive the result.
+// `options` says which flags exist and which take a value. argv must outlive the result. Throws
+// UsageError for a query longer than newsq::kMaxQueryWords words or kMaxQueryBytes bytes.
 QueryCommandLine split_query_args(const cxxopts::Options& options, int argc, char** argv);
 
 }  // namespace newsq::cli
