@@ -85,7 +85,7 @@ bool take_from_source(std::string& q, const std::vector<std::string>& known, std
 
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
                                  QueryBuilder& builder, const PlaceLookup& places) {
-  check_query_length(query);
+  check_query_text(query);
   UnderstoodQuery u;
   // A query is one line: control bytes are spaces (this also keeps them free for TextLocks).
   std::string line(query);

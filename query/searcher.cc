@@ -3,6 +3,7 @@
 // with selections gets one more counting pass without its own selections (multi-select facets).
 #include "newsq/searcher.h"
 
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -129,6 +130,21 @@ std::string today() {
 }
 
 }  // namespace
+
+void SearchRequest::validate() const {
+  auto whole = [](const char* name, std::uint32_t value, std::uint32_t max) {
+    if (value > max) throw QueryError(fmt::format("{} {} is out of range (0 to {})", name, value, max));
+  };
+  whole("limit", limit, kMaxLimit);
+  whole("offset", offset, kMaxOffset);
+  whole("max_facet_values", max_facet_values, kMaxFacetValues);
+  whole("snippet_length", snippet_length, kMaxSnippetLength);
+  // Written so that NaN fails too.
+  if (!(radius_km > 0 && radius_km <= kMaxRadiusKm))
+    throw QueryError(fmt::format("radius {} km is out of range (above 0, up to {:g})", radius_km, kMaxRadiusKm));
+  if (!(recency_boost >= 0 && recency_boost <= kMaxRecencyBoost))
+    throw QueryError(fmt::format("recency {} is out of range (0 to {:g})", recency_boost, kMaxRecencyBoost));
+}
 
 SearchRequest SearchRequest::from_understood(const UnderstoodQuery& understood) {
   SearchRequest r;
@@ -357,7 +373,8 @@ struct Searcher::Impl {
 
   SearchResults run(const SearchRequest& request) {
     builder.set_thesaurus(request.use_thesaurus ? thesaurus : nullptr);
-    query::check_query_length(request.query);
+    request.validate();
+    query::check_query_text(request.query);
     query::TextQuery text = builder.build(request.query);
 
     std::vector<Xapian::Query> filters;
@@ -367,7 +384,6 @@ struct Searcher::Impl {
     places::Place centre;
     Xapian::Query near;
     if (!request.near.empty()) {
-      if (!(request.radius_km > 0)) throw QueryError("--radius must be a positive number of km");
       centre = resolve_place(request.near, "--near");
       if (!centre.has_coordinates) throw QueryError("--near: " + std::string(centre.name) + " has no coordinates");
       near = query::near_query(centre, request.radius_km);

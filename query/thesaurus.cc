@@ -2,6 +2,7 @@
 // the head word finds the alternatives.
 #include "query/thesaurus.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -52,10 +53,14 @@ Thesaurus Thesaurus::parse(std::string_view text, const std::string& name) {
 }
 
 Thesaurus Thesaurus::load(const std::string& path) {
+  // A directory opens as a stream on Linux and reads as empty: it would be an empty thesaurus.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw QueryError(path + ": is a directory, not a thesaurus file");
   std::ifstream in(path);
   if (!in) throw QueryError(path + ": cannot read the thesaurus");
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (in.bad()) throw QueryError(path + ": cannot read the thesaurus");
   return parse(ss.str(), path);
 }
 

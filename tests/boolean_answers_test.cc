@@ -182,11 +182,10 @@ Fixture& fixture() {
     newsq::Searcher searcher(f.dir.str("db"));
     newsq::SearchRequest r;
     r.near = "Kharkiv";
-    r.limit = static_cast<std::uint32_t>(f.articles.size());
     r.count_facets = false;
     r.snippet_length = 0;
     r.collapse_duplicates = false;
-    for (const auto& h : searcher.search(r).hits) f.near_ids.insert(h.id);
+    for (const auto& h : newsq::test::all_hits(searcher, r)) f.near_ids.insert(h.id);
     REQUIRE(f.near_ids.size() > 50);
   }
   return f;

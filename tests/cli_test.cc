@@ -2,6 +2,10 @@
 // JSON shape, the bundled sample corpus.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+
+#include "newsq/newsq.h"
 #include "tests/test_support.h"
 
 using newsq::test::run_cli;
@@ -129,4 +133,87 @@ TEST_CASE("an unquoted query keeps its -excluded words and flags may stand anywh
   auto unknown = run_cli({"search", "--db", db, "--bogus", "power"});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("bogus") != std::string::npos);
+}
+
+TEST_CASE("search flags outside their ranges are usage errors that name the range", "[cli]") {
+  TempDir dir;
+  std::string db = dir.str("db");
+  REQUIRE(run_cli({"index", "--db", db, (newsq::test::source_dir() / "corpus" / "sample").string()}).exit_code == 0);
+  struct Case {
+    std::vector<std::string> flags;
+    std::string said;
+  };
+  const std::vector<Case> cases = {
+      {{"--near", "Lviv", "--radius", "-5"}, "radius -5 km is out of range"},
+      {{"--near", "Lviv", "--radius", "0"}, "radius 0 km is out of range"},
+      {{"--near", "Lviv", "--radius", "30000"}, "radius 30000 km is out of range"},
+      {{"--limit", "10001"}, "limit 10001 is out of range (0 to 10000)"},
+      {{"--offset", "1000001"}, "offset 1000001 is out of range"},
+      {{"--recency", "-1"}, "recency -1 is out of range"},
+      {{"--recency", "101"}, "recency 101 is out of range"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"search", "--db", db};
+    args.insert(args.end(), c.flags.begin(), c.flags.end());
+    args.push_back("power");
+    auto r = run_cli(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(c.said) != std::string::npos);
+  }
+  // The library refuses the same requests.
+  newsq::Searcher searcher(db);
+  CHECK_THROWS_AS(searcher.search({.query = "power", .limit = 10001}), newsq::QueryError);
+  newsq::SearchRequest nan_radius{.query = "power", .near = "Lviv"};
+  nan_radius.radius_km = std::nan("");
+  CHECK_THROWS_AS(nan_radius.validate(), newsq::QueryError);
+
+  // Paging past the end says so, instead of "showing 100001-100000".
+  auto past = run_cli({"search", "--db", db, "--offset", "100000", "power"});
+  CHECK(past.exit_code == 0);
+  CHECK(past.out.find("none shown (--offset 100,000 is past the last)") != std::string::npos);
+  CHECK(past.out.find("showing") == std::string::npos);
+
+  // A directory is no thesaurus (it once read as an empty one).
+  auto thesaurus = run_cli({"search", "--db", db, "--thesaurus", dir.str(), "power"});
+  CHECK(thesaurus.exit_code == 2);
+  CHECK(thesaurus.err.find("is a directory, not a thesaurus file") != std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 in a query is one readable line and exit 1 in text and --json", "[cli]") {
+  // explain --json once died with a raw nlohmann type_error.316.
+  for (std::vector<std::string> args : {std::vector<std::string>{"explain", "--json", "kyiv \xff shelling"},
+                                        std::vector<std::string>{"explain", "kyiv \xc3"}}) {
+    auto r = run_cli(args);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("query is not valid UTF-8 (at byte 5)") != std::string::npos);
+    CHECK(r.err.find("type_error") == std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+}
+
+TEST_CASE("article text cannot drive the terminal: escapes and raw newlines are not printed", "[cli]") {
+  TempDir dir;
+  nlohmann::json a = {{"id", "evil-\x1b[2J-1"},
+                      {"date", "2022-03-01"},
+                      {"source", "Tricks\x1b]0;owned\x07"},
+                      {"title", "Power cut\nFAKE LINE \x1b[31mred\xc2\x9b" "31m \xe2\x80\xae" "txet"},
+                      {"url", "https://example.org/\x1b[1m"},
+                      {"text", "The power grid failed.\x1b[2K\rOverwritten line about power."}};
+  newsq::test::write_file(dir.path() / "evil.jsonl", a.dump() + "\n");
+  REQUIRE(run_cli({"index", "--db", dir.str("db"), dir.str("evil.jsonl")}).exit_code == 0);
+  auto r = run_cli({"search", "--db", dir.str("db"), "power"});
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  CHECK(r.out.find("Power cut") != std::string::npos);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find('\r') == std::string::npos);
+  CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+  CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+  // The title stays on its hit's line.
+  CHECK(r.out.find("\nFAKE LINE") == std::string::npos);
+  // --json keeps the text as it is (escaped by JSON), for programs.
+  auto j = nlohmann::json::parse(run_cli({"search", "--db", dir.str("db"), "--json", "power"}).out);
+  CHECK(j["hits"][0]["title"].get<std::string>().find('\n') != std::string::npos);
 }

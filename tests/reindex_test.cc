@@ -53,10 +53,12 @@ std::string edited(const std::string& line, const std::string& marker) {
 
 // Every id in the index, read the way a searcher would.
 std::set<std::string> indexed_ids(newsq::Searcher& s) {
-  auto r = s.search({.limit = 100000, .count_facets = false, .collapse_duplicates = false});
+  const newsq::SearchRequest all{.count_facets = false, .snippet_length = 0, .collapse_duplicates = false};
+  auto hits = newsq::test::all_hits(s, all);
   std::set<std::string> ids;
-  for (const auto& h : r.hits) ids.insert(h.id);
-  CHECK(ids.size() == r.total);  // Nothing doubled.
+  for (const auto& h : hits) ids.insert(h.id);
+  CHECK(ids.size() == hits.size());  // Nothing doubled.
+  CHECK(hits.size() == s.search({.limit = 0, .count_facets = false, .collapse_duplicates = false}).total);
   return ids;
 }
 
@@ -69,7 +71,7 @@ std::set<std::string> indexed_ids(const std::string& db) {
 std::set<std::string> ids_with(const std::string& db, const std::string& word) {
   newsq::Searcher s(db);
   std::set<std::string> ids;
-  for (const auto& h : s.search({.query = word, .limit = 100000, .count_facets = false, .collapse_duplicates = false}).hits)
+  for (const auto& h : newsq::test::all_hits(s, {.query = word, .count_facets = false, .snippet_length = 0, .collapse_duplicates = false}))
     ids.insert(h.id);
   return ids;
 }

@@ -185,4 +185,15 @@ int wait_cli(int pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::vector<newsq::Hit> all_hits(newsq::Searcher& searcher, newsq::SearchRequest request) {
+  std::vector<newsq::Hit> hits;
+  request.limit = newsq::SearchRequest::kMaxLimit;
+  for (request.offset = 0;; request.offset += request.limit) {
+    auto page = searcher.search(request);
+    hits.insert(hits.end(), page.hits.begin(), page.hits.end());
+    if (page.hits.size() < request.limit || hits.size() >= page.total) break;
+  }
+  return hits;
+}
+
 }  // namespace newsq::test

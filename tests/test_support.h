@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "newsq/searcher.h"
+
 namespace newsq::test {
 
 // A fresh folder under the system temp dir, removed with everything in it on destruction.
@@ -51,6 +53,10 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2);
 // The rows of a tab-separated table file, without blank and '#' comment lines; each row has at
 // least `columns` cells (missing ones empty).
 std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& path, std::size_t columns);
+
+// Every hit of `request` (its offset and limit ignored), fetched a page of
+// SearchRequest::kMaxLimit at a time.
+std::vector<newsq::Hit> all_hits(newsq::Searcher& searcher, newsq::SearchRequest request);
 
 struct CommandResult {
   int exit_code = -1;

@@ -7,6 +7,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/json_output.h"
 #include "engine/cli/query_args.h"
+#include "engine/cli/terminal.h"
 #include "newsq/searcher.h"
 
 namespace newsq::cli {
@@ -39,25 +40,25 @@ int explain_command(int argc, char** argv) {
   }
   nlohmann::json j = understood_json(u);
   if (args.count("json")) {
-    fmt::print("{}\n", j.dump());
+    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
   }
-  fmt::print("text      {}\n", u.text.empty() ? "(none)" : u.text);
+  fmt::print("text      {}\n", printable(u.text.empty() ? "(none)" : u.text));
   std::string terms;
   for (const auto& t : u.terms) terms += (terms.empty() ? "" : " ") + t;
-  fmt::print("terms     {}\n", terms.empty() ? "(none)" : terms);
+  fmt::print("terms     {}\n", printable(terms.empty() ? "(none)" : terms));
   for (const auto& [word, alternatives] : u.synonyms) {
     std::string alt;
     for (const auto& a : alternatives) alt += (alt.empty() ? "" : ", ") + a;
-    fmt::print("synonyms  {} ~ {}\n", word, alt);
+    fmt::print("synonyms  {} ~ {}\n", printable(word), printable(alt));
   }
   if (!u.date_text.empty())
-    fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to, u.date_text);
+    fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to, printable(u.date_text));
   for (const auto& p : u.places) {
     std::string radius = p.mode == UnderstoodPlace::Mode::near ? fmt::format(" within {:g} km", p.radius_km) : "";
-    fmt::print("place     {} {} (id {}){}   (from \"{}\")\n", mode_name(p.mode), p.name, p.id, radius, p.text);
+    fmt::print("place     {} {} (id {}){}   (from \"{}\")\n", mode_name(p.mode), printable(p.name), p.id, radius, printable(p.text));
   }
-  for (const auto& s : u.sources) fmt::print("source    {}\n", s);
+  for (const auto& s : u.sources) fmt::print("source    {}\n", printable(s));
   return kExitOk;
 }
 

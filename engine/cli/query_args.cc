@@ -45,7 +45,7 @@ QueryCommandLine split_query_args(const cxxopts::Options& options, int argc, cha
   }
   // Too long a query is a mistake in the command line, not in the data: exit 1.
   try {
-    check_query_length(out.query);
+    check_query_text(out.query);
   } catch (const QueryError& e) {
     throw UsageError(e.what());
   }

@@ -12,6 +12,7 @@
 #include "engine/cli/json_output.h"
 #include "engine/cli/query_args.h"
 #include "engine/cli/terminal.h"
+#include "newsq/error.h"
 #include "newsq/searcher.h"
 
 namespace newsq::cli {
@@ -36,29 +37,35 @@ void print_understood(const UnderstoodQuery& u, const SearchRequest& request) {
   if (!request.place.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::in; }))
     parts += "  in " + request.place;
   for (const auto& [word, alternatives] : u.synonyms) parts += "  " + word + "~{" + joined(alternatives) + "}";
-  if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", u.text, parts);
+  if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", printable(u.text), printable(parts));
 }
 
 void print_text(const SearchResults& r, const SearchRequest& request, double ms) {
   const bool ansi = is_terminal(stdout);
   auto bold = [&](const std::string& s) { return ansi ? "\x1b[1m" + s + "\x1b[0m" : s; };
-  if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", bold(r.suggestion));
+  if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", bold(printable(r.suggestion)));
   if (r.total == 0) {
     fmt::print("no matches ({:.1f} ms)\n", ms);
     return;
   }
-  fmt::print("{} matches, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), request.offset + 1,
-             request.offset + r.hits.size(), ms);
+  if (r.hits.empty()) {
+    // Paged past the end (or --limit 0): say so rather than "showing 100001-100000".
+    fmt::print("{} {}, none shown{} ({:.1f} ms)\n", thousands(r.total), r.total == 1 ? "match" : "matches",
+               request.limit == 0 ? "" : fmt::format(" (--offset {} is past the last)", thousands(request.offset)), ms);
+    return;
+  }
+  fmt::print("{} {}, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), r.total == 1 ? "match" : "matches", thousands(request.offset + 1),
+             thousands(request.offset + r.hits.size()), ms);
   std::size_t rank = request.offset;
   for (const auto& h : r.hits) {
-    fmt::print("{:>3}. {}  {}  {}\n", ++rank, h.date, h.source, bold(h.title.empty() ? h.id : h.title));
+    fmt::print("{:>3}. {}  {}  {}\n", ++rank, printable(h.date), printable(h.source), bold(printable(h.title.empty() ? h.id : h.title)));
     fmt::print("     {}\n", render_highlights(h.snippet, ansi));
-    fmt::print("     id {}{}{}", h.id, h.url.empty() ? "" : "  ", h.url);
-    if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), joined(h.similar_ids));
+    fmt::print("     id {}{}{}", printable(h.id), h.url.empty() ? "" : "  ", printable(h.url));
+    if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), printable(joined(h.similar_ids)));
     if (!h.places.empty()) {
       std::vector<std::string> names;
       for (const auto& p : h.places) names.push_back(p.name);
-      fmt::print("\n     places: {}", fmt::join(names, ", "));
+      fmt::print("\n     places: {}", printable(fmt::format("{}", fmt::join(names, ", "))));
     }
     if (h.distance_km >= 0) fmt::print("  ({:.0f} km)", h.distance_km);
     fmt::print("\n\n");
@@ -68,7 +75,7 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
     std::string title = name == "date" ? "date (" + r.date_granularity + ")" : name;
     fmt::print("{}:", bold(title));
     for (const auto& v : values)
-      fmt::print("  {}{} {}", v.value, v.level.empty() ? "" : " (" + v.level + ")", thousands(v.count));
+      fmt::print("  {}{} {}", printable(v.value), v.level.empty() ? "" : " (" + v.level + ")", thousands(v.count));
     fmt::print("\n");
   }
 }
@@ -165,6 +172,12 @@ int search_command(int argc, char** argv) {
   understood.sources = request.sources;
   if (!request.use_thesaurus) understood.synonyms.clear();
 
+  // Out-of-range flags (or a radius in words, "within 99999 km of Kyiv") are usage errors.
+  try {
+    request.validate();
+  } catch (const QueryError& e) {
+    throw UsageError(e.what());
+  }
   auto started = std::chrono::steady_clock::now();
   SearchResults results = searcher.search(request);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -29,7 +29,7 @@ int stats_command(int argc, char** argv) {
     for (const auto& [name, count] : s.sources) sources[name] = count;
     nlohmann::json out = {{"articles", s.articles}, {"terms", s.terms}, {"first_date", s.first_date},
                           {"last_date", s.last_date}, {"disk_bytes", s.disk_bytes}, {"sources", sources}};
-    fmt::print("{}\n", out.dump());
+    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
   }
   fmt::print("articles   {}\n", thousands(s.articles));
@@ -37,7 +37,7 @@ int stats_command(int argc, char** argv) {
   fmt::print("terms      {}\n", thousands(s.terms));
   fmt::print("disk       {:.1f} MB\n", static_cast<double>(s.disk_bytes) / 1e6);
   fmt::print("sources    {}\n", s.sources.size());
-  for (const auto& [name, count] : s.sources) fmt::print("  {:<24} {:>10}\n", name.empty() ? "(none)" : name, thousands(count));
+  for (const auto& [name, count] : s.sources) fmt::print("  {:<24} {:>10}\n", name.empty() ? "(none)" : printable(name), thousands(count));
   return kExitOk;
 }
 

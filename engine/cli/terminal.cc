@@ -9,16 +9,47 @@ namespace newsq::cli {
 
 bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) == 1; }
 
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += b < 0x20 || b == 0x7f ? ' ' : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    // One UTF-8 sequence: its length from the lead byte, then continuation bytes only.
+    const std::size_t n = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    char32_t cp = n == 4 ? b & 0x07 : n == 3 ? b & 0x0f : b & 0x1f;
+    std::size_t k = 1;
+    for (; n && k < n && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    const bool valid = n && k == n && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10ffff)) &&
+                       !(cp >= 0xd800 && cp <= 0xdfff);
+    if (!valid) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the bad byte; resynchronise on the next one.
+      ++i;
+      continue;
+    }
+    // C1 controls (0x9b is a CSI, as ESC [ is), line and paragraph separators, bidi overrides.
+    const bool control = (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+                         (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+    if (control) out += ' ';
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 std::string render_highlights(std::string_view snippet, bool ansi) {
   std::string out;
-  for (char c : snippet) {
-    if (c == kHighlightStart) {
-      if (ansi) out += "\x1b[1m";
-    } else if (c == kHighlightEnd) {
-      if (ansi) out += "\x1b[0m";
-    } else {
-      out += c;
-    }
+  std::size_t run = 0;  // Start of the text since the last marker.
+  for (std::size_t i = 0; i <= snippet.size(); ++i) {
+    if (i < snippet.size() && snippet[i] != kHighlightStart && snippet[i] != kHighlightEnd) continue;
+    out += printable(snippet.substr(run, i - run));
+    if (i < snippet.size() && ansi) out += snippet[i] == kHighlightStart ? "\x1b[1m" : "\x1b[0m";
+    run = i + 1;
   }
   return out;
 }

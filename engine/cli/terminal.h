@@ -9,7 +9,13 @@ namespace newsq::cli {
 
 bool is_terminal(std::FILE* stream);
 
-// A snippet with its highlight markers turned into bold (ANSI) when `ansi`, or removed otherwise.
+// Text from an article or index (titles, ids, urls, snippets) made safe to print: control bytes,
+// C1 controls, line separators and bidi overrides become spaces, and invalid UTF-8 becomes U+FFFD,
+// so no article can move the cursor, set the title or hide text from the person reading.
+std::string printable(std::string_view text);
+
+// A snippet, printable(), with its highlight markers turned into bold (ANSI) when `ansi`, or
+// removed otherwise.
 std::string render_highlights(std::string_view snippet, bool ansi);
 
 // A snippet as HTML: text escaped, highlights as <b>...</b>. Used in --json output.

@@ -43,6 +43,17 @@ struct SearchRequest {
   // Facet filters also take ("location", place) and the facets gain "location".
   static constexpr double kDefaultRadiusKm = 50;
 
+  // The ranges search() takes; validate() says which field is outside them.
+  static constexpr std::uint32_t kMaxLimit = 10000;        // Page through more with `offset`.
+  static constexpr std::uint32_t kMaxOffset = 1000000;     // Deeper pages cost memory in ranking.
+  static constexpr double kMaxRadiusKm = 20038;             // Half the Earth's circumference.
+  static constexpr double kMaxRecencyBoost = 100;
+  static constexpr std::uint32_t kMaxFacetValues = 10000;
+  static constexpr std::uint32_t kMaxSnippetLength = 10000;
+  // Throws QueryError naming the field, its value and its range (radius: above 0 up to
+  // kMaxRadiusKm; recency_boost: 0 up to kMaxRecencyBoost; limit, offset: 0 up to their maximum).
+  void validate() const;
+
   // The request that runs an understood query: its text, dates, sources and places (the first
   // "near" place becomes `near`, the first "in" place `place`; any further ones, and bare place
   // names, become preferences).

@@ -40,12 +40,12 @@ struct UnderstoodQuery {
 };
 
 // The longest query newsq takes, in words (runs of non-space) and in bytes. A longer one is refused
-// with QueryError by understand() and Searcher::search() (the CLI: a usage error, exit 1): no
+// (and one that is not valid UTF-8) with QueryError by understand() and Searcher::search() (the CLI: a usage error, exit 1): no
 // person types it, and a program that builds one should split it.
 inline constexpr std::size_t kMaxQueryWords = 1024;
 inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
-// Throws QueryError, naming the limit, if `query` is longer than that.
-void check_query_length(const std::string& query);
+// Throws QueryError if `query` is longer than that (naming the limit) or not valid UTF-8.
+void check_query_text(const std::string& query);
 
 // Understands `query` without an index: dates resolve against `now` ("YYYY-MM-DD"; empty =
 // today), "from X" is a source only for X in `known_sources` ("source:X" always is), and places
