@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "engine/src/bulk_build.h"
@@ -28,7 +29,15 @@ std::uint64_t total_size(const std::vector<std::string>& files) {
 
 }  // namespace
 
+void validate(const IngestOptions& options) {
+  if (!kMaxRecordBytesRange.contains(options.max_record_bytes))
+    throw std::invalid_argument("IngestOptions::max_record_bytes must be " + std::to_string(kMaxRecordBytesRange.min) +
+                                ".." + std::to_string(kMaxRecordBytesRange.max) + ", not " +
+                                std::to_string(options.max_record_bytes));
+}
+
 IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs, const IngestOptions& options) {
+  validate(options);
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   const std::vector<std::string> files = indexer::expand_inputs(inputs);

@@ -476,3 +476,74 @@ TEST_CASE("for schedulers: --quiet prints nothing on success, a missing index is
   CHECK(bad.exit_code == 2);
   CHECK(!bad.err.empty());
 }
+
+TEST_CASE("numeric options outside their range are usage errors naming the option and touch nothing", "[reindex][cli]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  newsq::test::write_file(dir.path() / "in.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n"
+                                                   "{\"id\":\"2\",\"date\":\"2022-01-02\",\"text\":\"more words\"}\n");
+  REQUIRE(newsq::test::run_cli({"index", "--db", db, "--quiet", dir.str("in.jsonl")}).exit_code == 0);
+  newsq::test::write_file(dir.path() / "one.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n");
+
+  // Each would once have run: 0 bytes rejected every record (and --delete-missing then emptied the
+  // index), 100000 threads were spawned until the system refused.
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"index", "--max-record-bytes", "0", "--delete-missing"}, "--max-record-bytes must be 1024..1073741824, not 0"},
+      {{"index", "--max-record-bytes", "1023"}, "--max-record-bytes must be 1024..1073741824, not 1023"},
+      {{"index", "--max-record-bytes", "1073741825"}, "--max-record-bytes must be 1024..1073741824, not 1073741825"},
+      {{"index", "--batch-size", "0"}, "--batch-size must be 1..1000000, not 0"},
+      {{"index", "--batch-size", "1000001"}, "--batch-size must be 1..1000000, not 1000001"},
+      {{"index", "--threads", "100000"}, "--threads must be 0..256 (0: one per core), not 100000"},
+      {{"index", "--threads", "257", "--delete-missing"}, "--threads must be 0..256 (0: one per core), not 257"},
+      {{"rebuild", "--max-record-bytes", "0"}, "--max-record-bytes must be 1024..1073741824, not 0"},
+      {{"rebuild", "--threads", "100000"}, "--threads must be 0..256 (0: one per core), not 100000"},
+      {{"rebuild", "--batch-size", "0"}, "--batch-size must be 1..1000000, not 0"},
+  };
+  for (const auto& [flags, message] : cases) {
+    std::vector<std::string> args = flags;
+    args.insert(args.begin() + 1, {"--db", db});
+    args.push_back(dir.str("one.jsonl"));
+    auto r = newsq::test::run_cli(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "newsq " + flags[0] + ": " + message + " (see 'newsq " + flags[0] + " --help')\n");
+    CHECK(indexed_ids(db) == std::set<std::string>{"1", "2"});
+    CHECK(generations(db) == 1);
+  }
+  // Not numbers, or negative: cxxopts refuses them, also as usage errors.
+  for (const char* value : {"-1", "many", "1e3", "99999999999999999999999"}) {
+    auto r = newsq::test::run_cli({"index", "--db", db, "--threads", value, dir.str("one.jsonl")});
+    INFO(value);
+    CHECK(r.exit_code == 1);
+  }
+  // A usage error does not create the index either.
+  CHECK(newsq::test::run_cli({"index", "--db", dir.str("new"), "--batch-size", "0", dir.str("one.jsonl")}).exit_code == 1);
+  CHECK(!fs::exists(dir.path() / "new"));
+  // The ends of the ranges are accepted.
+  auto edge = newsq::test::run_cli(
+      {"index", "--db", db, "--max-record-bytes", "1024", "--batch-size", "1", "--threads", "1", dir.str("in.jsonl")});
+  INFO(edge.err);
+  CHECK(edge.exit_code == 0);
+
+  // The library refuses the same values, for C++ callers, before it touches anything.
+  {
+    newsq::IndexWriter w(db);
+    newsq::IngestOptions options;
+    options.max_record_bytes = 0;
+    options.delete_missing = true;
+    CHECK_THROWS_MATCHES(newsq::ingest(w, {dir.str("one.jsonl")}, options), std::invalid_argument,
+                         Catch::Message("IngestOptions::max_record_bytes must be 1024..1073741824, not 0"));
+    CHECK(w.size() == 2);
+  }
+  CHECK_THROWS_MATCHES(newsq::IndexWriter(dir.str("new"), {.batch_size = 0}), std::invalid_argument,
+                       Catch::Message("WriterOptions::batch_size must be 1..1000000, not 0"));
+  CHECK(!fs::exists(dir.path() / "new"));
+  CHECK_THROWS_MATCHES(newsq::rebuild(db, {dir.str("one.jsonl")}, {}, {.threads = 100000}), std::invalid_argument,
+                       Catch::Message("WriterOptions::threads must be 0..256 (0: one per core), not 100000"));
+  newsq::IngestOptions tiny;
+  tiny.max_record_bytes = 10;
+  CHECK_THROWS_AS(newsq::rebuild(db, {dir.str("one.jsonl")}, tiny), std::invalid_argument);
+  CHECK_THROWS_AS(newsq::compact(db, {.batch_size = 0}), std::invalid_argument);
+  CHECK(indexed_ids(db) == std::set<std::string>{"1", "2"});
+  CHECK(generations(db) == 1);
+}

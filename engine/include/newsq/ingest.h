@@ -30,11 +30,15 @@ struct Rejection {
   std::string message() const { return file + ":" + std::to_string(line) + ": " + reason; }
 };
 
+// IngestOptions::max_record_bytes: a limit of 0 (or of a few bytes) rejects every record, and with
+// delete_missing would then empty the index; past 1 GiB one record could exhaust memory.
+inline constexpr OptionRange kMaxRecordBytesRange{1024, 1u << 30};
+
 struct IngestOptions {
   OnError on_error = OnError::skip;
   std::string format;            // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
   std::string source;            // Overrides every article's source when not empty.
-  std::uint64_t max_record_bytes = 8u << 20;  // Larger records are rejected.
+  std::uint64_t max_record_bytes = 8u << 20;  // Larger records are rejected (kMaxRecordBytesRange).
   // After reading every input to its end, remove the indexed articles none of them contained (a
   // full-archive run). Nothing is removed when an input could not be read to its end.
   bool delete_missing = false;
@@ -48,8 +52,13 @@ struct IngestReport {
   double seconds = 0;
 };
 
+// Throws std::invalid_argument naming the field, its value and its range if `options` has a value
+// outside its range (kMaxRecordBytesRange). ingest() and rebuild() call it before reading anything.
+void validate(const IngestOptions& options);
+
 // Reads every input into `writer` and commits. Throws InputError for a missing path, or for the
-// first bad record under OnError::fail (after committing everything before it).
+// first bad record under OnError::fail (after committing everything before it);
+// std::invalid_argument for options out of range (see validate()), before reading anything.
 IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
                     const IngestOptions& options = {});
 
