@@ -1,5 +1,8 @@
 // tests/readers_test.cc: every input format and every kind of bad input, with its file:line: reason.
+#include <unistd.h>
+
 #include <filesystem>
+#include <system_error>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/article_validator.h"
@@ -323,6 +326,55 @@ TEST_CASE("directories expand recursively to article files, sorted", "[readers]"
   CHECK(files[1].ends_with("b/2.jsonl"));
   CHECK(files[2].ends_with("c.txt"));
   CHECK_THROWS_AS(newsq::indexer::expand_inputs({dir.str("missing")}), newsq::InputError);
+}
+
+TEST_CASE("directory expansion lists what cannot be read with the reason instead of skipping it", "[readers]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const fs::path root = dir.path() / "archive";
+  newsq::test::write_file(root / "a" / "1.jsonl", "");
+  newsq::test::write_file(root / "b" / "2.csv", "");
+  fs::create_directory_symlink("a", root / "again");          // The same directory twice: read once.
+  fs::create_symlink("b/2.csv", root / "linked.csv");           // A symlink to a file is followed.
+  fs::create_symlink("nowhere.jsonl", root / "dangling.jsonl");
+  fs::create_symlink("loop-b.jsonl", root / "loop-a.jsonl");    // a -> b, b -> a.
+  fs::create_symlink("loop-a.jsonl", root / "loop-b.jsonl");
+  fs::create_directory_symlink("..", root / "b" / "parent");   // A directory symlink to its own parent.
+  fs::create_directories(dir.path() / "empty" / "sub");
+
+  auto e = newsq::indexer::expand_input_paths({root.string(), (dir.path() / "empty").string(), (root / "a").string()});
+  const std::string r = root.string();
+  CHECK(e.files == std::vector<std::string>{r + "/a/1.jsonl", r + "/b/2.csv", r + "/linked.csv"});
+  std::vector<std::string> unreadable;
+  for (const auto& u : e.unreadable) unreadable.push_back(u.path + ": " + u.reason);
+  const std::string loop = "symlink loop (" + std::make_error_code(std::errc::too_many_symbolic_link_levels).message() + ")";
+  CHECK(unreadable == std::vector<std::string>{
+                          r + "/b/parent: symlink loop: leads back to " + r,
+                          r + "/dangling.jsonl: dangling symlink: its target nowhere.jsonl does not exist",
+                          r + "/loop-a.jsonl: " + loop,
+                          r + "/loop-b.jsonl: " + loop,
+                          dir.str("empty") + ": no article file in this directory (.jsonl, .ndjson, .csv, .txt, each "
+                                             "optionally .gz): an unmounted or emptied archive?",
+                      });
+  // Named directly: a symlink loop is unreadable, a missing path is an error before anything is read.
+  auto named = newsq::indexer::expand_input_paths({r + "/loop-a.jsonl", r + "/b/2.csv"});
+  CHECK(named.files == std::vector<std::string>{r + "/b/2.csv"});
+  REQUIRE(named.unreadable.size() == 1);
+  CHECK(named.unreadable[0].reason == loop);
+  CHECK_THROWS_AS(newsq::indexer::expand_input_paths({r + "/dangling.jsonl"}), newsq::InputError);
+  CHECK_THROWS_AS(newsq::indexer::expand_inputs({r}), newsq::InputError);
+
+  if (geteuid() == 0) {
+    WARN("SKIPPED the chmod 000 part: running as root, which reads whatever the permissions say");
+    return;
+  }
+  fs::permissions(root / "b", fs::perms::none);
+  auto locked = newsq::indexer::expand_input_paths({r});
+  fs::permissions(root / "b", fs::perms::owner_all);
+  CHECK(locked.files == std::vector<std::string>{r + "/a/1.jsonl"});
+  REQUIRE(!locked.unreadable.empty());
+  CHECK(locked.unreadable[0].path == r + "/b");
+  CHECK(locked.unreadable[0].reason == "cannot read directory: Permission denied");
 }
 
 TEST_CASE("the real corpus reads completely and every record validates", "[shared]") {

@@ -104,12 +104,21 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   writer_options.wait_for_lock = args.count("wait") > 0;
   writer_options.threads = threads;
   writer_options.gazetteer = args["gazetteer"].as<std::string>();
+  options.on_unreadable = [&](const Rejection& r) {
+    if (progress) fmt::print(stderr, "\r\x1b[K");
+    fmt::print(stderr, "{}: {}\n", r.file, r.reason);  // Every one, never capped: each is a part of the archive missed.
+  };
+
   IngestReport report;
+  bool unreadable = false;
   try {
     report = job(options, writer_options);
+  } catch (const UnreadableInputs& e) {
+    report = e.report();
+    unreadable = true;
   } catch (const InputError& e) {
     if (progress) fmt::print(stderr, "\r\x1b[K");
-    if (e.line() == 0) throw;  // A whole input is missing or unreadable, not one bad record.
+    if (e.line() == 0) throw;  // An input named that does not exist: nothing was read.
     // The record itself was already printed by on_reject; say what happened to the index.
     fmt::print(stderr, "newsq {}: stopped at {}:{} (--on-error=fail); {}\n", verb, e.file(), e.line(),
                verb == "rebuild" ? "the live index is unchanged" : "what was indexed before it is committed");
@@ -121,13 +130,25 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
     double mb = static_cast<double>(report.input_bytes) / 1e6;
     std::uint64_t read = report.added + report.updated + report.unchanged;
     fmt::print(stderr,
-               "newsq {}: {} articles ({} added, {} updated, {} unchanged, {} deleted), {} rejected; "
+               "newsq {}: {} articles ({} added, {} updated, {} unchanged, {} deleted), {} rejected, {} unreadable; "
                "{:.1f} MB in {:.2f} s: {:.0f} articles/s, {:.1f} MB/s\n",
                verb, thousands(read), thousands(report.added), thousands(report.updated), thousands(report.unchanged),
-               thousands(report.deleted), thousands(report.rejected), mb, report.seconds,
+               thousands(report.deleted), thousands(report.rejected), thousands(report.unreadable), mb, report.seconds,
                report.seconds > 0 ? static_cast<double>(read + report.rejected) / report.seconds : 0.0,
                report.seconds > 0 ? mb / report.seconds : 0.0);
   }
+  // These lines are printed under --quiet too: each says the run did not do all it was asked.
+  if (!report.deletion_refused.empty())
+    fmt::print(stderr, "newsq {}: --delete-missing deleted nothing: {}\n", verb, report.deletion_refused);
+  if (unreadable) {
+    const char* kept = verb == "rebuild" ? "nothing was swapped in, the live index is unchanged"
+                       : options.on_error == OnError::fail ? "stopped there (--on-error=fail); what was indexed before is committed"
+                                                           : "everything readable was indexed";
+    fmt::print(stderr, "newsq {}: {} {} could not be read; {}\n", verb, thousands(report.unreadable),
+               report.unreadable == 1 ? "input" : "inputs", kept);
+    return kExitData;
+  }
+  if (!report.deletion_refused.empty()) return kExitData;
   return kExitOk;
 }
 

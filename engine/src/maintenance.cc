@@ -46,6 +46,11 @@ IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inp
   try {
     IndexWriter writer = IndexMaintenance::writer_for(dir, generation, writer_options);
     report = ingest(writer, inputs, options);
+    // A rebuild makes the index exactly its inputs: from inputs with no article (an empty file, a
+    // wrong path, every record rejected) it would empty the index, which is never what was meant.
+    if (report.added == 0)
+      throw Error("the inputs hold no valid article (" + std::to_string(report.rejected) +
+                  " rejected): a rebuild would empty the index; the live index is unchanged");
     writer.commit();
   } catch (...) {
     std::error_code ec;
