@@ -328,6 +328,50 @@ TEST_CASE("directories expand recursively to article files, sorted", "[readers]"
   CHECK_THROWS_AS(newsq::indexer::expand_inputs({dir.str("missing")}), newsq::InputError);
 }
 
+TEST_CASE("a lone CR ends a line as LF and CRLF do: old Mac files are read record by record", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("mac.jsonl"), json_line("1").substr(0, json_line("1").size() - 1) + "\r" +
+                                                    json_line("2").substr(0, json_line("2").size() - 1) + "\r\r" +
+                                                    json_line("3").substr(0, json_line("3").size() - 1) + "\r\n" +
+                                                    json_line("4"));
+  auto j = read_all(dir.str("mac.jsonl"));
+  REQUIRE(j.size() == 4);
+  const std::uint64_t lines[] = {1, 2, 4, 5};  // Line 3 is the blank one between the two CRs.
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    CHECK(j[i].error.empty());
+    CHECK(j[i].article.id == std::to_string(i + 1));
+    CHECK(j[i].line == lines[i]);
+  }
+
+  newsq::test::write_file(dir.str("mac.csv"), "id,date,text\r1,2022-03-01,\"first\rsecond\"\r2,2022-03-02,other\r");
+  auto c = read_all(dir.str("mac.csv"));
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].error.empty());
+  CHECK(c[0].article.text == "first\nsecond");
+  CHECK(c[1].line == 4);
+  CHECK(c[1].article.id == "2");
+
+  newsq::test::write_file(dir.path() / "courier" / "mac.txt", " date 2022-03-05\r title Day one\r\rFirst paragraph.\rSecond.\r");
+  auto t = read_all(dir.str("courier/mac.txt"));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].error.empty());
+  CHECK(t[0].article.title == "Day one");
+  CHECK(t[0].article.text == "First paragraph.\nSecond.");
+
+  // A "\r\n" split across two reads of the 256 KiB buffer is one line end, not two.
+  const std::size_t chunk = 256 * 1024;
+  std::string first = json_line("a");
+  first = first.substr(0, first.size() - 2) + std::string(chunk - first.size(), ' ') + "}\r\n";
+  REQUIRE(first.size() == chunk + 1);
+  REQUIRE(first[chunk - 1] == '\r');
+  newsq::test::write_file(dir.str("split.jsonl"), first + json_line("b"));
+  auto split = read_all(dir.str("split.jsonl"), {.format = "", .source = "", .max_record_bytes = 1u << 20});
+  REQUIRE(split.size() == 2);
+  CHECK(split[0].error.empty());
+  CHECK(split[1].article.id == "b");
+  CHECK(split[1].line == 2);
+}
+
 TEST_CASE("directory expansion lists what cannot be read with the reason instead of skipping it", "[readers]") {
   namespace fs = std::filesystem;
   TempDir dir;
