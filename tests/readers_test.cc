@@ -267,6 +267,22 @@ TEST_CASE("plain text: date line, headers, id and source from the path", "[reade
   CHECK(bad[0].error == "first line must be ' date YYYY-MM-DD'");
 }
 
+TEST_CASE("plain text: invalid UTF-8 in the first body line is reported as in the title it becomes", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("t.txt"), " date 2022-03-05\n\nHea\xC3(dline\nBody is fine.\n");
+  auto t = read_all(dir.str("t.txt"));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 1);
+  CHECK(t[0].error ==
+        "invalid UTF-8 in title at byte 3 (with no ' title' header line, the first line of the body is the title)");
+  // With a title line, the same body line is text, and reported as such.
+  newsq::test::write_file(dir.str("u.txt"), " date 2022-03-05\n title Fine\n\nHea\xC3(dline\n");
+  auto u = read_all(dir.str("u.txt"));
+  REQUIRE(u.size() == 1);
+  CHECK(u[0].error.empty());
+  CHECK(newsq::indexer::validate_article(u[0].article, 1000) == "invalid UTF-8 in text at byte 3");
+}
+
 TEST_CASE("format sniffing for names that do not tell", "[readers]") {
   TempDir dir;
   newsq::test::write_file(dir.str("x.data"), json_line("1"));
