@@ -314,6 +314,21 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
   CHECK(a.id == "x");
   a.date = "";
   CHECK(validate_article(a, 1000) == "missing date");
+  // A timestamp's time must be a time of day too, and its offset a real one; a leap second is one.
+  for (const char* impossible : {"2022-03-01T25:99:00Z", "2022-03-01T24:00:00Z", "2022-03-01T23:60:00Z",
+                                 "2022-03-01T10:00:61Z", "2022-03-01T10:00:00+24:00", "2022-03-01T10:00:00-05:60",
+                                 "2022-03-01 99:00:00", "2022-03-01T25:99"}) {
+    a.date = impossible;
+    CHECK(validate_article(a, 1000) == "impossible time in date '" + std::string(impossible) + "'");
+  }
+  for (const char* fine : {"2022-03-01T23:59:60Z", "2022-03-01T00:00:00.123Z", "2022-03-01T23:59:59-23:59",
+                           "2022-03-01T10:00"}) {
+    a.date = fine;
+    CHECK(validate_article(a, 1000).empty());
+    CHECK(a.date == "2022-03-01");
+  }
+  a.date = "2022-03-01Tnoon";
+  CHECK(validate_article(a, 1000).find("is not YYYY-MM-DD or an ISO-8601 timestamp") != std::string::npos);
   a = {.id = "x", .date = "2022-01-01", .text = " \n "};
   CHECK(validate_article(a, 1000) == "empty text");
   a = {.id = "x", .date = "2022-01-01", .text = "ab\xC3(cd"};

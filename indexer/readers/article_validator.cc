@@ -26,25 +26,38 @@ bool digits(const std::string& s, std::size_t pos, std::size_t len) {
   return true;
 }
 
-// Accepts the time part of an ISO-8601 timestamp after the day: "Thh:mm[:ss[.fff]](Z|±hh:mm)?".
-bool is_time_suffix(const std::string& s, std::size_t pos) {
-  if (pos >= s.size() || (s[pos] != 'T' && s[pos] != ' ')) return false;
+int two_digits(const std::string& s, std::size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
+
+enum class TimeSuffix {
+  none,        // Not the time part of an ISO-8601 timestamp.
+  valid,
+  impossible,  // Written like one, but no time of day: "T25:99:00Z".
+};
+
+// Reads the time part of an ISO-8601 timestamp after the day: "Thh:mm[:ss[.fff]](Z|±hh:mm)?".
+// Hours run 00-23, minutes 00-59, seconds 00-60 (a leap second); an offset's hours 00-23.
+TimeSuffix time_suffix(const std::string& s, std::size_t pos) {
+  if (pos >= s.size() || (s[pos] != 'T' && s[pos] != ' ')) return TimeSuffix::none;
   ++pos;
-  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return false;
+  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return TimeSuffix::none;
+  bool possible = two_digits(s, pos) <= 23 && two_digits(s, pos + 3) <= 59;
   pos += 5;
   if (pos < s.size() && s[pos] == ':') {
-    if (!digits(s, pos + 1, 2)) return false;
+    if (!digits(s, pos + 1, 2)) return TimeSuffix::none;
+    possible = possible && two_digits(s, pos + 1) <= 60;
     pos += 3;
     if (pos < s.size() && s[pos] == '.') {
       ++pos;
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
     }
   }
-  if (pos == s.size()) return true;
-  if (s[pos] == 'Z') return pos + 1 == s.size();
-  if (s[pos] == '+' || s[pos] == '-')
-    return pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' && digits(s, pos + 4, 2);
-  return false;
+  const TimeSuffix read = possible ? TimeSuffix::valid : TimeSuffix::impossible;
+  if (pos == s.size()) return read;
+  if (s[pos] == 'Z') return pos + 1 == s.size() ? read : TimeSuffix::none;
+  if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' &&
+      digits(s, pos + 4, 2))
+    return two_digits(s, pos + 1) <= 23 && two_digits(s, pos + 4) <= 59 ? read : TimeSuffix::impossible;
+  return TimeSuffix::none;
 }
 
 }  // namespace
@@ -118,7 +131,12 @@ std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
   if (a.id.size() > kMaxIdBytes) return "id longer than " + std::to_string(kMaxIdBytes) + " bytes";
   if (a.source.size() > kMaxSourceBytes) return "source longer than " + std::to_string(kMaxSourceBytes) + " bytes";
   if (a.date.empty()) return "missing date";
-  if (a.date.size() > 10 && is_time_suffix(a.date, 10)) a.date.resize(10);
+  if (a.date.size() > 10) {
+    const TimeSuffix time = time_suffix(a.date, 10);
+    // Cutting it off unread would index a timestamp no clock shows as if it were fine.
+    if (time == TimeSuffix::impossible) return "impossible time in date '" + a.date + "'";
+    if (time == TimeSuffix::valid) a.date.resize(10);
+  }
   if (!is_valid_day(a.date)) {
     bool looks_like_date = a.date.size() == 10 && a.date[4] == '-' && a.date[7] == '-';
     return (looks_like_date ? "impossible date '" : "date '") + a.date +
