@@ -331,6 +331,23 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
   CHECK(validate_article(a, 1000).find("is not YYYY-MM-DD or an ISO-8601 timestamp") != std::string::npos);
   a = {.id = "x", .date = "2022-01-01", .text = " \n "};
   CHECK(validate_article(a, 1000) == "empty text");
+  // Text with nothing that shows: zero-width, no-break and ideographic spaces, a byte order mark,
+  // a soft hyphen, NULs and other control characters.
+  const std::string invisible = "text has no visible character (only white space, invisible or control characters)";
+  for (const std::string& text : {std::string("\xE2\x80\x8B\xE2\x80\x8B"), std::string("\0\0\0", 3),
+                                  std::string(" \xC2\xA0\xE2\x80\x8C \xEF\xBB\xBF\n\0\x7F", 13),
+                                  std::string("\xE3\x80\x80\xC2\xAD\x01\xE2\x80\xA8")}) {
+    a = {.id = "x", .date = "2022-01-01", .text = text};
+    CHECK(validate_article(a, 1000) == invisible);
+  }
+  // One visible character of any kind is enough: a letter of any script, a digit, punctuation, an
+  // emoji (some real articles' text is only emoji, under a headline of words).
+  for (const std::string& text : {std::string("\xE2\x80\x8B" "a"), std::string("\0 7", 3), std::string("\xD0\x9A"),
+                                  std::string("\xE4\xB8\xAD"), std::string("\xD9\xA3"), std::string("..."),
+                                  std::string("\xF0\x9F\x98\xB1\xF0\x9F\x98\xB1")}) {
+    a = {.id = "x", .date = "2022-01-01", .text = text};
+    CHECK(validate_article(a, 1000).empty());
+  }
   a = {.id = "x", .date = "2022-01-01", .text = "ab\xC3(cd"};
   CHECK(validate_article(a, 1000) == "invalid UTF-8 in text at byte 2");
   a = {.id = "x", .date = "2022-01-01", .text = std::string(2000, 'a')};

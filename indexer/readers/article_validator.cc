@@ -1,7 +1,12 @@
 // indexer/readers/article_validator.cc: the format-independent checks on an article.
 #include "indexer/readers/article_validator.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 
@@ -24,6 +29,27 @@ bool digits(const std::string& s, std::size_t pos, std::size_t len) {
   for (std::size_t i = pos; i < pos + len; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
   return true;
+}
+
+// True if `text` (valid UTF-8) holds a character that shows: anything but white space, separators,
+// control characters (NUL ...) and invisible format characters (zero-width space and joiners, the
+// byte order mark, the soft hyphen). Symbols count: some real articles' text is only emoji under a
+// headline of words.
+bool has_visible_character(const std::string& text) {
+  constexpr std::uint32_t kInvisible = U_GC_CC_MASK | U_GC_CF_MASK | U_GC_Z_MASK;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  for (std::int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {  // ASCII, most texts' first byte: no ICU call.
+      if (s[i] > ' ' && s[i] != 0x7F) return true;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && !(U_GET_GC_MASK(c) & kInvisible) && !u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) return true;
+  }
+  return false;
 }
 
 int two_digits(const std::string& s, std::size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
@@ -143,6 +169,8 @@ std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
            (looks_like_date ? "'" : "' is not YYYY-MM-DD or an ISO-8601 timestamp");
   }
   if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) return "empty text";
+  // Zero-width and no-break spaces, NULs and the like alone: nothing to show or search for.
+  if (!has_visible_character(a.text)) return "text has no visible character (only white space, invisible or control characters)";
   return {};
 }
 
