@@ -102,17 +102,47 @@ TEST_CASE("JSON Lines: null fields are skipped, another type is an error for the
   CHECK(r[4].error == "field 'date' is not a string");  // Fields are checked in a fixed order, not the line's.
 }
 
-TEST_CASE("JSON Lines: with a repeated key the last value counts", "[readers]") {
+TEST_CASE("JSON Lines: an article field given twice rejects the record", "[readers]") {
   auto r = read_jsonl(
       "{\"id\":\"a\",\"title\":5,\"title\":\"ok\"}\n{\"id\":\"a\",\"title\":\"ok\",\"title\":5}\n"
-      "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n");
-  REQUIRE(r.size() == 4);
-  CHECK(r[0].error.empty());
-  CHECK(r[0].article.title == "ok");
-  CHECK(r[1].error == "field 'title' is not a string");
-  CHECK(r[2].article.id == "s");
-  CHECK(r[3].error.empty());
-  CHECK(r[3].article.title.empty());
+      "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n"
+      "{\"id\":\"a\",\"t\\u0069tle\":\"x\",\"title\":\"y\"}\n"                       // The same key once unescaped.
+      "{\"id\":\"a\",\"date\":7,\"text\":\"x\",\"text\":\"y\"}\n"                  // Before any type error.
+      "\xEF\xBB\xBF{\"id\":\"a\",\"id\":\"b\"}\n"                                 // Read by nlohmann (BOM).
+      "{\"id\":\"a\",\"n\":123456789012345678901234567890,\"lang\":\"en\",\"lang\":\"uk\"}\n"  // Also nlohmann.
+      "{\"id\":\"a\",\"tags\":1,\"tags\":2,\"extra\":{\"id\":1,\"id\":2},\"text\":\"t\"}\n"  // Not article fields.
+      "{\"id\":\"a\",\"id\":\"b\",oops}\n");                                    // Bad JSON says so first.
+  REQUIRE(r.size() == 10);
+  const char* expected[] = {"title", "title", "id", "title", "title", "text", "id", "lang"};
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    INFO(i);
+    CHECK(r[i].error == "duplicate field \"" + std::string(expected[i]) + "\"");
+    CHECK(r[i].line == i + 1);
+  }
+  CHECK(r[8].error.empty());
+  CHECK(r[8].article.text == "t");
+  CHECK(r[9].error.starts_with("bad JSON: parse error"));
+}
+
+TEST_CASE("CSV: a header naming an article column twice refuses the file at the header line", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("d.csv"), "id,date,Title,text,title\n1,2022-03-01,A,text,B\n");
+  auto d = read_all(dir.str("d.csv"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].line == 1);
+  CHECK(d[0].fatal);
+  CHECK(d[0].error == "duplicate field \"title\"");
+  // Other columns may repeat: they are not read.
+  newsq::test::write_file(dir.str("n.csv"), "\nid,date,text,note,note\n1,2022-03-01,text,x,y\n");
+  auto n = read_all(dir.str("n.csv"));
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].error.empty());
+  CHECK(n[0].line == 3);
+  newsq::test::write_file(dir.str("late.csv"), "\n\nid,text,id\n");
+  auto late = read_all(dir.str("late.csv"));
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].line == 3);  // The header's own line.
+  CHECK(late[0].error == "duplicate field \"id\"");
 }
 
 TEST_CASE("JSON Lines: trailing text, invalid UTF-8 and bad values anywhere are bad JSON, said as before", "[readers]") {
