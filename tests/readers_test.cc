@@ -313,14 +313,18 @@ TEST_CASE("plain text: invalid UTF-8 in the first body line is reported as in th
   CHECK(newsq::indexer::validate_article(u[0].article, 1000) == "invalid UTF-8 in text at byte 3");
 }
 
-TEST_CASE("format sniffing for names that do not tell", "[readers]") {
+TEST_CASE("a file whose name tells no format is an error naming the known extensions unless a format is given", "[readers]") {
   TempDir dir;
   newsq::test::write_file(dir.str("x.data"), json_line("1"));
-  CHECK(read_all(dir.str("x.data")).at(0).article.id == "1");
+  CHECK_THROWS_MATCHES(read_all(dir.str("x.data")), newsq::InputError,
+                       Catch::Message(dir.str("x.data") + ":0: unknown file type: the name does not end in .jsonl, "
+                                      ".ndjson, .csv, .txt, each optionally .gz (give the format explicitly to read "
+                                      "it: --format, IngestOptions::format)"));
+  CHECK(read_all(dir.str("x.data"), {.format = "jsonl", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "1");
   newsq::test::write_file(dir.str("y.data"), " date 2022-01-01\n id y\nbody\n");
-  CHECK(read_all(dir.str("y.data")).at(0).article.id == "y");
+  CHECK(read_all(dir.str("y.data"), {.format = "text", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "y");
   newsq::test::write_file(dir.str("z.data"), "id,date,text\nz,2022-01-01,body\n");
-  CHECK(read_all(dir.str("z.data")).at(0).article.id == "z");
+  CHECK(read_all(dir.str("z.data"), {.format = "csv", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "z");
 }
 
 TEST_CASE("oversized records are rejected without being parsed", "[readers]") {

@@ -42,9 +42,16 @@ std::string sniff(InputStream& in) {
 }  // namespace
 
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReadOptions& options) {
-  auto in = std::make_unique<InputStream>(path, options.max_record_bytes);
   std::string format = options.format;
-  if (format.empty() && path != "-") format = format_from_name(fs::path(path).filename().string());
+  if (format.empty() && path != "-") {
+    format = format_from_name(fs::path(path).filename().string());
+    // Only stdin, which has no name, is sniffed: guessing from a file's content would read a stray
+    // notes.md or a .json dump named by a glob as CSV records.
+    if (format.empty())
+      throw InputError(path, 0, std::string("unknown file type: the name does not end in ") + kKnownExtensions +
+                                    " (give the format explicitly to read it: --format, IngestOptions::format)");
+  }
+  auto in = std::make_unique<InputStream>(path, options.max_record_bytes);
   if (format.empty()) format = sniff(*in);
   if (format == "jsonl") return make_jsonl_reader(std::move(in), options);
   if (format == "csv") return make_csv_reader(std::move(in), options);

@@ -37,8 +37,9 @@ class ArticleReader {
   virtual std::uint64_t bytes_consumed() const = 0;
 };
 
-// Opens `path` ("-" = stdin) with the reader its format needs. Throws InputError (line 0) if the
-// file cannot be opened or its format cannot be told.
+// Opens `path` ("-" = stdin) with the reader its format needs: options.format, else the one the
+// file name tells, else (stdin only) the one its content shows. Throws InputError (line 0) if the
+// file cannot be opened or its name tells no format (and options.format is empty).
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReadOptions& options);
 
 // What the input paths expand to. Whatever cannot be read is listed in `unreadable` with the
