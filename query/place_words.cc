@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "newsq/searcher.h"
+#include "query/text_locks.h"
 
 namespace newsq::query {
 namespace {
@@ -44,7 +45,8 @@ std::vector<Word> split_words(const std::string& s) {
     std::string_view raw(s.data() + i, j - i);
     const bool opens = raw.front() == '"', closes = raw.size() > 1 && raw.back() == '"';
     w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' ||
-               raw.back() == ')' || kOperators.count(raw) > 0;
+               raw.back() == ')' || kOperators.count(raw) > 0 ||
+               holds_lock_placeholder(raw);
     if (opens != closes || (opens && raw.size() == 1)) quoted = !quoted;
     w.end = j;
     while (w.end > w.begin && std::string_view(",.;:!?").find(s[w.end - 1]) != std::string_view::npos) --w.end;
@@ -85,7 +87,8 @@ struct Found {
 
 class PlaceScanner {
  public:
-  PlaceScanner(const std::string& text, const PlaceLookup& lookup) : text_(text), words_(split_words(text)), lookup_(lookup) {}
+  PlaceScanner(const std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims)
+      : text_(text), words_(split_words(text)), lookup_(lookup), claims_(claims) {}
   const std::vector<Word>& words() const { return words_; }
 
   std::vector<Found> scan() {
@@ -104,6 +107,7 @@ class PlaceScanner {
         f = keyword(i, i + 1, UnderstoodPlace::Mode::in);
       else
         f = bare(i);
+      if (f && claims_.refused && claims_.refused(words_[f->first].begin, words_[f->last].end)) f.reset();
       if (!f) {
         ++i;
         continue;
@@ -190,6 +194,7 @@ class PlaceScanner {
   }
 
   std::optional<Found> bare(std::size_t at) const {
+    if (!claims_.bare_names) return std::nullopt;
     if (words_[at].lower == "the") return std::nullopt;  // "the Donbas" is found from "Donbas".
     PlaceMatch m;
     auto name = longest_name(at, m);
@@ -201,13 +206,14 @@ class PlaceScanner {
   std::string_view text_;
   std::vector<Word> words_;
   const PlaceLookup& lookup_;
+  const PlaceClaims& claims_;
 };
 
 }  // namespace
 
-std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup) {
+std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims) {
   if (!lookup) return {};
-  PlaceScanner scanner(text, lookup);
+  PlaceScanner scanner(text, lookup, claims);
   std::vector<Found> found = scanner.scan();
   if (found.empty()) return {};
   const auto& words = scanner.words();

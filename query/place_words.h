@@ -30,8 +30,16 @@ struct PlaceMatch {
 // Fills `out` and returns true if `words` (as typed: "Kiev", "Paris, Texas") name a place.
 using PlaceLookup = std::function<bool(std::string_view words, PlaceMatch& out)>;
 
+// Which places may be taken. `bare_names` false leaves bare names as text (the query's operators
+// need them as words); `refused(begin, end)` (if set) vetoes a phrase at those offsets of `text`.
+struct PlaceClaims {
+  bool bare_names = true;
+  std::function<bool(std::size_t begin, std::size_t end)> refused{};
+};
+
 // Takes the places out of `text` (which keeps the rest, tidied) and returns them in query order.
-std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup);
+// Words locked by text_locks.h placeholders are never part of a place.
+std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims = {});
 
 // The places in the hand-written tables' notation: "near:Kyiv:50;in:Ukraine;prefer:Lviv" (the
 // gazetteer's names, radius in km), "-" for none. For tests and evaluation.

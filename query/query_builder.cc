@@ -5,42 +5,10 @@
 
 #include "engine/src/schema.h"
 #include "newsq/error.h"
+#include "query/query_lexer.h"
 
 namespace newsq::query {
 namespace {
-
-struct Lexeme {
-  enum Kind { word, phrase, open, close } kind;
-  std::string text;
-};
-
-std::vector<Lexeme> lex(std::string_view s) {
-  std::vector<Lexeme> out;
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  for (std::size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (is_space(c)) { ++i; continue; }
-    if (c == '(') { out.push_back({Lexeme::open, "("}); ++i; continue; }
-    if (c == ')') { out.push_back({Lexeme::close, ")"}); ++i; continue; }
-    if (c == '"' || ((c == '+' || c == '-') && i + 1 < s.size() && s[i + 1] == '"')) {
-      // A sign before a phrase stays as a one-character word lexeme the parser reads as a prefix.
-      if (c != '"') { out.push_back({Lexeme::word, std::string(1, c)}); ++i; }
-      std::size_t end = s.find('"', i + 1);
-      if (end == std::string_view::npos) end = s.size();
-      out.push_back({Lexeme::phrase, std::string(s.substr(i + 1, end - i - 1))});
-      i = end + 1;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && s[end] != '"') ++end;
-    std::string_view word = s.substr(i, end - i);
-    // A lone sign is punctuation ("Kyiv - Mariupol") unless it prefixes a parenthesis.
-    bool lone_sign = word == "-" || word == "+";
-    if (!lone_sign || (end < s.size() && s[end] == '(')) out.push_back({Lexeme::word, std::string(word)});
-    i = end;
-  }
-  return out;
-}
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return {};
@@ -154,7 +122,7 @@ class Parser {
 TextQuery QueryBuilder::build(std::string_view text) {
   if (auto it = recent_.find(text); it != recent_.end()) return it->second;
   TextQuery out;
-  out.query = Parser(lex(text), analyzer_, thesaurus_, out).parse();
+  out.query = Parser(lex_query(text), analyzer_, thesaurus_, out).parse();
   if (recent_.size() == kRecent) recent_.clear();
   recent_.emplace(std::string(text), out);
   return out;

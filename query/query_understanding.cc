@@ -9,6 +9,8 @@
 #include "engine/src/schema.h"
 #include "newsq/error.h"
 #include "query/date_expression.h"
+#include "query/query_limits.h"
+#include "query/text_locks.h"
 
 namespace newsq::query {
 namespace {
@@ -83,19 +85,41 @@ bool take_from_source(std::string& q, const std::vector<std::string>& known, std
 
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
                                  QueryBuilder& builder, const PlaceLookup& places) {
+  check_query_length(query);
   UnderstoodQuery u;
-  std::string rest(query);
+  // A query is one line: control bytes are spaces (this also keeps them free for TextLocks).
+  std::string line(query);
+  for (char& c : line)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  // The stages work on the masked text: what the query's operators bind is never taken out.
+  const TextLocks locks(line);
+  std::string rest = locks.masked();
   while (take_source_field(rest, u.sources)) {
   }
   while (take_from_source(rest, known_sources, u.sources)) {
   }
-  if (auto date = find_date_expression(rest, now)) {
+  // A date or place that would read on into words an operator binds is left whole, as text.
+  auto reads_on = [&](std::size_t begin, std::size_t end, const auto& reads) {
+    const auto n = locks.binding_neighbours(rest, begin, end);
+    const std::string claim = rest.substr(begin, end - begin);
+    return (!n.before.empty() && reads(n.before + " " + claim)) || (!n.after.empty() && reads(claim + " " + n.after));
+  };
+  auto date_reads = [&](const std::string& words) { return parse_date_phrase(words, now).has_value(); };
+  auto place_reads = [&](const std::string& words) {
+    PlaceMatch m;
+    return places && places(words, m);
+  };
+  if (auto date = find_date_expression(rest, now); date && !reads_on(date->begin, date->end, date_reads)) {
     u.date_text = date->text;
     if (date->range.from) u.from = schema::day_string(*date->range.from);
     if (date->range.to) u.to = schema::day_string(*date->range.to);
     cut(rest, date->begin, date->end);
   }
-  u.places = take_places(rest, places);
+  PlaceClaims claims;
+  claims.bare_names = !locks.has_operators();
+  claims.refused = [&](std::size_t begin, std::size_t end) { return reads_on(begin, end, place_reads); };
+  u.places = take_places(rest, places, claims);
+  rest = locks.unmask(rest);
   std::size_t first = rest.find_first_not_of(' ');
   u.text = first == std::string::npos ? "" : rest.substr(first);
   TextQuery text = builder.build(u.text);

@@ -24,6 +24,7 @@
 #include "query/facet_spies.h"
 #include "query/facet_table.h"
 #include "query/query_builder.h"
+#include "query/query_limits.h"
 #include "query/query_understanding.h"
 #include "query/recency_source.h"
 #include "query/snippet.h"
@@ -356,6 +357,7 @@ struct Searcher::Impl {
 
   SearchResults run(const SearchRequest& request) {
     builder.set_thesaurus(request.use_thesaurus ? thesaurus : nullptr);
+    query::check_query_length(request.query);
     query::TextQuery text = builder.build(request.query);
 
     std::vector<Xapian::Query> filters;

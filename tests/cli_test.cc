@@ -141,3 +141,36 @@ TEST_CASE("stdin, which has no name, is read in the format its content shows", "
     CHECK(nlohmann::json::parse(found.out)["total"] == 1);
   }
 }
+
+TEST_CASE("an unquoted query keeps its -excluded words and flags may stand anywhere before --", "[cli]") {
+  // `newsq search kyiv -russia`, as the README writes it, once failed with "Option 'r' does not
+  // exist": cxxopts read "-russia" as the flags -r -u -s -s -i -a.
+  TempDir dir;
+  std::string db = dir.str("db");
+  REQUIRE(run_cli({"index", "--db", db, (newsq::test::source_dir() / "corpus" / "sample").string()}).exit_code == 0);
+  auto total = [](const newsq::test::CommandResult& r) {
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out)["total"].get<int>();
+  };
+  const int power = total(run_cli({"search", "--db", db, "--json", "--literal", "power"}));
+  const int kyiv = total(run_cli({"search", "--db", db, "--json", "--literal", "power", "kyiv"}));
+  REQUIRE(power > kyiv);
+  REQUIRE(kyiv > 0);
+
+  auto unquoted = run_cli({"search", "--db", db, "--json", "power", "-kyiv", "--limit", "1"});
+  CHECK(total(unquoted) == power - kyiv);
+  auto j = nlohmann::json::parse(unquoted.out);
+  CHECK(j["query"]["text"] == "power -kyiv");
+  CHECK(j["hits"].size() == 1);  // --limit after the query is still a flag.
+  CHECK(total(run_cli({"search", "--db", db, "--json", "--", "power", "-kyiv"})) == power - kyiv);
+  CHECK(total(run_cli({"search", "--db", db, "--json", "power", "NOT", "kyiv"})) == power - kyiv);
+
+  auto explained = run_cli({"explain", "--json", "power", "-kyiv"});
+  REQUIRE(explained.exit_code == 0);
+  CHECK(nlohmann::json::parse(explained.out)["text"] == "power -kyiv");
+  CHECK(run_cli({"search", "-h"}).exit_code == 0);
+  auto unknown = run_cli({"search", "--db", db, "--bogus", "power"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("bogus") != std::string::npos);
+}

@@ -79,6 +79,34 @@ TEST_CASE("a one-line query is split into text, dates and sources", "[understand
   CHECK_THROWS_AS(newsq::understand("x", "2022-13-01"), newsq::QueryError);
 }
 
+TEST_CASE("dates and sources never take words that operators bind", "[understanding]") {
+  struct Row {
+    const char* query;
+    const char* text;  // What is left as text.
+    const char* from;  // "" for no date.
+  };
+  const Row rows[] = {
+      {"\"protest in March 2022\"", "\"protest in March 2022\"", ""},
+      {"shelling -\"in March 2022\"", "shelling -\"in March 2022\"", ""},
+      {"shelling NOT in March 2022", "shelling NOT in March 2022", ""},   // "in March 2022" reads as one.
+      {"March 2022 OR April 2022", "March 2022 OR April 2022", ""},       // OR binds "2022" and "April".
+      {"(shelling in March 2022) OR grain", "(shelling in March 2022) OR grain", ""},
+      {"Kyiv AND Lviv in March 2022", "Kyiv AND Lviv", "2022-03-01"},     // The date reads alone.
+      {"NOT kyiv March 2022", "NOT kyiv", "2022-03-01"},
+      {"kyiv -russia since 24 February 2022", "kyiv -russia", "2022-02-24"},
+      {"grain NOT from BBC", "grain NOT from BBC", ""},
+      {"grain OR wheat from BBC", "grain OR wheat", ""},
+  };
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    auto u = newsq::understand(row.query, "2022-06-01", {"BBC"});
+    CHECK(u.text == row.text);
+    CHECK(u.from == row.from);
+  }
+  // Control bytes are spaces: a query is one line, and none can forge the masks understanding uses.
+  CHECK(newsq::understand(std::string("kyiv\x01" "a\x01 -russia"), "2022-06-01").text == "kyiv a  -russia");
+}
+
 TEST_CASE("synonyms find articles that use other words, and can be turned off", "[understanding]") {
   TempDir dir;
   {
@@ -352,4 +380,28 @@ TEST_CASE("copies made by editing real articles slightly collapse into their ori
     }
     check_groups(dir.str("db"));
   }
+}
+
+TEST_CASE("a query longer than the documented maximum is refused, one at the maximum is answered", "[understanding][cli]") {
+  // 10,000 words once took 14 s to search; the bound is newsq::kMaxQueryWords words, kMaxQueryBytes bytes.
+  auto words = [](std::size_t n) {
+    std::string q;
+    for (std::size_t i = 0; i < n; ++i) q += (i ? " " : "") + std::string(i % 2 ? "grain" : "ports");
+    return q;
+  };
+  CHECK_NOTHROW(newsq::understand(words(newsq::kMaxQueryWords)));
+  CHECK_THROWS_AS(newsq::understand(words(newsq::kMaxQueryWords + 1)), newsq::QueryError);
+  CHECK_THROWS_AS(newsq::understand(std::string(newsq::kMaxQueryBytes + 1, 'a')), newsq::QueryError);
+
+  TempDir dir;
+  REQUIRE(newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()}).exit_code == 0);
+  newsq::Searcher searcher(dir.str("db"));
+  CHECK_NOTHROW(searcher.search({.query = words(newsq::kMaxQueryWords)}));
+  CHECK_THROWS_AS(searcher.search({.query = words(newsq::kMaxQueryWords + 1)}), newsq::QueryError);
+
+  auto refused = newsq::test::run_cli({"search", "--db", dir.str("db"), "--", words(newsq::kMaxQueryWords + 1)});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("query too long: 1025 words (at most 1024)") != std::string::npos);
+  CHECK(newsq::test::run_cli({"explain", "--", words(newsq::kMaxQueryWords + 1)}).exit_code == 1);
+  CHECK(newsq::test::run_cli({"search", "--db", dir.str("db"), "--", words(newsq::kMaxQueryWords)}).exit_code == 0);
 }

@@ -6,6 +6,7 @@
 
 #include "engine/cli/commands.h"
 #include "engine/cli/json_output.h"
+#include "engine/cli/query_args.h"
 #include "newsq/searcher.h"
 
 namespace newsq::cli {
@@ -18,18 +19,16 @@ int explain_command(int argc, char** argv) {
       ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
        cxxopts::value<std::string>()->default_value(""))
       ("json", "print one JSON object")
-      ("h,help", "show this help")
-      ("query", "query words", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"query"});
+      ("h,help", "show this help");
   options.positional_help("QUERY...");
-  auto args = options.parse(argc, argv);
+  QueryCommandLine command_line = split_query_args(options, argc, argv);
+  auto args = options.parse(command_line.argc(), command_line.argv());
   if (args.count("help")) {
     fmt::print("{}\n", options.help());
     return kExitOk;
   }
-  if (!args.count("query")) throw UsageError("no query given");
-  std::string text;
-  for (const auto& w : args["query"].as<std::vector<std::string>>()) text += (text.empty() ? "" : " ") + w;
+  if (command_line.query.empty()) throw UsageError("no query given");
+  const std::string text = command_line.query;
   const std::string now = args["now"].as<std::string>();
   UnderstoodQuery u;
   if (args.count("db")) {

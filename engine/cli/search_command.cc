@@ -10,6 +10,7 @@
 
 #include "engine/cli/commands.h"
 #include "engine/cli/json_output.h"
+#include "engine/cli/query_args.h"
 #include "engine/cli/terminal.h"
 #include "newsq/searcher.h"
 
@@ -104,11 +105,10 @@ int search_command(int argc, char** argv) {
       ("no-collapse", "show near-identical articles as separate hits")
       ("no-facets", "do not count facets")
       ("json", "print one JSON object")
-      ("h,help", "show this help")
-      ("query", "query words", cxxopts::value<std::vector<std::string>>());
-  options.parse_positional({"query"});
+      ("h,help", "show this help");
   options.positional_help("QUERY...");
-  auto args = options.parse(argc, argv);
+  QueryCommandLine command_line = split_query_args(options, argc, argv);
+  auto args = options.parse(command_line.argc(), command_line.argv());
   if (args.count("help")) {
     fmt::print("{}\n", options.help());
     return kExitOk;
@@ -118,7 +118,7 @@ int search_command(int argc, char** argv) {
   if (sort != "relevance" && sort != "date" && sort != "distance")
     throw UsageError("--sort must be relevance, date or distance, not '" + sort + "'");
 
-  std::string text = args.count("query") ? joined(args["query"].as<std::vector<std::string>>()) : "";
+  const std::string text = command_line.query;
   Searcher searcher(args["db"].as<std::string>());
   if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
   UnderstoodQuery understood;

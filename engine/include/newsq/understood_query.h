@@ -4,6 +4,7 @@
 // pass it back to Searcher::search() through SearchRequest::from_understood().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -37,6 +38,14 @@ struct UnderstoodQuery {
   // Searcher::understand) or one given to understand().
   std::vector<UnderstoodPlace> places{};
 };
+
+// The longest query newsq takes, in words (runs of non-space) and in bytes. A longer one is refused
+// with QueryError by understand() and Searcher::search() (the CLI: a usage error, exit 1): no
+// person types it, and a program that builds one should split it.
+inline constexpr std::size_t kMaxQueryWords = 1024;
+inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+// Throws QueryError, naming the limit, if `query` is longer than that.
+void check_query_length(const std::string& query);
 
 // Understands `query` without an index: dates resolve against `now` ("YYYY-MM-DD"; empty =
 // today), "from X" is a source only for X in `known_sources` ("source:X" always is), and places
