@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "engine/src/bulk_build.h"
@@ -28,12 +30,22 @@ std::uint64_t total_size(const std::vector<std::string>& files) {
 
 }  // namespace
 
+void validate(const IngestOptions& options) {
+  if (!kMaxRecordBytesRange.contains(options.max_record_bytes))
+    throw std::invalid_argument("IngestOptions::max_record_bytes must be " + std::to_string(kMaxRecordBytesRange.min) +
+                                ".." + std::to_string(kMaxRecordBytesRange.max) + ", not " +
+                                std::to_string(options.max_record_bytes));
+}
+
 IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs, const IngestOptions& options) {
+  validate(options);
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  const std::vector<std::string> files = indexer::expand_inputs(inputs);
+  indexer::ExpandedInputs expanded = indexer::expand_input_paths(inputs);
+  const std::vector<std::string>& files = expanded.files;
 
   IngestReport report;
+  std::optional<Rejection> first_unreadable;
   IngestProgress progress;
   progress.total_bytes = total_size(files);
   std::uint64_t finished_bytes = 0;  // Bytes of the inputs already read to the end.
@@ -66,6 +78,24 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
     writer.commit();
   };
 
+  auto finish_report = [&] {
+    report.input_bytes = finished_bytes;
+    report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  };
+  // An input that cannot be read at all: reported, counted, and the run goes on with the others
+  // (under OnError::fail it stops there, as at a bad record).
+  auto cannot_read = [&](const std::string& path, const std::string& reason) {
+    ++report.unreadable;
+    Rejection r{path, 0, reason};
+    if (options.on_unreadable) options.on_unreadable(r);
+    if (!first_unreadable) first_unreadable = r;
+    if (options.on_error == OnError::fail) {
+      commit();
+      finish_report();
+      throw UnreadableInputs(*first_unreadable, report);
+    }
+  };
+
   auto reject = [&](const std::string& file, std::uint64_t line, const std::string& reason) {
     ++report.rejected;
     Rejection r{file, line, reason};
@@ -77,9 +107,16 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   };
 
   try {
+    for (const auto& u : expanded.unreadable) cannot_read(u.path, u.reason);
     for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
       const std::string& file = files[file_index];
-      auto reader = indexer::open_reader(file, read_options);
+      std::unique_ptr<indexer::ArticleReader> reader;
+      try {
+        reader = indexer::open_reader(file, read_options);
+      } catch (const InputError& e) {
+        cannot_read(e.file(), e.reason());  // One file that cannot be opened must not cost the others.
+        continue;
+      }
       indexer::RawRecord record;
       while (reader->next(record)) {
         ++progress.articles;
@@ -131,12 +168,23 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
     }
     throw;
   }
-  if (options.delete_missing && read_everything)
-    for (const auto& id : writer.ids())
-      if (!first_seen.count(id) && writer.remove(id)) ++report.deleted;
+  if (options.delete_missing) {
+    // Each of these looks like a lost mount or a wrong path, not like an archive whose articles
+    // were all taken down: deleting would empty (part of) the index for nothing.
+    if (report.unreadable)
+      report.deletion_refused = std::to_string(report.unreadable) + (report.unreadable == 1 ? " input" : " inputs") +
+                                " could not be read";
+    else if (!read_everything)
+      report.deletion_refused = "an input could not be read to its end";
+    else if (first_seen.empty())
+      report.deletion_refused = "the inputs hold no article";
+    if (report.deletion_refused.empty())
+      for (const auto& id : writer.ids())
+        if (!first_seen.count(id) && writer.remove(id)) ++report.deleted;
+  }
   writer.commit();
-  report.input_bytes = finished_bytes;
-  report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  finish_report();
+  if (first_unreadable) throw UnreadableInputs(*first_unreadable, report);
   return report;
 }
 

@@ -102,6 +102,50 @@ TEST_CASE("stdin is read with -", "[cli]") {
   CHECK(nlohmann::json::parse(found.out)["total"] == 1);
 }
 
+TEST_CASE("a file named directly with an unknown extension is an error and the other inputs are indexed", "[cli]") {
+  TempDir dir;
+  const std::string good = dir.str("good.jsonl");
+  newsq::test::write_file(good, "{\"id\":\"g\",\"date\":\"2022-03-01\",\"text\":\"good kyiv report\"}\n"
+                                "{\"id\":\"d\",\"date\":\"2022-03-01\",\"title\":\"a\",\"title\":\"b\",\"text\":\"x\"}\n");
+  newsq::test::write_file(dir.str("dump.json"), "{\"id\":\"j\",\"date\":\"2022-03-01\",\"text\":\"json kyiv report\"}\n");
+  newsq::test::write_file(dir.str("notes.md"), "# notes\n");
+  auto r = run_cli({"index", "--db", dir.str("db"), dir.str("dump.json"), good, dir.str("notes.md")});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  for (const char* name : {"dump.json", "notes.md"})
+    CHECK(r.err.find(dir.str(name) + ": unknown file type: the name does not end in .jsonl, .ndjson, .csv, .txt, each "
+                                     "optionally .gz (give the format explicitly to read it: --format, "
+                                     "IngestOptions::format)\n") != std::string::npos);
+  CHECK(r.err.find(good + ":2: duplicate field \"title\"\n") != std::string::npos);
+  CHECK(r.err.find("1 articles (1 added, 0 updated, 0 unchanged, 0 deleted), 1 rejected, 2 unreadable;") != std::string::npos);
+  CHECK(r.err.find("2 inputs could not be read; everything readable was indexed") != std::string::npos);
+  auto found = run_cli({"search", "--db", dir.str("db"), "--json", "kyiv"});
+  CHECK(nlohmann::json::parse(found.out)["total"] == 1);
+
+  // With the format given, the same file is read.
+  auto given = run_cli({"index", "--db", dir.str("db"), "--format", "jsonl", dir.str("dump.json")});
+  INFO(given.err);
+  CHECK(given.exit_code == 0);
+  auto both = run_cli({"search", "--db", dir.str("db"), "--json", "kyiv"});
+  CHECK(nlohmann::json::parse(both.out)["total"] == 2);
+}
+
+TEST_CASE("stdin, which has no name, is read in the format its content shows", "[cli]") {
+  TempDir dir;
+  const std::pair<const char*, const char*> inputs[] = {
+      {"csv", "id,date,text\nc1,2022-03-01,csv words\n"},
+      {"text", " date 2022-03-01\n id t1\n\ntext words\n"},
+      {"jsonl", "{\"id\":\"j1\",\"date\":\"2022-03-01\",\"text\":\"jsonl words\"}\n"},
+  };
+  for (const auto& [format, input] : inputs) {
+    auto r = run_cli({"index", "--db", dir.str("db"), "-"}, input);
+    INFO(format << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    auto found = run_cli({"search", "--db", dir.str("db"), "--json", format});
+    CHECK(nlohmann::json::parse(found.out)["total"] == 1);
+  }
+}
+
 TEST_CASE("an unquoted query keeps its -excluded words and flags may stand anywhere before --", "[cli]") {
   // `newsq search kyiv -russia`, as the README writes it, once failed with "Option 'r' does not
   // exist": cxxopts read "-russia" as the flags -r -u -s -s -i -a.

@@ -1,5 +1,8 @@
 // tests/readers_test.cc: every input format and every kind of bad input, with its file:line: reason.
+#include <unistd.h>
+
 #include <filesystem>
+#include <system_error>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/article_validator.h"
@@ -99,17 +102,47 @@ TEST_CASE("JSON Lines: null fields are skipped, another type is an error for the
   CHECK(r[4].error == "field 'date' is not a string");  // Fields are checked in a fixed order, not the line's.
 }
 
-TEST_CASE("JSON Lines: with a repeated key the last value counts", "[readers]") {
+TEST_CASE("JSON Lines: an article field given twice rejects the record", "[readers]") {
   auto r = read_jsonl(
       "{\"id\":\"a\",\"title\":5,\"title\":\"ok\"}\n{\"id\":\"a\",\"title\":\"ok\",\"title\":5}\n"
-      "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n");
-  REQUIRE(r.size() == 4);
-  CHECK(r[0].error.empty());
-  CHECK(r[0].article.title == "ok");
-  CHECK(r[1].error == "field 'title' is not a string");
-  CHECK(r[2].article.id == "s");
-  CHECK(r[3].error.empty());
-  CHECK(r[3].article.title.empty());
+      "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n"
+      "{\"id\":\"a\",\"t\\u0069tle\":\"x\",\"title\":\"y\"}\n"                       // The same key once unescaped.
+      "{\"id\":\"a\",\"date\":7,\"text\":\"x\",\"text\":\"y\"}\n"                  // Before any type error.
+      "\xEF\xBB\xBF{\"id\":\"a\",\"id\":\"b\"}\n"                                 // Read by nlohmann (BOM).
+      "{\"id\":\"a\",\"n\":123456789012345678901234567890,\"lang\":\"en\",\"lang\":\"uk\"}\n"  // Also nlohmann.
+      "{\"id\":\"a\",\"tags\":1,\"tags\":2,\"extra\":{\"id\":1,\"id\":2},\"text\":\"t\"}\n"  // Not article fields.
+      "{\"id\":\"a\",\"id\":\"b\",oops}\n");                                    // Bad JSON says so first.
+  REQUIRE(r.size() == 10);
+  const char* expected[] = {"title", "title", "id", "title", "title", "text", "id", "lang"};
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    INFO(i);
+    CHECK(r[i].error == "duplicate field \"" + std::string(expected[i]) + "\"");
+    CHECK(r[i].line == i + 1);
+  }
+  CHECK(r[8].error.empty());
+  CHECK(r[8].article.text == "t");
+  CHECK(r[9].error.starts_with("bad JSON: parse error"));
+}
+
+TEST_CASE("CSV: a header naming an article column twice refuses the file at the header line", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("d.csv"), "id,date,Title,text,title\n1,2022-03-01,A,text,B\n");
+  auto d = read_all(dir.str("d.csv"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].line == 1);
+  CHECK(d[0].fatal);
+  CHECK(d[0].error == "duplicate field \"title\"");
+  // Other columns may repeat: they are not read.
+  newsq::test::write_file(dir.str("n.csv"), "\nid,date,text,note,note\n1,2022-03-01,text,x,y\n");
+  auto n = read_all(dir.str("n.csv"));
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].error.empty());
+  CHECK(n[0].line == 3);
+  newsq::test::write_file(dir.str("late.csv"), "\n\nid,text,id\n");
+  auto late = read_all(dir.str("late.csv"));
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].line == 3);  // The header's own line.
+  CHECK(late[0].error == "duplicate field \"id\"");
 }
 
 TEST_CASE("JSON Lines: trailing text, invalid UTF-8 and bad values anywhere are bad JSON, said as before", "[readers]") {
@@ -264,14 +297,34 @@ TEST_CASE("plain text: date line, headers, id and source from the path", "[reade
   CHECK(bad[0].error == "first line must be ' date YYYY-MM-DD'");
 }
 
-TEST_CASE("format sniffing for names that do not tell", "[readers]") {
+TEST_CASE("plain text: invalid UTF-8 in the first body line is reported as in the title it becomes", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("t.txt"), " date 2022-03-05\n\nHea\xC3(dline\nBody is fine.\n");
+  auto t = read_all(dir.str("t.txt"));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 1);
+  CHECK(t[0].error ==
+        "invalid UTF-8 in title at byte 3 (with no ' title' header line, the first line of the body is the title)");
+  // With a title line, the same body line is text, and reported as such.
+  newsq::test::write_file(dir.str("u.txt"), " date 2022-03-05\n title Fine\n\nHea\xC3(dline\n");
+  auto u = read_all(dir.str("u.txt"));
+  REQUIRE(u.size() == 1);
+  CHECK(u[0].error.empty());
+  CHECK(newsq::indexer::validate_article(u[0].article, 1000) == "invalid UTF-8 in text at byte 3");
+}
+
+TEST_CASE("a file whose name tells no format is an error naming the known extensions unless a format is given", "[readers]") {
   TempDir dir;
   newsq::test::write_file(dir.str("x.data"), json_line("1"));
-  CHECK(read_all(dir.str("x.data")).at(0).article.id == "1");
+  CHECK_THROWS_MATCHES(read_all(dir.str("x.data")), newsq::InputError,
+                       Catch::Message(dir.str("x.data") + ":0: unknown file type: the name does not end in .jsonl, "
+                                      ".ndjson, .csv, .txt, each optionally .gz (give the format explicitly to read "
+                                      "it: --format, IngestOptions::format)"));
+  CHECK(read_all(dir.str("x.data"), {.format = "jsonl", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "1");
   newsq::test::write_file(dir.str("y.data"), " date 2022-01-01\n id y\nbody\n");
-  CHECK(read_all(dir.str("y.data")).at(0).article.id == "y");
+  CHECK(read_all(dir.str("y.data"), {.format = "text", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "y");
   newsq::test::write_file(dir.str("z.data"), "id,date,text\nz,2022-01-01,body\n");
-  CHECK(read_all(dir.str("z.data")).at(0).article.id == "z");
+  CHECK(read_all(dir.str("z.data"), {.format = "csv", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "z");
 }
 
 TEST_CASE("oversized records are rejected without being parsed", "[readers]") {
@@ -295,8 +348,40 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
   CHECK(a.id == "x");
   a.date = "";
   CHECK(validate_article(a, 1000) == "missing date");
+  // A timestamp's time must be a time of day too, and its offset a real one; a leap second is one.
+  for (const char* impossible : {"2022-03-01T25:99:00Z", "2022-03-01T24:00:00Z", "2022-03-01T23:60:00Z",
+                                 "2022-03-01T10:00:61Z", "2022-03-01T10:00:00+24:00", "2022-03-01T10:00:00-05:60",
+                                 "2022-03-01 99:00:00", "2022-03-01T25:99"}) {
+    a.date = impossible;
+    CHECK(validate_article(a, 1000) == "impossible time in date '" + std::string(impossible) + "'");
+  }
+  for (const char* fine : {"2022-03-01T23:59:60Z", "2022-03-01T00:00:00.123Z", "2022-03-01T23:59:59-23:59",
+                           "2022-03-01T10:00"}) {
+    a.date = fine;
+    CHECK(validate_article(a, 1000).empty());
+    CHECK(a.date == "2022-03-01");
+  }
+  a.date = "2022-03-01Tnoon";
+  CHECK(validate_article(a, 1000).find("is not YYYY-MM-DD or an ISO-8601 timestamp") != std::string::npos);
   a = {.id = "x", .date = "2022-01-01", .text = " \n "};
   CHECK(validate_article(a, 1000) == "empty text");
+  // Text with nothing that shows: zero-width, no-break and ideographic spaces, a byte order mark,
+  // a soft hyphen, NULs and other control characters.
+  const std::string invisible = "text has no visible character (only white space, invisible or control characters)";
+  for (const std::string& text : {std::string("\xE2\x80\x8B\xE2\x80\x8B"), std::string("\0\0\0", 3),
+                                  std::string(" \xC2\xA0\xE2\x80\x8C \xEF\xBB\xBF\n\0\x7F", 13),
+                                  std::string("\xE3\x80\x80\xC2\xAD\x01\xE2\x80\xA8")}) {
+    a = {.id = "x", .date = "2022-01-01", .text = text};
+    CHECK(validate_article(a, 1000) == invisible);
+  }
+  // One visible character of any kind is enough: a letter of any script, a digit, punctuation, an
+  // emoji (some real articles' text is only emoji, under a headline of words).
+  for (const std::string& text : {std::string("\xE2\x80\x8B" "a"), std::string("\0 7", 3), std::string("\xD0\x9A"),
+                                  std::string("\xE4\xB8\xAD"), std::string("\xD9\xA3"), std::string("..."),
+                                  std::string("\xF0\x9F\x98\xB1\xF0\x9F\x98\xB1")}) {
+    a = {.id = "x", .date = "2022-01-01", .text = text};
+    CHECK(validate_article(a, 1000).empty());
+  }
   a = {.id = "x", .date = "2022-01-01", .text = "ab\xC3(cd"};
   CHECK(validate_article(a, 1000) == "invalid UTF-8 in text at byte 2");
   a = {.id = "x", .date = "2022-01-01", .text = std::string(2000, 'a')};
@@ -323,6 +408,99 @@ TEST_CASE("directories expand recursively to article files, sorted", "[readers]"
   CHECK(files[1].ends_with("b/2.jsonl"));
   CHECK(files[2].ends_with("c.txt"));
   CHECK_THROWS_AS(newsq::indexer::expand_inputs({dir.str("missing")}), newsq::InputError);
+}
+
+TEST_CASE("a lone CR ends a line as LF and CRLF do: old Mac files are read record by record", "[readers]") {
+  TempDir dir;
+  newsq::test::write_file(dir.str("mac.jsonl"), json_line("1").substr(0, json_line("1").size() - 1) + "\r" +
+                                                    json_line("2").substr(0, json_line("2").size() - 1) + "\r\r" +
+                                                    json_line("3").substr(0, json_line("3").size() - 1) + "\r\n" +
+                                                    json_line("4"));
+  auto j = read_all(dir.str("mac.jsonl"));
+  REQUIRE(j.size() == 4);
+  const std::uint64_t lines[] = {1, 2, 4, 5};  // Line 3 is the blank one between the two CRs.
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    CHECK(j[i].error.empty());
+    CHECK(j[i].article.id == std::to_string(i + 1));
+    CHECK(j[i].line == lines[i]);
+  }
+
+  newsq::test::write_file(dir.str("mac.csv"), "id,date,text\r1,2022-03-01,\"first\rsecond\"\r2,2022-03-02,other\r");
+  auto c = read_all(dir.str("mac.csv"));
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].error.empty());
+  CHECK(c[0].article.text == "first\nsecond");
+  CHECK(c[1].line == 4);
+  CHECK(c[1].article.id == "2");
+
+  newsq::test::write_file(dir.path() / "courier" / "mac.txt", " date 2022-03-05\r title Day one\r\rFirst paragraph.\rSecond.\r");
+  auto t = read_all(dir.str("courier/mac.txt"));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].error.empty());
+  CHECK(t[0].article.title == "Day one");
+  CHECK(t[0].article.text == "First paragraph.\nSecond.");
+
+  // A "\r\n" split across two reads of the 256 KiB buffer is one line end, not two.
+  const std::size_t chunk = 256 * 1024;
+  std::string first = json_line("a");
+  first = first.substr(0, first.size() - 2) + std::string(chunk - first.size(), ' ') + "}\r\n";
+  REQUIRE(first.size() == chunk + 1);
+  REQUIRE(first[chunk - 1] == '\r');
+  newsq::test::write_file(dir.str("split.jsonl"), first + json_line("b"));
+  auto split = read_all(dir.str("split.jsonl"), {.format = "", .source = "", .max_record_bytes = 1u << 20});
+  REQUIRE(split.size() == 2);
+  CHECK(split[0].error.empty());
+  CHECK(split[1].article.id == "b");
+  CHECK(split[1].line == 2);
+}
+
+TEST_CASE("directory expansion lists what cannot be read with the reason instead of skipping it", "[readers]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const fs::path root = dir.path() / "archive";
+  newsq::test::write_file(root / "a" / "1.jsonl", "");
+  newsq::test::write_file(root / "b" / "2.csv", "");
+  fs::create_directory_symlink("a", root / "again");          // The same directory twice: read once.
+  fs::create_symlink("b/2.csv", root / "linked.csv");           // A symlink to a file is followed.
+  fs::create_symlink("nowhere.jsonl", root / "dangling.jsonl");
+  fs::create_symlink("loop-b.jsonl", root / "loop-a.jsonl");    // a -> b, b -> a.
+  fs::create_symlink("loop-a.jsonl", root / "loop-b.jsonl");
+  fs::create_directory_symlink("..", root / "b" / "parent");   // A directory symlink to its own parent.
+  fs::create_directories(dir.path() / "empty" / "sub");
+
+  auto e = newsq::indexer::expand_input_paths({root.string(), (dir.path() / "empty").string(), (root / "a").string()});
+  const std::string r = root.string();
+  CHECK(e.files == std::vector<std::string>{r + "/a/1.jsonl", r + "/b/2.csv", r + "/linked.csv"});
+  std::vector<std::string> unreadable;
+  for (const auto& u : e.unreadable) unreadable.push_back(u.path + ": " + u.reason);
+  const std::string loop = "symlink loop (" + std::make_error_code(std::errc::too_many_symbolic_link_levels).message() + ")";
+  CHECK(unreadable == std::vector<std::string>{
+                          r + "/b/parent: symlink loop: leads back to " + r,
+                          r + "/dangling.jsonl: dangling symlink: its target nowhere.jsonl does not exist",
+                          r + "/loop-a.jsonl: " + loop,
+                          r + "/loop-b.jsonl: " + loop,
+                          dir.str("empty") + ": no article file in this directory (.jsonl, .ndjson, .csv, .txt, each "
+                                             "optionally .gz): an unmounted or emptied archive?",
+                      });
+  // Named directly: a symlink loop is unreadable, a missing path is an error before anything is read.
+  auto named = newsq::indexer::expand_input_paths({r + "/loop-a.jsonl", r + "/b/2.csv"});
+  CHECK(named.files == std::vector<std::string>{r + "/b/2.csv"});
+  REQUIRE(named.unreadable.size() == 1);
+  CHECK(named.unreadable[0].reason == loop);
+  CHECK_THROWS_AS(newsq::indexer::expand_input_paths({r + "/dangling.jsonl"}), newsq::InputError);
+  CHECK_THROWS_AS(newsq::indexer::expand_inputs({r}), newsq::InputError);
+
+  if (geteuid() == 0) {
+    WARN("SKIPPED the chmod 000 part: running as root, which reads whatever the permissions say");
+    return;
+  }
+  fs::permissions(root / "b", fs::perms::none);
+  auto locked = newsq::indexer::expand_input_paths({r});
+  fs::permissions(root / "b", fs::perms::owner_all);
+  CHECK(locked.files == std::vector<std::string>{r + "/a/1.jsonl"});
+  REQUIRE(!locked.unreadable.empty());
+  CHECK(locked.unreadable[0].path == r + "/b");
+  CHECK(locked.unreadable[0].reason == "cannot read directory: Permission denied");
 }
 
 TEST_CASE("the real corpus reads completely and every record validates", "[shared]") {

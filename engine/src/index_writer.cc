@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "engine/src/index_location.h"
 #include "engine/src/index_writer_impl.h"
@@ -13,6 +14,16 @@
 #include "newsq/error.h"
 
 namespace newsq {
+
+void validate(const WriterOptions& options) {
+  auto check = [](const char* field, std::uint64_t value, const OptionRange& range, const char* note) {
+    if (!range.contains(value))
+      throw std::invalid_argument("WriterOptions::" + std::string(field) + " must be " + std::to_string(range.min) +
+                                  ".." + std::to_string(range.max) + note + ", not " + std::to_string(value));
+  };
+  check("batch_size", options.batch_size, kBatchSizeRange, "");
+  check("threads", options.threads, kThreadsRange, " (0: one per core)");
+}
 
 IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, std::unique_ptr<WriteLock> l)
     : dir(std::move(d)), path(std::move(p)), options(o), lock(std::move(l)) {
@@ -33,6 +44,7 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
 }
 
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
+  validate(options);  // Before the directory is created: a usage error leaves nothing behind.
   try {
     auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
     std::string path = location::live_generation_for_writing(dir);

@@ -25,6 +25,7 @@ namespace {
 
 // Takes the lock, tidies leftovers, and checks `dir` uses generations.
 std::unique_ptr<WriteLock> prepare(const std::string& dir, const WriterOptions& options) {
+  validate(options);
   auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
   // A plain database in `dir` cannot be swapped atomically: its files are `dir` itself.
   if (location::live_generation_for_writing(dir) == dir)
@@ -38,12 +39,18 @@ std::unique_ptr<WriteLock> prepare(const std::string& dir, const WriterOptions& 
 
 IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs, const IngestOptions& options,
                      const WriterOptions& writer_options) {
+  validate(options);  // Before the lock and the new generation: a usage error touches nothing.
   auto lock = prepare(dir, writer_options);
   const std::string generation = location::new_generation(dir);
   IngestReport report;
   try {
     IndexWriter writer = IndexMaintenance::writer_for(dir, generation, writer_options);
     report = ingest(writer, inputs, options);
+    // A rebuild makes the index exactly its inputs: from inputs with no article (an empty file, a
+    // wrong path, every record rejected) it would empty the index, which is never what was meant.
+    if (report.added == 0)
+      throw Error("the inputs hold no valid article (" + std::to_string(report.rejected) +
+                  " rejected): a rebuild would empty the index; the live index is unchanged");
     writer.commit();
   } catch (...) {
     std::error_code ec;

@@ -37,13 +37,34 @@ class ArticleReader {
   virtual std::uint64_t bytes_consumed() const = 0;
 };
 
-// Opens `path` ("-" = stdin) with the reader its format needs. Throws InputError (line 0) if the
-// file cannot be opened or its format cannot be told.
+// Opens `path` ("-" = stdin) with the reader its format needs: options.format, else the one the
+// file name tells, else (stdin only) the one its content shows. Throws InputError (line 0) if the
+// file cannot be opened or its name tells no format (and options.format is empty).
 std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReadOptions& options);
 
+// What the input paths expand to. Whatever cannot be read is listed in `unreadable` with the
+// reason instead of being skipped silently or ending the expansion: a run that misses part of an
+// archive must say so, read the rest, and not take the articles it missed for deleted.
+struct ExpandedInputs {
+  struct Unreadable {
+    std::string path;
+    std::string reason;
+  };
+  std::vector<std::string> files;
+  std::vector<Unreadable> unreadable;
+};
+
 // Expands directories recursively into the article files beneath them (*.jsonl, *.ndjson, *.csv,
-// *.txt, each optionally .gz), in sorted order; files and "-" named directly are kept as given.
-// Throws InputError (line 0) for a path that does not exist.
+// *.txt, each optionally .gz), each directory's in sorted order; files and "-" named directly are
+// kept as given. Symlinks are followed, to files and to directories; a directory reached twice
+// (through two symlinks) is read once. Listed as unreadable: a directory that cannot be listed, a
+// path that cannot be examined, a dangling symlink, a symlink loop (one the system reports, or a
+// symlink to a directory leading back to one of its own ancestors), and an input directory holding
+// no article file at all (an unmounted archive looks like that). Throws InputError (line 0) for a
+// path named directly that does not exist.
+ExpandedInputs expand_input_paths(const std::vector<std::string>& paths);
+
+// As expand_input_paths(), but throws InputError (line 0) for the first unreadable path too.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 }  // namespace newsq::indexer

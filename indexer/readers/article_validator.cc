@@ -1,7 +1,12 @@
 // indexer/readers/article_validator.cc: the format-independent checks on an article.
 #include "indexer/readers/article_validator.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 
@@ -26,25 +31,59 @@ bool digits(const std::string& s, std::size_t pos, std::size_t len) {
   return true;
 }
 
-// Accepts the time part of an ISO-8601 timestamp after the day: "Thh:mm[:ss[.fff]](Z|±hh:mm)?".
-bool is_time_suffix(const std::string& s, std::size_t pos) {
-  if (pos >= s.size() || (s[pos] != 'T' && s[pos] != ' ')) return false;
+// True if `text` (valid UTF-8) holds a character that shows: anything but white space, separators,
+// control characters (NUL ...) and invisible format characters (zero-width space and joiners, the
+// byte order mark, the soft hyphen). Symbols count: some real articles' text is only emoji under a
+// headline of words.
+bool has_visible_character(const std::string& text) {
+  constexpr std::uint32_t kInvisible = U_GC_CC_MASK | U_GC_CF_MASK | U_GC_Z_MASK;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  for (std::int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {  // ASCII, most texts' first byte: no ICU call.
+      if (s[i] > ' ' && s[i] != 0x7F) return true;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && !(U_GET_GC_MASK(c) & kInvisible) && !u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) return true;
+  }
+  return false;
+}
+
+int two_digits(const std::string& s, std::size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
+
+enum class TimeSuffix {
+  none,        // Not the time part of an ISO-8601 timestamp.
+  valid,
+  impossible,  // Written like one, but no time of day: "T25:99:00Z".
+};
+
+// Reads the time part of an ISO-8601 timestamp after the day: "Thh:mm[:ss[.fff]](Z|±hh:mm)?".
+// Hours run 00-23, minutes 00-59, seconds 00-60 (a leap second); an offset's hours 00-23.
+TimeSuffix time_suffix(const std::string& s, std::size_t pos) {
+  if (pos >= s.size() || (s[pos] != 'T' && s[pos] != ' ')) return TimeSuffix::none;
   ++pos;
-  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return false;
+  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return TimeSuffix::none;
+  bool possible = two_digits(s, pos) <= 23 && two_digits(s, pos + 3) <= 59;
   pos += 5;
   if (pos < s.size() && s[pos] == ':') {
-    if (!digits(s, pos + 1, 2)) return false;
+    if (!digits(s, pos + 1, 2)) return TimeSuffix::none;
+    possible = possible && two_digits(s, pos + 1) <= 60;
     pos += 3;
     if (pos < s.size() && s[pos] == '.') {
       ++pos;
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
     }
   }
-  if (pos == s.size()) return true;
-  if (s[pos] == 'Z') return pos + 1 == s.size();
-  if (s[pos] == '+' || s[pos] == '-')
-    return pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' && digits(s, pos + 4, 2);
-  return false;
+  const TimeSuffix read = possible ? TimeSuffix::valid : TimeSuffix::impossible;
+  if (pos == s.size()) return read;
+  if (s[pos] == 'Z') return pos + 1 == s.size() ? read : TimeSuffix::none;
+  if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' &&
+      digits(s, pos + 4, 2))
+    return two_digits(s, pos + 1) <= 23 && two_digits(s, pos + 4) <= 59 ? read : TimeSuffix::impossible;
+  return TimeSuffix::none;
 }
 
 }  // namespace
@@ -118,13 +157,20 @@ std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
   if (a.id.size() > kMaxIdBytes) return "id longer than " + std::to_string(kMaxIdBytes) + " bytes";
   if (a.source.size() > kMaxSourceBytes) return "source longer than " + std::to_string(kMaxSourceBytes) + " bytes";
   if (a.date.empty()) return "missing date";
-  if (a.date.size() > 10 && is_time_suffix(a.date, 10)) a.date.resize(10);
+  if (a.date.size() > 10) {
+    const TimeSuffix time = time_suffix(a.date, 10);
+    // Cutting it off unread would index a timestamp no clock shows as if it were fine.
+    if (time == TimeSuffix::impossible) return "impossible time in date '" + a.date + "'";
+    if (time == TimeSuffix::valid) a.date.resize(10);
+  }
   if (!is_valid_day(a.date)) {
     bool looks_like_date = a.date.size() == 10 && a.date[4] == '-' && a.date[7] == '-';
     return (looks_like_date ? "impossible date '" : "date '") + a.date +
            (looks_like_date ? "'" : "' is not YYYY-MM-DD or an ISO-8601 timestamp");
   }
   if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) return "empty text";
+  // Zero-width and no-break spaces, NULs and the like alone: nothing to show or search for.
+  if (!has_visible_character(a.text)) return "text has no visible character (only white space, invisible or control characters)";
   return {};
 }
 

@@ -16,7 +16,8 @@ inline constexpr std::size_t kMaxSourceBytes = 243;
 
 // Checks `article` and normalises it in place: trims id, source, title; cuts an ISO-8601 timestamp
 // date ("2022-01-25T09:00:00Z") to its day. Returns an empty string if the article is fine, else the
-// reason it is not ("missing id", "missing date", "impossible date '2022-02-30'", "empty text",
+// reason it is not ("missing id", "missing date", "impossible date '2022-02-30'",
+// "impossible time in date '2022-03-01T25:99:00Z'", "empty text", "text has no visible character ...",
 // "invalid UTF-8 in text at byte 17", "record of 9000000 bytes exceeds the limit of 8388608").
 std::string validate_article(Article& article, std::uint64_t max_record_bytes);
 

@@ -99,14 +99,21 @@ class CsvReader final : public ArticleReader {
     ready_.push_back(std::move(record));
   }
 
+  // The header line is the error, and the whole file is refused, when it names an article column
+  // twice (which one holds the value is anyone's guess) or lacks a required one.
   void read_header(std::vector<std::string>& names) {
+    Article probe;
     for (auto& n : names) {
       std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (field(probe, n) && std::find(header_.begin(), header_.end(), n) != header_.end()) {
+        fail(record_line_, "duplicate field \"" + n + "\"", true);
+        return;
+      }
       header_.push_back(n);
     }
     for (const char* required : {"date", "text"})
       if (std::find(header_.begin(), header_.end(), required) == header_.end()) {
-        fail(1, std::string("header has no '") + required + "' column", true);
+        fail(record_line_, std::string("header has no '") + required + "' column", true);
         return;
       }
   }

@@ -19,7 +19,8 @@ class InputStream {
   InputStream(const InputStream&) = delete;
   InputStream& operator=(const InputStream&) = delete;
 
-  // The next line without its "\n" (or "\r\n"); false at the end or after an error.
+  // The next line without its line end: "\n", "\r\n", or a lone "\r" (a file with old Mac line ends
+  // would otherwise be one giant line, one record); false at the end or after an error.
   bool next_line(std::string& line);
   std::uint64_t line_number() const { return line_number_; }  // Of the line last returned.
   bool overlong() const { return overlong_; }                 // The line last returned was cut.
@@ -42,6 +43,7 @@ class InputStream {
   std::string buffer_;
   std::size_t pos_ = 0;
   bool eof_ = false;
+  bool after_cr_ = false;  // The last line ended with a '\r' that was the buffer's last byte.
   std::string error_;
   std::uint64_t line_number_ = 0;
   bool overlong_ = false;

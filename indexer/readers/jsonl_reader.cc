@@ -30,10 +30,24 @@ int field_index(std::string_view key) {
   return -1;
 }
 
+// The error for a record that gives article field `index` twice: which value was meant is anyone's
+// guess (RFC 8259 leaves it open), so neither is taken. Other keys are ignored, twice or not.
+std::string duplicate_field(std::size_t index) { return "duplicate field \"" + std::string(kFieldNames[index]) + "\""; }
+
 // The reading that decides what a line means: nlohmann::json, as the reader did before simdjson.
 // Only lines simdjson does not take come here, so its cost does not matter.
 void read_with_nlohmann(const std::string& line, RawRecord& record) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  // nlohmann keeps the last of repeated keys; the callback sees each key of the object (depth 1).
+  std::array<bool, kFieldNames.size()> seen{};
+  int duplicate = -1;
+  auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key && depth == 1 && duplicate < 0 && parsed.is_string()) {
+      int index = field_index(parsed.get_ref<const std::string&>());
+      if (index >= 0 && std::exchange(seen[static_cast<std::size_t>(index)], true)) duplicate = index;
+    }
+    return true;
+  };
+  nlohmann::json j = nlohmann::json::parse(line, on_event, false);
   if (j.is_discarded()) {
     // Re-parse with exceptions only for the failing line, to get a message that says where.
     try {
@@ -54,6 +68,10 @@ void read_with_nlohmann(const std::string& line, RawRecord& record) {
   }
   if (!j.is_object()) {
     record.error = "bad JSON: expected an object";
+    return;
+  }
+  if (duplicate >= 0) {
+    record.error = duplicate_field(static_cast<std::size_t>(duplicate));
     return;
   }
   auto targets = field_targets(record.article);
@@ -155,7 +173,7 @@ class JsonlReader final : public ArticleReader {
   std::uint64_t bytes_consumed() const override { return in_->bytes_consumed(); }
 
  private:
-  // What a line gave one field. The last occurrence of a key counts, as it did with nlohmann.
+  // What a line gave one field.
   struct FieldValue {
     enum class Kind { absent, text, not_text } kind = Kind::absent;
     std::string_view text;  // Into parser_'s string buffer or id_digits_, valid until the next line.
@@ -179,6 +197,8 @@ class JsonlReader final : public ArticleReader {
     simdjson::ondemand::object object;
     if (doc.get_object().get(object)) return false;
     std::array<FieldValue, kFieldNames.size()> values{};
+    std::array<bool, kFieldNames.size()> seen{};
+    int duplicate = -1;  // The first field given twice; the rest of the line is still checked.
     for (auto result : object) {
       simdjson::ondemand::field field;
       std::string_view key;
@@ -188,10 +208,15 @@ class JsonlReader final : public ArticleReader {
         if (!well_formed(field.value(), 1)) return false;
         continue;
       }
+      if (std::exchange(seen[static_cast<std::size_t>(index)], true) && duplicate < 0) duplicate = index;
       if (!read_field(field.value(), static_cast<std::size_t>(index), values[index])) return false;
     }
     // Anything after the object's closing brace makes the line bad JSON.
     if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
+    if (duplicate >= 0) {
+      record.error = duplicate_field(static_cast<std::size_t>(duplicate));
+      return true;
+    }
 
     auto targets = field_targets(record.article);
     for (std::size_t i = 0; i < kFieldNames.size(); ++i) {

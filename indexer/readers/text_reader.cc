@@ -2,6 +2,7 @@
 // optional " key value" header lines (source, title, url, lang, id) follow; the rest is the body.
 #include <filesystem>
 
+#include "indexer/readers/article_validator.h"
 #include "indexer/readers/format_readers.h"
 
 namespace newsq::indexer {
@@ -86,6 +87,13 @@ class TextReader final : public ArticleReader {
     if (a.title.empty()) {
       std::string first = a.text.substr(0, a.text.find('\n'));
       if (first.size() <= kMaxImplicitTitle) a.title = first;
+      // The validator would say "invalid UTF-8 in title" of a file that has no title line: say
+      // where that title came from. The offset is the same in the text, which starts with it.
+      if (std::size_t bad = find_invalid_utf8(a.title); bad != std::string::npos) {
+        record.error = "invalid UTF-8 in title at byte " + std::to_string(bad) +
+                       " (with no ' title' header line, the first line of the body is the title)";
+        return true;
+      }
     }
     if (a.id.empty()) record.error = "no id: text read from stdin needs an ' id' header line";
     return true;

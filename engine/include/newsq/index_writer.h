@@ -10,6 +10,20 @@
 
 namespace newsq {
 
+// The values a numeric option accepts, both ends included. Outside them a value is a mistake,
+// not a setting, and is refused (std::invalid_argument) before anything is done.
+struct OptionRange {
+  std::uint64_t min, max;
+  bool contains(std::uint64_t value) const { return value >= min && value <= max; }
+};
+
+// WriterOptions::batch_size: a batch of 0 would never commit; a batch beyond a million articles
+// holds gigabytes in memory before the first commit.
+inline constexpr OptionRange kBatchSizeRange{1, 1'000'000};
+// WriterOptions::threads (0: one per core): far more threads than any machine has cores only
+// spawns threads until the system refuses.
+inline constexpr OptionRange kThreadsRange{0, 256};
+
 struct WriterOptions {
   // Articles buffered before an automatic commit. Bounds memory; each commit is atomic, so a crash
   // loses at most the articles since the last one.
@@ -31,6 +45,11 @@ struct WriterOptions {
   unsigned threads = 0;
 };
 
+// Throws std::invalid_argument naming the field, its value and its range (kBatchSizeRange,
+// kThreadsRange) if `options` has a value outside them. IndexWriter, rebuild() and compact()
+// call it before they touch the index.
+void validate(const WriterOptions& options);
+
 // What add() did with an article.
 enum class AddOutcome { added, updated, unchanged };
 
@@ -41,7 +60,8 @@ class IndexWriter {
   // Opens the index in `dir`, creating the directory and an empty index if there is none, and
   // takes the index's write lock for the writer's lifetime (one writer per index, across
   // processes). Throws DatabaseError if it cannot (not a newsq index, unwritable, or locked by
-  // another process: the message names its pid).
+  // another process: the message names its pid), std::invalid_argument for options out of range
+  // (see validate(); nothing is created then).
   explicit IndexWriter(const std::string& dir, const WriterOptions& options = {});
   ~IndexWriter();  // Commits what is pending; errors there are swallowed, so call commit() to see them.
   IndexWriter(IndexWriter&&) noexcept;

@@ -15,8 +15,9 @@
 namespace newsq {
 
 // Builds a fresh index of `inputs` (new analysis, new settings) and makes it the live index of
-// `dir`, which is created if missing; older generations are removed. Throws like ingest(); on a
-// throw the live index is unchanged.
+// `dir`, which is created if missing; older generations are removed. Throws like ingest()
+// (UnreadableInputs included: a rebuild missing part of its inputs would drop their articles), and
+// Error when the inputs hold no valid article; on a throw the live index is unchanged.
 IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs,
                      const IngestOptions& options = {}, const WriterOptions& writer_options = {});
 
