@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -153,6 +154,8 @@ CommandResult run_cli_env(const std::vector<std::string>& args, const std::vecto
   for (auto& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
   write_file(io.path() / "in", input);
+  // What the test process has buffered would otherwise be written again by the child's freopen.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -178,6 +181,8 @@ CommandResult run_cli_env(const std::vector<std::string>& args, const std::vecto
 }
 
 int start_cli(const std::vector<std::string>& args) {
+  // What the test process has buffered would otherwise be written again by the child's freopen.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
