@@ -186,26 +186,69 @@ struct Searcher::Impl {
   location::LiveGenerationWatch live_watch{dir};
   std::string generation;  // The generation open now ("" for a plain database).
   bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
+  bool plain = false;      // A plain database in `dir` itself (from before generations): no stub.
 
   // What `db` shows now: the generation and its revision (what caches here are kept for).
   std::pair<std::string, Xapian::rev> revision() const { return {generation, db.get_revision()}; }
 
   explicit Impl(const std::string& d) : dir(d) {
-    switch (const health::Diagnosis found = health::diagnose(dir); found.state) {
-      case health::State::absent: throw DatabaseError(dir + ": no such index (create one with 'newsq index')");
-      case health::State::empty: throw DatabaseError(dir + ": an empty directory, not an index yet (create one with 'newsq index')");
-      case health::State::foreign: throw DatabaseError(dir + ": " + found.problem);
-      case health::State::damaged: throw DatabaseError(health::damaged_message(dir, found.problem, false));
-      case health::State::plain:
-      case health::State::healthy: break;
-    }
+    const health::Diagnosis found = health::diagnose(dir);
+    if (found.state != health::State::healthy && found.state != health::State::plain) throw unusable(found);
+    plain = found.state == health::State::plain;
     try {
       refresh();
+    } catch (const Xapian::DatabaseError& e) {
+      // refresh() opened again after each failure; what still fails while the stub names the
+      // generation diagnose() found is in that generation's tables, not a swap under the open.
+      const std::string expected = plain ? std::string() : std::filesystem::path(found.generation_path).filename().string();
+      if (location::live_generation(dir) == expected)
+        throw DatabaseError(health::damaged_message(dir, "cannot open the index: " + e.get_description(), false));
+      throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
     } catch (const Xapian::Error& e) {
       throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
     }
     if (db.get_metadata(schema::kVersionKey).empty() && db.get_doccount() != 0)
       throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
+  }
+
+  // Why a directory diagnose() found neither healthy nor plain cannot be searched, in words that
+  // say what to do.
+  DatabaseError unusable(const health::Diagnosis& found) const {
+    switch (found.state) {
+      case health::State::absent: return DatabaseError(dir + ": no such index (create one with 'newsq index')");
+      case health::State::empty: return DatabaseError(dir + ": an empty directory, not an index yet (create one with 'newsq index')");
+      case health::State::foreign: return DatabaseError(dir + ": " + found.problem);
+      case health::State::damaged: return DatabaseError(health::damaged_message(dir, found.problem, false));
+      case health::State::plain:
+      case health::State::healthy: break;
+    }
+    return DatabaseError(dir + ": cannot open the index");
+  }
+
+  // What `db` shows now, or the generation at revision 0 when not even that can be read.
+  std::pair<std::string, Xapian::rev> revision_or_none() const {
+    try {
+      return revision();
+    } catch (const Xapian::Error&) {
+      return {generation, 0};
+    }
+  }
+
+  // The error for a read that failed on every attempt (`first`: what was open at the first
+  // failure). The index is reopened between attempts, so a concurrent commit or swap explains the
+  // failures only if the stub or the revision moved meanwhile. If the directory itself is no
+  // longer a usable index (its stub emptied or removed since the open), that is what is said; if
+  // nothing moved, nothing was writing and the tables themselves are bad: the index is damaged,
+  // and the message says so and what to run instead of passing on Xapian's advice ("call
+  // reopen() and retry"), which cannot help.
+  DatabaseError read_failure(const std::string& what, const Xapian::DatabaseError& e, const std::pair<std::string, Xapian::rev>& first) const {
+    if (const health::Diagnosis found = health::diagnose(dir); found.state != health::State::healthy && found.state != health::State::plain)
+      return unusable(found);
+    const bool moved = location::live_generation(dir) != first.first || revision_or_none() != first;
+    if (!moved) return DatabaseError(health::damaged_message(dir, what + ": " + e.get_description(), false));
+    // Xapian::Error has no virtual functions to dynamic_cast on; its type name says the kind.
+    if (e.get_type() == std::string("DatabaseModifiedError")) return DatabaseError(dir + ": " + what + ": the index kept changing meanwhile");
+    return DatabaseError(dir + ": " + what + ": " + e.get_description());
   }
 
   // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
@@ -218,6 +261,11 @@ struct Searcher::Impl {
         const std::string& live = live_watch.live();
         if (stale || live != generation) {
           stale = true;
+          // Opening `dir` through a stub emptied, removed or garbled since the open would give
+          // Xapian's "Couldn't detect type of database" or an uninitialised database object: say
+          // what happened instead. (publish() replaces the stub by rename(2), so a sound index
+          // never shows a missing or partial one, even mid-swap.)
+          if (!plain && !live.starts_with("gen-")) throw unusable(health::diagnose(dir));
           db = Xapian::Database(dir);  // Through the stub: whatever is live now (maybe newer than `live`).
           generation = live;           // If newer, the next refresh() just opens it again.
           check_complete();
@@ -508,16 +556,20 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  std::pair<std::string, Xapian::rev> first;
   for (int attempt = 1;; ++attempt) {
     try {
       impl_->refresh();
       return impl_->run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": index kept changing during the search");
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // A commit recycled the revision being read: reopen (refresh() does) and try again.
+      if (attempt == 1) first = impl_->revision_or_none();
+      if (attempt == kMaxAttempts) throw impl_->read_failure("search failed", e, first);
     } catch (const Xapian::DatabaseError& e) {
       // A swap removed the generation this searcher had open (a table opened lazily is gone):
       // open the live one and try again.
-      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
+      if (attempt == 1) first = impl_->revision_or_none();
+      if (attempt == kMaxAttempts) throw impl_->read_failure("search failed", e, first);
       impl_->stale = true;
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
@@ -545,6 +597,7 @@ UnderstoodQuery understand(const std::string& query, const std::string& now, con
 
 UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
   long day = resolve_now(now);
+  std::pair<std::string, Xapian::rev> first;
   for (int attempt = 1;; ++attempt) {
     try {
       impl_->refresh();  // The sources known are those of the latest commit, as for search().
@@ -554,7 +607,8 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
       return query::understand_query(query, day, impl_->sources(), impl_->builder, places);
     } catch (const Xapian::DatabaseError& e) {
       // A commit or a swap under the read, as in search(): again.
-      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
+      if (attempt == 1) first = impl_->revision_or_none();
+      if (attempt == kMaxAttempts) throw impl_->read_failure("cannot read the index", e, first);
       impl_->stale = true;
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
@@ -577,6 +631,7 @@ void Searcher::reopen() {
 }
 
 IndexStats Searcher::stats() {
+  std::pair<std::string, Xapian::rev> first;
   for (int attempt = 1;; ++attempt) {
     try {
       impl_->refresh();
@@ -605,7 +660,8 @@ IndexStats Searcher::stats() {
       return s;
     } catch (const Xapian::DatabaseError& e) {
       // A commit or a swap changed the index while it was being counted (see search()): again.
-      if (attempt == kMaxAttempts) throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());
+      if (attempt == 1) first = impl_->revision_or_none();
+      if (attempt == kMaxAttempts) throw impl_->read_failure("cannot read statistics", e, first);
       impl_->stale = true;
     } catch (const Xapian::Error& e) {
       throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());

@@ -7,7 +7,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -135,9 +137,25 @@ std::vector<std::string> read_lines(const fs::path& path) {
   return lines;
 }
 
-CommandResult run_cli(const std::vector<std::string>& args, const std::string& input) {
+CommandResult run_cli(const std::vector<std::string>& args, const std::string& input) { return run_cli_env(args, {}, input); }
+
+CommandResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& input) {
   TempDir io;
+  // The child's environment, built before fork(): after it only async-signal-safe calls are safe.
+  std::vector<std::string> environment;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry = *e;
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    if (std::none_of(env.begin(), env.end(), [&](const std::string& v) { return v.starts_with(name); }))
+      environment.push_back(entry);
+  }
+  environment.insert(environment.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (auto& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
   write_file(io.path() / "in", input);
+  // What the test process has buffered would otherwise be written again by the child's freopen.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -150,7 +168,7 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& i
     if (!freopen((io.path() / "in").c_str(), "r", stdin)) _exit(127);
     if (!freopen((io.path() / "out").c_str(), "w", stdout)) _exit(127);
     if (!freopen((io.path() / "err").c_str(), "w", stderr)) _exit(127);
-    execv(cli.c_str(), argv.data());
+    execve(cli.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   int status = 0;
@@ -163,6 +181,8 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& i
 }
 
 int start_cli(const std::vector<std::string>& args) {
+  // What the test process has buffered would otherwise be written again by the child's freopen.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {

@@ -64,6 +64,10 @@ struct CommandResult {
 };
 // Runs the newsq CLI with `args` (each passed as one argument), stdin from `input` if not empty.
 CommandResult run_cli(const std::vector<std::string>& args, const std::string& input = "");
+// run_cli with `env` ("NAME=value" each) added to the environment, replacing variables of the
+// same name (LD_PRELOAD, ASAN_OPTIONS, ... for the fault injection tests).
+CommandResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                          const std::string& input = "");
 
 // Starts the newsq CLI in the background (output discarded) and returns its pid, for tests that
 // kill it or run it beside something else. Reap it with wait_cli().

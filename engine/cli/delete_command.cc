@@ -29,12 +29,12 @@ int delete_command(int argc, char** argv) {
   if (!args.count("db")) throw UsageError("--db DIR is required");
   if (!args.count("ids")) throw UsageError("no id given");
   const std::string dir = args["db"].as<std::string>();
-  // IndexWriter would create a missing index; deleting from one is a mistyped --db.
-  if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index");
   const bool quiet = args.count("quiet") > 0;
   const auto started = std::chrono::steady_clock::now();
   WriterOptions writer_options;
   writer_options.wait_for_lock = args.count("wait") > 0;
+  // Deleting from a missing or empty directory is a mistyped --db, not a reason to create an index.
+  writer_options.create = false;
   IndexWriter writer(dir, writer_options);
   std::size_t deleted = 0, missing = 0;
   for (const auto& id : args["ids"].as<std::vector<std::string>>()) {

@@ -188,6 +188,12 @@ std::string missing_table(const std::string& generation_path, unsigned long long
 std::vector<std::string> full_check(const std::string& generation_path) {
   std::vector<std::string> problems;
   const std::string name = fs::path(generation_path).filename().string();
+  // A generation without the files every one has would only get Xapian's "Couldn't detect type of
+  // database" (no iamglass) or a failure to open a table: say which file is gone instead.
+  if (std::string missing = missing_table(generation_path, 0); !missing.empty()) {
+    problems.push_back(missing);
+    return problems;
+  }
   try {
     Xapian::Database db(generation_path);
     if (std::string missing = missing_table(generation_path, db.get_doccount()); !missing.empty()) problems.push_back(missing);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "engine/src/index_health.h"
 #include "engine/src/index_location.h"
 #include "engine/src/index_writer_impl.h"
 #include "engine/src/schema.h"
@@ -37,7 +38,10 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
     }
     attach_gazetteer();
   } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseError(dir + ": another process is writing to this index");
+    // Every newsq writer holds DIR/write.lock, and this one does (or its caller does): whoever
+    // holds Xapian's own lock on the generation is some other program with it open for writing.
+    throw DatabaseError(dir + ": " + path + " is open for writing by a program other than newsq (Xapian's lock on it is held); "
+                        "close that program and try again");
   } catch (const Xapian::Error& e) {
     throw DatabaseError(dir + ": cannot open the index for writing: " + e.get_description());
   }
@@ -46,6 +50,12 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
   validate(options);  // Before the directory is created: a usage error leaves nothing behind.
   try {
+    if (!options.create) {
+      // Before the lock, whose file would be the first thing written into an empty directory.
+      const health::State state = health::diagnose(dir).state;
+      if (state == health::State::absent) throw DatabaseError(dir + ": no such index");
+      if (state == health::State::empty) throw DatabaseError(dir + ": an empty directory, not an index (nothing to change)");
+    }
     auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
     std::string path = location::live_generation_for_writing(dir);
     // Under the lock nobody else is rebuilding: whatever generation is not live is a leftover

@@ -63,8 +63,11 @@ IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inp
 }
 
 void compact(const std::string& dir, const WriterOptions& writer_options) {
-  // Unlike writing, compacting has no reason to create an index: a mistyped DIR is an error.
-  if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index");
+  // Unlike writing, compacting has no reason to create an index: a mistyped DIR (missing, or an
+  // empty directory) is an error, and checked before the lock, whose file would be written first.
+  const health::State state = health::diagnose(dir).state;
+  if (state == health::State::absent) throw DatabaseError(dir + ": no such index");
+  if (state == health::State::empty) throw DatabaseError(dir + ": an empty directory, not an index (nothing to compact)");
   auto lock = prepare(dir, writer_options);
   const std::string live = location::live_generation_for_writing(dir);
   const std::string generation = location::new_generation(dir);

@@ -43,6 +43,10 @@ struct WriterOptions {
   // ingest() runs analyse new and changed articles in parallel but write them in input order,
   // committing as one thread does.
   unsigned threads = 0;
+  // False: a directory that holds no index yet (missing, or empty) is an error (DatabaseError
+  // naming it), not a place to create one. For jobs that only change an existing index (delete),
+  // where such a directory is a mistyped path, and creating an empty index there would hide that.
+  bool create = true;
 };
 
 // Throws std::invalid_argument naming the field, its value and its range (kBatchSizeRange,
