@@ -465,7 +465,10 @@ std::vector<Word> words_of(std::string_view q) {
     std::size_t b = i, e = end;
     while (b < e && edge(q[b])) ++b;
     bool comma = false;
-    while (e > b && (edge(q[e - 1]) || q[e - 1] == '-')) comma = comma || q[--e] == ',';
+    while (e > b && (edge(q[e - 1]) || q[e - 1] == '-')) {
+      --e;  // Stepped apart from the test: `comma || q[--e] == ','` stopped stepping after a comma.
+      comma = comma || q[e] == ',';
+    }
     if (b < e) {
       Word w;
       w.begin = b;

@@ -65,3 +65,14 @@ TEST_CASE("a date expression is found inside a query, with its span", "[dates]")
   REQUIRE(later);
   CHECK(later->text == "last week");
 }
+
+TEST_CASE("a word ending in punctuation then a comma is stepped over, not looped on", "[dates]") {
+  // words_of trimmed trailing punctuation with `comma || q[--e] == ','`, which stopped stepping once
+  // a comma was seen: `Kyiv.,` made every search containing it spin forever (found by fuzzing).
+  const long now = day_number("2022-03-21");
+  CHECK_FALSE(find_date_expression("Kyiv., shelling", now));
+  CHECK_FALSE(find_date_expression(std::string("Kyiv@, Kh!kriv \x03\0\0\0\0\0\0\0", 23), now));
+  auto e = find_date_expression("shelling near Kyiv.;, in March 2022", now);
+  REQUIRE(e);
+  CHECK(e->text == "in March 2022");
+}
