@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -12,6 +14,7 @@
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/gazetteer_builder.h"
+#include "indexer/places/gazetteer_format.h"
 #include "indexer/places/place_extractor.h"
 #include "newsq/newsq.h"
 #include <xapian.h>
@@ -80,6 +83,72 @@ TEST_CASE("a gazetteer builds from GeoNames rows and reports malformed lines and
   newsq::test::write_file(dir.path() / "junk.bin", "not a gazetteer at all, no");
   CHECK_THROWS_WITH(places::Gazetteer::load(dir.str("junk.bin")), Catch::Contains("not a newsq gazetteer file"));
   CHECK_THROWS_AS(places::Gazetteer::load(dir.str("missing.bin")), newsq::Error);
+}
+
+// Found by tests/fuzz/gazetteer_fuzz.cc (inputs in tests/fuzz/regressions/gazetteer/): the loader
+// checked only the header's sections, and followed every record's offsets unchecked, so a damaged
+// file made lookups read outside the mapping (a name table slot past the name records, a name's
+// key or ids, a place's strings) or probe a full name table forever. Each damage below, made to a
+// sound file the builder wrote, must be refused at load with the reason named.
+TEST_CASE("place regressions: a damaged gazetteer file is refused at load, never read out of bounds", "[places]") {
+  TempDir dir;
+  newsq::test::write_file(dir.path() / "facts.tsv",
+                          "4000000200\tcountry\tRV\t\t\t\t\tA.PCLI\tRiver Land\t\n"
+                          "4000000201\tcity\tRV\t\t10.5\t20.25\t\tP.PPL\tOld Mill\tMill,Old Mill Crossing\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("facts.tsv"));
+  const std::string sound = builder.build();
+  REQUIRE(places::Gazetteer::from_bytes(sound, "sound")->probe_ids("old mill") == std::vector<std::uint32_t>{4000000201});
+
+  places::GazetteerHeader h;
+  std::memcpy(&h, sound.data(), sizeof h);
+  REQUIRE(h.n_places == 2);
+  REQUIRE(h.n_names >= 4);
+  // Overwrites one 32-bit field at byte `at` of a copy of the sound file.
+  auto damaged = [&](std::uint64_t at, std::uint32_t value) {
+    std::string bytes = sound;
+    std::memcpy(bytes.data() + at, &value, sizeof value);
+    return bytes;
+  };
+  auto refused = [](const std::string& bytes, const std::string& reason) {
+    try {
+      places::Gazetteer::from_bytes(bytes, "g.bin");
+    } catch (const newsq::Error& e) {
+      CHECK_THAT(e.what(), Catch::Contains("g.bin: gazetteer file is truncated or corrupt") && Catch::Contains(reason));
+      return true;
+    }
+    return false;
+  };
+  const std::uint64_t place1 = h.places_off + sizeof(places::PlaceRecord);
+  CHECK(refused(damaged(place1 + offsetof(places::PlaceRecord, name), 0xffff0000), "place 1 has a string outside"));
+  CHECK(refused(damaged(h.places_off + offsetof(places::PlaceRecord, alternate_names) + 4, 0x7fffffff),
+                "place 0 has a string outside"));
+  CHECK(refused(damaged(h.names_off + offsetof(places::NameRecord, key), 0x7fffff00), "name 0 has a key outside"));
+  CHECK(refused(damaged(h.names_off + offsetof(places::NameRecord, ids_off), h.n_ids + 1), "name 0 has ids outside"));
+  CHECK(refused(damaged(place1, 1), "places are not in order of id"));
+  CHECK(refused(damaged(place1 + offsetof(places::PlaceRecord, level), 9), "place 1 has an unknown level"));
+  CHECK(refused(damaged(place1 + offsetof(places::PlaceRecord, lat) + 4, 0x7ff80000), "coordinates outside the globe"));
+
+  // The name table: a slot naming a record past the last, and a table with no empty slot.
+  std::uint32_t used = 0;
+  while (used < h.table_size) {
+    std::uint32_t entry;
+    std::memcpy(&entry, sound.data() + h.table_off + 4 * used, 4);
+    if (entry != 0) break;
+    ++used;
+  }
+  REQUIRE(used < h.table_size);
+  CHECK(refused(damaged(h.table_off + 4 * used, h.n_names + 1), "name table slot " + std::to_string(used) + " names no record"));
+  std::string full = sound;
+  for (std::uint32_t slot = 0; slot < h.table_size; ++slot) {
+    std::uint32_t entry;
+    std::memcpy(&entry, full.data() + h.table_off + 4 * slot, 4);
+    if (entry == 0) {
+      entry = 1;
+      std::memcpy(full.data() + h.table_off + 4 * slot, &entry, 4);
+    }
+  }
+  CHECK(refused(full, "name table has no empty slot"));
 }
 
 TEST_CASE("the live blog yields exactly its places with Ukrainian coordinates", "[shared]") {

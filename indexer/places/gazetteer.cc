@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "indexer/places/gazetteer_format.h"
 #include "newsq/error.h"
@@ -36,6 +37,48 @@ namespace {
 template <typename T>
 const T* section(const char* base, std::uint64_t off) {
   return reinterpret_cast<const T*>(base + off);
+}
+
+// Checks every record against the sections the header gives, so that at(), find(), lookup() and
+// probe() can follow the file's offsets without checks of their own: a damaged or hostile file is
+// refused here with a clear message instead of making a later lookup read outside the mapping or
+// probe a full hash table forever (both found by tests/fuzz/gazetteer_fuzz.cc). The header's own
+// sections are already known to lie inside the file. This reads the place and name records and
+// the hash table once (not the strings): linear, and a small part of the file.
+void validate_records(const char* base, const GazetteerHeader& h, const std::string& origin) {
+  auto corrupt = [&](const std::string& what) {
+    return Error(origin + ": gazetteer file is truncated or corrupt (" + what + "); rebuild it with 'newsq gazetteer build'");
+  };
+  auto inside = [&](StringRef s) { return s.off <= h.strings_size && s.len <= h.strings_size - s.off; };
+  const auto* places = section<PlaceRecord>(base, h.places_off);
+  for (std::uint32_t i = 0; i < h.n_places; ++i) {
+    const PlaceRecord& r = places[i];
+    if (!inside(r.name) || !inside(r.country_code) || !inside(r.admin1) || !inside(r.feature) ||
+        !inside(r.alternate_names))
+      throw corrupt("place " + std::to_string(i) + " has a string outside the string section");
+    if (r.level > static_cast<std::uint8_t>(Level::sea)) throw corrupt("place " + std::to_string(i) + " has an unknown level");
+    // find() is a binary search: it needs the order the builder writes.
+    if (i > 0 && places[i - 1].id >= r.id) throw corrupt("places are not in order of id");
+    // NaN or an infinity would reach the distance arithmetic of 'near' filters and facets.
+    if (r.has_coordinates && !(r.lat >= -90 && r.lat <= 90 && r.lon >= -180 && r.lon <= 180))
+      throw corrupt("place " + std::to_string(i) + " has coordinates outside the globe");
+  }
+  const auto* names = section<NameRecord>(base, h.names_off);
+  for (std::uint32_t i = 0; i < h.n_names; ++i) {
+    const NameRecord& r = names[i];
+    if (!inside(r.key)) throw corrupt("name " + std::to_string(i) + " has a key outside the string section");
+    if (r.ids_off > h.n_ids || r.ids_count > h.n_ids - r.ids_off)
+      throw corrupt("name " + std::to_string(i) + " has ids outside the id section");
+  }
+  // find_name() probes until it meets an empty slot: a table without one would never end for a
+  // name that is not in it, and a slot may only name an existing record.
+  const auto* table = section<std::uint32_t>(base, h.table_off);
+  bool has_empty = false;
+  for (std::uint32_t slot = 0; slot < h.table_size; ++slot) {
+    if (table[slot] == 0) has_empty = true;
+    else if (table[slot] > h.n_names) throw corrupt("name table slot " + std::to_string(slot) + " names no record");
+  }
+  if (!has_empty) throw corrupt("name table has no empty slot");
 }
 
 }  // namespace
@@ -91,6 +134,7 @@ std::shared_ptr<const Gazetteer> Gazetteer::adopt(std::shared_ptr<const std::uin
       !fits(h->table_off, std::uint64_t{h->table_size} * 4) || h->strings_off > n || h->strings_size > n - h->strings_off ||
       (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0)
     throw Error(origin + ": gazetteer file is truncated or corrupt");
+  validate_records(base, *h, origin);
   g->header_ = h;
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h->checksum));

@@ -620,7 +620,8 @@ Extraction PlaceExtractor::finish() {
       const int cv = other_votes(s, p.level == Level::country ? p.id : p.country);
       const int rv = p.level == Level::city ? other_votes(s, p.region) : 0;
       score += 4 * std::min(cv, 3) + (rv > 0 ? 3 : 0);
-      const bool qualifies = q && std::find_if(q->candidates.begin(), q->candidates.end(), [&](std::uint32_t qid) {
+      // An init-capture, not [&]: clang 14 (the fuzzing build) does not capture structured bindings.
+      const bool qualifies = q && std::find_if(q->candidates.begin(), q->candidates.end(), [&p = p](std::uint32_t qid) {
                                     return qid == p.region || qid == p.country;
                                   }) != q->candidates.end();
       if (qualifies) score += 20;
