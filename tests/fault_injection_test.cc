@@ -106,6 +106,10 @@ std::vector<std::string> shim_env(long long budget, const std::string& error, co
     const char* options = std::getenv("ASAN_OPTIONS");
     env.push_back(std::string("ASAN_OPTIONS=") + (options && *options ? std::string(options) + ":" : "") +
                   "verify_asan_link_order=0");
+    // libxapian's compactor leaks when a write fails mid-merge; see the suppressions file.
+    const char* lsan = std::getenv("LSAN_OPTIONS");
+    env.push_back(std::string("LSAN_OPTIONS=") + (lsan && *lsan ? std::string(lsan) + ":" : "") +
+                  "suppressions=" NEWSQ_FAULT_LSAN_SUPPRESSIONS ":print_suppressions=0");
   }
   return env;
 }
