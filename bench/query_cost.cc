@@ -20,13 +20,13 @@
 #include <iostream>
 #include <unordered_map>
 
-#include "engine/src/schema.h"
+#include "engine/index/schema.h"
 #include "indexer/places/gazetteer.h"
 #include "newsq/newsq.h"
-#include "indexer/places/place_terms.h"
+#include "engine/index/place_terms.h"
 #include "query/place_filter.h"
-#include "query/query_builder.h"
-#include "query/thesaurus.h"
+#include "query/understand/query_builder.h"
+#include "query/understand/thesaurus.h"
 
 namespace {
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/src/schema.h"
+#include "engine/index/schema.h"
 #include "newsq/newsq.h"
-#include "query/date_expression.h"
-#include "query/place_words.h"
+#include "query/understand/date_expression.h"
+#include "query/understand/place_words.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // query/place_filter.cc: place and radius queries.
 #include "query/place_filter.h"
 
-#include "engine/src/schema.h"
-#include "indexer/places/place_terms.h"
+#include "engine/index/schema.h"
+#include "engine/index/place_terms.h"
 
 namespace newsq::query {
 

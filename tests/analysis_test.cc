@@ -1,15 +1,15 @@
 // tests/analysis_test.cc: the text analysis, query building, snippets and date buckets.
 #include <catch2/catch.hpp>
 
-#include "engine/src/schema.h"
+#include "engine/index/schema.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/place_extractor.h"
 #include "newsq/error.h"
 #include "newsq/searcher.h"
-#include "query/date_histogram.h"
-#include "query/query_builder.h"
-#include "query/snippet.h"
-#include "query/stored_article.h"
+#include "query/collect/date_histogram.h"
+#include "query/understand/query_builder.h"
+#include "query/collect/snippet.h"
+#include "engine/index/stored_article.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>

@@ -13,7 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "engine/src/schema.h"
+#include "engine/index/schema.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "newsq/newsq.h"
 #include "tests/test_support.h"

@@ -2,8 +2,8 @@
 // tests/data/date_expressions.tsv (now = 2022-03-21), and inside longer queries.
 #include <fstream>
 
-#include "engine/src/schema.h"
-#include "query/date_expression.h"
+#include "engine/index/schema.h"
+#include "query/understand/date_expression.h"
 #include "tests/test_support.h"
 
 using newsq::query::find_date_expression;

@@ -1,4 +1,4 @@
-// tests/facet_table_test.cc: the in-memory facet table (query/facet_table.h): what it holds per
+// tests/facet_table_test.cc: the in-memory facet table (query/collect/facet_table.h): what it holds per
 // document, when a searcher builds it, and that facets counted from it equal those counted from
 // Xapian's values.
 #include <nlohmann/json.hpp>
@@ -6,11 +6,11 @@
 
 #include <set>
 
-#include "engine/src/facet_record.h"
-#include "engine/src/schema.h"
-#include "indexer/places/place_terms.h"
+#include "engine/index/facet_record.h"
+#include "engine/index/schema.h"
+#include "engine/index/place_terms.h"
 #include "newsq/newsq.h"
-#include "query/facet_table.h"
+#include "query/collect/facet_table.h"
 #include "tests/test_support.h"
 
 using newsq::query::FacetTable;

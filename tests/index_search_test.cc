@@ -3,7 +3,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
-#include "engine/src/facet_record.h"
+#include "engine/index/facet_record.h"
 #include "newsq/newsq.h"
 #include "tests/test_support.h"
 

@@ -9,7 +9,7 @@
 
 #include "indexer/places/gazetteer.h"
 #include "newsq/newsq.h"
-#include "query/place_words.h"
+#include "query/understand/place_words.h"
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;

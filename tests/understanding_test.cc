@@ -12,8 +12,8 @@
 #include "indexer/analysis/text_analyzer.h"
 #include "newsq/newsq.h"
 #include "indexer/analysis/near_duplicate.h"
-#include "query/spelling.h"
-#include "query/thesaurus.h"
+#include "query/collect/spelling.h"
+#include "query/understand/thesaurus.h"
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;

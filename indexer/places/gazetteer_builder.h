@@ -17,15 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "newsq/places.h"
+
 namespace newsq::places {
 
-struct GazetteerBuildReport {
-  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
-  std::uint64_t names = 0;             // Distinct normalised names in the name index.
-  std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
-  std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
-  std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
-};
+using GazetteerBuildReport = newsq::GazetteerBuildReport;  // Public: newsq/places.h.
+
 
 class GazetteerBuilder {
  public:

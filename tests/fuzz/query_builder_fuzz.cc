@@ -1,5 +1,5 @@
 // tests/fuzz/query_builder_fuzz.cc: feeds arbitrary text to QueryBuilder::build
-// (query/query_builder.cc), the free-text query grammar, with the built-in thesaurus as a search
+// (query/understand/query_builder.cc), the free-text query grammar, with the built-in thesaurus as a search
 // uses it. QueryError (an unbalanced parenthesis) is expected; anything else is a finding. One
 // builder is reused across inputs, as a Searcher reuses its own (so its cache of recent texts is
 // exercised too). Query dictionary: tests/fuzz/query.dict.
@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "newsq/error.h"
-#include "query/query_builder.h"
-#include "query/thesaurus.h"
+#include "query/understand/query_builder.h"
+#include "query/understand/thesaurus.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static newsq::query::QueryBuilder* builder = [] {

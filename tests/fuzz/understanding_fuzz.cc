@@ -1,5 +1,5 @@
 // tests/fuzz/understanding_fuzz.cc: feeds arbitrary text as a one-line query to understand_query
-// (query/query_understanding.cc, and through it date_expression.cc and place_words.cc), as
+// (query/understand/query_understanding.cc, and through it date_expression.cc and place_words.cc), as
 // newsq::understand and Searcher::understand call it: a fixed "now" (2022-06-15), a few known
 // sources, the built-in thesaurus, and a PlaceLookup over a handful of names (Kyiv, Kharkiv, Paris,
 // Paris, Texas, Ukraine, the Black Sea, Nice as an everyday word). QueryError is expected; anything
@@ -13,10 +13,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/src/schema.h"
+#include "engine/index/schema.h"
 #include "newsq/error.h"
-#include "query/query_understanding.h"
-#include "query/thesaurus.h"
+#include "query/understand/query_understanding.h"
+#include "query/understand/thesaurus.h"
 
 namespace {
 

@@ -2,6 +2,8 @@
 // throws one of these (never a Xapian, ICU or JSON exception), with a message fit to show a person.
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -9,13 +11,13 @@
 namespace newsq {
 
 // Base of everything newsq throws.
-class Error : public std::runtime_error {
+class NEWSQ_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // A record or file of input could not be used. what() reads "file:line: reason".
-class InputError : public Error {
+class NEWSQ_EXPORT InputError : public Error {
  public:
   InputError(std::string file, std::uint64_t line, std::string reason)
       : Error(file + ":" + std::to_string(line) + ": " + reason),
@@ -31,13 +33,13 @@ class InputError : public Error {
 };
 
 // The index could not be opened, read or written (missing, corrupt, locked, disk full, ...).
-class DatabaseError : public Error {
+class NEWSQ_EXPORT DatabaseError : public Error {
  public:
   using Error::Error;
 };
 
 // A search request or query could not be understood (bad date, unknown facet, ...).
-class QueryError : public Error {
+class NEWSQ_EXPORT QueryError : public Error {
  public:
   using Error::Error;
 };

@@ -1,6 +1,8 @@
 // newsq/index_writer.h: adds, replaces and removes articles in a newsq index on disk.
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -12,7 +14,7 @@ namespace newsq {
 
 // The values a numeric option accepts, both ends included. Outside them a value is a mistake,
 // not a setting, and is refused (std::invalid_argument) before anything is done.
-struct OptionRange {
+struct NEWSQ_EXPORT OptionRange {
   std::uint64_t min, max;
   bool contains(std::uint64_t value) const { return value >= min && value <= max; }
 };
@@ -24,7 +26,7 @@ inline constexpr OptionRange kBatchSizeRange{1, 1'000'000};
 // spawns threads until the system refuses.
 inline constexpr OptionRange kThreadsRange{0, 256};
 
-struct WriterOptions {
+struct NEWSQ_EXPORT WriterOptions {
   // Articles buffered before an automatic commit. Bounds memory; each commit is atomic, so a crash
   // loses at most the articles since the last one.
   std::uint32_t batch_size = 5000;
@@ -52,14 +54,14 @@ struct WriterOptions {
 // Throws std::invalid_argument naming the field, its value and its range (kBatchSizeRange,
 // kThreadsRange) if `options` has a value outside them. IndexWriter, rebuild() and compact()
 // call it before they touch the index.
-void validate(const WriterOptions& options);
+NEWSQ_EXPORT void validate(const WriterOptions& options);
 
 // What add() did with an article.
 enum class AddOutcome { added, updated, unchanged };
 
 // The only writer of one index directory. Not thread-safe: one thread calls it at a time.
 // Searchers (other threads or processes) keep working while it writes; they see each commit whole.
-class IndexWriter {
+class NEWSQ_EXPORT IndexWriter {
  public:
   // Opens the index in `dir`, creating the directory and an empty index if there is none, and
   // takes the index's write lock for the writer's lifetime (one writer per index, across

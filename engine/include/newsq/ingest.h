@@ -2,6 +2,8 @@
 // recursively; "-" for stdin) into an index, rejecting bad records with file:line: reason.
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,14 +19,14 @@ enum class OnError {
   fail,  // Commit what was indexed before it, then stop; ingest() throws InputError.
 };
 
-struct IngestProgress {
+struct NEWSQ_EXPORT IngestProgress {
   std::uint64_t articles = 0;      // Records read so far (indexed or not).
   std::uint64_t input_bytes = 0;   // Bytes of input consumed (compressed size for gzip).
   std::uint64_t total_bytes = 0;   // Size of all inputs; 0 when unknown (stdin).
   double seconds = 0;
 };
 
-struct Rejection {
+struct NEWSQ_EXPORT Rejection {
   std::string file;
   std::uint64_t line = 0;
   std::string reason;
@@ -35,7 +37,7 @@ struct Rejection {
 // delete_missing would then empty the index; past 1 GiB one record could exhaust memory.
 inline constexpr OptionRange kMaxRecordBytesRange{1024, 1u << 30};
 
-struct IngestOptions {
+struct NEWSQ_EXPORT IngestOptions {
   OnError on_error = OnError::skip;
   std::string format;            // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
   std::string source;            // Overrides every article's source when not empty.
@@ -52,7 +54,7 @@ struct IngestOptions {
   std::function<void(const IngestProgress&)> on_progress;   // Called about every 1000 records.
 };
 
-struct IngestReport {
+struct NEWSQ_EXPORT IngestReport {
   std::uint64_t added = 0, updated = 0, unchanged = 0, deleted = 0, rejected = 0;
   std::uint64_t unreadable = 0;   // Inputs that could not be read at all (see on_unreadable).
   std::string deletion_refused;   // With delete_missing: why nothing was deleted ("" if not refused).
@@ -62,13 +64,13 @@ struct IngestReport {
 
 // Throws std::invalid_argument naming the field, its value and its range if `options` has a value
 // outside its range (kMaxRecordBytesRange). ingest() and rebuild() call it before reading anything.
-void validate(const IngestOptions& options);
+NEWSQ_EXPORT void validate(const IngestOptions& options);
 
 // Thrown by ingest() when inputs could not be read (see on_unreadable), after everything readable
 // was read and committed (under OnError::fail: at the first, after committing what came before);
 // report() is what was done, what() the first such input. rebuild() lets it through without
 // swapping the new index in: it would lack the articles of what could not be read.
-class UnreadableInputs : public InputError {
+class NEWSQ_EXPORT UnreadableInputs : public InputError {
  public:
   UnreadableInputs(const Rejection& first, IngestReport report)
       : InputError(first.file, 0, first.reason), report_(std::move(report)) {}
@@ -82,7 +84,7 @@ class UnreadableInputs : public InputError {
 // first bad record under OnError::fail (after committing everything before it); UnreadableInputs
 // when inputs could not be read;
 // std::invalid_argument for options out of range (see validate()), before reading anything.
-IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
+NEWSQ_EXPORT IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
                     const IngestOptions& options = {});
 
 }  // namespace newsq

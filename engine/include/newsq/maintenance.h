@@ -5,6 +5,8 @@
 // next writer removes what they left behind.
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,11 +20,11 @@ namespace newsq {
 // `dir`, which is created if missing; older generations are removed. Throws like ingest()
 // (UnreadableInputs included: a rebuild missing part of its inputs would drop their articles), and
 // Error when the inputs hold no valid article; on a throw the live index is unchanged.
-IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs,
+NEWSQ_EXPORT IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs,
                      const IngestOptions& options = {}, const WriterOptions& writer_options = {});
 
 // What `newsq check` reports of an index directory.
-struct HealthReport {
+struct NEWSQ_EXPORT HealthReport {
   bool sound = false;              // The live generation opens and passes Xapian's full check.
   std::string live;                // The generation the stub names ("" if none can be read).
   std::uint64_t articles = 0;      // In the live generation, when it opens.
@@ -33,17 +35,17 @@ struct HealthReport {
 // Examines `dir` without changing it: the stub, the live generation's files, and Xapian's own
 // structural check of every table (reads the whole index). Throws DatabaseError if `dir` is not
 // an index at all.
-HealthReport check(const std::string& dir);
+NEWSQ_EXPORT HealthReport check(const std::string& dir);
 
 // Points the stub of a damaged index at the newest generation that has all its files and passes
 // Xapian's full check, and returns that generation's name ("" when the live one is sound and
 // nothing was done). Deletes nothing: the other generations stay for whoever wants to look at
 // them; the next write removes them as usual. Takes the write lock. Throws DatabaseError when no
 // generation passes.
-std::string repair(const std::string& dir, const WriterOptions& writer_options = {});
+NEWSQ_EXPORT std::string repair(const std::string& dir, const WriterOptions& writer_options = {});
 
 // Rewrites the live index of `dir` compactly (Xapian compaction) and swaps it in. Throws
 // DatabaseError.
-void compact(const std::string& dir, const WriterOptions& writer_options = {});
+NEWSQ_EXPORT void compact(const std::string& dir, const WriterOptions& writer_options = {});
 
 }  // namespace newsq

@@ -1,6 +1,8 @@
 // newsq/searcher.h: searches a newsq index and counts facets over the whole match set.
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,7 +14,7 @@
 
 namespace newsq {
 
-struct SearchRequest {
+struct NEWSQ_EXPORT SearchRequest {
   std::string query{};               // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
   std::string from{};                // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
   std::string to{};                  // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
@@ -61,7 +63,7 @@ struct SearchRequest {
 };
 
 // A place an article mentions (from the gazetteer the index was built with).
-struct HitPlace {
+struct NEWSQ_EXPORT HitPlace {
   std::uint64_t id = 0;     // GeoNames id (hand-written places: >= 4000000000).
   std::string name{};
   std::string level{};      // "country", "region", "city" or "sea".
@@ -70,7 +72,7 @@ struct HitPlace {
   std::uint32_t mentions = 0;
 };
 
-struct Hit {
+struct NEWSQ_EXPORT Hit {
   std::string id, date, source, title, url;
   std::string snippet;  // Matching words are wrapped in "\x01" ... "\x02" markers; see snippet_markup.
   double score = 0;     // Relevance (BM25); comparable only within one search.
@@ -79,14 +81,14 @@ struct Hit {
   double distance_km = -1;         // With SearchRequest::near: to its nearest city or sea; else -1.
 };
 
-struct FacetValue {
+struct NEWSQ_EXPORT FacetValue {
   std::string value;  // A source name, a date bucket ("2022", "2022-03", "2022-03-21"), a place name.
   std::uint64_t count = 0;
   std::uint64_t id = 0;  // location: the place's gazetteer id; 0 for other facets.
   std::string level{};   // location: "country", "region", "city" or "sea"; empty for other facets.
 };
 
-struct SearchResults {
+struct NEWSQ_EXPORT SearchResults {
   std::uint64_t total = 0;  // Exact number of matching articles.
   std::vector<Hit> hits;
   // "source": most frequent first. "date": chronological buckets whose size (year, month or day)
@@ -103,7 +105,7 @@ struct SearchResults {
 inline constexpr char kHighlightStart = '\x01';
 inline constexpr char kHighlightEnd = '\x02';
 
-struct IndexStats {
+struct NEWSQ_EXPORT IndexStats {
   std::uint64_t articles = 0;
   std::uint64_t terms = 0;          // Distinct terms.
   std::string first_date, last_date;  // Empty for an empty index.
@@ -114,7 +116,7 @@ struct IndexStats {
 // Reads one index. Cheap to keep open for a long-running program: every search() first moves to
 // the index's latest commit (or to the new index after a rebuild swapped it in), and retries when
 // a concurrent commit changes the data under it. Not thread-safe: use one Searcher per thread.
-class Searcher {
+class NEWSQ_EXPORT Searcher {
  public:
   // Throws DatabaseError if `dir` holds no newsq index.
   explicit Searcher(const std::string& dir);

@@ -4,6 +4,8 @@
 // pass it back to Searcher::search() through SearchRequest::from_understood().
 #pragma once
 
+#include "newsq/export.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -16,7 +18,7 @@ namespace newsq {
 // Bucha": near (articles with a city or sea within radius_km). "in Kharkiv", "in Ukraine": in (the
 // place and everything inside it). A bare place name ("Kyiv shelling"): prefer (articles about it
 // rank higher; nothing is filtered out).
-struct UnderstoodPlace {
+struct NEWSQ_EXPORT UnderstoodPlace {
   enum class Mode { near, in, prefer };
   std::uint64_t id = 0;      // Gazetteer id.
   std::string name{};        // The gazetteer's name ("Kyiv" for "Kiev").
@@ -24,9 +26,9 @@ struct UnderstoodPlace {
   Mode mode = Mode::prefer;
   double radius_km = 0;      // near: the radius (50 km unless the query says); 0 otherwise.
 };
-const char* mode_name(UnderstoodPlace::Mode mode);  // "near", "in", "prefer".
+NEWSQ_EXPORT const char* mode_name(UnderstoodPlace::Mode mode);  // "near", "in", "prefer".
 
-struct UnderstoodQuery {
+struct NEWSQ_EXPORT UnderstoodQuery {
   std::string text{};                 // Free text left once dates, places and sources were taken out.
   std::vector<std::string> terms{};   // The words of `text` as searched (normalised).
   // Word -> the thesaurus alternatives searched with it ("casualties" -> killed, dead, ...).
@@ -45,14 +47,14 @@ struct UnderstoodQuery {
 inline constexpr std::size_t kMaxQueryWords = 1024;
 inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 // Throws QueryError if `query` is longer than that (naming the limit) or not valid UTF-8.
-void check_query_text(const std::string& query);
+NEWSQ_EXPORT void check_query_text(const std::string& query);
 
 // Understands `query` without an index: dates resolve against `now` ("YYYY-MM-DD"; empty =
 // today), "from X" is a source only for X in `known_sources` ("source:X" always is), and places
 // are understood when `gazetteer` names a gazetteer file ('newsq gazetteer build').
 // Searcher::understand() does the same with the index's own sources and gazetteer. Throws
 // QueryError (and newsq::Error for a gazetteer that cannot be loaded).
-UnderstoodQuery understand(const std::string& query, const std::string& now = "",
+NEWSQ_EXPORT UnderstoodQuery understand(const std::string& query, const std::string& now = "",
                            const std::vector<std::string>& known_sources = {}, const std::string& gazetteer = "");
 
 }  // namespace newsq

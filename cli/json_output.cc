@@ -1,0 +1,68 @@
+// cli/json_output.cc: newsq results and understood queries as JSON.
+#include "cli/json_output.h"
+
+#include "cli/terminal.h"
+
+namespace newsq::cli {
+
+nlohmann::json understood_json(const UnderstoodQuery& u) {
+  nlohmann::json synonyms = nlohmann::json::object();
+  for (const auto& [word, alternatives] : u.synonyms) synonyms[word] = alternatives;
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& p : u.places) {
+    nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"mode", mode_name(p.mode)}, {"text", p.text}};
+    if (p.mode == UnderstoodPlace::Mode::near) place["radius_km"] = p.radius_km;
+    places.push_back(std::move(place));
+  }
+  nlohmann::json out = {{"text", u.text},      {"terms", u.terms},     {"synonyms", synonyms},
+                        {"places", places},    {"sources", u.sources}};
+  if (!u.from.empty() || !u.to.empty()) {
+    nlohmann::json date = nlohmann::json::object();
+    if (!u.from.empty()) date["from"] = u.from;
+    if (!u.to.empty()) date["to"] = u.to;
+    out["date"] = date;
+  }
+  return out;
+}
+
+nlohmann::json results_json(const SearchResults& r) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : r.hits) {
+    nlohmann::json places = nlohmann::json::array();
+    for (const auto& p : h.places) {
+      nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"level", p.level}};
+      if (p.has_coordinates) {
+        place["lat"] = p.lat;
+        place["lon"] = p.lon;
+      }
+      place["count"] = p.mentions;
+      places.push_back(std::move(place));
+    }
+    nlohmann::json hit = {{"id", h.id},       {"date", h.date},   {"source", h.source},
+                          {"title", h.title}, {"url", h.url},     {"score", h.score},
+                          {"snippet", html_highlights(h.snippet)}, {"similar", h.similar_ids},
+                          {"places", std::move(places)}};
+    if (h.distance_km >= 0) hit["distance_km"] = h.distance_km;
+    hits.push_back(std::move(hit));
+  }
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& [name, values] : r.facets) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& v : values) {
+      nlohmann::json value = {{"value", v.value}};
+      if (!v.level.empty()) {  // location
+        value["id"] = v.id;
+        value["level"] = v.level;
+      }
+      value["count"] = v.count;
+      list.push_back(std::move(value));
+    }
+    facets[name] = std::move(list);
+  }
+  nlohmann::json out = {{"total", r.total}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
+  if (!r.date_granularity.empty()) out["date_granularity"] = r.date_granularity;
+  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  return out;
+}
+
+}  // namespace newsq::cli

@@ -1,0 +1,19 @@
+// cli/json_output.h: the JSON the CLI prints. Field names are a contract: later versions add
+// fields, never rename these.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "newsq/searcher.h"
+#include "newsq/understood_query.h"
+
+namespace newsq::cli {
+
+// {"text","terms","synonyms","date":{"from","to"},"places","sources"}; "date" absent without one,
+// "from"/"to" absent for open ends.
+nlohmann::json understood_json(const UnderstoodQuery& u);
+
+// {"total","hits":[{"id","date","source","title","url","score","snippet","similar"}],"facets":{...}}
+nlohmann::json results_json(const SearchResults& r);
+
+}  // namespace newsq::cli

@@ -1,0 +1,8 @@
+// cli/options.h: cxxopts for every newsq command, with list values never split on commas:
+// a query ("March 21, 2022", "Paris, Texas") or a file name keeps its commas. Repeat a flag to
+// give several values. Include this, never <cxxopts.hpp> directly (the delimiter must be the same
+// in every file).
+#pragma once
+
+#define CXXOPTS_VECTOR_DELIMITER '\0'
+#include <cxxopts.hpp>

@@ -1,0 +1,195 @@
+// cli/search_command.cc: `newsq search`: understands the one-line query (dates, sources,
+// synonyms), applies explicit flags over it, and prints ranked hits with snippets and facet
+// counts, as text for a person or as one JSON object for a program.
+#include <algorithm>
+#include "cli/options.h"
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "cli/commands.h"
+#include "cli/json_output.h"
+#include "cli/query_args.h"
+#include "cli/terminal.h"
+#include "newsq/error.h"
+#include "newsq/searcher.h"
+
+namespace newsq::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+void print_understood(const UnderstoodQuery& u, const SearchRequest& request) {
+  std::string parts;
+  if (!u.date_text.empty() || !request.from.empty() || !request.to.empty())
+    parts += fmt::format("  dates {}..{}", request.from.empty() ? "" : request.from, request.to.empty() ? "" : request.to);
+  if (!request.sources.empty()) parts += "  sources " + joined(request.sources);
+  for (const auto& p : u.places)
+    parts += p.mode == UnderstoodPlace::Mode::near ? fmt::format("  near {} ({:g} km)", p.name, p.radius_km)
+                                                  : fmt::format("  {} {}", mode_name(p.mode), p.name);
+  if (!request.near.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::near; }))
+    parts += fmt::format("  near {} ({:g} km)", request.near, request.radius_km);
+  if (!request.place.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::in; }))
+    parts += "  in " + request.place;
+  for (const auto& [word, alternatives] : u.synonyms) parts += "  " + word + "~{" + joined(alternatives) + "}";
+  if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", printable(u.text), printable(parts));
+}
+
+void print_text(const SearchResults& r, const SearchRequest& request, double ms) {
+  const bool ansi = is_terminal(stdout);
+  auto bold = [&](const std::string& s) { return ansi ? "\x1b[1m" + s + "\x1b[0m" : s; };
+  if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", bold(printable(r.suggestion)));
+  if (r.total == 0) {
+    fmt::print("no matches ({:.1f} ms)\n", ms);
+    return;
+  }
+  if (r.hits.empty()) {
+    // Paged past the end (or --limit 0): say so rather than "showing 100001-100000".
+    fmt::print("{} {}, none shown{} ({:.1f} ms)\n", thousands(r.total), r.total == 1 ? "match" : "matches",
+               request.limit == 0 ? "" : fmt::format(" (--offset {} is past the last)", thousands(request.offset)), ms);
+    return;
+  }
+  fmt::print("{} {}, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), r.total == 1 ? "match" : "matches", thousands(request.offset + 1),
+             thousands(request.offset + r.hits.size()), ms);
+  std::size_t rank = request.offset;
+  for (const auto& h : r.hits) {
+    fmt::print("{:>3}. {}  {}  {}\n", ++rank, printable(h.date), printable(h.source), bold(printable(h.title.empty() ? h.id : h.title)));
+    fmt::print("     {}\n", render_highlights(h.snippet, ansi));
+    fmt::print("     id {}{}{}", printable(h.id), h.url.empty() ? "" : "  ", printable(h.url));
+    if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), printable(joined(h.similar_ids)));
+    if (!h.places.empty()) {
+      std::vector<std::string> names;
+      for (const auto& p : h.places) names.push_back(p.name);
+      fmt::print("\n     places: {}", printable(fmt::format("{}", fmt::join(names, ", "))));
+    }
+    if (h.distance_km >= 0) fmt::print("  ({:.0f} km)", h.distance_km);
+    fmt::print("\n\n");
+  }
+  for (const auto& [name, values] : r.facets) {
+    if (values.empty()) continue;
+    std::string title = name == "date" ? "date (" + r.date_granularity + ")" : name;
+    fmt::print("{}:", bold(title));
+    for (const auto& v : values)
+      fmt::print("  {}{} {}", printable(v.value), v.level.empty() ? "" : " (" + v.level + ")", thousands(v.count));
+    fmt::print("\n");
+  }
+}
+
+}  // namespace
+
+int search_command(int argc, char** argv) {
+  cxxopts::Options options("newsq search",
+                           "Search an index. QUERY: words, \"phrases\", +required, -excluded, OR, AND, NOT, (groups);\n"
+                           "dates in words (\"in March 2022\", \"last week\", \"since 24 February 2022\") and sources\n"
+                           "(\"from HuffPost\", source:guardian) are understood; flags override what was understood.");
+  options.add_options()
+      ("db", "index directory", cxxopts::value<std::string>())
+      ("from", "first day, YYYY-MM-DD", cxxopts::value<std::string>()->default_value(""))
+      ("to", "last day, YYYY-MM-DD (inclusive)", cxxopts::value<std::string>()->default_value(""))
+      ("source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())
+      ("facet", "drill down: FIELD=VALUE, FIELD date, source or location (repeatable; one field's values are ORed)",
+       cxxopts::value<std::vector<std::string>>())
+      ("sort", "relevance, date (newest first) or distance (nearest first, with --near)",
+       cxxopts::value<std::string>()->default_value("relevance"))
+      ("place", "only articles mentioning this place or anything inside it (\"Ukraine\", \"Kharkiv Oblast\", an id)",
+       cxxopts::value<std::string>()->default_value(""))
+      ("near", "only articles mentioning a city or sea within --radius of this place", cxxopts::value<std::string>()->default_value(""))
+      ("radius", "radius for --near, km", cxxopts::value<double>()->default_value("50"))
+      ("recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
+       cxxopts::value<double>()->default_value("0"))
+      ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+       cxxopts::value<std::string>()->default_value(""))
+      ("limit", "hits to show", cxxopts::value<std::uint32_t>()->default_value("10"))
+      ("offset", "hits to skip", cxxopts::value<std::uint32_t>()->default_value("0"))
+      ("literal", "take the query as plain text: no dates or sources from words")
+      ("no-synonyms", "do not expand words with the thesaurus")
+      ("thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())
+      ("no-collapse", "show near-identical articles as separate hits")
+      ("no-facets", "do not count facets")
+      ("json", "print one JSON object")
+      ("h,help", "show this help");
+  options.positional_help("QUERY...");
+  QueryCommandLine command_line = split_query_args(options, argc, argv);
+  auto args = options.parse(command_line.argc(), command_line.argv());
+  if (args.count("help")) {
+    fmt::print("{}\n", options.help());
+    return kExitOk;
+  }
+  if (!args.count("db")) throw UsageError("--db DIR is required");
+  std::string sort = args["sort"].as<std::string>();
+  if (sort != "relevance" && sort != "date" && sort != "distance")
+    throw UsageError("--sort must be relevance, date or distance, not '" + sort + "'");
+
+  const std::string text = command_line.query;
+  Searcher searcher(args["db"].as<std::string>());
+  if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
+  UnderstoodQuery understood;
+  understood.text = text;
+  if (!args.count("literal")) understood = searcher.understand(text, args["now"].as<std::string>());
+
+  SearchRequest request = SearchRequest::from_understood(understood);
+  if (!args["from"].as<std::string>().empty()) request.from = args["from"].as<std::string>();
+  if (!args["to"].as<std::string>().empty()) request.to = args["to"].as<std::string>();
+  if (args.count("source")) request.sources = args["source"].as<std::vector<std::string>>();
+  if (args.count("facet"))
+    for (const auto& f : args["facet"].as<std::vector<std::string>>()) {
+      auto eq = f.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError("--facet takes FIELD=VALUE, not '" + f + "'");
+      request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+    }
+  request.sort = sort == "date" ? SearchRequest::Sort::date : sort == "distance" ? SearchRequest::Sort::distance : SearchRequest::Sort::relevance;
+  // Place flags replace what the query said in words; --radius alone adjusts a "near X" of the query.
+  auto dropped = [&](UnderstoodPlace::Mode mode) {
+    std::erase_if(understood.places, [&](const UnderstoodPlace& p) { return p.mode == mode; });
+  };
+  if (!args["place"].as<std::string>().empty()) {
+    request.place = args["place"].as<std::string>();
+    dropped(UnderstoodPlace::Mode::in);
+  }
+  if (!args["near"].as<std::string>().empty()) {
+    request.near = args["near"].as<std::string>();
+    request.radius_km = args["radius"].as<double>();
+    dropped(UnderstoodPlace::Mode::near);
+  } else if (args.count("radius")) {
+    request.radius_km = args["radius"].as<double>();
+    for (auto& p : understood.places)
+      if (p.mode == UnderstoodPlace::Mode::near) p.radius_km = request.radius_km;
+  }
+  request.recency_boost = args["recency"].as<double>();
+  request.limit = args["limit"].as<std::uint32_t>();
+  request.offset = args["offset"].as<std::uint32_t>();
+  request.count_facets = !args.count("no-facets");
+  request.use_thesaurus = !args.count("no-synonyms");
+  request.collapse_duplicates = !args.count("no-collapse");
+  // The JSON "query" shows what actually ran: parsed values with the flags applied over them.
+  understood.from = request.from;
+  understood.to = request.to;
+  understood.sources = request.sources;
+  if (!request.use_thesaurus) understood.synonyms.clear();
+
+  // Out-of-range flags (or a radius in words, "within 99999 km of Kyiv") are usage errors.
+  try {
+    request.validate();
+  } catch (const QueryError& e) {
+    throw UsageError(e.what());
+  }
+  auto started = std::chrono::steady_clock::now();
+  SearchResults results = searcher.search(request);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (args.count("json")) {
+    nlohmann::json out = results_json(results);
+    out["query"] = understood_json(understood);
+    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  } else {
+    print_understood(understood, request);
+    print_text(results, request, ms);
+  }
+  return kExitOk;
+}
+
+}  // namespace newsq::cli

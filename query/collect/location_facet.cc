@@ -1,0 +1,59 @@
+// query/collect/location_facet.cc: naming the counted places, level by level.
+#include "query/collect/location_facet.h"
+
+#include <algorithm>
+
+namespace newsq::query {
+
+const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
+  auto [it, added] = seen_.try_emplace(id);
+  if (added) {
+    places::Place p;
+    if (gazetteer_.find(id, p)) it->second = {p.name, p.level, true};
+  }
+  return it->second;
+}
+
+std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts, PlaceNames& names,
+                                        std::uint32_t max_per_level) {
+  if (max_per_level == 0) return {};
+  // Most frequent first. Only the places that can still enter a level's list are looked up in
+  // the gazetteer (for their level and name): a broad search counts thousands of places, and
+  // each lookup is a binary search over the whole gazetteer.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_count;  // (count, id)
+  by_count.reserve(counts.size());
+  for (const auto& [id, count] : counts) by_count.emplace_back(count, id);
+  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+
+  constexpr int kLevels = 3;  // country, region, then cities and seas together.
+  std::vector<FacetValue> by_level[kLevels];
+  auto full = [&](int rank, std::uint64_t count) {
+    // A level is done when it holds max_per_level values counted more than `count` (an equal
+    // count may still win its place by name).
+    return by_level[rank].size() >= max_per_level && by_level[rank].back().count > count;
+  };
+  for (const auto& [count, id] : by_count) {
+    if (full(0, count) && full(1, count) && full(2, count)) break;
+    const PlaceNames::Named& p = names(id);
+    if (!p.known) continue;
+    const int rank = std::min(static_cast<int>(p.level), kLevels - 1);
+    if (full(rank, count)) continue;
+    FacetValue v;
+    v.value = std::string(p.name);
+    v.count = count;
+    v.id = id;
+    v.level = std::string(places::level_name(p.level));
+    by_level[rank].push_back(std::move(v));
+  }
+  std::vector<FacetValue> out;
+  for (auto& values : by_level) {
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.value != b.value ? a.value < b.value : a.id < b.id;
+    });
+    if (values.size() > max_per_level) values.resize(max_per_level);
+    for (auto& v : values) out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace newsq::query

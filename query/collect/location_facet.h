@@ -1,0 +1,37 @@
+// query/collect/location_facet.h: the location facet's values from the counts of place ids over the match
+// set (FacetSpy, query/collect/facet_spies.h): named, at every level (country, region, city/sea). An
+// article counts once for each of its places and for their regions and countries.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "indexer/places/gazetteer.h"
+#include "newsq/searcher.h"
+
+namespace newsq::query {
+
+// The name and level of place ids, remembered: the facet names the same places search after
+// search, and each gazetteer lookup is a binary search over all of its places.
+class PlaceNames {
+ public:
+  explicit PlaceNames(const places::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  struct Named {
+    std::string_view name;  // Points into the gazetteer.
+    places::Level level = places::Level::city;
+    bool known = false;  // False: the gazetteer has no such id.
+  };
+  const Named& operator()(std::uint32_t id);
+
+ private:
+  const places::Gazetteer& gazetteer_;
+  std::unordered_map<std::uint32_t, Named> seen_;
+};
+
+// The facet values, coarse levels first (countries, regions, cities and seas), each level most
+// frequent first (ties by name) and cut at `max_per_level`. Ids the gazetteer lacks are skipped.
+std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts, PlaceNames& names,
+                                        std::uint32_t max_per_level);
+
+}  // namespace newsq::query

@@ -1,0 +1,256 @@
+// query/understand/place_words.cc: place phrases in a query (see place_words.h for the forms).
+#include "query/understand/place_words.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <iomanip>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "newsq/searcher.h"
+#include "query/understand/text_locks.h"
+
+namespace newsq::query {
+namespace {
+
+constexpr std::size_t kMaxNameWords = 5;  // "Democratic Republic of the Congo".
+
+const std::set<std::string, std::less<>> kNearWords = {"near", "around", "outside", "nearby"};
+const std::set<std::string, std::less<>> kInWords = {"in", "inside", "across", "throughout"};
+const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+struct Word {
+  std::size_t begin = 0, end = 0;  // In the query; `end` leaves out trailing punctuation.
+  std::string lower;               // ASCII-lowercased, without trailing punctuation.
+  bool capitalised = false;        // Starts with an upper-case letter, or is not in Latin letters.
+  bool locked = false;             // Quoted, prefixed with +/-, an operator or bracket: text only.
+  char stop = 0;                   // The punctuation that ended it (',' '.' ...), 0 if none.
+};
+
+std::vector<Word> split_words(const std::string& s) {
+  std::vector<Word> words;
+  bool quoted = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    Word w;
+    w.begin = i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    std::string_view raw(s.data() + i, j - i);
+    const bool opens = raw.front() == '"', closes = raw.size() > 1 && raw.back() == '"';
+    w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' ||
+               raw.back() == ')' || kOperators.count(raw) > 0 ||
+               holds_lock_placeholder(raw);
+    if (opens != closes || (opens && raw.size() == 1)) quoted = !quoted;
+    w.end = j;
+    while (w.end > w.begin && std::string_view(",.;:!?").find(s[w.end - 1]) != std::string_view::npos) --w.end;
+    if (w.end < j) w.stop = s[w.end];
+    for (std::size_t k = w.begin; k < w.end; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+    const unsigned char first = static_cast<unsigned char>(s[w.begin]);
+    w.capitalised = std::isupper(first) || first >= 0x80;
+    if (w.end == w.begin) w.locked = true;  // Punctuation alone.
+    words.push_back(std::move(w));
+    i = j;
+  }
+  return words;
+}
+
+// "30 km", "30km", "2.5 miles" starting at words[i]; the radius in km and the words it took.
+std::optional<std::pair<double, std::size_t>> parse_distance(const std::vector<Word>& words, std::size_t i) {
+  if (i >= words.size()) return std::nullopt;
+  const std::string& w = words[i].lower;
+  double value = 0;
+  auto [rest, ec] = std::from_chars(w.data(), w.data() + w.size(), value);
+  if (ec != std::errc() || !(value > 0)) return std::nullopt;
+  std::string unit(rest, w.data() + w.size());
+  std::size_t used = 1;
+  if (unit.empty() && i + 1 < words.size() && words[i].stop == 0) {
+    unit = words[i + 1].lower;
+    used = 2;
+  }
+  if (unit == "km" || unit == "kms" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" || unit == "kilometer")
+    return std::make_pair(value, used);
+  if (unit == "mi" || unit == "mile" || unit == "miles") return std::make_pair(value * 1.609344, used);
+  return std::nullopt;
+}
+
+struct Found {
+  std::size_t first = 0, last = 0;  // Words of the whole phrase, keyword and radius included.
+  UnderstoodPlace place;
+};
+
+class PlaceScanner {
+ public:
+  PlaceScanner(const std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims)
+      : text_(text), words_(split_words(text)), lookup_(lookup), claims_(claims) {}
+  const std::vector<Word>& words() const { return words_; }
+
+  std::vector<Found> scan() {
+    std::vector<Found> found;
+    for (std::size_t i = 0; i < words_.size();) {
+      const Word& w = words_[i];
+      if (w.locked) {
+        ++i;
+        continue;
+      }
+      std::optional<Found> f;
+      if (w.lower == "within" && w.stop == 0) f = within(i);
+      else if (w.stop == 0 && (kNearWords.count(w.lower) || (w.lower == "close" && i + 1 < words_.size() && words_[i + 1].lower == "to")))
+        f = keyword(i, w.lower == "close" ? i + 2 : i + 1, UnderstoodPlace::Mode::near);
+      else if (w.stop == 0 && kInWords.count(w.lower))
+        f = keyword(i, i + 1, UnderstoodPlace::Mode::in);
+      else
+        f = bare(i);
+      if (f && claims_.refused && claims_.refused(words_[f->first].begin, words_[f->last].end)) f.reset();
+      if (!f) {
+        ++i;
+        continue;
+      }
+      // "<place> within 30 km": the radius belongs to the place before it.
+      if (f->place.mode != UnderstoodPlace::Mode::in && f->last + 1 < words_.size() && words_[f->last].stop == 0 &&
+          words_[f->last + 1].lower == "within")
+        if (auto d = parse_distance(words_, f->last + 2)) {
+          f->place.mode = UnderstoodPlace::Mode::near;
+          f->place.radius_km = d->first;
+          f->last += 1 + d->second;
+          f->place.text = span_text(f->first, f->last);
+        }
+      i = f->last + 1;
+      found.push_back(std::move(*f));
+    }
+    return found;
+  }
+
+ private:
+  // The words first..last, as written.
+  std::string span_text(std::size_t first, std::size_t last) const {
+    return std::string(text_.substr(words_[first].begin, words_[last].end - words_[first].begin));
+  }
+
+  struct Name {
+    std::size_t first = 0, last = 0;  // Its words ("the" left out).
+  };
+
+  // The longest place name starting at words[at] (after an optional "the").
+  std::optional<Name> longest_name(std::size_t at, PlaceMatch& match) const {
+    if (at < words_.size() && words_[at].lower == "the" && words_[at].stop == 0) ++at;
+    if (at >= words_.size() || words_[at].locked) return std::nullopt;
+    std::size_t limit = at;
+    // A name may run over one comma ("Paris, Texas") but no other punctuation or locked word.
+    for (std::size_t commas = 0; limit + 1 < words_.size() && limit + 1 - at < kMaxNameWords; ++limit) {
+      const Word& w = words_[limit];
+      if (words_[limit + 1].locked || (w.stop && w.stop != ',') || (w.stop == ',' && ++commas > 1)) break;
+    }
+    for (std::size_t last = limit + 1; last-- > at;) {
+      std::string_view words(text_.data() + words_[at].begin, words_[last].end - words_[at].begin);
+      if (lookup_(words, match)) return Name{at, last};
+    }
+    return std::nullopt;
+  }
+
+  Found make(std::size_t first, std::size_t last, const PlaceMatch& m, UnderstoodPlace::Mode mode, double radius) const {
+    Found f;
+    f.first = first;
+    f.last = last;
+    f.place.id = m.id;
+    f.place.name = m.name;
+    f.place.mode = mode;
+    f.place.radius_km = mode == UnderstoodPlace::Mode::near ? radius : 0;
+    f.place.text = span_text(first, last);
+    return f;
+  }
+
+  bool capitalised(std::size_t first, std::size_t last) const {
+    for (std::size_t k = first; k <= last; ++k)
+      if (!words_[k].capitalised && words_[k].lower != "of" && words_[k].lower != "and" && words_[k].lower != "the") return false;
+    return true;
+  }
+
+  // "near X", "in X": everyday words need a capital even here ("in nice weather").
+  std::optional<Found> keyword(std::size_t at, std::size_t name_at, UnderstoodPlace::Mode mode) const {
+    PlaceMatch m;
+    auto name = longest_name(name_at, m);
+    if (!name) return std::nullopt;
+    if (m.common_word && !capitalised(name->first, name->last)) return std::nullopt;
+    return make(at, name->last, m, mode, SearchRequest::kDefaultRadiusKm);
+  }
+
+  // "within 30 km of X".
+  std::optional<Found> within(std::size_t at) const {
+    auto d = parse_distance(words_, at + 1);
+    if (!d) return std::nullopt;
+    std::size_t of = at + 1 + d->second;
+    if (of >= words_.size() || words_[of].lower != "of" || words_[of].stop) return std::nullopt;
+    PlaceMatch m;
+    auto name = longest_name(of + 1, m);
+    if (!name) return std::nullopt;
+    return make(at, name->last, m, UnderstoodPlace::Mode::near, d->first);
+  }
+
+  std::optional<Found> bare(std::size_t at) const {
+    if (!claims_.bare_names) return std::nullopt;
+    if (words_[at].lower == "the") return std::nullopt;  // "the Donbas" is found from "Donbas".
+    PlaceMatch m;
+    auto name = longest_name(at, m);
+    if (!name || m.common_word) return std::nullopt;
+    if (!capitalised(name->first, name->last) && !m.notable) return std::nullopt;
+    return make(at, name->last, m, UnderstoodPlace::Mode::prefer, 0);
+  }
+
+  std::string_view text_;
+  std::vector<Word> words_;
+  const PlaceLookup& lookup_;
+  const PlaceClaims& claims_;
+};
+
+}  // namespace
+
+std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims) {
+  if (!lookup) return {};
+  PlaceScanner scanner(text, lookup, claims);
+  std::vector<Found> found = scanner.scan();
+  if (found.empty()) return {};
+  const auto& words = scanner.words();
+  std::string rest;
+  std::size_t copied = 0;
+  for (const auto& f : found) {
+    rest.append(text, copied, words[f.first].begin - copied);
+    copied = words[f.last].end;
+  }
+  rest.append(text, copied);
+  // Tidy the spaces and stray commas the cuts left.
+  std::string tidy;
+  for (char c : rest) {
+    if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
+    if (c == ',' && (tidy.empty() || tidy.back() == ' ' || tidy.back() == ',')) continue;
+    tidy.push_back(c);
+  }
+  while (!tidy.empty() && (tidy.back() == ' ' || tidy.back() == ',')) tidy.pop_back();
+  text = tidy;
+  std::vector<UnderstoodPlace> places;
+  for (auto& f : found) places.push_back(std::move(f.place));
+  return places;
+}
+
+std::string places_notation(const std::vector<UnderstoodPlace>& places) {
+  if (places.empty()) return "-";
+  std::string out;
+  for (const auto& p : places) {
+    if (!out.empty()) out += ";";
+    out += std::string(mode_name(p.mode)) + ":" + p.name;
+    if (p.mode == UnderstoodPlace::Mode::near) {
+      std::ostringstream radius;  // 10 significant digits, rounded to 1e-5 km: "16.09344".
+      radius << std::setprecision(10) << std::round(p.radius_km * 1e5) / 1e5;
+      out += ":" + radius.str();
+    }
+  }
+  return out;
+}
+
+}  // namespace newsq::query

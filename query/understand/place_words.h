@@ -1,0 +1,48 @@
+// query/understand/place_words.h: finds the places a one-line query names and how it names them:
+//   "near Kyiv", "around Mariupol", "outside Kharkiv"       -> near (default radius)
+//   "within 30 km of Bucha", "Mariupol within 30 km"       -> near, that radius ("mi" works too)
+//   "in Kharkiv", "in the Donbas", "across Ukraine"         -> in (the place and what lies inside)
+//   "Kyiv shelling" (a bare name)                           -> prefer (ranks higher, filters nothing)
+// Names are whatever the lookup resolves ("Kiev", "Київ", "Paris, Texas", "Donetsk Oblast"),
+// longest first. A bare name must look like one: capitalised, or notable (a country, region, sea,
+// capital or city of half a million), and never an everyday word ("Nice", "Reading"). Words in
+// quotes, after +/-, and Xapian operators are left to the text.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsq/understood_query.h"
+
+namespace newsq::query {
+
+// What understanding needs to know about a place name.
+struct PlaceMatch {
+  std::uint64_t id = 0;
+  std::string name;           // The gazetteer's name.
+  bool notable = false;       // A country, region, sea, capital, regional centre or a city of 500k+.
+  bool common_word = false;   // Also an everyday word or a person's name.
+};
+
+// Fills `out` and returns true if `words` (as typed: "Kiev", "Paris, Texas") name a place.
+using PlaceLookup = std::function<bool(std::string_view words, PlaceMatch& out)>;
+
+// Which places may be taken. `bare_names` false leaves bare names as text (the query's operators
+// need them as words); `refused(begin, end)` (if set) vetoes a phrase at those offsets of `text`.
+struct PlaceClaims {
+  bool bare_names = true;
+  std::function<bool(std::size_t begin, std::size_t end)> refused{};
+};
+
+// Takes the places out of `text` (which keeps the rest, tidied) and returns them in query order.
+// Words locked by text_locks.h placeholders are never part of a place.
+std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims = {});
+
+// The places in the hand-written tables' notation: "near:Kyiv:50;in:Ukraine;prefer:Lviv" (the
+// gazetteer's names, radius in km), "-" for none. For tests and evaluation.
+std::string places_notation(const std::vector<UnderstoodPlace>& places);
+
+}  // namespace newsq::query

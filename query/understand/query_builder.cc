@@ -1,0 +1,131 @@
+// query/understand/query_builder.cc: a small recursive-descent parser over the grammar in query_builder.h.
+#include "query/understand/query_builder.h"
+
+#include <vector>
+
+#include "engine/index/schema.h"
+#include "newsq/error.h"
+#include "query/understand/query_lexer.h"
+
+namespace newsq::query {
+namespace {
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Lexeme> lexemes, analysis::TextAnalyzer& analyzer, const Thesaurus* thesaurus, TextQuery& out)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), thesaurus_(thesaurus), out_(out) {}
+
+  Xapian::Query parse() {
+    Xapian::Query q = sequence(false);
+    if (pos_ < lexemes_.size()) throw QueryError("unbalanced ')' in query");
+    return q;
+  }
+
+ private:
+  bool at(Lexeme::Kind kind, std::string_view text = {}) const {
+    return pos_ < lexemes_.size() && lexemes_[pos_].kind == kind && (text.empty() || lexemes_[pos_].text == text);
+  }
+
+  Xapian::Query sequence(bool nested) {
+    std::vector<Xapian::Query> required, excluded;
+    while (pos_ < lexemes_.size() && !at(Lexeme::close)) {
+      if (at(Lexeme::word, "AND") || at(Lexeme::word, "OR")) { ++pos_; continue; }  // Stray operators.
+      bool exclude = false;
+      if (at(Lexeme::word, "NOT")) {
+        exclude = true;
+        ++pos_;
+      } else if (at(Lexeme::word) && (lexemes_[pos_].text[0] == '-' || lexemes_[pos_].text[0] == '+')) {
+        exclude = lexemes_[pos_].text[0] == '-';
+        lexemes_[pos_].text.erase(0, 1);
+        if (lexemes_[pos_].text.empty()) ++pos_;  // The sign stood before a phrase or parenthesis.
+      }
+      Xapian::Query q = group(!exclude);
+      if (!q.empty()) (exclude ? excluded : required).push_back(std::move(q));
+    }
+    if (nested) {
+      if (!at(Lexeme::close)) throw QueryError("unbalanced '(' in query");
+      ++pos_;
+    }
+    Xapian::Query positive = combine(Xapian::Query::OP_AND, required);
+    if (excluded.empty()) return positive;
+    if (positive.empty()) positive = Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, combine(Xapian::Query::OP_OR, excluded));
+  }
+
+  Xapian::Query group(bool highlight) {
+    std::vector<Xapian::Query> alternatives;
+    do {
+      if (!alternatives.empty() || at(Lexeme::word, "OR")) ++pos_;
+      if (pos_ >= lexemes_.size() || at(Lexeme::close)) break;
+      Xapian::Query q = primary(highlight);
+      if (!q.empty()) alternatives.push_back(std::move(q));
+    } while (at(Lexeme::word, "OR"));
+    return combine(Xapian::Query::OP_OR, alternatives);
+  }
+
+  Xapian::Query primary(bool highlight) {
+    Lexeme& lexeme = lexemes_[pos_++];
+    if (lexeme.kind == Lexeme::open) return sequence(true);
+    if (lexeme.kind == Lexeme::close) throw QueryError("unbalanced ')' in query");
+    std::vector<analysis::Token> tokens = analyzer_.analyze(lexeme.text);
+    if (tokens.empty()) return {};
+    for (auto& t : tokens) out_.terms.push_back(t.term);
+    if (tokens.size() == 1 && lexeme.kind == Lexeme::word) {
+      if (highlight) out_.stems.insert(tokens[0].stem);
+      Xapian::Query word(schema::stem_term(tokens[0].stem));
+      // Synonyms widen what is wanted; an excluded word excludes only itself.
+      if (!thesaurus_ || !highlight) return word;
+      const auto& alternatives = thesaurus_->lookup(tokens[0].stem);
+      if (alternatives.empty()) return word;
+      std::vector<Xapian::Query> parts{word};
+      auto& shown = out_.synonyms[tokens[0].term];
+      for (const auto& alternative : alternatives) {
+        shown.push_back(alternative.text);
+        if (alternative.terms.size() == 1) {
+          out_.stems.insert(alternative.stems[0]);
+          parts.emplace_back(schema::stem_term(alternative.stems[0]));
+        } else {
+          out_.words.insert(alternative.terms.begin(), alternative.terms.end());
+          parts.push_back(phrase(alternative.terms));
+        }
+      }
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+    }
+    std::vector<std::string> words;
+    for (auto& t : tokens) {
+      if (highlight) out_.words.insert(t.term);
+      words.push_back(t.term);
+    }
+    return phrase(words);
+  }
+
+  static Xapian::Query phrase(const std::vector<std::string>& words) {
+    if (words.size() == 1) return Xapian::Query(words.front());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+  }
+
+  std::vector<Lexeme> lexemes_;
+  std::size_t pos_ = 0;
+  analysis::TextAnalyzer& analyzer_;
+  const Thesaurus* thesaurus_;
+  TextQuery& out_;
+};
+
+}  // namespace
+
+TextQuery QueryBuilder::build(std::string_view text) {
+  if (auto it = recent_.find(text); it != recent_.end()) return it->second;
+  TextQuery out;
+  out.query = Parser(lex_query(text), analyzer_, thesaurus_, out).parse();
+  if (recent_.size() == kRecent) recent_.clear();
+  recent_.emplace(std::string(text), out);
+  return out;
+}
+
+}  // namespace newsq::query

@@ -1,0 +1,23 @@
+// query/understand/query_understanding.h: one line of words -> UnderstoodQuery: sources ("from HuffPost",
+// "source:guardian"), a date range in words, places ("near Kyiv", "in Ukraine", a bare name), and
+// the free text that remains.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsq/understood_query.h"
+#include "query/understand/place_words.h"
+#include "query/understand/query_builder.h"
+
+namespace newsq::query {
+
+// `now`: day number the relative dates resolve against. `known_sources`: the index's sources, so
+// that "from Al Jazeera" is a source only where such a source exists (and "from March" stays a
+// date). `places` names places (none are understood without it). `builder` analyses the remaining
+// text (and applies its thesaurus) to fill terms/synonyms.
+UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
+                                 QueryBuilder& builder, const PlaceLookup& places = {});
+
+}  // namespace newsq::query

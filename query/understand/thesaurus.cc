@@ -1,0 +1,78 @@
+// query/understand/thesaurus.cc: reading thesaurus files; entries are keyed by stem so every inflection of
+// the head word finds the alternatives.
+#include "query/understand/thesaurus.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "newsq/error.h"
+#include "query/understand/thesaurus_builtin.h"
+
+namespace newsq::query {
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+Thesaurus Thesaurus::parse(std::string_view text, const std::string& name) {
+  Thesaurus t;
+  analysis::TextAnalyzer analyzer;
+  std::istringstream in{std::string(text)};
+  std::size_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    if (trim(line).empty()) continue;
+    auto colon = line.find(':');
+    auto where = name + ":" + std::to_string(number) + ": ";
+    if (colon == std::string::npos) throw QueryError(where + "expected 'word: alternative, ...'");
+    auto head = analyzer.analyze(line.substr(0, colon));
+    if (head.size() != 1) throw QueryError(where + "the word before ':' must be one word");
+    auto& alternatives = t.entries_[head[0].stem];
+    std::istringstream list(line.substr(colon + 1));
+    for (std::string item; std::getline(list, item, ',');) {
+      Alternative a;
+      a.text = trim(item);
+      for (auto& token : analyzer.analyze(a.text)) {
+        a.terms.push_back(token.term);
+        a.stems.push_back(token.stem);
+      }
+      if (a.terms.empty()) throw QueryError(where + "empty alternative");
+      alternatives.push_back(std::move(a));
+    }
+    if (alternatives.empty()) throw QueryError(where + "no alternatives after ':'");
+  }
+  return t;
+}
+
+Thesaurus Thesaurus::load(const std::string& path) {
+  // A directory opens as a stream on Linux and reads as empty: it would be an empty thesaurus.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw QueryError(path + ": is a directory, not a thesaurus file");
+  std::ifstream in(path);
+  if (!in) throw QueryError(path + ": cannot read the thesaurus");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw QueryError(path + ": cannot read the thesaurus");
+  return parse(ss.str(), path);
+}
+
+const Thesaurus& Thesaurus::builtin() {
+  static const Thesaurus instance = parse(kBuiltinThesaurus, "corpus/thesaurus.txt");
+  return instance;
+}
+
+const std::vector<Thesaurus::Alternative>& Thesaurus::lookup(const std::string& stem) const {
+  static const std::vector<Alternative> none;
+  auto it = entries_.find(stem);
+  return it == entries_.end() ? none : it->second;
+}
+
+}  // namespace newsq::query

@@ -1,0 +1,36 @@
+// query/understand/thesaurus.h: query-time synonyms ("casualties" also finds killed, dead, wounded, ...),
+// from a plain text file; corpus/thesaurus.txt is built into the library as the default.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/analysis/text_analyzer.h"
+
+namespace newsq::query {
+
+class Thesaurus {
+ public:
+  struct Alternative {
+    std::string text;                  // As written ("air strike").
+    std::vector<std::string> terms;    // Its normalised words (several: a phrase).
+    std::vector<std::string> stems;
+  };
+
+  // Parses "word: alternative, alternative" lines; '#' starts a comment. Throws QueryError with
+  // "name:line: reason" for a malformed line.
+  static Thesaurus parse(std::string_view text, const std::string& name);
+  static Thesaurus load(const std::string& path);
+  static const Thesaurus& builtin();  // corpus/thesaurus.txt, compiled in.
+
+  // The alternatives for a word with this stem; empty if none.
+  const std::vector<Alternative>& lookup(const std::string& stem) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::map<std::string, std::vector<Alternative>, std::less<>> entries_;
+};
+
+}  // namespace newsq::query
