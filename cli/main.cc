@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "newsq/error.h"
+#include "newsq/version.h"
 
 namespace {
 
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "--version") {
-    fmt::print("newsq 0.1.0\n");
+    fmt::print("newsq {}\n", NEWSQ_VERSION);
     return kExitOk;
   }
   try {

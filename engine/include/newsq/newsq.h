@@ -13,3 +13,5 @@
 #include "newsq/maintenance.h"
 #include "newsq/searcher.h"
 #include "newsq/understood_query.h"
+#include "newsq/places.h"
+#include "newsq/version.h"
