@@ -60,18 +60,6 @@ TEST_CASE("a word finds the articles that hold it in any form", "[index]") {
   CHECK(s.search({.query = "nothingmatches"}).total == 0);
 }
 
-TEST_CASE("title words rank above body words", "[index]") {
-  TempDir dir;
-  {
-    newsq::IndexWriter w(dir.str("db"));
-    w.add(article("body", "2022-01-01", "X", "Weather report", "Later, a mention of grain among many other words here."));
-    w.add(article("title", "2022-01-01", "X", "Grain prices", "Prices rose for the third month in a row this year."));
-  }
-  auto r = newsq::Searcher(dir.str("db")).search({.query = "grain"});
-  REQUIRE(r.hits.size() == 2);
-  CHECK(r.hits[0].id == "title");
-}
-
 TEST_CASE("date and source filters, and exact facet counts", "[index]") {
   TempDir dir;
   fill(dir.str("db"));
@@ -180,27 +168,6 @@ TEST_CASE("a second writer on the same index is refused", "[index]") {
   TempDir dir;
   newsq::IndexWriter first(dir.str("db"));
   CHECK_THROWS_WITH(newsq::IndexWriter(dir.str("db")), Catch::Contains("locked by pid " + std::to_string(getpid())));
-}
-
-TEST_CASE("the facet record (value slot 6) round-trips and rejects what it cannot read", "[schema]") {
-  using newsq::schema::FacetRecord;
-  for (long day : {0L, 1L, -1L, 19000L, -719162L, 2932896L}) {
-    for (const std::string& source : std::vector<std::string>{"", "BBC", std::string(300, 's')}) {
-      for (const std::string& places : std::vector<std::string>{"", std::string("\x81\x01\x05", 3)}) {
-        const std::string value = newsq::schema::encode_facet_record(day, source, places);
-        FacetRecord r;  // Its views point into `value`.
-        REQUIRE(newsq::schema::decode_facet_record(value, r));
-        CHECK(r.day == day);
-        CHECK(r.source == source);
-        CHECK(r.place_ids == places);
-      }
-    }
-  }
-  FacetRecord r;
-  CHECK_FALSE(newsq::schema::decode_facet_record("", r));  // A document from before slot 6.
-  const std::string whole = newsq::schema::encode_facet_record(19000, "Harbour Times", "");
-  CHECK_FALSE(newsq::schema::decode_facet_record(std::string_view(whole).substr(0, 5), r));  // Source cut short.
-  CHECK_FALSE(newsq::schema::decode_facet_record("\xff\xff", r));                            // Unterminated varint.
 }
 
 TEST_CASE("the date facet counts dates centuries apart", "[index]") {

@@ -18,6 +18,7 @@
 #include "indexer/places/place_extractor.h"
 #include "newsq/newsq.h"
 #include <xapian.h>
+#include "engine/index/schema.h"
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;
@@ -387,8 +388,8 @@ TEST_CASE("facets count documents written before the facet slot existed the same
     Xapian::WritableDatabase db(newsq::test::live_generation_path(dir.str("db")));
     for (Xapian::docid id = 1; id <= db.get_lastdocid(); id += 2) {
       Xapian::Document doc = db.get_document(id);
-      REQUIRE(!doc.get_value(6).empty());  // schema::kFacetsSlot
-      doc.remove_value(6);
+      REQUIRE(!doc.get_value(newsq::schema::kFacetsSlot).empty());
+      doc.remove_value(newsq::schema::kFacetsSlot);
       db.replace_document(id, doc);
     }
     db.commit();

@@ -216,4 +216,22 @@ std::vector<newsq::Hit> all_hits(newsq::Searcher& searcher, newsq::SearchRequest
   return hits;
 }
 
+newsq::Article article(std::string id, std::string date, std::string source, std::string title, std::string text) {
+  newsq::Article a;
+  a.id = std::move(id);
+  a.date = std::move(date);
+  a.source = std::move(source);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  return a;
+}
+
+std::uint64_t facet(const newsq::SearchResults& results, const std::string& name, const std::string& value) {
+  auto it = results.facets.find(name);
+  if (it == results.facets.end()) return 0;
+  for (const auto& v : it->second)
+    if (v.value == value) return v.count;
+  return 0;
+}
+
 }  // namespace newsq::test

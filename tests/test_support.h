@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "newsq/article.h"
 #include "newsq/searcher.h"
 
 namespace newsq::test {
@@ -24,6 +25,12 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// An article with the given fields (the rest left empty).
+newsq::Article article(std::string id, std::string date, std::string source, std::string title, std::string text);
+
+// The count of `value` in facet `name` of `results`; 0 when it is not listed.
+std::uint64_t facet(const newsq::SearchResults& results, const std::string& name, const std::string& value);
 
 // The ../shared folder (real corpus, gazetteer); empty if it is absent.
 std::filesystem::path shared_dir();

@@ -1,4 +1,4 @@
-// tests/clear_errors_test.cc: an index that cannot be used is refused with one readable line
+// tests/damage_messages_test.cc: an index that cannot be used is refused with one readable line
 // naming the directory and what to do, never a raw Xapian message: an empty directory, a stub
 // emptied or removed under a searcher that had opened the index, and a write lock held by a
 // program that is not a newsq writer (flock(2) on write.lock, or Xapian's own lock on the
