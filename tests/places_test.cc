@@ -90,8 +90,9 @@ TEST_CASE("a gazetteer builds from GeoNames rows and reports malformed lines and
 // checked only the header's sections, and followed every record's offsets unchecked, so a damaged
 // file made lookups read outside the mapping (a name table slot past the name records, a name's
 // key or ids, a place's strings) or probe a full name table forever. Each damage below, made to a
-// sound file the builder wrote, must be refused at load with the reason named.
-TEST_CASE("place regressions: a damaged gazetteer file is refused at load, never read out of bounds", "[places]") {
+// sound file the builder wrote, must be refused with the reason named: at load for bytes in
+// memory, at the first lookup that reaches the damage for a mapped file.
+TEST_CASE("place regressions: a damaged gazetteer file is refused, never read out of bounds", "[places]") {
   TempDir dir;
   newsq::test::write_file(dir.path() / "facts.tsv",
                           "4000000200\tcountry\tRV\t\t\t\t\tA.PCLI\tRiver Land\t\n"
@@ -111,14 +112,44 @@ TEST_CASE("place regressions: a damaged gazetteer file is refused at load, never
     std::memcpy(bytes.data() + at, &value, sizeof value);
     return bytes;
   };
-  auto refused = [](const std::string& bytes, const std::string& reason) {
+  // Every name the sound file holds: probing each reaches every slot and name record in use.
+  std::vector<std::string> keys = {"no such place"};
+  for (std::uint32_t i = 0; i < h.n_names; ++i) {
+    places::NameRecord r;
+    std::memcpy(&r, sound.data() + h.names_off + i * sizeof r, sizeof r);
+    keys.emplace_back(sound.data() + h.strings_off + r.key.off, r.key.len);
+  }
+  // Bytes in memory are checked whole by from_bytes; a mapped file record by record as lookups
+  // reach them (load() touches only the header). Both must refuse with the reason: from_bytes at
+  // once, a loaded file by the time every place and every name has been looked up.
+  auto refused = [&](const std::string& bytes, const std::string& reason) {
+    auto says = [&](const newsq::Error& e) {
+      CHECK_THAT(e.what(), Catch::Contains("g.bin: gazetteer file is truncated or corrupt") && Catch::Contains(reason));
+    };
+    bool in_memory = false, mapped = false;
     try {
       places::Gazetteer::from_bytes(bytes, "g.bin");
     } catch (const newsq::Error& e) {
-      CHECK_THAT(e.what(), Catch::Contains("g.bin: gazetteer file is truncated or corrupt") && Catch::Contains(reason));
-      return true;
+      says(e);
+      in_memory = true;
     }
-    return false;
+    newsq::test::write_file(dir.path() / "g.bin", bytes);
+    try {
+      auto g = places::Gazetteer::load(dir.str("g.bin"));
+      for (std::size_t i = 0; i < g->size(); ++i) {
+        places::Place p = g->at(i), again;
+        g->find(p.id, again);
+      }
+      for (const auto& key : keys) {
+        g->lookup(key);
+        g->probe_ids(key);
+      }
+    } catch (const newsq::Error& e) {
+      says(e);
+      mapped = true;
+    }
+    CHECK(mapped);
+    return in_memory;
   };
   const std::uint64_t place1 = h.places_off + sizeof(places::PlaceRecord);
   CHECK(refused(damaged(place1 + offsetof(places::PlaceRecord, name), 0xffff0000), "place 1 has a string outside"));

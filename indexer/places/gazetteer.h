@@ -38,10 +38,12 @@ struct Place {
 
 class Gazetteer {
  public:
-  // Reads a file written by GazetteerBuilder::write(). Throws newsq::Error naming the file for a
-  // missing, truncated or foreign file, or one of another format version.
+  // Maps a file written by GazetteerBuilder::write(). Throws newsq::Error naming the file for a
+  // missing, truncated or foreign file, or one of another format version. Its records are checked
+  // as lookups reach them: at(), find(), lookup() and probe() throw newsq::Error ("truncated or
+  // corrupt", naming the file and the record) instead of reading outside a damaged file.
   static std::shared_ptr<const Gazetteer> load(const std::string& path);
-  // The same from bytes already in memory (the builder's own result, tests).
+  // The same from bytes already in memory (the builder's own result, tests), checked whole here.
   static std::shared_ptr<const Gazetteer> from_bytes(std::string bytes, const std::string& origin);
 
   std::size_t size() const;                  // Number of places.
@@ -73,8 +75,9 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   // `storage`: the file's bytes, 8-byte aligned (memory-mapped, or a copy), kept alive by it.
+  // `check_all`: check every record now, not as lookups reach them.
   static std::shared_ptr<const Gazetteer> adopt(std::shared_ptr<const std::uint64_t> storage, std::size_t size,
-                                                const std::string& origin);
+                                                const std::string& origin, bool check_all);
   std::shared_ptr<const std::uint64_t> storage_;
   std::size_t bytes_ = 0;
   const struct GazetteerHeader* header_ = nullptr;
