@@ -13,8 +13,6 @@
 #include <optional>
 #include <set>
 
-#include "engine/index/index_health.h"
-#include "engine/index/index_location.h"
 #include "engine/index/schema.h"
 #include "indexer/analysis/near_duplicate.h"
 #include "indexer/readers/article_validator.h"
@@ -37,13 +35,11 @@
 #include "query/collect/location_facet.h"
 #include "query/place_filter.h"
 #include "query/understand/place_lookup.h"
+#include "query/index_view.h"
 
 namespace newsq {
 namespace {
 
-// A concurrent writer may recycle the revision a search is reading; reopening and trying again
-// is Xapian's documented cure. More attempts than this means something else is wrong.
-constexpr int kMaxAttempts = 5;
 // With collapsing on, this many times the page is fetched so that folded copies leave enough hits.
 constexpr std::uint32_t kCollapseOverfetch = 3;
 constexpr double kRecencyHalfLifeDays = 90;
@@ -167,8 +163,9 @@ SearchRequest SearchRequest::from_understood(const UnderstoodQuery& understood) 
 }
 
 struct Searcher::Impl {
-  std::string dir;
-  Xapian::Database db;
+  query::IndexView index;
+  const Xapian::Database& db = index.db();
+  const std::string& dir = index.dir();
   query::QueryBuilder builder;
   analysis::TextAnalyzer snippet_analyzer;
   query::StoredArticleReader stored_reader;
@@ -183,115 +180,9 @@ struct Searcher::Impl {
 
   query::FacetTablePolicy facet_tables;  // Facet records in memory once searches make it pay.
 
-  location::LiveGenerationWatch live_watch{dir};
-  std::string generation;  // The generation open now ("" for a plain database).
-  bool stale = true;       // Nothing usable is open: refresh() must open the live generation.
-  bool plain = false;      // A plain database in `dir` itself (from before generations): no stub.
+  std::pair<std::string, Xapian::rev> revision() const { return index.revision(); }
 
-  // What `db` shows now: the generation and its revision (what caches here are kept for).
-  std::pair<std::string, Xapian::rev> revision() const { return {generation, db.get_revision()}; }
-
-  explicit Impl(const std::string& d) : dir(d) {
-    const health::Diagnosis found = health::diagnose(dir);
-    if (found.state != health::State::healthy && found.state != health::State::plain) throw unusable(found);
-    plain = found.state == health::State::plain;
-    try {
-      refresh();
-    } catch (const Xapian::DatabaseError& e) {
-      // refresh() opened again after each failure; what still fails while the stub names the
-      // generation diagnose() found is in that generation's tables, not a swap under the open.
-      const std::string expected = plain ? std::string() : std::filesystem::path(found.generation_path).filename().string();
-      if (location::live_generation(dir) == expected)
-        throw DatabaseError(health::damaged_message(dir, "cannot open the index: " + e.get_description(), false));
-      throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
-    }
-    if (db.get_metadata(schema::kVersionKey).empty() && db.get_doccount() != 0)
-      throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
-  }
-
-  // Why a directory diagnose() found neither healthy nor plain cannot be searched, in words that
-  // say what to do.
-  DatabaseError unusable(const health::Diagnosis& found) const {
-    switch (found.state) {
-      case health::State::absent: return DatabaseError(dir + ": no such index (create one with 'newsq index')");
-      case health::State::empty: return DatabaseError(dir + ": an empty directory, not an index yet (create one with 'newsq index')");
-      case health::State::foreign: return DatabaseError(dir + ": " + found.problem);
-      case health::State::damaged: return DatabaseError(health::damaged_message(dir, found.problem, false));
-      case health::State::plain:
-      case health::State::healthy: break;
-    }
-    return DatabaseError(dir + ": cannot open the index");
-  }
-
-  // What `db` shows now, or the generation at revision 0 when not even that can be read.
-  std::pair<std::string, Xapian::rev> revision_or_none() const {
-    try {
-      return revision();
-    } catch (const Xapian::Error&) {
-      return {generation, 0};
-    }
-  }
-
-  // The error for a read that failed on every attempt (`first`: what was open at the first
-  // failure). The index is reopened between attempts, so a concurrent commit or swap explains the
-  // failures only if the stub or the revision moved meanwhile. If the directory itself is no
-  // longer a usable index (its stub emptied or removed since the open), that is what is said; if
-  // nothing moved, nothing was writing and the tables themselves are bad: the index is damaged,
-  // and the message says so and what to run instead of passing on Xapian's advice ("call
-  // reopen() and retry"), which cannot help.
-  DatabaseError read_failure(const std::string& what, const Xapian::DatabaseError& e, const std::pair<std::string, Xapian::rev>& first) const {
-    if (const health::Diagnosis found = health::diagnose(dir); found.state != health::State::healthy && found.state != health::State::plain)
-      return unusable(found);
-    const bool moved = location::live_generation(dir) != first.first || revision_or_none() != first;
-    if (!moved) return DatabaseError(health::damaged_message(dir, what + ": " + e.get_description(), false));
-    // Xapian::Error has no virtual functions to dynamic_cast on; its type name says the kind.
-    if (e.get_type() == std::string("DatabaseModifiedError")) return DatabaseError(dir + ": " + what + ": the index kept changing meanwhile");
-    return DatabaseError(dir + ": " + what + ": " + e.get_description());
-  }
-
-  // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
-  // in a new one: a stat of the stub and a revision check, cheap enough before every search. A
-  // swap may delete the generation being opened between reading the stub and opening its files;
-  // the stub then names a newer one, so that is tried again. Throws Xapian errors.
-  void refresh() {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        const std::string& live = live_watch.live();
-        if (stale || live != generation) {
-          stale = true;
-          // Opening `dir` through a stub emptied, removed or garbled since the open would give
-          // Xapian's "Couldn't detect type of database" or an uninitialised database object: say
-          // what happened instead. (publish() replaces the stub by rename(2), so a sound index
-          // never shows a missing or partial one, even mid-swap.)
-          if (!plain && !live.starts_with("gen-")) throw unusable(health::diagnose(dir));
-          db = Xapian::Database(dir);  // Through the stub: whatever is live now (maybe newer than `live`).
-          generation = live;           // If newer, the next refresh() just opens it again.
-          check_complete();
-          stale = false;
-        } else {
-          db.reopen();
-        }
-        return;
-      } catch (const Xapian::DatabaseError&) {
-        if (attempt == kMaxAttempts) throw;
-        stale = true;
-      }
-    }
-  }
-
-  // Xapian opens a generation that lost its docdata or position table as if they were empty, and
-  // searches would quietly show hits without titles: refuse such a generation instead. A swap may
-  // have removed the files just opened; that is not damage if the stub has moved on meanwhile.
-  void check_complete() {
-    if (generation.empty()) return;
-    const std::string missing = health::missing_table((std::filesystem::path(dir) / generation).string(), db.get_doccount());
-    if (missing.empty()) return;
-    if (location::live_generation(dir) != generation)
-      throw Xapian::DatabaseOpeningError("the generation opened was replaced");  // refresh() tries again.
-    throw DatabaseError(health::damaged_message(dir, missing, false));
-  }
+  explicit Impl(const std::string& d) : index(d) {}
 
   // The index's source names, for "from X" in queries. Counting them reads every document, so
   // the list is kept until the index changes (a new last document id or document count).
@@ -556,25 +447,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  std::pair<std::string, Xapian::rev> first;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      impl_->refresh();
-      return impl_->run(request);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      // A commit recycled the revision being read: reopen (refresh() does) and try again.
-      if (attempt == 1) first = impl_->revision_or_none();
-      if (attempt == kMaxAttempts) throw impl_->read_failure("search failed", e, first);
-    } catch (const Xapian::DatabaseError& e) {
-      // A swap removed the generation this searcher had open (a table opened lazily is gone):
-      // open the live one and try again.
-      if (attempt == 1) first = impl_->revision_or_none();
-      if (attempt == kMaxAttempts) throw impl_->read_failure("search failed", e, first);
-      impl_->stale = true;
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(impl_->dir + ": search failed: " + e.get_description());
-    }
-  }
+  return impl_->index.with_retry("search failed", [&] { return impl_->run(request); });
 }
 
 namespace {
@@ -597,23 +470,13 @@ UnderstoodQuery understand(const std::string& query, const std::string& now, con
 
 UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
   long day = resolve_now(now);
-  std::pair<std::string, Xapian::rev> first;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      impl_->refresh();  // The sources known are those of the latest commit, as for search().
-      impl_->builder.set_thesaurus(impl_->thesaurus);
-      query::PlaceLookup places;
-      if (const places::Gazetteer* g = impl_->places_gazetteer()) places = query::gazetteer_lookup(*g, impl_->snippet_analyzer);
-      return query::understand_query(query, day, impl_->sources(), impl_->builder, places);
-    } catch (const Xapian::DatabaseError& e) {
-      // A commit or a swap under the read, as in search(): again.
-      if (attempt == 1) first = impl_->revision_or_none();
-      if (attempt == kMaxAttempts) throw impl_->read_failure("cannot read the index", e, first);
-      impl_->stale = true;
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(impl_->dir + ": cannot read the index: " + e.get_description());
-    }
-  }
+  // The sources known are those of the latest commit, as for search().
+  return impl_->index.with_retry("cannot read the index", [&] {
+    impl_->builder.set_thesaurus(impl_->thesaurus);
+    query::PlaceLookup places;
+    if (const places::Gazetteer* g = impl_->places_gazetteer()) places = query::gazetteer_lookup(*g, impl_->snippet_analyzer);
+    return query::understand_query(query, day, impl_->sources(), impl_->builder, places);
+  });
 }
 
 void Searcher::set_thesaurus(const std::string& path) {
@@ -624,49 +487,38 @@ void Searcher::set_thesaurus(const std::string& path) {
 
 void Searcher::reopen() {
   try {
-    impl_->refresh();
+    impl_->index.refresh();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(impl_->dir + ": cannot reopen the index: " + e.get_description());
   }
 }
 
 IndexStats Searcher::stats() {
-  std::pair<std::string, Xapian::rev> first;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      impl_->refresh();
-      IndexStats s;
-      auto& db = impl_->db;
-      s.articles = db.get_doccount();
-      if (s.articles) {
-        s.first_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
-        s.last_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
-      }
-      for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
-      Xapian::Enquire enquire(db);
-      enquire.set_query(Xapian::Query::MatchAll);
-      Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
-      enquire.add_matchspy(&sources);
-      enquire.get_mset(0, 0, db.get_doccount());
-      for (auto v = sources.values_begin(); v != sources.values_end(); ++v) s.sources[*v] = v.get_termfreq();
-      // The live generation only (old ones are about to go); a file vanishing meanwhile is skipped.
-      const std::filesystem::path live = std::filesystem::path(impl_->dir) / impl_->generation;  // dir itself if ""
-      std::error_code ec, file_ec;
-      for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it); it.increment(ec))
-        if (it->is_regular_file(file_ec)) {
-          std::uintmax_t size = it->file_size(file_ec);
-          if (!file_ec) s.disk_bytes += size;
-        }
-      return s;
-    } catch (const Xapian::DatabaseError& e) {
-      // A commit or a swap changed the index while it was being counted (see search()): again.
-      if (attempt == 1) first = impl_->revision_or_none();
-      if (attempt == kMaxAttempts) throw impl_->read_failure("cannot read statistics", e, first);
-      impl_->stale = true;
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(impl_->dir + ": cannot read statistics: " + e.get_description());
+  return impl_->index.with_retry("cannot read statistics", [&] {
+    IndexStats s;
+    const Xapian::Database& db = impl_->db;
+    s.articles = db.get_doccount();
+    if (s.articles) {
+      s.first_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
+      s.last_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
     }
-  }
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+    enquire.add_matchspy(&sources);
+    enquire.get_mset(0, 0, db.get_doccount());
+    for (auto v = sources.values_begin(); v != sources.values_end(); ++v) s.sources[*v] = v.get_termfreq();
+    // The live generation only (old ones are about to go); a file vanishing meanwhile is skipped.
+    const std::filesystem::path live = std::filesystem::path(impl_->dir) / impl_->index.generation();  // dir itself if ""
+    std::error_code ec, file_ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it); it.increment(ec))
+      if (it->is_regular_file(file_ec)) {
+        std::uintmax_t size = it->file_size(file_ec);
+        if (!file_ec) s.disk_bytes += size;
+      }
+    return s;
+  });
 }
 
 }  // namespace newsq
