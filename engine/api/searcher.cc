@@ -1,0 +1,136 @@
+// engine/api/searcher.cc: newsq::Searcher (newsq/searcher.h) and newsq::understand()
+// (newsq/understood_query.h) as glue over query/: the open index and its retry loop
+// (index_view.h), the request as queries (request_query.h), one match pass giving the hits
+// (hit_assembly.h) and the counts of every facet without selections, one more counting pass per
+// facet with selections (facet_counts.h, multi-select facets), and the stats (index_stats.h).
+#include "newsq/searcher.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "engine/index/schema.h"
+#include "engine/index/stored_article.h"
+#include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/gazetteer.h"
+#include "indexer/readers/article_validator.h"
+#include "newsq/error.h"
+#include "query/facet_counts.h"
+#include "query/hit_assembly.h"
+#include "query/index_gazetteer_cache.h"
+#include "query/index_stats.h"
+#include "query/index_view.h"
+#include "query/request_query.h"
+#include "query/source_names.h"
+#include "query/spelling_suggestion.h"
+#include "query/understand/place_lookup.h"
+#include "query/understand/query_builder.h"
+#include "query/understand/query_understanding.h"
+#include "query/understand/thesaurus.h"
+
+namespace newsq {
+namespace {
+
+// `now` ("YYYY-MM-DD", empty for today) as a day number.
+long resolve_now(const std::string& now) {
+  std::string day = now;
+  if (day.empty()) {
+    auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    day = schema::day_string(today.time_since_epoch().count());
+  }
+  if (!indexer::is_valid_day(day)) throw QueryError("invalid 'now' date '" + now + "': expected YYYY-MM-DD");
+  return schema::day_number(day);
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  // Declared in this order: each is built on the ones before it.
+  query::IndexView index;
+  query::IndexGazetteerCache gazetteer{index};
+  query::FacetCounter facets{index, gazetteer};
+  query::SourceNames source_names;
+  query::QueryBuilder builder;
+  analysis::TextAnalyzer analyzer;  // Snippets, place names, spelling.
+  query::StoredArticleReader stored_reader;
+  query::Thesaurus custom_thesaurus;
+  const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
+
+  explicit Impl(const std::string& dir) : index(dir) {}
+
+  // One attempt at a search of what `index` shows now. Throws Xapian errors for with_retry().
+  SearchResults run(const SearchRequest& request) {
+    builder.set_thesaurus(request.use_thesaurus ? thesaurus : nullptr);
+    const Xapian::Database& db = index.db();
+    const query::RequestQuery q(request, db, builder, [&](const std::string& name, const char* flag) {
+      return gazetteer.resolve(name, flag, analyzer);
+    });
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q.match_query(db));
+    if (q.by_date()) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    std::unique_ptr<query::FacetSpy> spy = facets.add_spy(enquire, q.main_pass_facets());
+    // Checking every match makes the spies (and the total) exact rather than estimated.
+    Xapian::MSet mset = enquire.get_mset(request.offset, query::matches_to_fetch(request), db.get_doccount());
+
+    SearchResults results;
+    results.total = mset.get_matches_estimated();
+    results.hits = query::assemble_hits(mset, db, request, q.text(), q.centre(), stored_reader, analyzer);
+    facets.store(spy.get(), request.max_facet_values, results);
+    for (const auto& [field, narrowed] : q.own_pass_facets()) facets.count(field, narrowed, request.max_facet_values, results);
+    if (!q.text().empty() && results.total == 0) results.suggestion = query::spelling_suggestion(db, analyzer, request.query);
+    return results;
+  }
+};
+
+Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>(dir)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  return impl_->index.with_retry("search failed", [&] { return impl_->run(request); });
+}
+
+UnderstoodQuery understand(const std::string& query, const std::string& now, const std::vector<std::string>& known_sources,
+                           const std::string& gazetteer) {
+  query::QueryBuilder builder;
+  builder.set_thesaurus(&query::Thesaurus::builtin());
+  if (gazetteer.empty()) return query::understand_query(query, resolve_now(now), known_sources, builder);
+  auto loaded = places::Gazetteer::load(gazetteer);
+  analysis::TextAnalyzer analyzer;
+  return query::understand_query(query, resolve_now(now), known_sources, builder, query::gazetteer_lookup(*loaded, analyzer));
+}
+
+UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {
+  const long day = resolve_now(now);
+  Impl& impl = *impl_;
+  // The sources known are those of the latest commit, as for search().
+  return impl.index.with_retry("cannot read the index", [&] {
+    impl.builder.set_thesaurus(impl.thesaurus);
+    query::PlaceLookup places;
+    if (const places::Gazetteer* g = impl.gazetteer.get()) places = query::gazetteer_lookup(*g, impl.analyzer);
+    return query::understand_query(query, day, impl.source_names.of(impl.index.db()), impl.builder, places);
+  });
+}
+
+void Searcher::set_thesaurus(const std::string& path) {
+  impl_->custom_thesaurus = query::Thesaurus::load(path);
+  impl_->thesaurus = &impl_->custom_thesaurus;
+  impl_->builder.forget();  // Texts built with the thesaurus this one replaced.
+}
+
+void Searcher::reopen() {
+  try {
+    impl_->index.refresh();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(impl_->index.dir() + ": cannot reopen the index: " + e.get_description());
+  }
+}
+
+IndexStats Searcher::stats() {
+  return impl_->index.with_retry("cannot read statistics", [&] { return query::index_stats(impl_->index); });
+}
+
+}  // namespace newsq

@@ -1,0 +1,56 @@
+// query/facet_counts.cc: facet spies on match passes and their counts as facet values
+// (query/facet_counts.h).
+#include "query/facet_counts.h"
+
+#include <cmath>
+
+#include "engine/index/schema.h"
+#include "query/collect/date_histogram.h"
+#include "query/collect/location_facet.h"
+
+namespace newsq::query {
+
+std::unique_ptr<FacetSpy> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+  FacetSpy::Fields f;
+  f.date = fields.count("date") > 0;
+  f.source = fields.count("source") > 0;
+  f.location = fields.count("location") > 0 && gazetteer_.get();
+  if (!f.date && !f.source && !f.location) return nullptr;
+  const Xapian::Database& db = index_.db();
+  long first_day = 0, last_day = -1;
+  if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
+    first_day = std::lround(Xapian::sortable_unserialise(low));
+    last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
+  }
+  auto table = tables_.table_for(db, index_.revision());
+  auto spy = std::make_unique<FacetSpy>(f, first_day, last_day, std::move(table));
+  enquire.add_matchspy(spy.get());
+  return spy;
+}
+
+void FacetCounter::store(const FacetSpy* spy, std::uint32_t max_values, SearchResults& out) {
+  if (!spy) return;
+  tables_.spied(spy->matches());
+  if (spy->fields().date) {
+    DateHistogram histogram = make_date_histogram(spy->per_day());
+    out.facets["date"] = std::move(histogram.buckets);
+    out.date_granularity = histogram.granularity;
+  }
+  if (spy->fields().source) {
+    auto& values = out.facets["source"];
+    for (auto& [name, count] : spy->top_sources(max_values)) values.push_back({std::move(name), count});
+  }
+  // add_spy() counted places only with a gazetteer, whose names are still those loaded then.
+  if (spy->fields().location) out.facets["location"] = location_values(spy->places(), *gazetteer_.names(), max_values);
+}
+
+void FacetCounter::count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values, SearchResults& out) {
+  const Xapian::Database& db = index_.db();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::unique_ptr<FacetSpy> spy = add_spy(enquire, {field});
+  enquire.get_mset(0, 0, db.get_doccount());
+  store(spy.get(), max_values, out);
+}
+
+}  // namespace newsq::query

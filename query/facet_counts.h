@@ -1,0 +1,45 @@
+// query/facet_counts.h: counting the date, source and location facets of a search into
+// SearchResults::facets: a FacetSpy (query/collect/facet_spies.h) on a match pass, counting from
+// the in-memory facet table once it pays (query/collect/facet_table.h), and the counts turned
+// into facet values. Which passes count which facets (multi-select) is query/request_query.h's.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "newsq/searcher.h"
+#include "query/collect/facet_spies.h"
+#include "query/collect/facet_table.h"
+#include "query/index_gazetteer_cache.h"
+#include "query/index_view.h"
+
+namespace newsq::query {
+
+class FacetCounter {
+ public:
+  // Both must outlive the counter.
+  FacetCounter(const IndexView& index, IndexGazetteerCache& gazetteer) : index_(index), gazetteer_(gazetteer) {}
+
+  // A spy counting the facets in `fields` ("date", "source", "location"), added to `enquire`;
+  // null when there is nothing to count. Location counts need the gazetteer for names: without
+  // one that facet is simply absent.
+  std::unique_ptr<FacetSpy> add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields);
+
+  // The counts of a finished match pass (`spy` from add_spy, may be null), as facet values:
+  // at most `max_values` per facet other than date.
+  void store(const FacetSpy* spy, std::uint32_t max_values, SearchResults& out);
+
+  // Counts `field` over every document `query` matches, in a pass of its own.
+  void count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values, SearchResults& out);
+
+ private:
+  const IndexView& index_;
+  IndexGazetteerCache& gazetteer_;
+  FacetTablePolicy tables_;  // Facet records in memory once searches make it pay.
+};
+
+}  // namespace newsq::query

@@ -1,0 +1,63 @@
+// query/request_query.h: a SearchRequest as Xapian queries: the text (query/understand/
+// query_builder.h) lifted by preferred places, filtered by dates, sources, --place and --near,
+// ranked by relevance (with an optional recency boost), date or distance; and the multi-select
+// facet wiring: the main pass applies every drill-down selection and counts the facets without
+// any, and each facet with selections is counted in a pass that ignores its own.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "indexer/places/gazetteer.h"
+#include "newsq/searcher.h"
+#include "query/understand/query_builder.h"
+
+namespace newsq::query {
+
+// The place a request names (`flag` says where, for the QueryError when there is none).
+using ResolvePlace = std::function<places::Place(const std::string& name, const char* flag)>;
+
+class RequestQuery {
+ public:
+  // Throws QueryError for a malformed request (validate(), the query text, dates, facets,
+  // places). `db` is read for the weight of preferred places; `builder` makes the text queries.
+  RequestQuery(const SearchRequest& request, const Xapian::Database& db, QueryBuilder& builder, const ResolvePlace& resolve);
+
+  // The words sought, with those of preferred places' names: for snippets, and empty when the
+  // request has no text (only filters, places or facets).
+  const TextQuery& text() const { return text_; }
+  // The --near centre, or null without one.
+  const places::Place* centre() const { return near_.empty() ? nullptr : &centre_; }
+
+  // The main pass: every filter and selection, weighted for the order asked. `db`: the database
+  // searched (the newest day, for the recency boost).
+  Xapian::Query match_query(const Xapian::Database& db) const;
+  // The main pass sorts by date, newest first (asked for, or nothing to rank by relevance).
+  bool by_date() const { return by_date_; }
+
+  // The facets the main pass counts: those without selections (none if counting is off).
+  std::set<std::string> main_pass_facets() const;
+  // The other facets, each with the query of its own pass: every filter and selection but its own.
+  std::vector<std::pair<std::string, Xapian::Query>> own_pass_facets() const;
+
+ private:
+  // Every filter and every selection except those of the field `except` ("" for none).
+  Xapian::Query narrowed(const std::string& except) const;
+
+  TextQuery text_;
+  std::vector<Xapian::Query> filters_;
+  std::map<std::string, std::vector<Xapian::Query>> selected_;  // Drill-down selections, per field.
+  Xapian::Query words_;  // The text, or everything, lifted by preferred places.
+  places::Place centre_;
+  Xapian::Query near_;
+  bool by_distance_ = false, by_date_ = false, count_facets_ = true;
+  double recency_boost_ = 0;
+};
+
+}  // namespace newsq::query
