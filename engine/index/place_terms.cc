@@ -62,13 +62,7 @@ std::string encode_ids(std::vector<std::uint32_t> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::string out;
-  for (std::uint32_t id : ids) {
-    while (id >= 0x80) {
-      out += static_cast<char>((id & 0x7f) | 0x80);
-      id >>= 7;
-    }
-    out += static_cast<char>(id);
-  }
+  for (std::uint32_t id : ids) common::put_varint(out, id);
   return out;
 }
 
