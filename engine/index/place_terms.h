@@ -48,7 +48,8 @@ void for_each_id(std::string_view value, Take&& take) {
 // of regions and countries are only their centre's).
 inline bool has_point(const Place& p) { return p.has_coordinates && (p.level == Level::city || p.level == Level::sea); }
 
-// Great-circle distance in km on Xapian's sphere (GreatCircleMetric's default radius).
+// Great-circle distance in km: Xapian's GreatCircleMetric on its default sphere, the metric of the
+// radius filter (query/place_filter.cc). A latitude past a pole counts as the pole.
 double distance_km(double lat1, double lon1, double lat2, double lon2);
 
 // Collects an article's fields during DocumentBuilder::build and writes its places into the
