@@ -1,13 +1,19 @@
-// tests/common_test.cc: engine/common's helpers (hashing, varints, days, digit grouping), and the
+// tests/common_test.cc: engine/common's helpers (hashing, varints, days, digit grouping, the ordered
+// pipeline), and the
 // stored encodings built on them, pinned to the bytes earlier versions wrote.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <atomic>
+#include <chrono>
 #include <limits>
+#include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "engine/common/days.h"
 #include "engine/common/hashing.h"
+#include "engine/common/ordered_pipeline.h"
 #include "engine/common/text.h"
 #include "engine/common/varint.h"
 #include "engine/index/document_builder.h"
@@ -201,4 +207,77 @@ TEST_CASE("distance_km is Xapian's great-circle distance", "[common]") {
   CHECK(places::distance_km(10, 20, 10, 20) == 0);
   // A latitude past a pole (only a damaged record has one) counts as the pole instead of throwing.
   CHECK(places::distance_km(95, 0, 90, 0) == 0);
+}
+
+TEST_CASE("the ordered pipeline returns results in input order", "[common]") {
+  common::OrderedPipeline<int, int> pipeline;
+  pipeline.start(4, [] {
+    return [](int& job) {
+      std::this_thread::sleep_for(std::chrono::microseconds((job * 7919) % 300));  // Finish out of order.
+      return job * 2;
+    };
+  });
+  std::vector<int> out;
+  for (int i = 0; i < 500; ++i) {
+    pipeline.push(i, 8);
+    while (auto r = pipeline.pop(16)) out.push_back(*r);  // At most 16 queued.
+  }
+  while (auto r = pipeline.pop(0)) out.push_back(*r);
+  REQUIRE(out.size() == 500);
+  for (int i = 0; i < 500; ++i) CHECK(out[static_cast<std::size_t>(i)] == 2 * i);
+  CHECK_FALSE(pipeline.pop(0));
+}
+
+TEST_CASE("the ordered pipeline rethrows the first failure and stops its workers", "[common]") {
+  common::OrderedPipeline<int, int> pipeline;
+  std::atomic<int> ran{0};
+  pipeline.start(2, [&ran] {
+    return [&ran](int& job) {
+      ++ran;
+      if (job == 3) throw std::runtime_error("job 3 failed");
+      return job;
+    };
+  });
+  bool thrown = false;
+  try {
+    for (int i = 0; i < 1000; ++i) pipeline.push(i, 2);
+    while (pipeline.pop(0)) {
+    }
+  } catch (const std::runtime_error& e) {
+    thrown = true;
+    CHECK(std::string(e.what()) == "job 3 failed");
+  }
+  CHECK(thrown);
+  CHECK_THROWS_WITH(pipeline.push(1), "job 3 failed");  // Every later call too.
+  CHECK_THROWS_WITH(pipeline.pop(0), "job 3 failed");
+  CHECK(ran < 1000);
+  // A failure while the worker is being set up counts the same.
+  common::OrderedPipeline<int, int> broken;
+  broken.start(1, []() -> common::OrderedPipeline<int, int>::Work { throw std::runtime_error("no worker"); });
+  CHECK_THROWS_WITH(
+      [&] {
+        broken.push(1);
+        broken.pop(0);
+      }(),
+      "no worker");
+}
+
+TEST_CASE("stopping the ordered pipeline abandons queued jobs", "[common]") {
+  std::atomic<int> ran{0};
+  std::atomic<bool> saw_cancel{false};
+  {
+    common::OrderedPipeline<int, int> pipeline;
+    pipeline.start(2, [&] {
+      return [&](int& job) {
+        ++ran;
+        for (int i = 0; i < 200 && !pipeline.cancelled(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (pipeline.cancelled()) saw_cancel = true;
+        return job;
+      };
+    });
+    for (int i = 0; i < 100; ++i) pipeline.push(i);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }  // Destroyed: stops after the jobs in progress, which see cancelled().
+  CHECK(ran <= 4);
+  CHECK(saw_cancel);
 }
