@@ -6,11 +6,13 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "engine/index/index_gazetteer.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/gazetteer_builder.h"
@@ -646,4 +648,44 @@ TEST_CASE("Cyrillic words find places GeoNames names only in Latin letters, by r
   CHECK(ids_in(extract(*g, "Эвакуация из Мариуполь продолжается.")) == std::set<std::uint32_t>{kMariupol});  // Russian
   CHECK(ids_in(extract(*g, "Харків. Волонтери їдуть у Бахмут.")) == std::set<std::uint32_t>{kKharkiv, 709161});
   CHECK(extract(*g, "Обстріл тривав усю ніч.").places.empty());  // Ordinary words stay words.
+}
+
+TEST_CASE("an index's gazetteer binding is recorded by the writer and checked for searches", "[places]") {
+  TempDir dir;
+  auto build = [&](const std::string& population) {
+    newsq::test::write_file(dir.path() / "cities.txt",
+                            "703448\tKyiv\tKyiv\tKiev\t50.45466\t30.5238\tP\tPPLC\tUA\t\t12\t\t\t\t" + population +
+                                "\t\t187\tEurope/Kyiv\t2023-03-01\n");
+    places::GazetteerBuilder builder;
+    builder.add_file(dir.str("cities.txt"));
+    builder.write(dir.str("g.bin"));
+  };
+  build("2797553");
+  const std::string db = dir.str("db");
+  {
+    newsq::WriterOptions options;
+    options.gazetteer = dir.str("g.bin");
+    newsq::IndexWriter writer(db, options);
+  }
+  const std::string live = newsq::test::live_generation_path(db);
+  const newsq::GazetteerBinding binding = newsq::read_gazetteer_binding(Xapian::Database(live));
+  CHECK(binding.path == std::filesystem::absolute(dir.str("g.bin")).lexically_normal().string());
+  CHECK(binding.checksum == places::Gazetteer::load(dir.str("g.bin"))->checksum());
+  CHECK(newsq::recorded_gazetteer(db) == binding.path);
+
+  newsq::IndexGazetteer loaded = newsq::load_index_gazetteer("db", binding);
+  CHECK(loaded.error.empty());
+  REQUIRE(loaded.gazetteer);
+  CHECK(loaded.gazetteer->size() == 1);
+
+  CHECK(newsq::load_index_gazetteer("db", {}).error ==
+        "db: this index has no places: index it with --gazetteer FILE (see 'newsq gazetteer build')");
+  build("2797554");  // The same file, changed since the index was built.
+  loaded = newsq::load_index_gazetteer("db", binding);
+  CHECK_FALSE(loaded.gazetteer);
+  CHECK(loaded.error == "db: the gazetteer " + binding.path + " changed since the index was built: reindex with it");
+  std::filesystem::remove(dir.str("g.bin"));
+  loaded = newsq::load_index_gazetteer("db", binding);
+  CHECK_FALSE(loaded.gazetteer);
+  CHECK(loaded.error.starts_with("db: the index's gazetteer cannot be loaded: "));
 }

@@ -2,7 +2,7 @@
 //
 // The reading thread (ingest()) fills a block; a worker takes it whole and writes it to shard
 // <number> with its own DocumentBuilder (analyser, place extractor) and its own WritableDatabase,
-// so the threads share nothing mutable but the queue (under `mutex`) and the read-only gazetteer.
+// so the threads share nothing mutable but the queue (a common::OrderedPipeline) and the read-only gazetteer.
 // Shards and the merged generation sit beside the live generation under names starting "gen-",
 // so a run killed midway leaves only what the next writer removes as stale.
 #include "engine/index/bulk_build.h"
@@ -10,16 +10,13 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
-#include <exception>
 #include <filesystem>
-#include <mutex>
-#include <thread>
+#include <memory>
 #include <utility>
 #include <vector>
 
+#include "engine/common/ordered_pipeline.h"
 #include "engine/index/index_location.h"
 #include "engine/index/index_writer_impl.h"
 #include "engine/index/schema.h"
@@ -36,6 +33,8 @@ struct Block {
   std::vector<Article> articles;
   std::size_t text_bytes = 0;  // Title and text bytes of `articles`.
 };
+
+struct ShardWritten {};  // A block's result: its shard is complete on disk.
 
 // A block is cut at WriterOptions::batch_size articles or at this much title and text, whichever
 // comes first. Cutting by bytes keeps the workers evenly loaded when article lengths vary (in
@@ -61,18 +60,12 @@ struct BulkBuild::State {
   std::shared_ptr<const places::Gazetteer> gazetteer;
   std::string gazetteer_checksum;
 
-  std::mutex mutex;  // Guards queue, closing, abandon, failure.
-  std::condition_variable work_ready, space_ready;
-  std::deque<Block> queue;
-  bool closing = false;   // No more blocks will come: workers drain the queue and stop.
-  bool abandon = false;   // Stop now, the shards will be thrown away.
-  std::exception_ptr failure;  // The first worker error; stops everything.
-
   Block current;             // Being filled by the reading thread.
   std::size_t blocks = 0;    // Blocks handed to the workers so far.
   std::size_t text_bytes = 0;  // Title and text bytes handed to the workers so far.
-  std::vector<std::thread> workers;
   bool finished = false;
+  // Blocks in input order; a worker writes each whole. Last: its workers stop before the rest goes.
+  common::OrderedPipeline<Block, ShardWritten> pipeline;
 
   explicit State(IndexWriter::Impl& w) : writer(w) {}
 
@@ -82,30 +75,18 @@ struct BulkBuild::State {
     return (fs::path(shards_dir) / name).string();
   }
 
-  // Worker: one builder for every block it takes; each block becomes a complete shard.
-  void work() {
-    indexer::DocumentBuilder builder;
-    builder.set_gazetteer(gazetteer);
-    for (;;) {
-      Block block;
-      {
-        std::unique_lock lock(mutex);
-        work_ready.wait(lock, [&] { return !queue.empty() || closing || abandon || failure; });
-        if (abandon || failure || queue.empty()) return;
-        block = std::move(queue.front());
-        queue.pop_front();
-      }
-      space_ready.notify_one();
+  // A worker's: one builder for every block it takes; each block becomes a complete shard.
+  common::OrderedPipeline<Block, ShardWritten>::Work make_work() {
+    auto builder = std::make_shared<indexer::DocumentBuilder>();
+    builder->set_gazetteer(gazetteer);
+    return [this, builder](Block& block) {
       try {
-        write_shard(builder, block);
+        write_shard(*builder, block);
       } catch (const Xapian::Error& e) {
-        fail(std::make_exception_ptr(DatabaseError(writer.dir + ": cannot write a shard: " + e.get_description())));
-        return;
-      } catch (...) {
-        fail(std::current_exception());
-        return;
+        throw DatabaseError(writer.dir + ": cannot write a shard: " + e.get_description());
       }
-    }
+      return ShardWritten{};
+    };
   }
 
   void write_shard(indexer::DocumentBuilder& builder, Block& block) {
@@ -114,10 +95,7 @@ struct BulkBuild::State {
     // No fsync: a shard is thrown away unless the run ends, and the merged generation is synced.
     Xapian::WritableDatabase db(shard_path(block.number), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     for (Article& article : block.articles) {
-      {
-        std::lock_guard lock(mutex);
-        if (abandon || failure) return;
-      }
+      if (pipeline.cancelled()) return;  // Its shard will be thrown away.
       // What IndexWriter::add does to an article before building it (validation normalises), so
       // that documents and hashes are the same as a one-thread run's.
       indexer::validate_article(article, ~0ull);
@@ -128,37 +106,23 @@ struct BulkBuild::State {
     db.close();
   }
 
-  void fail(std::exception_ptr e) {
-    {
-      std::lock_guard lock(mutex);
-      if (!failure) failure = std::move(e);
-    }
-    work_ready.notify_all();
-    space_ready.notify_all();
-  }
+  // Throws a worker's failure, if there was one.
+  void rethrow_failure() { drop_written(); }
 
-  void rethrow_failure() {
-    std::lock_guard lock(mutex);
-    if (failure) std::rethrow_exception(failure);
+  // Forgets the blocks already written (in order, without waiting), so that the pipeline holds
+  // only those waiting for or being written.
+  void drop_written() {
+    while (pipeline.pop(static_cast<std::size_t>(-1))) {
+    }
   }
 
   void submit() {
     if (current.articles.empty()) return;
-    {
-      std::unique_lock lock(mutex);
-      space_ready.wait(lock, [&] { return queue.size() < max_queued || failure; });
-      if (failure) std::rethrow_exception(failure);
-      text_bytes += current.text_bytes;
-      queue.push_back(std::move(current));
-    }
-    work_ready.notify_one();
+    const std::size_t bytes = current.text_bytes;
+    pipeline.push(std::move(current), max_queued);  // Waits while max_queued blocks wait for a worker.
+    text_bytes += bytes;
     current = Block{++blocks, {}, 0};
-  }
-
-  void join() {
-    work_ready.notify_all();
-    for (auto& t : workers)
-      if (t.joinable()) t.join();
+    drop_written();
   }
 };
 
@@ -188,7 +152,7 @@ std::unique_ptr<BulkBuild> BulkBuild::start(IndexWriter& writer) {
   std::unique_ptr<BulkBuild> bulk(new BulkBuild(std::move(state)));
   State& s = *bulk->state_;
   // Should starting a thread throw, `bulk`'s destructor stops those started and removes the shards.
-  for (unsigned i = 0; i < threads; ++i) s.workers.emplace_back([&s] { s.work(); });
+  s.pipeline.start(threads, [&s] { return s.make_work(); });
   return bulk;
 }
 
@@ -196,12 +160,7 @@ BulkBuild::BulkBuild(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 BulkBuild::~BulkBuild() {
   State& s = *state_;
-  {
-    std::lock_guard lock(s.mutex);
-    s.abandon = true;
-  }
-  s.space_ready.notify_all();
-  s.join();
+  s.pipeline.stop();  // Workers stop between articles; their shards are removed below.
   std::error_code ec;
   fs::remove_all(s.shards_dir, ec);
   // A new generation that was never published; a rebuild's own generation is its caller's.
@@ -220,12 +179,9 @@ void BulkBuild::add(Article article) {
 void BulkBuild::finish() {
   State& s = *state_;
   s.submit();
-  {
-    std::lock_guard lock(s.mutex);
-    s.closing = true;
+  while (s.pipeline.pop(0)) {  // Every block written (or a worker's failure thrown).
   }
-  s.join();
-  s.rethrow_failure();
+  s.pipeline.stop();
   if (s.blocks == 0) return;  // Nothing was added: the empty index stays as it is.
 
   IndexWriter::Impl& w = s.writer;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "engine/common/hashing.h"
 #include "engine/index/facet_record.h"
 #include "engine/index/schema.h"
 #include "indexer/analysis/near_duplicate.h"
@@ -13,10 +14,9 @@
 namespace newsq::indexer {
 
 std::string DocumentBuilder::content_hash(const Article& a, std::string_view salt) {
-  std::uint64_t h = 14695981039346656037ull;
+  std::uint64_t h = common::kFnvOffset;
   auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;  // Field separator: ("ab","c") and ("a","bc") differ.
+    h = common::fnv1a64_byte(common::fnv1a64(s, h), 0xff);  // 0xff ends a field: ("ab","c") and ("a","bc") differ.
   };
   mix(std::to_string(schema::kVersion));
   for (const std::string* f : {&a.id, &a.date, &a.source, &a.title, &a.url, &a.text, &a.lang}) mix(*f);

@@ -1,5 +1,6 @@
 // engine/index/index_gazetteer.cc: which gazetteer an index is written with, and recording it, so
-// that a later `newsq index` without --gazetteer and every search use the same one.
+// that a later `newsq index` without --gazetteer and every search use the same one (and a search
+// refuses one that changed since).
 #include <xapian.h>
 
 #include <filesystem>
@@ -12,23 +13,50 @@
 
 namespace newsq {
 
+GazetteerBinding read_gazetteer_binding(const Xapian::Database& db) {
+  return {db.get_metadata(schema::kGazetteerKey), db.get_metadata(schema::kGazetteerChecksumKey)};
+}
+
+void write_gazetteer_binding(Xapian::WritableDatabase& db, const GazetteerBinding& binding) {
+  db.set_metadata(schema::kGazetteerKey, binding.path);
+  db.set_metadata(schema::kGazetteerChecksumKey, binding.checksum);
+}
+
 std::string recorded_gazetteer(const std::string& dir) {
   if (!std::filesystem::exists(dir)) throw DatabaseError(dir + ": no such index");
   try {
-    return Xapian::Database(dir).get_metadata(schema::kGazetteerKey);
+    return read_gazetteer_binding(Xapian::Database(dir)).path;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(dir + ": cannot open the index: " + e.get_description());
   }
 }
 
+IndexGazetteer load_index_gazetteer(const std::string& dir, const GazetteerBinding& binding) {
+  IndexGazetteer out;
+  if (binding.path.empty()) {
+    out.error = dir + ": this index has no places: index it with --gazetteer FILE (see 'newsq gazetteer build')";
+    return out;
+  }
+  try {
+    auto loaded = places::Gazetteer::load(binding.path);
+    if (loaded->checksum() != binding.checksum)
+      out.error = dir + ": the gazetteer " + binding.path + " changed since the index was built: reindex with it";
+    else
+      out.gazetteer = std::move(loaded);
+  } catch (const Error& e) {
+    out.error = dir + ": the index's gazetteer cannot be loaded: " + e.what();
+  }
+  return out;
+}
+
 void IndexWriter::Impl::attach_gazetteer() {
-  const std::string recorded = db.get_metadata(schema::kGazetteerKey);
+  const GazetteerBinding recorded = read_gazetteer_binding(db);
   std::string file = options.gazetteer;
-  if (file.empty()) file = recorded;
+  if (file.empty()) file = recorded.path;
   if (file.empty() && path != dir) {
     // A rebuild writes a fresh generation: carry over what the live index uses.
     try {
-      file = Xapian::Database(dir).get_metadata(schema::kGazetteerKey);
+      file = read_gazetteer_binding(Xapian::Database(dir)).path;
     } catch (const Xapian::Error&) {
     }
   }
@@ -47,9 +75,10 @@ void IndexWriter::Impl::attach_gazetteer() {
   }
   builder.set_gazetteer(gazetteer);
   gazetteer_checksum = gazetteer->checksum();
-  if (recorded != absolute || db.get_metadata(schema::kGazetteerChecksumKey) != gazetteer_checksum) {
-    db.set_metadata(schema::kGazetteerKey, absolute);
-    db.set_metadata(schema::kGazetteerChecksumKey, gazetteer_checksum);
+  // The writer takes the file as it is now (a changed one changes every content hash, so the
+  // articles are reindexed with it) and records it: unlike a search, it does not refuse it.
+  if (const GazetteerBinding now{absolute, gazetteer_checksum}; now != recorded) {
+    write_gazetteer_binding(db, now);
     db.commit();
   }
 }

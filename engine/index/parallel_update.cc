@@ -1,20 +1,18 @@
 // engine/index/parallel_update.cc: the job queue and worker threads behind ParallelUpdate.
 //
-// Jobs sit in one deque in input order. Workers claim them front to back and build each one's
-// document with their own DocumentBuilder (analyser, place extractor; the gazetteer is shared and
-// read-only); the reading thread pops built jobs off the front and writes them. Only the reading
+// Jobs go through a common::OrderedPipeline in input order. Workers build each one's document with
+// their own DocumentBuilder (analyser, place extractor; the gazetteer is shared and read-only);
+// the reading thread takes built documents in input order and writes them. Only the reading
 // thread touches the Xapian database, so the writer's batching and commits are unchanged.
 #include "engine/index/parallel_update.h"
 
 #include <xapian.h>
 
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
-#include <thread>
-#include <vector>
+#include <memory>
+#include <optional>
+#include <string>
 
+#include "engine/common/ordered_pipeline.h"
 #include "engine/index/index_writer_impl.h"
 
 namespace newsq {
@@ -24,8 +22,11 @@ struct Job {
   Article article;
   std::string hash;
   std::string id_term;
+};
+
+struct Built {
+  std::string id_term;
   Xapian::Document document;
-  bool built = false;
 };
 
 // Jobs queued per worker before add() waits: enough to keep every worker busy while the reading
@@ -37,82 +38,27 @@ constexpr std::size_t kJobsPerWorker = 32;
 struct ParallelUpdate::State {
   IndexWriter::Impl& writer;
   std::size_t max_jobs = 0;
-
-  std::mutex mutex;  // Guards jobs, claimed, stopping, failure and each job's document and flag.
-  std::condition_variable work_ready, job_built;
-  std::deque<Job> jobs;       // Not yet written, in input order. References stay valid at both ends.
-  std::size_t claimed = 0;    // jobs[0, claimed) were taken by a worker.
-  bool stopping = false;
-  std::exception_ptr failure;  // The first worker error; every later call rethrows it.
-  std::vector<std::thread> workers;
+  common::OrderedPipeline<Job, Built> pipeline;  // Last: its workers stop before the rest goes.
 
   explicit State(IndexWriter::Impl& w) : writer(w) {}
 
-  void work() {
-    indexer::DocumentBuilder builder;
-    builder.set_gazetteer(writer.builder.gazetteer());
-    for (;;) {
-      Job* job = nullptr;
-      {
-        std::unique_lock lock(mutex);
-        work_ready.wait(lock, [&] { return stopping || failure || claimed < jobs.size(); });
-        if (stopping || failure) return;
-        job = &jobs[claimed++];
-      }
+  // A worker's: its own builder, sharing the writer's read-only gazetteer.
+  common::OrderedPipeline<Job, Built>::Work make_work() {
+    auto builder = std::make_shared<indexer::DocumentBuilder>();
+    builder->set_gazetteer(writer.builder.gazetteer());
+    return [this, builder](Job& job) {
       try {
-        Xapian::Document document = builder.build(job->article, job->hash);
-        std::lock_guard lock(mutex);
-        job->document = std::move(document);
-        job->built = true;
+        return Built{std::move(job.id_term), builder->build(job.article, job.hash)};
       } catch (const Xapian::Error& e) {
-        fail(std::make_exception_ptr(DatabaseError(writer.dir + ": cannot analyse article '" + job->article.id + "': " + e.get_description())));
-        return;
-      } catch (...) {
-        fail(std::current_exception());
-        return;
+        throw DatabaseError(writer.dir + ": cannot analyse article '" + job.article.id + "': " + e.get_description());
       }
-      job_built.notify_one();
-    }
-  }
-
-  void fail(std::exception_ptr e) {
-    {
-      std::lock_guard lock(mutex);
-      if (!failure) failure = std::move(e);
-    }
-    work_ready.notify_all();
-    job_built.notify_all();
+    };
   }
 
   // Writes built jobs from the front, waiting for the front one while more than `keep` are queued.
   void write_built(std::size_t keep) {
-    for (;;) {
-      Job job;
-      {
-        std::unique_lock lock(mutex);
-        if (failure) std::rethrow_exception(failure);
-        if (jobs.empty()) return;
-        if (!jobs.front().built) {
-          if (jobs.size() <= keep) return;
-          job_built.wait(lock, [&] { return jobs.front().built || failure; });
-          if (failure) std::rethrow_exception(failure);
-        }
-        job = std::move(jobs.front());  // Built, so no worker holds it.
-        jobs.pop_front();
-        --claimed;
-      }
-      writer.guarded("cannot add article", [&] { writer.store(job.id_term, job.document); });
-    }
-  }
-
-  void stop() {
-    {
-      std::lock_guard lock(mutex);
-      stopping = true;
-    }
-    work_ready.notify_all();
-    for (auto& t : workers)
-      if (t.joinable()) t.join();
+    while (std::optional<Built> built = pipeline.pop(keep))
+      writer.guarded("cannot add article", [&] { writer.store(built->id_term, built->document); });
   }
 };
 
@@ -125,25 +71,19 @@ std::unique_ptr<ParallelUpdate> ParallelUpdate::start(IndexWriter& writer) {
   std::unique_ptr<ParallelUpdate> update(new ParallelUpdate(std::move(state)));
   State& s = *update->state_;
   // Should starting a thread throw, `update`'s destructor stops those started.
-  for (unsigned i = 0; i < threads; ++i) s.workers.emplace_back([&s] { s.work(); });
+  s.pipeline.start(threads, [&s] { return s.make_work(); });
   return update;
 }
 
 ParallelUpdate::ParallelUpdate(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
-ParallelUpdate::~ParallelUpdate() { state_->stop(); }
+ParallelUpdate::~ParallelUpdate() { state_->pipeline.stop(); }
 
 AddOutcome ParallelUpdate::add(Article article) {
   State& s = *state_;
   IndexWriter::Impl::Lookup found = s.writer.look_up(article);
-  if (found.outcome != AddOutcome::unchanged) {
-    {
-      std::lock_guard lock(s.mutex);
-      if (s.failure) std::rethrow_exception(s.failure);
-      s.jobs.push_back(Job{std::move(article), std::move(found.hash), std::move(found.id_term), {}, false});
-    }
-    s.work_ready.notify_one();
-  }
+  if (found.outcome != AddOutcome::unchanged)
+    s.pipeline.push(Job{std::move(article), std::move(found.hash), std::move(found.id_term)});
   s.write_built(s.max_jobs);
   return found.outcome;
 }

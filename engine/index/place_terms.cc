@@ -10,7 +10,6 @@
 namespace newsq::places {
 namespace {
 
-constexpr double kEarthRadiusKm = 6372.7976;  // Xapian's GreatCircleMetric default (6372797.6 m).
 constexpr double kPi = 3.14159265358979323846;
 
 long cell_index(double degrees_value, int degrees) { return static_cast<long>(std::floor(degrees_value / degrees)); }
@@ -25,11 +24,13 @@ std::string cell_term(int degrees, double lat, double lon) {
 }
 
 double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  const double r = kPi / 180;
-  double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+  // The very metric query/place_filter.cc's radius filter uses, so a hit it lets through is
+  // reported at a distance within the radius.
+  // LatLongCoord refuses a latitude past a pole; one can come only from a damaged stored record,
+  // which must not fail the search: it is taken at the pole.
+  auto point = [](double lat, double lon) { return Xapian::LatLongCoord(lat < -90 ? -90 : lat > 90 ? 90 : lat, lon); };
+  static const Xapian::GreatCircleMetric metric;
+  return metric.pointwise_distance(point(lat1, lon1), point(lat2, lon2)) / 1000;
 }
 
 std::vector<std::string> cells_covering(double lat, double lon, double radius_km, std::size_t max_cells) {
@@ -62,13 +63,7 @@ std::string encode_ids(std::vector<std::uint32_t> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::string out;
-  for (std::uint32_t id : ids) {
-    while (id >= 0x80) {
-      out += static_cast<char>((id & 0x7f) | 0x80);
-      id >>= 7;
-    }
-    out += static_cast<char>(id);
-  }
+  for (std::uint32_t id : ids) common::put_varint(out, id);
   return out;
 }
 

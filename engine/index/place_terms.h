@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/common/varint.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/place_extractor.h"
@@ -33,20 +34,13 @@ std::vector<std::string> cells_covering(double lat, double lon, double radius_km
 std::string encode_ids(std::vector<std::uint32_t> ids);
 std::vector<std::uint32_t> decode_ids(std::string_view value);
 // decode_ids without building a vector: take(id) for each id, in order (for match spies).
+// A corrupt value (truncated, or an id of more than 5 bytes) stops at the last whole id before it.
 template <class Take>
 void for_each_id(std::string_view value, Take&& take) {
   std::uint32_t id = 0;
-  int shift = 0;
-  for (unsigned char c : value) {
-    id |= static_cast<std::uint32_t>(c & 0x7f) << shift;
-    if (c & 0x80) {
-      shift += 7;
-      if (shift > 28) return;  // Corrupt: stop.
-    } else {
-      take(id);
-      id = 0;
-      shift = 0;
-    }
+  for (std::size_t at = 0; at < value.size();) {
+    if (!common::get_varint(value, at, id)) return;
+    take(id);
   }
 }
 
@@ -54,7 +48,8 @@ void for_each_id(std::string_view value, Take&& take) {
 // of regions and countries are only their centre's).
 inline bool has_point(const Place& p) { return p.has_coordinates && (p.level == Level::city || p.level == Level::sea); }
 
-// Great-circle distance in km on Xapian's sphere (GreatCircleMetric's default radius).
+// Great-circle distance in km: Xapian's GreatCircleMetric on its default sphere, the metric of the
+// radius filter (query/place_filter.cc). A latitude past a pole counts as the pole.
 double distance_km(double lat1, double lon1, double lat2, double lon2);
 
 // Collects an article's fields during DocumentBuilder::build and writes its places into the

@@ -65,7 +65,8 @@ inline std::string hash_term(std::string_view id, std::string_view hash) {
 // Source terms are case-folded so that --source huffpost finds "HuffPost".
 std::string source_term(std::string_view source);
 
-// Day numbers: days since 1970-01-01 for a valid "YYYY-MM-DD", and back.
+// Day numbers: days since 1970-01-01 for a valid "YYYY-MM-DD" (common::parse_day's rule; throws
+// std::invalid_argument otherwise), and back (engine/common/days.h).
 long day_number(std::string_view date);
 std::string day_string(long day_number);
 std::string date_value(std::string_view date);  // The kDateSlot value for a day.

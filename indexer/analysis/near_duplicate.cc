@@ -5,6 +5,8 @@
 #include <array>
 #include <limits>
 
+#include "engine/common/hashing.h"
+
 namespace newsq::analysis {
 namespace {
 
@@ -13,13 +15,12 @@ constexpr std::size_t kSignatureHashes = 64;
 
 bool in_word(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// FNV-1a 64 of one word, ASCII lower-cased.
+// FNV-1a 64 of one word, ASCII lower-cased. Its seed is not FNV's offset basis (a digit short of
+// it) but stays: the signatures built from these hashes are stored in the index (slot 5).
+constexpr std::uint64_t kWordHashSeed = 1469598103934665603ull;
 std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    h = (h ^ c) * 1099511628211ull;
-  }
+  std::uint64_t h = kWordHashSeed;
+  for (unsigned char c : word) h = common::fnv1a64_byte(h, c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c);
   return h;
 }
 

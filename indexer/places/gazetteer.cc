@@ -26,12 +26,6 @@ std::string_view level_name(Level level) {
   return "city";
 }
 
-std::uint64_t name_hash(std::string_view key) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 namespace {
 
 template <typename T>

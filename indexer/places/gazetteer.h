@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/common/hashing.h"
+
 namespace newsq::places {
 
 // Place levels, coarse to fine. Seas (and other water bodies) stand beside the hierarchy.
@@ -85,7 +87,7 @@ class Gazetteer {
   std::size_t find_name(std::string_view key) const;  // Name record index, or SIZE_MAX.
 };
 
-// 64-bit FNV-1a, the hash of the name table (shared by builder and loader).
-std::uint64_t name_hash(std::string_view key);
+// The hash of the name table and of the file's checksum (shared by builder and loader): FNV-1a 64.
+inline std::uint64_t name_hash(std::string_view key) { return common::fnv1a64(key); }
 
 }  // namespace newsq::places

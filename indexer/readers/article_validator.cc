@@ -5,7 +5,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -87,17 +86,6 @@ TimeSuffix time_suffix(const std::string& s, std::size_t pos) {
 }
 
 }  // namespace
-
-bool is_valid_day(const std::string& date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !digits(date, 0, 4) || !digits(date, 5, 2) ||
-      !digits(date, 8, 2))
-    return false;
-  int year = std::stoi(date.substr(0, 4));
-  if (year < 1000) return false;
-  std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(std::stoi(date.substr(5, 2)))),
-                                  std::chrono::day(static_cast<unsigned>(std::stoi(date.substr(8, 2))))};
-  return ymd.ok();
-}
 
 std::size_t find_invalid_utf8(const std::string& text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/common/days.h"
 #include "newsq/article.h"
 
 namespace newsq::indexer {
@@ -21,8 +22,8 @@ inline constexpr std::size_t kMaxSourceBytes = 243;
 // "invalid UTF-8 in text at byte 17", "record of 9000000 bytes exceeds the limit of 8388608").
 std::string validate_article(Article& article, std::uint64_t max_record_bytes);
 
-// True if `date` is a real calendar day written YYYY-MM-DD.
-bool is_valid_day(const std::string& date);
+// True if `date` is a real calendar day written YYYY-MM-DD (engine/common/days.h).
+using common::is_valid_day;
 
 // Offset of the first byte that breaks UTF-8 in `text`, or std::string::npos if it is all valid.
 std::size_t find_invalid_utf8(const std::string& text);

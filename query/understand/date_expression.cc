@@ -4,18 +4,12 @@
 
 #include <array>
 #include <cctype>
-#include <chrono>
 #include <algorithm>
+
+#include "engine/common/days.h"
 
 namespace newsq::query {
 namespace {
-
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::sys_days;
-using std::chrono::year;
-using std::chrono::year_month_day;
-using std::chrono::year_month_day_last;
 
 struct Word {
   std::string text;  // Lower-cased, edge punctuation removed.
@@ -23,15 +17,12 @@ struct Word {
   bool comma_after = false;
 };
 
-long days(int y, unsigned m, unsigned d) {
-  return sys_days(year_month_day{year(y), month(m), day(d)}).time_since_epoch().count();
-}
-long last_day(int y, unsigned m) {
-  return sys_days(year_month_day_last{year(y), std::chrono::month_day_last{month(m)}}).time_since_epoch().count();
-}
-year_month_day civil(long d) { return year_month_day{sys_days(std::chrono::days(d))}; }
-int year_of(long d) { return static_cast<int>(civil(d).year()); }
-unsigned month_of(long d) { return static_cast<unsigned>(civil(d).month()); }
+// A day past the month's end runs on into the next month (common::days_from_civil).
+long days(int y, unsigned m, unsigned d) { return common::days_from_civil(y, m, d); }
+long last_day(int y, unsigned m) { return common::last_day_of_month(y, m); }
+common::CivilDay civil(long d) { return common::civil_from_days(d); }
+int year_of(long d) { return civil(d).year; }
+unsigned month_of(long d) { return civil(d).month; }
 // Monday of the week holding day d (1970-01-01 was a Thursday).
 long monday_of(long d) { return d - ((d + 3) % 7 + 7) % 7; }
 
@@ -187,10 +178,9 @@ class Reader {
         auto ab = civil(p->span.from);
         int y = year_of(b.from);
         if (p->span.unit == Span::month_unit)
-          p->span = {days(y, static_cast<unsigned>(ab.month()), 1), last_day(y, static_cast<unsigned>(ab.month())), Span::month_unit};
+          p->span = {days(y, ab.month, 1), last_day(y, ab.month), Span::month_unit};
         else
-          p->span = {days(y, static_cast<unsigned>(ab.month()), static_cast<unsigned>(ab.day())),
-                     days(y, static_cast<unsigned>(ab.month()), static_cast<unsigned>(ab.day())), Span::day_unit};
+          p->span = {days(y, ab.month, ab.day), days(y, ab.month, ab.day), Span::day_unit};
       }
       return p;
     }
@@ -198,8 +188,8 @@ class Reader {
     if (end == i + 1 && b.unit == Span::day_unit) {
       if (unsigned d = day_number(w_[i].text)) {
         auto bd = civil(b.from);
-        long from = days(static_cast<int>(bd.year()), static_cast<unsigned>(bd.month()), d);
-        if (civil(from).ok() && d <= static_cast<unsigned>(bd.day())) return Point{{from, from, Span::day_unit}, end};
+        long from = days(bd.year, bd.month, d);
+        if (d <= bd.day) return Point{{from, from, Span::day_unit}, end};
       }
     }
     return std::nullopt;
@@ -238,7 +228,7 @@ class Reader {
         if (auto m = point(n, true); m && m->span.unit == Span::month_unit) {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
-          if (d2 <= static_cast<unsigned>(civil(last_day(y, mo)).day()))
+          if (d2 <= civil(last_day(y, mo)).day)
             return Point{{days(y, mo, d1), days(y, mo, d2), Span::other}, m->next};
         }
       }
@@ -354,7 +344,7 @@ class Reader {
           int y = year_of(now_);
           unsigned m = month_of(now_);
           add_months(y, m, -(unit == Unit::month ? count : 12 * count));
-          unsigned d = std::min(static_cast<unsigned>(civil(now_).day()), static_cast<unsigned>(civil(last_day(y, m)).day()));
+          unsigned d = std::min(civil(now_).day, civil(last_day(y, m)).day);
           from = days(y, m, d) + 1;
         }
         return Point{{from, now_, Span::other}, unit_at + 1};
@@ -398,17 +388,15 @@ class Reader {
     else if (x > 12 && y <= 12) { d = x; m = y; }
     else if (y > 12 && x <= 12) { d = y; m = x; }
     else return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
-    year_month_day ymd{year(year_number(c)), month(m), day(d)};
-    if (!ymd.ok()) return std::nullopt;
-    long v = sys_days(ymd).time_since_epoch().count();
-    return Span{v, v, Span::day_unit};
+    std::optional<long> v = common::real_day(year_number(c), m, d);
+    if (!v) return std::nullopt;
+    return Span{*v, *v, Span::day_unit};
   }
 
   std::optional<Point> day_point(int y, unsigned m, unsigned d, std::size_t next) const {
-    year_month_day ymd{year(y), month(m), day(d)};
-    if (!ymd.ok()) return std::nullopt;
-    long v = sys_days(ymd).time_since_epoch().count();
-    return Point{{v, v, Span::day_unit}, next};
+    std::optional<long> v = common::real_day(y, m, d);
+    if (!v) return std::nullopt;
+    return Point{{*v, *v, Span::day_unit}, next};
   }
   std::optional<Point> month_point(int y, unsigned m, std::size_t next) const {
     return Point{{days(y, m, 1), last_day(y, m), Span::month_unit}, next};
@@ -422,8 +410,8 @@ class Reader {
   // The latest year in which (month, day) is not after now.
   int latest_year(unsigned m, unsigned d) const {
     auto today = civil(now_);
-    int y = static_cast<int>(today.year());
-    if (m > static_cast<unsigned>(today.month()) || (m == static_cast<unsigned>(today.month()) && d > static_cast<unsigned>(today.day()))) --y;
+    int y = today.year;
+    if (m > today.month || (m == today.month && d > today.day)) --y;
     return y;
   }
 

@@ -1,0 +1,60 @@
+// engine/common/days.cc: day numbers over std::chrono's civil calendar.
+#include "engine/common/days.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace newsq::common {
+namespace {
+
+std::chrono::year_month_day ymd(int year, unsigned month, unsigned day) {
+  return {std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
+}
+
+long count(std::chrono::sys_days d) { return d.time_since_epoch().count(); }
+
+// The number written in date[pos, pos + len), or -1 unless it is all ASCII digits.
+int digits(std::string_view date, std::size_t pos, std::size_t len) {
+  int v = 0;
+  for (std::size_t i = pos; i < pos + len; ++i) {
+    if (date[i] < '0' || date[i] > '9') return -1;
+    v = v * 10 + (date[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+long days_from_civil(int year, unsigned month, unsigned day) { return count(std::chrono::sys_days(ymd(year, month, day))); }
+
+std::optional<long> real_day(int year, unsigned month, unsigned day) {
+  const auto d = ymd(year, month, day);
+  if (!d.ok()) return std::nullopt;
+  return count(std::chrono::sys_days(d));
+}
+
+long last_day_of_month(int year, unsigned month) {
+  return count(std::chrono::sys_days(std::chrono::year_month_day_last{std::chrono::year(year),
+                                                                       std::chrono::month_day_last{std::chrono::month(month)}}));
+}
+
+CivilDay civil_from_days(long day_number) {
+  const std::chrono::year_month_day d{std::chrono::sys_days(std::chrono::days(day_number))};
+  return {static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())};
+}
+
+std::optional<long> parse_day(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  const int year = digits(date, 0, 4), month = digits(date, 5, 2), day = digits(date, 8, 2);
+  if (year < 1000 || month < 0 || day < 0) return std::nullopt;
+  return real_day(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+std::string format_day(long day_number) {
+  const CivilDay d = civil_from_days(day_number);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+  return buf;
+}
+
+}  // namespace newsq::common
