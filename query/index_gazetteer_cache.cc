@@ -2,7 +2,7 @@
 // names in it (query/index_gazetteer_cache.h).
 #include "query/index_gazetteer_cache.h"
 
-#include "engine/index/schema.h"
+#include "engine/index/index_gazetteer.h"
 #include "indexer/places/place_extractor.h"
 #include "newsq/error.h"
 
@@ -14,30 +14,14 @@ const places::Gazetteer* IndexGazetteerCache::get() {
   const auto now = index_.revision();
   if (now == checked_at_) return gazetteer_.get();
   checked_at_ = now;
-  const Xapian::Database& db = index_.db();
-  const std::string path = db.get_metadata(schema::kGazetteerKey);
-  const std::string checksum = db.get_metadata(schema::kGazetteerChecksumKey);
-  if (path + "\n" + checksum == record_) return gazetteer_.get();
-  record_ = path + "\n" + checksum;
+  GazetteerBinding binding = read_gazetteer_binding(index_.db());
+  if (binding_ && binding == *binding_) return gazetteer_.get();
+  binding_ = std::move(binding);
   names_.reset();
-  gazetteer_.reset();
-  error_.clear();
-  const std::string& dir = index_.dir();
-  if (path.empty()) {
-    error_ = dir + ": this index has no places: index it with --gazetteer FILE (see 'newsq gazetteer build')";
-    return nullptr;
-  }
-  try {
-    auto loaded = places::Gazetteer::load(path);
-    if (loaded->checksum() != checksum) {
-      error_ = dir + ": the gazetteer " + path + " changed since the index was built: reindex with it";
-      return nullptr;
-    }
-    gazetteer_ = std::move(loaded);
-    names_.emplace(*gazetteer_);
-  } catch (const Error& e) {
-    error_ = dir + ": the index's gazetteer cannot be loaded: " + e.what();
-  }
+  IndexGazetteer loaded = load_index_gazetteer(index_.dir(), *binding_);
+  gazetteer_ = std::move(loaded.gazetteer);
+  error_ = std::move(loaded.error);
+  if (gazetteer_) names_.emplace(*gazetteer_);
   return gazetteer_.get();
 }
 

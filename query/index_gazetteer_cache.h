@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/index/index_gazetteer.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "query/collect/location_facet.h"
@@ -36,7 +37,7 @@ class IndexGazetteerCache {
   const IndexView& index_;
   std::shared_ptr<const places::Gazetteer> gazetteer_;
   std::optional<PlaceNames> names_;                    // Of `gazetteer_`.
-  std::string record_;                                 // Path + checksum it was loaded for.
+  std::optional<GazetteerBinding> binding_;            // What it was loaded for; none before the first.
   std::string error_;                                  // Why there is none, for place queries.
   std::optional<IndexView::Revision> checked_at_;      // Generation and revision checked.
 };
