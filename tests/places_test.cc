@@ -88,6 +88,30 @@ TEST_CASE("a gazetteer builds from GeoNames rows and reports malformed lines and
   CHECK_THROWS_AS(places::Gazetteer::load(dir.str("missing.bin")), newsq::Error);
 }
 
+// The builder reads its inputs through the article readers' InputStream: a gzip dump cut short
+// (an interrupted download) is an error naming the file, not a gazetteer silently missing places.
+TEST_CASE("a truncated gzip GeoNames file makes the gazetteer build fail naming the file", "[places]") {
+  TempDir dir;
+  std::string rows;
+  for (int i = 1; i <= 40; ++i)
+    rows += std::to_string(4100000 + i) + "\tTown " + std::to_string(i) + "\tTown " + std::to_string(i) + "\tTownville " +
+            std::to_string(i) + "\t" + std::to_string(40 + i % 10) + ".5\t" + std::to_string(20 + i % 7) +
+            ".25\tP\tPPL\tUA\t\t12\t\t\t\t" + std::to_string(1000 * i) + "\t\t100\tEurope/Kyiv\t2023-03-01\n";
+  newsq::test::write_gzip(dir.path() / "cities.txt.gz", rows);
+  {
+    places::GazetteerBuilder whole;
+    whole.add_file(dir.str("cities.txt.gz"));
+    CHECK(whole.report().rejected.empty());
+    CHECK(places::Gazetteer::from_bytes(whole.build(), "whole")->size() == 40);
+  }
+  const std::string gz = newsq::test::read_file(dir.path() / "cities.txt.gz");
+  newsq::test::write_file(dir.path() / "cut" / "cities.txt.gz", gz.substr(0, gz.size() / 2));
+  places::GazetteerBuilder builder;
+  CHECK_THROWS_WITH(builder.add_file(dir.str("cut/cities.txt.gz")),
+                    Catch::Contains(dir.str("cut/cities.txt.gz")) && Catch::Contains("truncated"));
+  CHECK_THROWS_AS(places::GazetteerBuilder().add_file(dir.str("cut/cities.txt.gz")), newsq::InputError);
+}
+
 // Found by tests/fuzz/gazetteer_fuzz.cc (inputs in tests/fuzz/regressions/gazetteer/): the loader
 // checked only the header's sections, and followed every record's offsets unchecked, so a damaged
 // file made lookups read outside the mapping (a name table slot past the name records, a name's

@@ -32,7 +32,8 @@ class GazetteerBuilder {
   GazetteerBuilder& operator=(const GazetteerBuilder&) = delete;
 
   // Reads one input file. Malformed lines are skipped and listed in report().rejected; an
-  // unreadable file throws newsq::InputError.
+  // unreadable file, or one that ends early (a truncated gzip stream), throws newsq::InputError
+  // naming it.
   void add_file(const std::string& path);
 
   // Links regions and countries, normalises and indexes the names, and returns the file's bytes.

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "indexer/places/gazetteer_format.h"
+#include "indexer/places/name_key.h"
 
 namespace newsq::places {
 namespace {
@@ -698,12 +699,7 @@ Extraction PlaceExtractor::extract(std::string_view text, analysis::TextAnalyzer
 bool PlaceExtractor::is_common_word(std::string_view key) { return kCommonWords.count(key) > 0; }
 
 std::string PlaceExtractor::name_key(std::string_view name, analysis::TextAnalyzer& analyzer) {
-  std::string key;
-  for (const auto& word : analyzer.words(name)) {
-    if (!key.empty()) key += ' ';
-    key += word;
-  }
-  return key;
+  return places::name_key(name, analyzer);
 }
 
 bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,

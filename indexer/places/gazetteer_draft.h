@@ -1,0 +1,59 @@
+// indexer/places/gazetteer_draft.h: the gazetteer while it is being built. The parsers fill it,
+// the linker completes it, the writer turns it into the file (gazetteer_format.h).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "indexer/places/gazetteer.h"
+#include "newsq/places.h"
+
+namespace newsq::places {
+
+struct BuildPlace {
+  std::uint32_t id = 0;
+  Level level = Level::city;
+  std::string name, country_code, admin1, feature, alternate_names;
+  bool has_coordinates = false;
+  double lat = 0, lon = 0;
+  std::uint64_t population = 0;
+  std::vector<std::string> names;        // Names to index (filtered).
+  std::vector<std::string> fact_names;   // Hand-written names: indexed without filters.
+  std::uint32_t region = 0, country = 0;
+};
+
+// One line of a place-facts file. Facts are applied after every file is read, so that they
+// complement whatever the dumps gave, whatever the order of the inputs.
+struct PlaceFact {
+  std::uint32_t id;
+  Level level;
+  std::string country_code, admin1;
+  bool coords;
+  double lat, lon;
+  std::uint64_t population;
+  std::string feature;
+  std::vector<std::string> names;
+  std::vector<std::string> removed;  // Names to take away from the place (not matched any more).
+};
+
+struct GazetteerDraft {
+  std::map<std::uint32_t, BuildPlace> places;  // By id: the writer's order.
+  std::vector<PlaceFact> facts;
+  newsq::GazetteerBuildReport report;
+
+  // The first file naming an id wins; null if the id was known.
+  BuildPlace* add(BuildPlace p) {
+    auto [it, fresh] = places.try_emplace(p.id, std::move(p));
+    return fresh ? &it->second : nullptr;
+  }
+
+  void reject(const std::string& file, std::uint64_t line, const std::string& reason) {
+    report.rejected.push_back(file + ":" + std::to_string(line) + ": " + reason);
+  }
+};
+
+}  // namespace newsq::places

@@ -1,0 +1,24 @@
+// indexer/places/gazetteer_parsers.h: reads the builder's inputs into a GazetteerDraft, one
+// function per kind of file (GazetteerBuilder::add_file picks it by the file's name).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "indexer/places/gazetteer_draft.h"
+
+namespace newsq::places {
+
+// Each reads a file, gzip or plain. Malformed lines are listed in draft.report.rejected and
+// skipped; a file that cannot be opened or read to its end (a truncated or corrupt gzip stream)
+// throws newsq::InputError naming it. Places already in the draft keep what they have.
+void read_geonames(const std::string& path, GazetteerDraft& draft);      // 19-column GeoNames rows.
+void read_admin1(const std::string& path, GazetteerDraft& draft);        // admin1CodesASCII.txt.
+void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
+void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
+
+// True for words GeoNames lists as names that name no place (languages, function words): never
+// indexed, whichever file they come from.
+bool is_noise_name(std::string_view key);
+
+}  // namespace newsq::places
