@@ -8,32 +8,16 @@
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;
+using newsq::test::article;
+using newsq::test::facet;
 
 namespace {
-
-newsq::Article article(std::string id, std::string date, std::string source, std::string title, std::string text) {
-  newsq::Article a;
-  a.id = std::move(id);
-  a.date = std::move(date);
-  a.source = std::move(source);
-  a.title = std::move(title);
-  a.text = std::move(text);
-  return a;
-}
 
 std::vector<std::string> ids(const newsq::SearchResults& r) {
   std::vector<std::string> out;
   for (const auto& h : r.hits) out.push_back(h.id);
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::uint64_t facet(const newsq::SearchResults& r, const std::string& name, const std::string& value) {
-  auto it = r.facets.find(name);
-  if (it == r.facets.end()) return 0;
-  for (const auto& v : it->second)
-    if (v.value == value) return v.count;
-  return 0;
 }
 
 void fill(const std::string& db) {

@@ -11,6 +11,7 @@
 #include "tests/test_support.h"
 
 using newsq::test::TempDir;
+using newsq::test::facet;
 
 namespace {
 
@@ -28,12 +29,6 @@ std::vector<CorpusArticle> load(const std::string& file) {
 }
 
 std::string corpus(const std::string& file) { return (newsq::test::shared_dir() / "corpus" / file).string(); }
-
-std::uint64_t facet(const newsq::SearchResults& r, const std::string& name, const std::string& value) {
-  for (const auto& v : r.facets.at(name))
-    if (v.value == value) return v.count;
-  return 0;
-}
 
 }  // namespace
 
