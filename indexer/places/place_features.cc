@@ -30,7 +30,7 @@ struct FieldView {
   const std::string& term(std::size_t i) const { return tokens[i].term; }
 };
 
-// The parts of token i if it is glued ("Germany.The"); the full-stop scan first, as most tokens
+// The parts of `t` if it is glued ("Germany.The"); the full-stop scan first, as most tokens
 // have none.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> glued(std::string_view text, const Token& t) {
   if (std::memchr(text.data() + t.begin, '.', t.end - t.begin) == nullptr) return {};

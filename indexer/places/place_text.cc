@@ -24,10 +24,7 @@ bool is_cyrillic(std::string_view word) {
   return !word.empty() && uscript_getScript(first_char(word), &status) == USCRIPT_CYRILLIC;
 }
 
-// `word` in Latin letters by the BGN/PCGN romanisation GeoNames' names mostly follow: Ukrainian
-// ("Бахмут" -> "bakhmut", "Харків" -> "kharkiv") for which = 0, Russian ("Мариуполь" ->
-// "mariupol") for which = 1; empty if ICU lacks the transform. One transliterator per thread
-// (they keep state while working).
+// One transliterator per thread: they keep state while working.
 std::string romanised(std::string_view word, int which) {
   auto make = [](const char* id) {
     UErrorCode status = U_ZERO_ERROR;
@@ -44,7 +41,6 @@ std::string romanised(std::string_view word, int which) {
   return out;
 }
 
-// Upper case, or a script without case (counts as capitalised).
 bool capitalised(std::string_view word) {
   UChar32 c = first_char(word);
   return u_isupper(c) || u_istitle(c) || (!u_islower(c) && u_isalpha(c));
@@ -65,7 +61,6 @@ bool only_spaces(std::string_view gap) {
   return !gap.empty() && gap.size() <= 3 && gap.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-// Between the words of one name: spaces, hyphens ("Ivano-Frankivsk"), apostrophes.
 bool name_gap(std::string_view gap) {
   return gap.size() <= 3 && gap.find_first_not_of(" \t-'\u2019") == std::string_view::npos;
 }
@@ -86,14 +81,10 @@ bool has_lower(std::string_view word) {
   return false;
 }
 
-// Only commas and spaces: between the names of a list ("Kherson, Luhansk").
 bool list_gap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 4 && gap.find_first_not_of(" ,") == std::string_view::npos;
 }
 
-// "Germany.The": machine-translated text often drops the space after a full stop, and word
-// segmentation then keeps both words (and the stop) as one token. The byte offsets of such
-// glued words' parts, or an empty list when the word is not glued.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin, std::uint32_t end) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> parts;
   std::string_view w = text.substr(begin, end - begin);
