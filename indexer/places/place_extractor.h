@@ -25,6 +25,10 @@
 // in Title Case headlines "In"/"To" is no context for a small place; a list of names before
 // "regions" or after "regions of" names the regions ("the Kherson and Zaporizhzhia regions");
 // words glued by a full stop without a space ("Germany.The") are split before matching.
+//
+// The parts: place_lexicon.h (word lists), place_text.h (shapes of words and gaps),
+// place_features.h (occurrences and their context), place_scoring.h (priors),
+// place_disambiguation.h (the decisions), place_resolver.h (lone names, for queries).
 #pragma once
 
 #include <cstdint>
@@ -40,6 +44,9 @@
 #include "indexer/places/gazetteer.h"
 
 namespace newsq::places {
+
+class PlaceCache;  // place_cache.h
+struct NameSpan;   // place_features.h
 
 // One accepted or rejected name occurrence.
 struct Mention {
@@ -86,6 +93,9 @@ class PlaceExtractor {
   // Convenience: one text, analysed here.
   Extraction extract(std::string_view text, analysis::TextAnalyzer& analyzer);
 
+  // The static members below are resolve_name (place_resolver.h), name_key (name_key.h) and
+  // lexicon::common_word (place_lexicon.h), kept here for existing callers.
+
   // The best place called `name` ("Kharkiv", "Paris, Texas", or a numeric id): the candidate a
   // lone mention would get. False if the gazetteer knows no such name.
   // With a qualifier, `qualified` (if given) says whether the place chosen lies in it.
@@ -103,16 +113,8 @@ class PlaceExtractor {
   static bool is_common_word(std::string_view key);
 
  private:
-  struct Span;  // A candidate occurrence, see place_extractor.cc.
-  bool find_place(std::uint32_t id, Place& out);
-  // The place's own name, normalised: a match by any other name ("Stalin" for Donetsk, "Tape" for
-  // Szeged) needs more evidence.
-  const std::string& primary_key(const Place& p);
-  std::unordered_map<std::uint32_t, Place> cache_;
-  std::unordered_map<std::uint32_t, std::string> primary_;
-  std::unique_ptr<analysis::TextAnalyzer> analyzer_;  // For glued words and names; made when first needed.
-  const Gazetteer& gazetteer_;
-  std::vector<Span> spans_;
+  std::unique_ptr<PlaceCache> places_;
+  std::vector<NameSpan> spans_;     // The article's name occurrences so far (place_features.h).
   std::vector<std::string> texts_;  // Copies of the fields' texts, for the mentions' words.
   std::uint32_t fields_ = 0;
   bool explain_ = true;

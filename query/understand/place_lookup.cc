@@ -5,7 +5,9 @@
 #include <string>
 #include <unordered_map>
 
-#include "indexer/places/place_extractor.h"
+#include "indexer/places/name_key.h"
+#include "indexer/places/place_lexicon.h"
+#include "indexer/places/place_resolver.h"
 
 namespace newsq::query {
 namespace {
@@ -33,7 +35,7 @@ PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextA
       if (i == begin) break;
       const std::string word(text.substr(begin, i - begin));
       auto [it, added] = word_keys->try_emplace(word);
-      if (added) it->second = places::PlaceExtractor::name_key(word, analyzer);
+      if (added) it->second = places::name_key(word, analyzer);
       if (it->second.empty()) continue;
       if (!key.empty()) key += ' ';
       key += it->second;
@@ -43,13 +45,13 @@ PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextA
   return [&gazetteer, key_of](std::string_view words, PlaceMatch& out) {
     places::Place p;
     bool qualified = false;
-    if (!places::PlaceExtractor::resolve(gazetteer, words, key_of, p, &qualified)) return false;
+    if (!places::resolve_name(gazetteer, words, key_of, p, &qualified)) return false;
     const auto comma = words.find(',');
     if (comma != std::string_view::npos && !qualified) return false;  // "Kyiv, Kharkiv": two names.
     out.id = p.id;
     out.name = std::string(p.name);
     out.notable = notable(p);
-    out.common_word = places::PlaceExtractor::is_common_word(key_of(words.substr(0, comma)));
+    out.common_word = places::lexicon::common_word(key_of(words.substr(0, comma)));
     return true;
   };
 }

@@ -7,9 +7,9 @@
 
 namespace newsq::query {
 
-// Resolves names as PlaceExtractor::resolve does (the place a lone mention would mean); a
-// qualified name ("Paris, Texas") counts only if the qualifier is the place's region or country,
-// so that "Kyiv, Kharkiv" stays two names. Both arguments must outlive the lookup.
+// Resolves names with places::resolve_name (indexer/places/place_resolver.h: the place a lone
+// mention would mean); a qualified name ("Paris, Texas") counts only if the qualifier is the
+// place's region or country, so that "Kyiv, Kharkiv" stays two names. Both arguments must outlive the lookup.
 PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextAnalyzer& analyzer);
 
 }  // namespace newsq::query

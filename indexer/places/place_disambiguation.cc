@@ -1,0 +1,233 @@
+// indexer/places/place_disambiguation.cc: filters, votes, the final choice, acceptance and its
+// explanation, in that order (each step needs the one before over the whole article).
+#include "indexer/places/place_disambiguation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "indexer/places/place_lexicon.h"
+#include "indexer/places/place_scoring.h"
+
+namespace newsq::places {
+namespace {
+
+bool has_country(const NameSpan& s, PlaceCache& places) {
+  return std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+    Place p;
+    return places.find(id, p) && p.level == Level::country;
+  });
+}
+
+bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier; }
+
+// 1. Filters that need no disambiguation; returns the keys seen as part of a person's name
+// ("Merrick Garland"). The first reason that applies is kept.
+std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, PlaceCache& places) {
+  std::set<std::string_view> person_keys;
+  for (NameSpan& s : spans) {
+    const bool common = lexicon::common_word(s.key);
+    const bool short_name = s.key.size() <= 2;
+    if (short_name && !s.all_upper) s.rejected = "short name not written in capitals";
+    else if (!s.capitalised && !s.title_case) s.rejected = "not capitalised";
+    else if (lexicon::qualifier_only(s.key) && !qualified(s)) s.rejected = "a month, weekday or adjective without a qualifier";
+    else if (s.in_capitals && lexicon::case_only(s.key)) s.rejected = "in a line of capitals: the everyday word";
+    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) || (s.next_capitalised && !s.title_case)))
+      s.rejected = "common word without place context";
+    else if (s.prev_capitalised && !s.title_case && !has_country(s, places)) {
+      s.rejected = "after a capitalised word: part of a name";
+      person_keys.insert(s.key);
+    } else if (s.next_org) s.rejected = "part of an organisation's name";
+    else if ((s.hyphen_before || s.hyphen_after) && !s.title_case && !has_country(s, places))
+      s.rejected = "joined by a hyphen to a capitalised word: part of a name";
+    else if (s.district && !s.title_case) s.rejected = "the name of a district around it";
+  }
+  return person_keys;
+}
+
+// One sense per article: a name met as part of a person's name is that person elsewhere too
+// ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
+// ("Linda Thomas-Greenfield").
+void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys, PlaceCache& places) {
+  for (NameSpan& s : spans) {
+    if (!s.rejected.empty() || qualified(s)) continue;
+    if (person_keys.count(s.key) && !has_country(s, places)) s.rejected = "named elsewhere in the article as part of a person's name";
+    for (int h : {s.hyphen_prev, s.hyphen_next})
+      if (h >= 0 && person_keys.count(spans[static_cast<std::size_t>(h)].key))
+        s.rejected = "joined by a hyphen to part of a person's name";
+  }
+}
+
+// The countries and regions the article's strong places lie in, one vote per distinct name.
+class Votes {
+ public:
+  void add(const NameSpan& s) {
+    auto& mine = by_key_[s.key];
+    for (std::uint32_t area : {s.chosen.level == Level::country ? s.chosen.id : s.chosen.country, s.chosen.region})
+      if (area && mine.insert(area).second) ++count_[area];
+  }
+  // The votes for `area` from names other than s's own.
+  int others(const NameSpan& s, std::uint32_t area) const {
+    if (!area) return 0;
+    auto it = count_.find(area);
+    int n = it == count_.end() ? 0 : it->second;
+    auto mine = by_key_.find(s.key);
+    if (n && mine != by_key_.end() && mine->second.count(area)) --n;
+    return n;
+  }
+
+ private:
+  std::map<std::string_view, std::set<std::uint32_t>> by_key_;
+  std::unordered_map<std::uint32_t, int> count_;
+};
+
+// 2. Provisional choice by prior alone, and the votes of the surviving names.
+Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool explain) {
+  Votes votes;
+  for (NameSpan& s : spans) {
+    if (!s.rejected.empty() && !explain) continue;
+    s.places.clear();
+    double best = -1e9;
+    for (std::uint32_t id : s.candidates) {
+      Place p;
+      if (!places.find(id, p)) continue;
+      const double score = prior(p);
+      s.places.emplace_back(p, score);
+      if (score > best) {
+        best = score;
+        s.chosen = p;
+      }
+    }
+    if (!s.rejected.empty() || s.chosen.id == 0 || !strong(s.chosen)) continue;
+    votes.add(s);
+  }
+  return votes;
+}
+
+// What decided a span's final choice.
+struct Choice {
+  int country_votes = 0, region_votes = 0;  // Other names in the chosen place's country, region.
+  bool qualified = false;                   // The qualifier contains the chosen place.
+};
+
+// 3a. Final choice: prior, plus the other names' votes for the candidate's country (up to three)
+// and region, plus a qualifier that contains it (decisive).
+Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
+  Choice c;
+  double best = -1e9;
+  for (const auto& [p, base] : s.places) {
+    double score = base;
+    const int cv = votes.others(s, p.level == Level::country ? p.id : p.country);
+    const int rv = p.level == Level::city ? votes.others(s, p.region) : 0;
+    score += 4 * std::min(cv, 3) + (rv > 0 ? 3 : 0);
+    const bool qualifies = q && lies_in(p, q->candidates);
+    if (qualifies) score += 20;
+    if (score > best) {
+      best = score;
+      s.chosen = p;
+      c = {cv, rv, qualifies};
+    }
+  }
+  s.score = best;
+  return c;
+}
+
+// 3b. Why the chosen place is not meant, or null if it is accepted.
+const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
+  const bool supported = c.country_votes > 0;
+  const bool qualified = c.qualified;
+  if (!s.rejected.empty()) return s.rejected.c_str();
+  if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";
+  if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
+      c.region_votes == 0)
+    return "a town by one of its other names, without supporting places";
+  if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar && !s.title_case &&
+      !s.context_before && !qualified && !supported)
+    return "a foreign town followed by a capitalised word: a given name";
+  if (strong(s.chosen) || s.region_list) return nullptr;
+  if (s.sentence_initial && !qualified) return "small place at the start of a sentence";
+  if (lexicon::common_word(s.key) && !qualified) return "a common word naming a small place, without a qualifier";
+  if (s.prev_capitalised_initial && !s.title_case && !qualified) return "small place after a capitalised word";
+  if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified) return "small place followed by a capitalised word: part of a name";
+  if (by_other_name && !s.context_before && !qualified) return "small place by one of its other names, without context";
+  if (s.next_capitalised && !s.title_case && !s.context_before && !qualified) return "small place followed by a capitalised word: part of a name";
+  if ((s.context_before && (!s.title_case || supported)) || qualified || (supported && !s.title_case)) return nullptr;
+  return "small place without context or supporting places";
+}
+
+std::string thousands(std::uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
+}
+
+// 3c. The reason shown by `newsq places` and the evaluation: the verdict and what decided it.
+std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, const char* verdict) {
+  const Place& p = s.chosen;
+  std::string kind = p.level == Level::city ? std::string(p.feature) : std::string(level_name(p.level));
+  std::string summary = std::string(p.name) + " (" + std::to_string(p.id) + ", " + kind +
+                        (p.country_code.empty() ? "" : ", " + std::string(p.country_code)) + ", population " +
+                        thousands(p.population) + ")";
+  if (s.candidates.size() > 1) summary += " of " + std::to_string(s.candidates.size()) + " candidates";
+  if (c.country_votes)
+    summary += "; country " + std::string(p.country_code) + " has " + std::to_string(c.country_votes) + " other place(s)";
+  if (c.region_votes) summary += "; its region has " + std::to_string(c.region_votes) + " other place(s)";
+  if (c.qualified) summary += "; qualified by '" + q->key + "'";
+  if (verdict) return "rejected: " + std::string(verdict) + (s.rejected.empty() ? "; " + summary : "");
+  if (strong(p)) return "major place " + summary;
+  return std::string(s.context_before ? "in place context; " : "") + "small place " + summary;
+}
+
+// 3. The mention each span becomes.
+Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts, PlaceCache& places,
+               bool explain) {
+  Mention m;
+  m.field = s.field;
+  m.begin = s.begin;
+  m.end = s.end;
+  if (!s.rejected.empty() && !explain) return m;
+  const Choice c = choose_in_context(s, q, votes);
+  // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
+  const bool by_other_name = s.chosen.level == Level::city && s.key != places.primary_key(s.chosen);
+  const char* why_not = verdict(s, c, by_other_name);
+  m.accepted = why_not == nullptr;
+  m.place = m.accepted ? s.chosen.id : 0;
+  if (explain) {
+    m.text = texts[s.field].substr(s.begin, s.end - s.begin);
+    m.reason = explanation(s, c, q, why_not);
+  }
+  return m;
+}
+
+// 4. Places in order of first occurrence, with their mention counts.
+std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const std::vector<Mention>& mentions) {
+  std::vector<FoundPlace> out;
+  std::unordered_map<std::uint32_t, std::size_t> index;
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    const Mention& m = mentions[a];
+    if (!m.accepted) continue;
+    auto [it, fresh] = index.try_emplace(m.place, out.size());
+    if (fresh) out.push_back({spans[a].chosen, 0, m.field, m.begin, m.reason});
+    ++out[it->second].mentions;
+  }
+  return out;
+}
+
+}  // namespace
+
+Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places, bool explain) {
+  reject_person_names(spans, reject_non_places(spans, places), places);
+  const Votes votes = choose_by_prior(spans, places, explain);
+  Extraction out;
+  out.mentions.reserve(spans.size());
+  for (NameSpan& s : spans) {
+    const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
+    out.mentions.push_back(decide(s, q, votes, texts, places, explain));
+  }
+  out.places = found_places(spans, out.mentions);
+  return out;
+}
+
+}  // namespace newsq::places

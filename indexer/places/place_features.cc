@@ -1,0 +1,284 @@
+// indexer/places/place_features.cc: tokens -> name occurrences and their context features.
+#include "indexer/places/place_features.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "indexer/places/gazetteer_format.h"
+#include "indexer/places/place_lexicon.h"
+#include "indexer/places/place_scoring.h"
+#include "indexer/places/place_text.h"
+
+namespace newsq::places {
+namespace {
+
+using analysis::Token;
+
+// One field's text and the tokens the matcher reads, with the words and gaps between them.
+struct FieldView {
+  std::string_view text;
+  std::span<const Token> tokens;
+
+  std::string_view word(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
+  // Between token i-1 and token i; a space before the first.
+  std::string_view gap(std::size_t i) const {
+    return i == 0 ? std::string_view(" ") : text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end);
+  }
+  bool sentence_initial(std::size_t i) const { return i == 0 || sentence_break(gap(i)); }
+  const std::string& term(std::size_t i) const { return tokens[i].term; }
+};
+
+// The parts of `t` if it is glued ("Germany.The"); the full-stop scan first, as most tokens
+// have none.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> glued(std::string_view text, const Token& t) {
+  if (std::memchr(text.data() + t.begin, '.', t.end - t.begin) == nullptr) return {};
+  return glued_parts(text, t.begin, t.end);
+}
+
+// `tokens` with every glued word replaced by its parts' tokens, in `out`; false (and `out`
+// untouched) when no word is glued, so that the common case copies nothing.
+bool unglue(std::string_view text, std::span<const Token> tokens, PlaceCache& places, std::vector<Token>& out) {
+  std::size_t first = 0;
+  while (first < tokens.size() && glued(text, tokens[first]).empty()) ++first;
+  if (first == tokens.size()) return false;
+  out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first));
+  for (std::size_t i = first; i < tokens.size(); ++i) {
+    auto parts = glued(text, tokens[i]);
+    if (parts.empty()) {
+      out.push_back(tokens[i]);
+      continue;
+    }
+    for (auto [b, e] : parts) {
+      const std::size_t from = out.size();
+      places.analyzer().analyze(text.substr(b, e - b), out);
+      for (std::size_t k = from; k < out.size(); ++k) {
+        out[k].begin += b;
+        out[k].end += b;
+      }
+    }
+  }
+  return true;
+}
+
+// A Cyrillic word the gazetteer does not know in that spelling takes the term of its Ukrainian,
+// else Russian, romanisation if the gazetteer knows that, so that places GeoNames names only in
+// Latin letters are found in Ukrainian and Russian text. False (and `out` untouched) if none does.
+bool romanise(const FieldView& view, PlaceCache& places, std::vector<Token>& out) {
+  const Gazetteer& gazetteer = places.gazetteer();
+  Gazetteer::NameEntry known;
+  bool any = false;
+  for (std::size_t i = 0; i < view.tokens.size(); ++i) {
+    if (!is_cyrillic(view.term(i)) || gazetteer.probe(view.term(i), known)) continue;
+    for (int which : {0, 1}) {
+      auto latin = places.analyzer().analyze(romanised(view.word(i), which));
+      if (latin.size() != 1 || !gazetteer.probe(latin[0].term, known)) continue;
+      if (!any) out.assign(view.tokens.begin(), view.tokens.end());
+      any = true;
+      out[i].term = latin[0].term;
+      break;
+    }
+  }
+  return any;
+}
+
+// A headline is in Title Case when at least 60% of its words of four or more letters are capitalised.
+bool title_case(const FieldView& view) {
+  std::size_t long_words = 0, caps = 0;
+  for (std::size_t i = 0; i < view.tokens.size(); ++i)
+    if (view.term(i).size() >= 4) {
+      ++long_words;
+      caps += capitalised(view.word(i));
+    }
+  return long_words > 0 && caps * 10 >= long_words * 6;
+}
+
+// The number of words of the longest name starting at token i (0 if none), and its places.
+// Extends word by word while some longer name continues the words so far (the gazetteer indexes
+// every proper prefix), never across more than a name's gap.
+std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& gazetteer, std::span<const std::uint32_t>& ids) {
+  Gazetteer::NameEntry entry;
+  if (!gazetteer.probe(view.term(i), entry)) return 0;
+  std::size_t n = 0;
+  if (!entry.ids.empty()) {
+    n = 1;
+    ids = entry.ids;
+  }
+  std::string key = view.term(i);
+  for (std::size_t k = i + 1; k < view.tokens.size() && k - i < kMaxNameTerms && (entry.longer >> (k - i)) != 0; ++k) {
+    if (!name_gap(view.gap(k))) break;
+    key += ' ';
+    key += view.term(k);
+    if (!gazetteer.probe(key, entry)) break;
+    if (!entry.ids.empty()) {
+      n = k - i + 1;
+      ids = entry.ids;
+    }
+  }
+  return n;
+}
+
+// A name written all in capitals: in a line of capitals ("JOIN US ON TELEGRAM") or, with
+// lower-case words around it, an acronym ("in NATO").
+void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameSpan& s) {
+  const std::size_t size = view.tokens.size();
+  const bool lower_before = i > 0 && !sentence_break(view.gap(i)) && has_lower(view.word(i - 1));
+  const bool lower_after = next < size && !sentence_break(view.gap(next)) && has_lower(view.word(next));
+  auto upper_word = [&](std::size_t k) { return all_upper(view.word(k)) && u_isalpha(first_char(view.word(k))); };
+  const bool upper_before = i > 0 && !sentence_break(view.gap(i)) && upper_word(i - 1);
+  const bool upper_after = next < size && !sentence_break(view.gap(next)) && upper_word(next);
+  s.in_capitals = (upper_before || upper_after) && !lower_before && !lower_after;
+  s.acronym = (lower_before || lower_after) && !s.sentence_initial;
+}
+
+// The word before the name, in the same sentence: a context word ("in X"), or a capitalised word
+// that makes it part of a person's name ("Kamala Harris"), or a hyphenated partner.
+void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
+  if (i == 0 || sentence_break(view.gap(i))) return;
+  const std::string& prev = view.term(i - 1);
+  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) && !lexicon::place_modifier(prev) &&
+                                !lexicon::context_word(prev);
+  s.context_before = lexicon::context_word(prev);
+  s.weak_context = prev == "to";
+  s.prev_capitalised = capitalised_word && !view.sentence_initial(i - 1);
+  s.hyphen_before = view.gap(i) == "-" && capitalised(view.word(i - 1)) && has_lower(view.word(i - 1));
+  s.prev_capitalised_initial = capitalised_word && view.sentence_initial(i - 1) && !lexicon::qualifier_only(prev);
+}
+
+// The word after the name: a capitalised word, an outlet's word ("Washington Post"), a district
+// word ("Loudoun County"), a month or weekday ("in Mariupol Tuesday"), a hyphenated partner.
+void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
+  if (next >= view.tokens.size()) return;
+  const std::string& after = view.term(next);
+  if (only_spaces(view.gap(next))) {
+    s.next_capitalised = capitalised(view.word(next));
+    s.next_org = s.next_capitalised && lexicon::org_word(after);
+    s.district = lexicon::district_word(after);
+    s.next_calendar = lexicon::qualifier_only(after);
+  }
+  // Not an acronym ("Molotov-Ribbentrop", not "UN-Turkey").
+  s.hyphen_after = view.gap(next) == "-" && capitalised(view.word(next)) && has_lower(view.word(next));
+}
+
+NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, std::size_t n, std::span<const std::uint32_t> ids,
+                   bool title_case) {
+  NameSpan s;
+  s.field = field;
+  s.first_token = static_cast<std::uint32_t>(i);
+  s.end_token = static_cast<std::uint32_t>(i + n);
+  s.begin = view.tokens[i].begin;
+  s.end = view.tokens[i + n - 1].end;
+  for (std::size_t k = i; k < i + n; ++k) s.key += (k == i ? "" : " ") + view.term(k);
+  s.candidates = ids;
+  s.title_case = title_case;
+  const std::string_view written = view.text.substr(s.begin, s.end - s.begin);
+  s.capitalised = capitalised(written);
+  s.all_upper = all_upper(written);
+  s.sentence_initial = view.sentence_initial(i);
+  if (s.all_upper) note_capitals(view, i, i + n, s);
+  note_before(view, i, s);
+  note_after(view, i + n, s);
+  if (s.in_capitals) s.prev_capitalised = s.next_capitalised = s.prev_capitalised_initial = false;
+  return s;
+}
+
+// A neighbour that is itself a major place ("Kharkiv Kyiv" in a list, "Russia-Ukraine") does not
+// make a name, unless it is a common word or a given name ("Julia Davis").
+bool major_place(const NameSpan& x, PlaceCache& places) {
+  if (lexicon::common_word(x.key)) return false;
+  return std::any_of(x.candidates.begin(), x.candidates.end(), [&](std::uint32_t id) {
+    Place p;
+    return places.find(id, p) && strong(p);
+  });
+}
+
+// Adjacent names: neighbours that are places, hyphenated pairs ("Thomas-Greenfield": each learns
+// the other's fate in disambiguation), and qualifiers ("Paris, Texas": only if one of the
+// qualifier's places contains one of the name's, so not in a list such as "Kyiv, Mariupol").
+void link_neighbours(std::string_view text, std::size_t first_span, PlaceCache& places, std::vector<NameSpan>& spans) {
+  for (std::size_t a = first_span; a + 1 < spans.size(); ++a) {
+    NameSpan& s = spans[a];
+    NameSpan& t = spans[a + 1];
+    if (t.first_token != s.end_token) continue;
+    if (major_place(t, places)) s.next_capitalised = false;
+    if (major_place(s, places)) {
+      t.prev_capitalised = false;
+      t.prev_capitalised_initial = false;
+    }
+    if (s.hyphen_after) {
+      s.hyphen_after = false;
+      t.hyphen_before = false;
+      s.hyphen_next = static_cast<int>(a + 1);
+      t.hyphen_prev = static_cast<int>(a);
+    }
+    const std::string_view g = text.substr(s.end, t.begin - s.end);
+    auto in_qualifier = [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && lies_in(p, t.candidates);
+    };
+    if (g.size() <= 3 && g.find(',') != std::string_view::npos &&
+        std::any_of(s.candidates.begin(), s.candidates.end(), in_qualifier)) {
+      s.qualifier = static_cast<int>(a + 1);
+      t.is_qualifier = true;
+    }
+  }
+}
+
+// Lists of regions: "the Kherson and Zaporizhzhia regions", "the regions of Luhansk and
+// Donetsk", "Sumy and Chernihiv oblasts": each name is its region's ("Kherson region").
+void mark_region_lists(const FieldView& view, std::size_t first_span, const Gazetteer& gazetteer, std::vector<NameSpan>& spans) {
+  for (std::size_t a = first_span; a < spans.size();) {
+    std::size_t b = a;  // The list is spans a..b, joined by commas, "and" or "or".
+    while (b + 1 < spans.size()) {
+      const NameSpan& s = spans[b];
+      const NameSpan& t = spans[b + 1];
+      const bool comma = t.first_token == s.end_token && list_gap(view.gap(t.first_token));
+      const bool conj = t.first_token == s.end_token + 1 && (view.term(s.end_token) == "and" || view.term(s.end_token) == "or") &&
+                        (only_spaces(view.gap(s.end_token)) || list_gap(view.gap(s.end_token))) &&
+                        only_spaces(view.gap(t.first_token));
+      if (!comma && !conj) break;
+      ++b;
+    }
+    const std::size_t after = spans[b].end_token, first = spans[a].first_token;
+    const bool noun_after = after < view.tokens.size() && only_spaces(view.gap(after)) && lexicon::region_noun(view.term(after));
+    const bool noun_before = first >= 2 && view.term(first - 1) == "of" && lexicon::region_noun(view.term(first - 2)) &&
+                             only_spaces(view.gap(first)) && only_spaces(view.gap(first - 1));
+    if ((noun_after && b > a) || noun_before)
+      for (std::size_t k = a; k <= b; ++k)
+        for (const char* suffix : lexicon::region_suffixes()) {
+          auto regions = gazetteer.lookup(spans[k].key + suffix);
+          if (!regions.empty()) {
+            spans[k].candidates = regions;
+            spans[k].region_list = true;
+            break;
+          }
+        }
+    a = b + 1;
+  }
+}
+
+}  // namespace
+
+void find_spans(std::string_view text, std::span<const analysis::Token> tokens, bool headline, std::uint32_t field,
+                PlaceCache& places, std::vector<NameSpan>& spans) {
+  std::vector<Token> unglued, romanised_tokens;
+  if (unglue(text, tokens, places, unglued)) tokens = unglued;
+  if (romanise(FieldView{text, tokens}, places, romanised_tokens)) tokens = romanised_tokens;
+  const FieldView view{text, tokens};
+  const bool title = headline && title_case(view);
+
+  const std::size_t first_span = spans.size();
+  const Gazetteer& gazetteer = places.gazetteer();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::span<const std::uint32_t> ids;
+    const std::size_t n = longest_name(view, i, gazetteer, ids);
+    if (n == 0) continue;
+    spans.push_back(make_span(view, field, i, n, ids, title));
+    i += n - 1;
+  }
+  link_neighbours(text, first_span, places, spans);
+  mark_region_lists(view, first_span, gazetteer, spans);
+}
+
+}  // namespace newsq::places

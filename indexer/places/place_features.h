@@ -1,0 +1,56 @@
+// indexer/places/place_features.h: the first half of place extraction. Finds where gazetteer
+// names occur in one field's tokens (the longest name at each word) and notes, for each
+// occurrence, what the text around it says: capitals, context words, neighbours, qualifiers.
+// The second half (place_disambiguation.h) decides from these notes alone.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/gazetteer.h"
+#include "indexer/places/place_cache.h"
+
+namespace newsq::places {
+
+// One occurrence of a gazetteer name, with the features of its context.
+struct NameSpan {
+  std::uint32_t field = 0, begin = 0, end = 0;
+  std::string key;
+  std::span<const std::uint32_t> candidates;
+  bool title_case = false;     // In a Title Case headline.
+  bool capitalised = false, all_upper = false;
+  bool context_before = false;  // "in X".
+  bool prev_capitalised = false, next_capitalised = false, next_org = false;
+  bool sentence_initial = false;
+  bool weak_context = false;    // The context word is "to" ("dedicated to Mary").
+  bool in_capitals = false;     // Among words written all in capitals.
+  bool acronym = false;         // All capitals among lower-case words ("NATO").
+  bool hyphen_before = false, hyphen_after = false;  // Joined by a hyphen to a capitalised word.
+  int hyphen_prev = -1, hyphen_next = -1;            // ...that is itself a name (span index).
+  bool region_list = false;     // Named in a list of regions.
+  bool prev_capitalised_initial = false;  // After a capitalised first word of a sentence ("Todd Wright").
+  bool district = false;        // Followed by "County", "District", ...
+  bool next_calendar = false;   // Followed by a month or weekday ("in Mariupol Tuesday").
+  std::uint32_t first_token = 0, end_token = 0;  // Token range in its field.
+  int qualifier = -1;           // Index of the span right after ", ".
+  bool is_qualifier = false;
+  std::string rejected;         // Set by the early filters.
+  std::vector<std::pair<Place, double>> places;  // The candidates and their priors.
+  Place chosen{};
+  double score = 0;
+};
+
+// Appends the occurrences in one field (`text` and the tokens TextAnalyzer made of exactly that
+// text) to `spans`, as field number `field`; `headline`: a title, where Title Case carries no
+// information. Indices in NameSpan (qualifier, hyphen_prev/next) are into `spans` as a whole.
+// Words glued by a full stop ("Germany.The") are split first, and a Cyrillic word the gazetteer
+// does not know is looked up romanised.
+void find_spans(std::string_view text, std::span<const analysis::Token> tokens, bool headline, std::uint32_t field,
+                PlaceCache& places, std::vector<NameSpan>& spans);
+
+}  // namespace newsq::places

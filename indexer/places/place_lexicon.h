@@ -1,0 +1,33 @@
+// indexer/places/place_lexicon.h: the words place extraction knows beside the gazetteer's names:
+// what makes a name a place, a person's or an organisation's. Terms and keys are normalised as
+// the analyser makes them (lower case; a key is a name's terms joined by one space).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace newsq::places::lexicon {
+
+// A word after which a capitalised name is a place ("in Bar", "near Nice", "from Reading").
+bool context_word(std::string_view term);
+// A place name that is also an everyday word, a given name or an organisation's short name
+// ("march", "nice", "harris"): a place only where context says so.
+bool common_word(std::string_view key);
+// Months, weekdays and adjectives of direction or region ("in March", "Western media"): places
+// called so only with a qualifier ("March, Cambridgeshire").
+bool qualifier_only(std::string_view key);
+// Names only capitals tell from an everyday word ("US" and "us"): not places in a line of capitals.
+bool case_only(std::string_view key);
+// Nouns that make a coordinated list of names regions' ("the Kherson and Zaporizhzhia regions",
+// "the regions of Luhansk and Donetsk").
+bool region_noun(std::string_view term);
+// Suffixes (with their leading space) that turn a name's key into its region's ("kherson oblast").
+std::span<const char* const> region_suffixes();
+// A word after which a capitalised name is part of an outlet's or team's name ("Washington Post").
+bool org_word(std::string_view term);
+// A word after a town's name that makes it the district around it ("Loudoun County").
+bool district_word(std::string_view term);
+// A capitalised word that may precede a place without making it a person's name ("North", "Old").
+bool place_modifier(std::string_view term);
+
+}  // namespace newsq::places::lexicon

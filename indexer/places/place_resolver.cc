@@ -1,0 +1,46 @@
+// indexer/places/place_resolver.cc: names and ids -> places, by prior and qualifier.
+#include "indexer/places/place_resolver.h"
+
+#include <charconv>
+#include <span>
+
+#include "indexer/places/name_key.h"
+#include "indexer/places/place_scoring.h"
+
+namespace newsq::places {
+
+bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf& key_of, Place& out, bool* qualified) {
+  if (qualified) *qualified = false;
+  std::uint32_t id = 0;
+  auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), id);
+  if (ec == std::errc() && end == name.data() + name.size()) return gazetteer.find(id, out);
+  std::string_view qualifier;
+  if (auto comma = name.find(','); comma != std::string_view::npos) {
+    qualifier = name.substr(comma + 1);
+    name = name.substr(0, comma);
+  }
+  auto candidates = gazetteer.lookup(key_of(name));
+  std::span<const std::uint32_t> qualifiers;
+  if (!qualifier.empty()) qualifiers = gazetteer.lookup(key_of(qualifier));
+  double best = -1e9;
+  bool found = false;
+  for (std::uint32_t candidate : candidates) {
+    Place p;
+    if (!gazetteer.find(candidate, p)) continue;
+    const bool in_qualifier = lies_in(p, qualifiers);
+    const double score = prior(p) + (in_qualifier ? 20 : 0);
+    if (score > best) {
+      best = score;
+      out = p;
+      found = true;
+      if (qualified) *qualified = in_qualifier;
+    }
+  }
+  return found;
+}
+
+bool resolve_name(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out, bool* qualified) {
+  return resolve_name(gazetteer, name, [&](std::string_view text) { return name_key(text, analyzer); }, out, qualified);
+}
+
+}  // namespace newsq::places

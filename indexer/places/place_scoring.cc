@@ -1,0 +1,45 @@
+// indexer/places/place_scoring.cc: priors from level, feature and population.
+#include "indexer/places/place_scoring.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsq::places {
+namespace {
+
+double feature_bonus(const Place& p) {
+  switch (p.level) {
+    case Level::country: return 12;
+    case Level::region: return 2;
+    case Level::sea: return 8;
+    case Level::city: break;
+  }
+  if (p.feature == "P.PPLC") return 8;
+  if (p.feature == "P.PPLA") return p.population >= 100000 ? 6 : 3;  // Not a small seat over a US state.
+  if (p.feature == "P.PPLA2") return 2;
+  if (p.feature == "P.PPLA3" || p.feature == "P.PPLA4") return 1;
+  if (p.feature == "P.PPLX" || p.feature == "P.PPLH" || p.feature == "P.PPLQ") return -3;
+  return 0;
+}
+
+}  // namespace
+
+// Regions' populations are their cities' sums: capped, so that "New York" or "Kharkiv" is the city.
+double prior(const Place& p) {
+  double size = std::log10(static_cast<double>(p.population) + 1);
+  if (p.level == Level::region) size = std::min(size, 6.0);
+  if (p.level == Level::city && p.population >= 1000000) size += 3;
+  return feature_bonus(p) + size;
+}
+
+bool strong(const Place& p) {
+  return p.level != Level::city || p.feature == "P.PPLC" || (p.feature == "P.PPLA" && p.population >= 50000) ||
+         p.population >= 100000;
+}
+
+bool lies_in(const Place& p, std::span<const std::uint32_t> areas) {
+  return std::find_if(areas.begin(), areas.end(), [&](std::uint32_t area) { return area == p.region || area == p.country; }) !=
+         areas.end();
+}
+
+}  // namespace newsq::places
