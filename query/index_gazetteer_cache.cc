@@ -3,7 +3,7 @@
 #include "query/index_gazetteer_cache.h"
 
 #include "engine/index/index_gazetteer.h"
-#include "indexer/places/place_extractor.h"
+#include "indexer/places/place_resolver.h"
 #include "newsq/error.h"
 
 namespace newsq::query {
@@ -29,7 +29,7 @@ places::Place IndexGazetteerCache::resolve(const std::string& name, const char* 
   const places::Gazetteer* g = get();
   if (!g) throw QueryError(std::string(flag) + ": " + error_);
   places::Place p;
-  if (!places::PlaceExtractor::resolve(*g, name, analyzer, p))
+  if (!places::resolve_name(*g, name, analyzer, p))
     throw QueryError(std::string(flag) + ": unknown place '" + name + "'");
   return p;
 }
