@@ -1,8 +1,8 @@
 // bench/places_eval.cc: quality and speed of place extraction, measured on the real corpus.
 //   places_eval --gazetteer FILE --corpus DIR --labels tests/data/place_labels.tsv [--labels MORE.tsv]
 // prints: gazetteer load time; precision and recall against the hand labels (place ids per
-// article), a table per labels file with a row per corpus; extraction throughput in MB/s on one core next to the analysis it rides on; and
-// indexing articles/s with and without extraction. Options for tuning and labelling:
+// article), a table per labels file with a row per corpus; extraction throughput in MB/s on one core next to the
+// analysis it rides on; and indexing articles/s with and without extraction. Options for tuning and labelling:
 //   --errors        list each labelled article's false positives and misses
 //   --dump N        the N names most often accepted over the whole corpus
 //   --show ID...    title, text and extraction of these articles (to label them by hand)
@@ -122,17 +122,28 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-    if (a == "--gazetteer") gazetteer_path = next();
-    else if (a == "--corpus") corpus_dir = next();
-    else if (a == "--labels") labels_paths.push_back(next());
-    else if (a == "--errors") errors = true;
-    else if (a == "--no-index") index = false;
-    else if (a == "--dump") dump = std::stoul(next());
-    else if (a == "--why") why.insert(next());
-    else if (a == "--resolve") while (i + 1 < argc && argv[i + 1][0] != '-') resolve.push_back(argv[++i]);
-    else if (a == "--show") while (i + 1 < argc && argv[i + 1][0] != '-') show.insert(argv[++i]);
+    if (a == "--gazetteer")
+      gazetteer_path = next();
+    else if (a == "--corpus")
+      corpus_dir = next();
+    else if (a == "--labels")
+      labels_paths.push_back(next());
+    else if (a == "--errors")
+      errors = true;
+    else if (a == "--no-index")
+      index = false;
+    else if (a == "--dump")
+      dump = std::stoul(next());
+    else if (a == "--why")
+      why.insert(next());
+    else if (a == "--resolve")
+      while (i + 1 < argc && argv[i + 1][0] != '-') resolve.push_back(argv[++i]);
+    else if (a == "--show")
+      while (i + 1 < argc && argv[i + 1][0] != '-') show.insert(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: places_eval --gazetteer FILE --corpus DIR [--labels TSV]... [--errors] [--dump N] [--show ID...] [--resolve NAME...] [--no-index]\n");
+      std::fprintf(stderr,
+                   "usage: places_eval --gazetteer FILE --corpus DIR [--labels TSV]... [--errors] [--dump N] [--show "
+                   "ID...] [--resolve NAME...] [--no-index]\n");
       return 1;
     }
   }
@@ -147,7 +158,8 @@ int main(int argc, char** argv) {
         newsq::places::Place p;
         if (newsq::places::PlaceExtractor::resolve(*gazetteer, name, a, p))
           std::printf("%s\t%u:%.*s\t%s\t%.*s\n", name.c_str(), p.id, static_cast<int>(p.name.size()), p.name.data(),
-                      std::string(newsq::places::level_name(p.level)).c_str(), static_cast<int>(p.country_code.size()), p.country_code.data());
+                      std::string(newsq::places::level_name(p.level)).c_str(), static_cast<int>(p.country_code.size()),
+                      p.country_code.data());
         else
           std::printf("%s\tNOT FOUND\n", name.c_str());
       }
@@ -198,21 +210,24 @@ int main(int argc, char** argv) {
         extractor.add_field(docs[i].title, titles[i], true);
         extractor.add_field(docs[i].text, texts[i], false);
         auto r = extractor.finish();
-          for (const auto& m : r.mentions)
-            if (m.accepted) {
-              ++accepted[m.text];
-              if (why.count(m.text) && accepted[m.text] <= 3) std::printf("%s: %s\n", docs[i].id.c_str(), m.reason.c_str());
-            }
+        for (const auto& m : r.mentions)
+          if (m.accepted) {
+            ++accepted[m.text];
+            if (why.count(m.text) && accepted[m.text] <= 3)
+              std::printf("%s: %s\n", docs[i].id.c_str(), m.reason.c_str());
+          }
       }
     std::printf("corpus: %zu articles, %.2f MB\n", docs.size(), static_cast<double>(bytes) / 1e6);
     std::printf("analysis (tokenise, normalise, stem): %.2f MB/s\n", static_cast<double>(bytes) / 1e6 / analysis_s);
-    std::printf("place extraction over those tokens:   %.2f MB/s (one core)\n", static_cast<double>(bytes) / 1e6 / extraction_s);
+    std::printf("place extraction over those tokens:   %.2f MB/s (one core)\n",
+                static_cast<double>(bytes) / 1e6 / extraction_s);
 
     if (dump) {
       std::vector<std::pair<std::uint64_t, std::string>> top;
       for (const auto& [name, n] : accepted) top.emplace_back(n, name);
       std::sort(top.rbegin(), top.rend());
-      for (std::size_t i = 0; i < top.size() && i < dump; ++i) std::printf("%6llu %s\n", static_cast<unsigned long long>(top[i].first), top[i].second.c_str());
+      for (std::size_t i = 0; i < top.size() && i < dump; ++i)
+        std::printf("%6llu %s\n", static_cast<unsigned long long>(top[i].first), top[i].second.c_str());
     }
 
     // Quality: one table per labels file, a row per corpus and one for all.
@@ -257,11 +272,13 @@ int main(int argc, char** argv) {
           for (const auto& m : missed) std::printf("   missed %s\n", m.c_str());
         }
       }
-      auto ratio = [](std::uint64_t a, std::uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 1.0; };
+      auto ratio = [](std::uint64_t a, std::uint64_t b) {
+        return b ? static_cast<double>(a) / static_cast<double>(b) : 1.0;
+      };
       std::printf("labels %s: %llu of %zu labelled articles found\n", labels_path.c_str(),
                   static_cast<unsigned long long>(all.articles), labels.size());
-      std::printf("  %-10s %8s %8s %6s %6s %6s %9s %7s\n", "corpus", "articles", "labelled", "tp", "fp", "fn", "precision",
-                  "recall");
+      std::printf("  %-10s %8s %8s %6s %6s %6s %9s %7s\n", "corpus", "articles", "labelled", "tp", "fp", "fn",
+                  "precision", "recall");
       auto line = [&](const std::string& name, const Row& r) {
         std::printf("  %-10s %8llu %8llu %6llu %6llu %6llu %9.3f %7.3f\n", name.c_str(),
                     static_cast<unsigned long long>(r.articles), static_cast<unsigned long long>(r.tp + r.fn),
@@ -270,15 +287,15 @@ int main(int argc, char** argv) {
       };
       for (const auto& [name, r] : rows) line(name, r);
       line("all", all);
-      std::printf("precision %.3f  recall %.3f  (goal: precision >= 0.9, recall >= 0.85)\n", ratio(all.tp, all.tp + all.fp),
-                  ratio(all.tp, all.tp + all.fn));
+      std::printf("precision %.3f  recall %.3f  (goal: precision >= 0.9, recall >= 0.85)\n",
+                  ratio(all.tp, all.tp + all.fp), ratio(all.tp, all.tp + all.fn));
     }
 
     if (index) {
       double without = index_rate(docs, "");
       double with = index_rate(docs, gazetteer_path);
-      std::printf("indexing: %.0f articles/s without places, %.0f articles/s with places (%.0f%% slower)\n", without, with,
-                  (without / with - 1) * 100);
+      std::printf("indexing: %.0f articles/s without places, %.0f articles/s with places (%.0f%% slower)\n", without,
+                  with, (without / with - 1) * 100);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "places_eval: %s\n", e.what());

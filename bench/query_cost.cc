@@ -59,8 +59,10 @@ Xapian::Query hand_query(const newsq::UnderstoodQuery& u, const newsq::places::G
   for (const auto& p : u.places) {
     newsq::places::Place place;
     if (!gazetteer.find(static_cast<std::uint32_t>(p.id), place)) continue;
-    if (p.mode == newsq::UnderstoodPlace::Mode::near) filters.push_back(newsq::query::near_query(place, p.radius_km));
-    else if (p.mode == newsq::UnderstoodPlace::Mode::in) filters.push_back(newsq::query::place_query(place));
+    if (p.mode == newsq::UnderstoodPlace::Mode::near)
+      filters.push_back(newsq::query::near_query(place, p.radius_km));
+    else if (p.mode == newsq::UnderstoodPlace::Mode::in)
+      filters.push_back(newsq::query::place_query(place));
     else {
       // As newsq prefers a bare place name: its articles get a fixed bonus, and so do those naming it.
       prefer.push_back(newsq::query::prefer_query(place, 5.0));
@@ -73,7 +75,8 @@ Xapian::Query hand_query(const newsq::UnderstoodQuery& u, const newsq::places::G
   }
   if (words.empty()) words = Xapian::Query::MatchAll;
   if (filters.empty()) return words;
-  return Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, words,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
 // The location facet by hand: slot 3 holds each article's place ids (with regions and
@@ -168,8 +171,10 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("| query | matches | newsq p50 ms | newsq, same work p50 ms | hand-built Xapian p50 ms | newsq ÷ hand | same work ÷ hand |\n"
-              "|---|---:|---:|---:|---:|---:|---:|\n");
+  std::printf(
+      "| query | matches | newsq p50 ms | newsq, same work p50 ms | hand-built Xapian p50 ms | newsq ÷ hand | same "
+      "work ÷ hand |\n"
+      "|---|---:|---:|---:|---:|---:|---:|\n");
   Samples all;
   double understand_sum = 0, core_sum = 0, snippets_sum = 0, full_sum = 0, hand_sum = 0;
   for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -186,16 +191,18 @@ int main(int argc, char** argv) {
                 median(s.full) / median(s.hand), median(s.same) / median(s.hand));
   }
   const double full = median(all.full), same = median(all.same), hand_p50 = median(all.hand);
-  std::printf("| **all** | | **%.2f** | **%.2f** | **%.2f** | **%.2f×** | **%.2f×** |\n\n", full, same, hand_p50, full / hand_p50,
-              same / hand_p50);
+  std::printf("| **all** | | **%.2f** | **%.2f** | **%.2f** | **%.2f×** | **%.2f×** |\n\n", full, same, hand_p50,
+              full / hand_p50, same / hand_p50);
   const double q = static_cast<double>(queries.size());
-  std::printf("Where the time goes, ms per query (mean of the per-query p50s): hand-built %.3f; newsq: understanding %.3f, "
-              "search with three facets %.3f, snippets %+.3f, collapsing copies %+.3f.\n\n",
-              hand_sum / q, understand_sum / q, core_sum / q, snippets_sum / q,
-              (full_sum - understand_sum - core_sum - snippets_sum) / q);
-  std::printf("Goal: understanding plus the search with three facets ≤ %.2f× the same Xapian query with the same spies "
-              "built by hand: %s (%.2f×). Snippets and collapsing of copies, which the hand-built query does not do, "
-              "come on top: all of newsq is %.2f×.\n",
-              kGoal, same / hand_p50 <= kGoal ? "met" : "**missed**", same / hand_p50, full / hand_p50);
+  std::printf(
+      "Where the time goes, ms per query (mean of the per-query p50s): hand-built %.3f; newsq: understanding %.3f, "
+      "search with three facets %.3f, snippets %+.3f, collapsing copies %+.3f.\n\n",
+      hand_sum / q, understand_sum / q, core_sum / q, snippets_sum / q,
+      (full_sum - understand_sum - core_sum - snippets_sum) / q);
+  std::printf(
+      "Goal: understanding plus the search with three facets ≤ %.2f× the same Xapian query with the same spies "
+      "built by hand: %s (%.2f×). Snippets and collapsing of copies, which the hand-built query does not do, "
+      "come on top: all of newsq is %.2f×.\n",
+      kGoal, same / hand_p50 <= kGoal ? "met" : "**missed**", same / hand_p50, full / hand_p50);
   return sink == 0 ? 2 : 0;
 }

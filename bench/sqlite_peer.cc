@@ -31,7 +31,9 @@ struct Statement {
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db));
   }
   ~Statement() { sqlite3_finalize(s); }
-  void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void text(int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
 };
 
 int index(int argc, char** argv) {
@@ -39,46 +41,47 @@ int index(int argc, char** argv) {
   sqlite3* db;
   sqlite3_open(argv[2], &db);
   exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  exec(db, "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, date TEXT, source TEXT, title TEXT, url TEXT);"
-           "CREATE INDEX meta_date ON meta(date);"
-           "CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize='porter unicode61');");
+  exec(db,
+       "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, date TEXT, source TEXT, title TEXT, url TEXT);"
+       "CREATE INDEX meta_date ON meta(date);"
+       "CREATE VIRTUAL TABLE fts USING fts5(title, text, tokenize='porter unicode61');");
   // Statements are finalised (end of this scope) before sqlite3_close, or the close fails and
   // the write-ahead log is never merged into the database file.
   double seconds = 0;
   std::uint64_t articles = 0, bytes = 0;
   auto start = std::chrono::steady_clock::now();
   {
-  Statement meta(db, "INSERT INTO meta(rowid, id, date, source, title, url) VALUES (?, ?, ?, ?, ?, ?)");
-  Statement fts(db, "INSERT INTO fts(rowid, title, text) VALUES (?, ?, ?)");
-  exec(db, "BEGIN");
-  for (int i = 3; i < argc; ++i) {
-    gzFile f = gzopen(argv[i], "rb");
-    std::string line, buffer(1 << 20, '\0');
-    while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
-      line += buffer.c_str();
-      if (line.empty() || line.back() != '\n') continue;
-      auto j = nlohmann::json::parse(line);
-      bytes += line.size();
-      line.clear();
-      ++articles;
-      sqlite3_bind_int64(meta.s, 1, static_cast<sqlite3_int64>(articles));
-      meta.text(2, j["id"]);
-      meta.text(3, j["date"].get<std::string>().substr(0, 10));
-      meta.text(4, j.value("source", ""));
-      meta.text(5, j.value("title", ""));
-      meta.text(6, j.value("url", ""));
-      sqlite3_step(meta.s);
-      sqlite3_reset(meta.s);
-      sqlite3_bind_int64(fts.s, 1, static_cast<sqlite3_int64>(articles));
-      fts.text(2, j.value("title", ""));
-      fts.text(3, j.value("text", ""));
-      sqlite3_step(fts.s);
-      sqlite3_reset(fts.s);
-      if (articles % 5000 == 0) exec(db, "COMMIT; BEGIN");
+    Statement meta(db, "INSERT INTO meta(rowid, id, date, source, title, url) VALUES (?, ?, ?, ?, ?, ?)");
+    Statement fts(db, "INSERT INTO fts(rowid, title, text) VALUES (?, ?, ?)");
+    exec(db, "BEGIN");
+    for (int i = 3; i < argc; ++i) {
+      gzFile f = gzopen(argv[i], "rb");
+      std::string line, buffer(1 << 20, '\0');
+      while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
+        line += buffer.c_str();
+        if (line.empty() || line.back() != '\n') continue;
+        auto j = nlohmann::json::parse(line);
+        bytes += line.size();
+        line.clear();
+        ++articles;
+        sqlite3_bind_int64(meta.s, 1, static_cast<sqlite3_int64>(articles));
+        meta.text(2, j["id"]);
+        meta.text(3, j["date"].get<std::string>().substr(0, 10));
+        meta.text(4, j.value("source", ""));
+        meta.text(5, j.value("title", ""));
+        meta.text(6, j.value("url", ""));
+        sqlite3_step(meta.s);
+        sqlite3_reset(meta.s);
+        sqlite3_bind_int64(fts.s, 1, static_cast<sqlite3_int64>(articles));
+        fts.text(2, j.value("title", ""));
+        fts.text(3, j.value("text", ""));
+        sqlite3_step(fts.s);
+        sqlite3_reset(fts.s);
+        if (articles % 5000 == 0) exec(db, "COMMIT; BEGIN");
+      }
+      gzclose(f);
     }
-    gzclose(f);
-  }
-  exec(db, "COMMIT");
+    exec(db, "COMMIT");
   }
   sqlite3_close(db);
   seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -115,8 +118,11 @@ int query(char** argv) {
     }
   }
   sqlite3_close(db);
-  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)}, {"p95", bench::percentile(ms, 95)},
-                              {"p99", bench::percentile(ms, 99)}, {"counts", counts}}.dump()
+  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)},
+                              {"p95", bench::percentile(ms, 95)},
+                              {"p99", bench::percentile(ms, 99)},
+                              {"counts", counts}}
+                   .dump()
             << "\n";
   return 0;
 }

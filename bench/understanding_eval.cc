@@ -28,7 +28,8 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cells;
     std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) cells.push_back(line.substr(start, tab - start));
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+      cells.push_back(line.substr(start, tab - start));
     cells.push_back(line.substr(start));
     cells.resize(3);
     rows.push_back(std::move(cells));
@@ -42,8 +43,10 @@ int main(int argc, char** argv) {
   std::string source = ".", gazetteer;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--source") source = argv[i + 1];
-    else if (flag == "--gazetteer") gazetteer = argv[i + 1];
+    if (flag == "--source")
+      source = argv[i + 1];
+    else if (flag == "--gazetteer")
+      gazetteer = argv[i + 1];
   }
   if (gazetteer.empty()) {
     std::fprintf(stderr, "usage: understanding_eval --source DIR --gazetteer FILE\n");
@@ -68,7 +71,8 @@ int main(int argc, char** argv) {
       dates_right += right;
       if (!right) std::printf("date miss: %s\n", row[0].c_str());
     }
-    double date_us = std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(dates.size());
+    double date_us =
+        std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(dates.size());
 
     // A one-article index that records the gazetteer, so that a Searcher loads it once, as a
     // long-running program would.
@@ -89,9 +93,12 @@ int main(int argc, char** argv) {
       auto u = searcher.understand(row[0], "2022-03-21");
       bool right = newsq::query::places_notation(u.places) == row[1] && u.text == row[2];
       places_right += right;
-      if (!right) std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), newsq::query::places_notation(u.places).c_str(), u.text.c_str());
+      if (!right)
+        std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), newsq::query::places_notation(u.places).c_str(),
+                    u.text.c_str());
     }
-    double place_us = std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
+    double place_us =
+        std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
 
     std::printf("\n| table | rows | right | share right | time per query |\n|---|---:|---:|---:|---:|\n");
     std::printf("| date expressions | %zu | %zu | %.1f%% | %.1f µs |\n", dates.size(), dates_right,

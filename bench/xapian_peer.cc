@@ -71,7 +71,8 @@ int query(char** argv) {
   for (int pass = -1; pass < repeats; ++pass) {  // Pass -1 warms the cache and is not timed.
     for (const auto& q : mix) {
       auto t0 = std::chrono::steady_clock::now();
-      Xapian::Query query = parser.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE);
+      Xapian::Query query =
+          parser.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE);
       if (!q.from.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, day_key(q.from), day_key(q.to)));
@@ -89,8 +90,11 @@ int query(char** argv) {
       if (pass == -1) counts.push_back({{"query", q.text}, {"matches", mset.get_matches_estimated()}});
     }
   }
-  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)}, {"p95", bench::percentile(ms, 95)},
-                              {"p99", bench::percentile(ms, 99)}, {"counts", counts}}.dump()
+  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)},
+                              {"p95", bench::percentile(ms, 95)},
+                              {"p99", bench::percentile(ms, 99)},
+                              {"counts", counts}}
+                   .dump()
             << "\n";
   return 0;
 }

@@ -12,15 +12,17 @@ namespace {
 
 cxxopts::ParseResult parse_db_only(cxxopts::Options& options, int argc, char** argv, bool takes_wait) {
   options.add_options()("db", "index directory", cxxopts::value<std::string>())("h,help", "show this help");
-  if (takes_wait) options.add_options()("wait", "if another job is writing to the index, wait for it instead of failing");
+  if (takes_wait)
+    options.add_options()("wait", "if another job is writing to the index, wait for it instead of failing");
   return options.parse(argc, argv);
 }
 
 }  // namespace
 
 int check_command(int argc, char** argv) {
-  cxxopts::Options options("newsq check", "Check an index without changing it: its stub, its live generation's files, "
-                                          "and Xapian's own check of every table.\nExit 0 when sound, 2 when damaged.");
+  cxxopts::Options options("newsq check",
+                           "Check an index without changing it: its stub, its live generation's files, "
+                           "and Xapian's own check of every table.\nExit 0 when sound, 2 when damaged.");
   auto args = parse_db_only(options, argc, argv, false);
   if (args.count("help")) {
     fmt::print("{}\n", options.help());
@@ -46,8 +48,9 @@ int check_command(int argc, char** argv) {
 }
 
 int repair_command(int argc, char** argv) {
-  cxxopts::Options options("newsq repair", "Point a damaged index at its newest generation that passes Xapian's check.\n"
-                                           "Deletes nothing; does nothing to a sound index.");
+  cxxopts::Options options("newsq repair",
+                           "Point a damaged index at its newest generation that passes Xapian's check.\n"
+                           "Deletes nothing; does nothing to a sound index.");
   auto args = parse_db_only(options, argc, argv, true);
   if (args.count("help")) {
     fmt::print("{}\n", options.help());

@@ -13,12 +13,10 @@ namespace newsq::cli {
 
 int delete_command(int argc, char** argv) {
   cxxopts::Options options("newsq delete", "Remove articles from an index by id.");
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("wait", "if another job is writing to the index, wait for it instead of failing")
-      ("q,quiet", "print nothing but errors")
-      ("h,help", "show this help")
-      ("ids", "article ids", cxxopts::value<std::vector<std::string>>());
+  options.add_options()("db", "index directory", cxxopts::value<std::string>())(
+      "wait", "if another job is writing to the index, wait for it instead of failing")(
+      "q,quiet", "print nothing but errors")("h,help", "show this help")("ids", "article ids",
+                                                                         cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"ids"});
   options.positional_help("ID...");
   auto args = options.parse(argc, argv);

@@ -14,13 +14,12 @@ namespace newsq::cli {
 
 int explain_command(int argc, char** argv) {
   cxxopts::Options options("newsq explain", "Show what newsq understands of a query, without searching.");
-  options.add_options()
-      ("db", "index directory (its sources are recognised in 'from X')", cxxopts::value<std::string>())
-      ("gazetteer", "understand places with this gazetteer file (with --db: the index's)", cxxopts::value<std::string>()->default_value(""))
-      ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
-       cxxopts::value<std::string>()->default_value(""))
-      ("json", "print one JSON object")
-      ("h,help", "show this help");
+  options.add_options()("db", "index directory (its sources are recognised in 'from X')",
+                        cxxopts::value<std::string>())(
+      "gazetteer", "understand places with this gazetteer file (with --db: the index's)",
+      cxxopts::value<std::string>()->default_value(""))(
+      "now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+      cxxopts::value<std::string>()->default_value(""))("json", "print one JSON object")("h,help", "show this help");
   options.positional_help("QUERY...");
   QueryCommandLine command_line = split_query_args(options, argc, argv);
   auto args = options.parse(command_line.argc(), command_line.argv());
@@ -53,10 +52,12 @@ int explain_command(int argc, char** argv) {
     fmt::print("synonyms  {} ~ {}\n", printable(word), printable(alt));
   }
   if (!u.date_text.empty())
-    fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to, printable(u.date_text));
+    fmt::print("date      {} .. {}   (from \"{}\")\n", u.from.empty() ? "open" : u.from, u.to.empty() ? "open" : u.to,
+               printable(u.date_text));
   for (const auto& p : u.places) {
     std::string radius = p.mode == UnderstoodPlace::Mode::near ? fmt::format(" within {:g} km", p.radius_km) : "";
-    fmt::print("place     {} {} (id {}){}   (from \"{}\")\n", mode_name(p.mode), printable(p.name), p.id, radius, printable(p.text));
+    fmt::print("place     {} {} (id {}){}   (from \"{}\")\n", mode_name(p.mode), printable(p.name), p.id, radius,
+               printable(p.text));
   }
   for (const auto& s : u.sources) fmt::print("source    {}\n", printable(s));
   return kExitOk;

@@ -10,9 +10,10 @@
 namespace newsq::cli {
 
 int index_command(int argc, char** argv) {
-  cxxopts::Options options("newsq index", "Read articles into an index (created if missing). Known ids are replaced\n"
-                                          "when changed and skipped when not. PATH: a file (.jsonl, .csv, .txt, each\n"
-                                          "optionally .gz), a directory (read recursively) or - for stdin.");
+  cxxopts::Options options("newsq index",
+                           "Read articles into an index (created if missing). Known ids are replaced\n"
+                           "when changed and skipped when not. PATH: a file (.jsonl, .csv, .txt, each\n"
+                           "optionally .gz), a directory (read recursively) or - for stdin.");
   add_ingest_options(options);
   options.add_options()("delete-missing", "remove indexed articles that no input contains (for full-archive runs)");
   auto args = options.parse(argc, argv);

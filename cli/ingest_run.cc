@@ -42,24 +42,27 @@ void print_progress(const IngestProgress& p) {
 }  // namespace
 
 void add_ingest_options(cxxopts::Options& options) {
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("on-error", "skip: report bad records and go on; fail: stop at the first", cxxopts::value<std::string>()->default_value("skip"))
-      ("format", "jsonl, csv or text (default: from the file name; stdin: sniffed)", cxxopts::value<std::string>()->default_value(""))
-      ("source", "source of every article read (overrides the input's)", cxxopts::value<std::string>()->default_value(""))
-      ("max-record-bytes", fmt::format("reject records larger than this ({}..{})", kMaxRecordBytesRange.min,
-                                       kMaxRecordBytesRange.max), cxxopts::value<std::uint64_t>()->default_value("8388608"))
-      ("batch-size", fmt::format("articles per commit ({}..{})", kBatchSizeRange.min, kBatchSizeRange.max),
-       cxxopts::value<std::uint32_t>()->default_value("5000"))
-      ("threads", fmt::format("threads analysing articles ({}..{}; 0: one per core); several build a new or rebuilt "
-                              "index in parallel", kThreadsRange.min, kThreadsRange.max),
-       cxxopts::value<unsigned>()->default_value("0"))
-      ("wait", "if another job is writing to the index, wait for it instead of failing")
-      ("gazetteer", "index the places articles mention with this gazetteer file (default: the one the index records)",
-       cxxopts::value<std::string>()->default_value(""))
-      ("q,quiet", "print nothing but errors (for cron)")
-      ("h,help", "show this help")
-      ("paths", "inputs", cxxopts::value<std::vector<std::string>>());
+  options.add_options()("db", "index directory", cxxopts::value<std::string>())(
+      "on-error", "skip: report bad records and go on; fail: stop at the first",
+      cxxopts::value<std::string>()->default_value("skip"))(
+      "format", "jsonl, csv or text (default: from the file name; stdin: sniffed)",
+      cxxopts::value<std::string>()->default_value(""))("source",
+                                                        "source of every article read (overrides the input's)",
+                                                        cxxopts::value<std::string>()->default_value(""))(
+      "max-record-bytes",
+      fmt::format("reject records larger than this ({}..{})", kMaxRecordBytesRange.min, kMaxRecordBytesRange.max),
+      cxxopts::value<std::uint64_t>()->default_value("8388608"))(
+      "batch-size", fmt::format("articles per commit ({}..{})", kBatchSizeRange.min, kBatchSizeRange.max),
+      cxxopts::value<std::uint32_t>()->default_value("5000"))(
+      "threads",
+      fmt::format("threads analysing articles ({}..{}; 0: one per core); several build a new or rebuilt "
+                  "index in parallel",
+                  kThreadsRange.min, kThreadsRange.max),
+      cxxopts::value<unsigned>()->default_value("0"))(
+      "wait", "if another job is writing to the index, wait for it instead of failing")(
+      "gazetteer", "index the places articles mention with this gazetteer file (default: the one the index records)",
+      cxxopts::value<std::string>()->default_value(""))("q,quiet", "print nothing but errors (for cron)")(
+      "h,help", "show this help")("paths", "inputs", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"paths"});
   options.positional_help("PATH...");
 }
@@ -69,7 +72,8 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   if (!args.count("db")) throw UsageError("--db DIR is required");
   if (!args.count("paths")) throw UsageError("no input: give at least one PATH (or - for stdin)");
   std::string on_error = args["on-error"].as<std::string>();
-  if (on_error != "skip" && on_error != "fail") throw UsageError("--on-error must be skip or fail, not '" + on_error + "'");
+  if (on_error != "skip" && on_error != "fail")
+    throw UsageError("--on-error must be skip or fail, not '" + on_error + "'");
   std::string format = args["format"].as<std::string>();
   if (!format.empty() && format != "jsonl" && format != "csv" && format != "text")
     throw UsageError("--format must be jsonl, csv or text, not '" + format + "'");
@@ -125,7 +129,8 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
     return kExitData;
   }
   if (progress) fmt::print(stderr, "\r\x1b[K");
-  if (shown > kMaxRejectionsShown) fmt::print(stderr, "... and {} more rejected records\n", thousands(shown - kMaxRejectionsShown));
+  if (shown > kMaxRejectionsShown)
+    fmt::print(stderr, "... and {} more rejected records\n", thousands(shown - kMaxRejectionsShown));
   if (!quiet) {
     double mb = static_cast<double>(report.input_bytes) / 1e6;
     std::uint64_t read = report.added + report.updated + report.unchanged;
@@ -142,8 +147,9 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
     fmt::print(stderr, "newsq {}: --delete-missing deleted nothing: {}\n", verb, report.deletion_refused);
   if (unreadable) {
     const char* kept = verb == "rebuild" ? "nothing was swapped in, the live index is unchanged"
-                       : options.on_error == OnError::fail ? "stopped there (--on-error=fail); what was indexed before is committed"
-                                                           : "everything readable was indexed";
+                       : options.on_error == OnError::fail
+                           ? "stopped there (--on-error=fail); what was indexed before is committed"
+                           : "everything readable was indexed";
     fmt::print(stderr, "newsq {}: {} {} could not be read; {}\n", verb, thousands(report.unreadable),
                report.unreadable == 1 ? "input" : "inputs", kept);
     return kExitData;

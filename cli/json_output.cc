@@ -14,8 +14,8 @@ nlohmann::json understood_json(const UnderstoodQuery& u) {
     if (p.mode == UnderstoodPlace::Mode::near) place["radius_km"] = p.radius_km;
     places.push_back(std::move(place));
   }
-  nlohmann::json out = {{"text", u.text},      {"terms", u.terms},     {"synonyms", synonyms},
-                        {"places", places},    {"sources", u.sources}};
+  nlohmann::json out = {
+      {"text", u.text}, {"terms", u.terms}, {"synonyms", synonyms}, {"places", places}, {"sources", u.sources}};
   if (!u.from.empty() || !u.to.empty()) {
     nlohmann::json date = nlohmann::json::object();
     if (!u.from.empty()) date["from"] = u.from;
@@ -38,9 +38,14 @@ nlohmann::json results_json(const SearchResults& r) {
       place["count"] = p.mentions;
       places.push_back(std::move(place));
     }
-    nlohmann::json hit = {{"id", h.id},       {"date", h.date},   {"source", h.source},
-                          {"title", h.title}, {"url", h.url},     {"score", h.score},
-                          {"snippet", html_highlights(h.snippet)}, {"similar", h.similar_ids},
+    nlohmann::json hit = {{"id", h.id},
+                          {"date", h.date},
+                          {"source", h.source},
+                          {"title", h.title},
+                          {"url", h.url},
+                          {"score", h.score},
+                          {"snippet", html_highlights(h.snippet)},
+                          {"similar", h.similar_ids},
                           {"places", std::move(places)}};
     if (h.distance_km >= 0) hit["distance_km"] = h.distance_km;
     hits.push_back(std::move(hit));

@@ -38,12 +38,14 @@ int build_command(int argc, char** argv) {
   auto started = std::chrono::steady_clock::now();
   const std::string out = args["out"].as<std::string>();
   const GazetteerBuildReport r = build_gazetteer(args["files"].as<std::vector<std::string>>(), out);
-  for (std::size_t i = 0; i < r.rejected.size() && i < kMaxRejectionsShown; ++i) fmt::print(stderr, "{}\n", r.rejected[i]);
+  for (std::size_t i = 0; i < r.rejected.size() && i < kMaxRejectionsShown; ++i)
+    fmt::print(stderr, "{}\n", r.rejected[i]);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
-             "features skipped, {} alternate names not indexed, {} malformed lines; {:.1f} s\n",
-             out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
-             r.rejected.size(), seconds);
+  fmt::print(
+      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
+      "features skipped, {} alternate names not indexed, {} malformed lines; {:.1f} s\n",
+      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
+      r.rejected.size(), seconds);
   return kExitOk;
 }
 
@@ -63,8 +65,8 @@ int places_command(int argc, char** argv) {
                            "Show the places found in a text (FILE, or - for stdin): each candidate name with its byte\n"
                            "offsets, the place chosen and why, or why it was rejected; then the article's places.");
   options.add_options()("gazetteer", "gazetteer file", cxxopts::value<std::string>())(
-      "db", "use the gazetteer this index was built with", cxxopts::value<std::string>())("json", "print one JSON object")(
-      "h,help", "show this help")("file", "input", cxxopts::value<std::string>());
+      "db", "use the gazetteer this index was built with", cxxopts::value<std::string>())(
+      "json", "print one JSON object")("h,help", "show this help")("file", "input", cxxopts::value<std::string>());
   options.parse_positional({"file"});
   options.positional_help("FILE|-");
   auto args = options.parse(argc, argv);
@@ -73,9 +75,12 @@ int places_command(int argc, char** argv) {
     return kExitOk;
   }
   if (!args.count("file")) throw UsageError("give a FILE (or - for stdin)");
-  if (args.count("gazetteer") == args.count("db")) throw UsageError("give exactly one of --gazetteer FILE and --db DIR");
-  std::string path = args.count("gazetteer") ? args["gazetteer"].as<std::string>() : index_gazetteer(args["db"].as<std::string>());
-  if (path.empty()) throw Error(args["db"].as<std::string>() + ": this index has no gazetteer (index it with --gazetteer FILE)");
+  if (args.count("gazetteer") == args.count("db"))
+    throw UsageError("give exactly one of --gazetteer FILE and --db DIR");
+  std::string path =
+      args.count("gazetteer") ? args["gazetteer"].as<std::string>() : index_gazetteer(args["db"].as<std::string>());
+  if (path.empty())
+    throw Error(args["db"].as<std::string>() + ": this index has no gazetteer (index it with --gazetteer FILE)");
 
   const std::string file = args["file"].as<std::string>();
   std::string text;
@@ -103,8 +108,12 @@ int places_command(int argc, char** argv) {
       list.push_back(std::move(p));
     }
     for (const auto& m : found.mentions)
-      mentions.push_back({{"begin", m.begin}, {"end", m.end}, {"text", m.text}, {"accepted", m.accepted},
-                          {"place", m.place}, {"reason", m.reason}});
+      mentions.push_back({{"begin", m.begin},
+                          {"end", m.end},
+                          {"text", m.text},
+                          {"accepted", m.accepted},
+                          {"place", m.place},
+                          {"reason", m.reason}});
     nlohmann::json out = {{"places", list}, {"mentions", mentions}};
     fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
@@ -112,7 +121,8 @@ int places_command(int argc, char** argv) {
   for (const auto& m : found.mentions) fmt::print("{:>6}-{:<6} {:<24} {}\n", m.begin, m.end, m.text, m.reason);
   fmt::print("\n{} places:\n", found.places.size());
   for (const auto& f : found.places) {
-    const std::string where = f.place.region.empty() ? f.place.country_code : f.place.region + ", " + f.place.country_code;
+    const std::string where =
+        f.place.region.empty() ? f.place.country_code : f.place.region + ", " + f.place.country_code;
     fmt::print("  {:<10} {:<24} {:<8} {:>9.4f} {:>9.4f}  {}  x{}\n", f.place.id, f.place.name, f.place.level,
                f.place.lat, f.place.lon, where, f.mentions);
   }

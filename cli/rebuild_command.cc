@@ -12,8 +12,9 @@
 namespace newsq::cli {
 
 int rebuild_command(int argc, char** argv) {
-  cxxopts::Options options("newsq rebuild", "Index PATH... afresh beside the live index, then swap it in atomically.\n"
-                                            "Searches go on meanwhile; if the rebuild fails, the live index is unchanged.");
+  cxxopts::Options options("newsq rebuild",
+                           "Index PATH... afresh beside the live index, then swap it in atomically.\n"
+                           "Searches go on meanwhile; if the rebuild fails, the live index is unchanged.");
   add_ingest_options(options);
   auto args = options.parse(argc, argv);
   if (args.count("help")) {
@@ -21,17 +22,16 @@ int rebuild_command(int argc, char** argv) {
     return kExitOk;
   }
   return run_ingest(args, "rebuild", [&](const IngestOptions& ingest_options, const WriterOptions& writer_options) {
-    return rebuild(args["db"].as<std::string>(), args["paths"].as<std::vector<std::string>>(), ingest_options, writer_options);
+    return rebuild(args["db"].as<std::string>(), args["paths"].as<std::vector<std::string>>(), ingest_options,
+                   writer_options);
   });
 }
 
 int compact_command(int argc, char** argv) {
   cxxopts::Options options("newsq compact", "Rewrite the index compactly and swap it in atomically.");
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("wait", "if another job is writing to the index, wait for it instead of failing")
-      ("q,quiet", "print nothing but errors")
-      ("h,help", "show this help");
+  options.add_options()("db", "index directory", cxxopts::value<std::string>())(
+      "wait", "if another job is writing to the index, wait for it instead of failing")(
+      "q,quiet", "print nothing but errors")("h,help", "show this help");
   auto args = options.parse(argc, argv);
   if (args.count("help")) {
     fmt::print("{}\n", options.help());

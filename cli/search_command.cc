@@ -27,14 +27,17 @@ std::string joined(const std::vector<std::string>& words) {
 void print_understood(const UnderstoodQuery& u, const SearchRequest& request) {
   std::string parts;
   if (!u.date_text.empty() || !request.from.empty() || !request.to.empty())
-    parts += fmt::format("  dates {}..{}", request.from.empty() ? "" : request.from, request.to.empty() ? "" : request.to);
+    parts +=
+        fmt::format("  dates {}..{}", request.from.empty() ? "" : request.from, request.to.empty() ? "" : request.to);
   if (!request.sources.empty()) parts += "  sources " + joined(request.sources);
   for (const auto& p : u.places)
     parts += p.mode == UnderstoodPlace::Mode::near ? fmt::format("  near {} ({:g} km)", p.name, p.radius_km)
-                                                  : fmt::format("  {} {}", mode_name(p.mode), p.name);
-  if (!request.near.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::near; }))
+                                                   : fmt::format("  {} {}", mode_name(p.mode), p.name);
+  if (!request.near.empty() && std::none_of(u.places.begin(), u.places.end(),
+                                            [](const auto& p) { return p.mode == UnderstoodPlace::Mode::near; }))
     parts += fmt::format("  near {} ({:g} km)", request.near, request.radius_km);
-  if (!request.place.empty() && std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::in; }))
+  if (!request.place.empty() &&
+      std::none_of(u.places.begin(), u.places.end(), [](const auto& p) { return p.mode == UnderstoodPlace::Mode::in; }))
     parts += "  in " + request.place;
   for (const auto& [word, alternatives] : u.synonyms) parts += "  " + word + "~{" + joined(alternatives) + "}";
   if (!parts.empty()) fmt::print("understood: text \"{}\"{}\n", printable(u.text), printable(parts));
@@ -54,14 +57,16 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
                request.limit == 0 ? "" : fmt::format(" (--offset {} is past the last)", thousands(request.offset)), ms);
     return;
   }
-  fmt::print("{} {}, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), r.total == 1 ? "match" : "matches", thousands(request.offset + 1),
-             thousands(request.offset + r.hits.size()), ms);
+  fmt::print("{} {}, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), r.total == 1 ? "match" : "matches",
+             thousands(request.offset + 1), thousands(request.offset + r.hits.size()), ms);
   std::size_t rank = request.offset;
   for (const auto& h : r.hits) {
-    fmt::print("{:>3}. {}  {}  {}\n", ++rank, printable(h.date), printable(h.source), bold(printable(h.title.empty() ? h.id : h.title)));
+    fmt::print("{:>3}. {}  {}  {}\n", ++rank, printable(h.date), printable(h.source),
+               bold(printable(h.title.empty() ? h.id : h.title)));
     fmt::print("     {}\n", render_highlights(h.snippet, ansi));
     fmt::print("     id {}{}{}", printable(h.id), h.url.empty() ? "" : "  ", printable(h.url));
-    if (!h.similar_ids.empty()) fmt::print("  (+{} similar: {})", h.similar_ids.size(), printable(joined(h.similar_ids)));
+    if (!h.similar_ids.empty())
+      fmt::print("  (+{} similar: {})", h.similar_ids.size(), printable(joined(h.similar_ids)));
     if (!h.places.empty()) {
       std::vector<std::string> names;
       for (const auto& p : h.places) names.push_back(p.name);
@@ -87,32 +92,30 @@ int search_command(int argc, char** argv) {
                            "Search an index. QUERY: words, \"phrases\", +required, -excluded, OR, AND, NOT, (groups);\n"
                            "dates in words (\"in March 2022\", \"last week\", \"since 24 February 2022\") and sources\n"
                            "(\"from HuffPost\", source:guardian) are understood; flags override what was understood.");
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("from", "first day, YYYY-MM-DD", cxxopts::value<std::string>()->default_value(""))
-      ("to", "last day, YYYY-MM-DD (inclusive)", cxxopts::value<std::string>()->default_value(""))
-      ("source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())
-      ("facet", "drill down: FIELD=VALUE, FIELD date, source or location (repeatable; one field's values are ORed)",
-       cxxopts::value<std::vector<std::string>>())
-      ("sort", "relevance, date (newest first) or distance (nearest first, with --near)",
-       cxxopts::value<std::string>()->default_value("relevance"))
-      ("place", "only articles mentioning this place or anything inside it (\"Ukraine\", \"Kharkiv Oblast\", an id)",
-       cxxopts::value<std::string>()->default_value(""))
-      ("near", "only articles mentioning a city or sea within --radius of this place", cxxopts::value<std::string>()->default_value(""))
-      ("radius", "radius for --near, km", cxxopts::value<double>()->default_value("50"))
-      ("recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
-       cxxopts::value<double>()->default_value("0"))
-      ("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
-       cxxopts::value<std::string>()->default_value(""))
-      ("limit", "hits to show", cxxopts::value<std::uint32_t>()->default_value("10"))
-      ("offset", "hits to skip", cxxopts::value<std::uint32_t>()->default_value("0"))
-      ("literal", "take the query as plain text: no dates or sources from words")
-      ("no-synonyms", "do not expand words with the thesaurus")
-      ("thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())
-      ("no-collapse", "show near-identical articles as separate hits")
-      ("no-facets", "do not count facets")
-      ("json", "print one JSON object")
-      ("h,help", "show this help");
+  options.add_options()("db", "index directory", cxxopts::value<std::string>())(
+      "from", "first day, YYYY-MM-DD", cxxopts::value<std::string>()->default_value(""))(
+      "to", "last day, YYYY-MM-DD (inclusive)", cxxopts::value<std::string>()->default_value(""))(
+      "source", "only this source (repeatable: any of them)", cxxopts::value<std::vector<std::string>>())(
+      "facet", "drill down: FIELD=VALUE, FIELD date, source or location (repeatable; one field's values are ORed)",
+      cxxopts::value<std::vector<std::string>>())(
+      "sort", "relevance, date (newest first) or distance (nearest first, with --near)",
+      cxxopts::value<std::string>()->default_value("relevance"))(
+      "place", "only articles mentioning this place or anything inside it (\"Ukraine\", \"Kharkiv Oblast\", an id)",
+      cxxopts::value<std::string>()->default_value(""))(
+      "near", "only articles mentioning a city or sea within --radius of this place",
+      cxxopts::value<std::string>()->default_value(""))("radius", "radius for --near, km",
+                                                        cxxopts::value<double>()->default_value("50"))(
+      "recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
+      cxxopts::value<double>()->default_value("0"))(
+      "now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+      cxxopts::value<std::string>()->default_value(""))("limit", "hits to show",
+                                                        cxxopts::value<std::uint32_t>()->default_value("10"))(
+      "offset", "hits to skip", cxxopts::value<std::uint32_t>()->default_value("0"))(
+      "literal", "take the query as plain text: no dates or sources from words")(
+      "no-synonyms", "do not expand words with the thesaurus")(
+      "thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())(
+      "no-collapse", "show near-identical articles as separate hits")("no-facets", "do not count facets")(
+      "json", "print one JSON object")("h,help", "show this help");
   options.positional_help("QUERY...");
   QueryCommandLine command_line = split_query_args(options, argc, argv);
   auto args = options.parse(command_line.argc(), command_line.argv());
@@ -142,7 +145,9 @@ int search_command(int argc, char** argv) {
       if (eq == std::string::npos || eq == 0) throw UsageError("--facet takes FIELD=VALUE, not '" + f + "'");
       request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
     }
-  request.sort = sort == "date" ? SearchRequest::Sort::date : sort == "distance" ? SearchRequest::Sort::distance : SearchRequest::Sort::relevance;
+  request.sort = sort == "date"       ? SearchRequest::Sort::date
+                 : sort == "distance" ? SearchRequest::Sort::distance
+                                      : SearchRequest::Sort::relevance;
   // Place flags replace what the query said in words; --radius alone adjusts a "near X" of the query.
   auto dropped = [&](UnderstoodPlace::Mode mode) {
     std::erase_if(understood.places, [&](const UnderstoodPlace& p) { return p.mode == mode; });

@@ -12,10 +12,8 @@ namespace newsq::cli {
 
 int stats_command(int argc, char** argv) {
   cxxopts::Options options("newsq stats", "What an index holds.");
-  options.add_options()
-      ("db", "index directory", cxxopts::value<std::string>())
-      ("json", "print one JSON object")
-      ("h,help", "show this help");
+  options.add_options()("db", "index directory", cxxopts::value<std::string>())("json", "print one JSON object")(
+      "h,help", "show this help");
   auto args = options.parse(argc, argv);
   if (args.count("help")) {
     fmt::print("{}\n", options.help());
@@ -27,17 +25,19 @@ int stats_command(int argc, char** argv) {
   if (args.count("json")) {
     nlohmann::json sources = nlohmann::json::object();
     for (const auto& [name, count] : s.sources) sources[name] = count;
-    nlohmann::json out = {{"articles", s.articles}, {"terms", s.terms}, {"first_date", s.first_date},
+    nlohmann::json out = {{"articles", s.articles},   {"terms", s.terms},           {"first_date", s.first_date},
                           {"last_date", s.last_date}, {"disk_bytes", s.disk_bytes}, {"sources", sources}};
     fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
   }
   fmt::print("articles   {}\n", thousands(s.articles));
-  fmt::print("dates      {} .. {}\n", s.first_date.empty() ? "-" : s.first_date, s.last_date.empty() ? "-" : s.last_date);
+  fmt::print("dates      {} .. {}\n", s.first_date.empty() ? "-" : s.first_date,
+             s.last_date.empty() ? "-" : s.last_date);
   fmt::print("terms      {}\n", thousands(s.terms));
   fmt::print("disk       {:.1f} MB\n", static_cast<double>(s.disk_bytes) / 1e6);
   fmt::print("sources    {}\n", s.sources.size());
-  for (const auto& [name, count] : s.sources) fmt::print("  {:<24} {:>10}\n", name.empty() ? "(none)" : printable(name), thousands(count));
+  for (const auto& [name, count] : s.sources)
+    fmt::print("  {:<24} {:>10}\n", name.empty() ? "(none)" : printable(name), thousands(count));
   return kExitOk;
 }
 

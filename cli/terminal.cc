@@ -33,10 +33,12 @@ std::string printable(std::string_view s) {
       continue;
     }
     // C1 controls (0x9b is a CSI, as ESC [ is), line and paragraph separators, bidi overrides.
-    const bool control = (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-                         (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-    if (control) out += ' ';
-    else out.append(s.substr(i, n));
+    const bool control = (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+                         (cp >= 0x2066 && cp <= 0x2069);
+    if (control)
+      out += ' ';
+    else
+      out.append(s.substr(i, n));
     i += n;
   }
   return out;
@@ -58,12 +60,23 @@ std::string html_highlights(std::string_view snippet) {
   std::string out;
   for (char c : snippet) {
     switch (c) {
-      case kHighlightStart: out += "<b>"; break;
-      case kHighlightEnd: out += "</b>"; break;
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case kHighlightStart:
+        out += "<b>";
+        break;
+      case kHighlightEnd:
+        out += "</b>";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

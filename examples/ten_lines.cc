@@ -16,9 +16,13 @@ int main(int argc, char** argv) try {
   const std::string db = argv[1];
   const std::vector<std::string> inputs(argv + 3, argv + argc);
   // --- the ten lines (README.md, "The library in ten lines") ---
-  newsq::IndexWriter writer(db, {.gazetteer = argv[2]});           // creates it if missing
-  newsq::ingest(writer, inputs);                                    // files, directories, "-" for stdin
-  writer.add({.id = "a1", .date = "2022-03-05", .source = "Wire", .title = "Kyiv", .text = "Casualties after shelling in Kyiv."});
+  newsq::IndexWriter writer(db, {.gazetteer = argv[2]});  // creates it if missing
+  newsq::ingest(writer, inputs);                          // files, directories, "-" for stdin
+  writer.add({.id = "a1",
+              .date = "2022-03-05",
+              .source = "Wire",
+              .title = "Kyiv",
+              .text = "Casualties after shelling in Kyiv."});
   writer.commit();
 
   newsq::Searcher searcher(db);

@@ -44,7 +44,8 @@ void FacetCounter::store(const FacetSpy* spy, std::uint32_t max_values, SearchRe
   if (spy->fields().location) out.facets["location"] = location_values(spy->places(), *gazetteer_.names(), max_values);
 }
 
-void FacetCounter::count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values, SearchResults& out) {
+void FacetCounter::count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values,
+                         SearchResults& out) {
   const Xapian::Database& db = index_.db();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);

@@ -25,7 +25,8 @@ const places::Gazetteer* IndexGazetteerCache::get() {
   return gazetteer_.get();
 }
 
-places::Place IndexGazetteerCache::resolve(const std::string& name, const char* flag, analysis::TextAnalyzer& analyzer) {
+places::Place IndexGazetteerCache::resolve(const std::string& name, const char* flag,
+                                           analysis::TextAnalyzer& analyzer) {
   const places::Gazetteer* g = get();
   if (!g) throw QueryError(std::string(flag) + ": " + error_);
   places::Place p;

@@ -36,10 +36,10 @@ class IndexGazetteerCache {
  private:
   const IndexView& index_;
   std::shared_ptr<const places::Gazetteer> gazetteer_;
-  std::optional<PlaceNames> names_;                    // Of `gazetteer_`.
-  std::optional<GazetteerBinding> binding_;            // What it was loaded for; none before the first.
-  std::string error_;                                  // Why there is none, for place queries.
-  std::optional<IndexView::Revision> checked_at_;      // Generation and revision checked.
+  std::optional<PlaceNames> names_;                // Of `gazetteer_`.
+  std::optional<GazetteerBinding> binding_;        // What it was loaded for; none before the first.
+  std::string error_;                              // Why there is none, for place queries.
+  std::optional<IndexView::Revision> checked_at_;  // Generation and revision checked.
 };
 
 }  // namespace newsq::query

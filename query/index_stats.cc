@@ -12,8 +12,10 @@ IndexStats index_stats(const IndexView& index) {
   const Xapian::Database& db = index.db();
   s.articles = db.get_doccount();
   if (s.articles) {
-    s.first_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
-    s.last_date = schema::day_string(static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
+    s.first_date = schema::day_string(
+        static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
+    s.last_date = schema::day_string(
+        static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
   }
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
   Xapian::Enquire enquire(db);
@@ -25,7 +27,8 @@ IndexStats index_stats(const IndexView& index) {
   // The live generation only (old ones are about to go); a file vanishing meanwhile is skipped.
   const std::filesystem::path live = std::filesystem::path(index.dir()) / index.generation();  // dir itself if ""
   std::error_code ec, file_ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it); it.increment(ec))
+  for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it);
+       it.increment(ec))
     if (it->is_regular_file(file_ec)) {
       std::uintmax_t size = it->file_size(file_ec);
       if (!file_ec) s.disk_bytes += size;

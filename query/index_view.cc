@@ -17,7 +17,8 @@ IndexView::IndexView(const std::string& dir) : dir_(dir) {
   } catch (const Xapian::DatabaseError& e) {
     // refresh() opened again after each failure; what still fails while the stub names the
     // generation diagnose() found is in that generation's tables, not a swap under the open.
-    const std::string expected = plain_ ? std::string() : std::filesystem::path(found.generation_path).filename().string();
+    const std::string expected =
+        plain_ ? std::string() : std::filesystem::path(found.generation_path).filename().string();
     if (location::live_generation(dir_) == expected)
       throw DatabaseError(health::damaged_message(dir_, "cannot open the index: " + e.get_description(), false));
     throw DatabaseError(dir_ + ": cannot open the index: " + e.get_description());
@@ -32,12 +33,17 @@ IndexView::IndexView(const std::string& dir) : dir_(dir) {
 // say what to do.
 DatabaseError IndexView::unusable(const health::Diagnosis& found) const {
   switch (found.state) {
-    case health::State::absent: return DatabaseError(dir_ + ": no such index (create one with 'newsq index')");
-    case health::State::empty: return DatabaseError(dir_ + ": an empty directory, not an index yet (create one with 'newsq index')");
-    case health::State::foreign: return DatabaseError(dir_ + ": " + found.problem);
-    case health::State::damaged: return DatabaseError(health::damaged_message(dir_, found.problem, false));
+    case health::State::absent:
+      return DatabaseError(dir_ + ": no such index (create one with 'newsq index')");
+    case health::State::empty:
+      return DatabaseError(dir_ + ": an empty directory, not an index yet (create one with 'newsq index')");
+    case health::State::foreign:
+      return DatabaseError(dir_ + ": " + found.problem);
+    case health::State::damaged:
+      return DatabaseError(health::damaged_message(dir_, found.problem, false));
     case health::State::plain:
-    case health::State::healthy: break;
+    case health::State::healthy:
+      break;
   }
   return DatabaseError(dir_ + ": cannot open the index");
 }
@@ -58,13 +64,16 @@ IndexView::Revision IndexView::revision_or_none() const {
 // nothing moved, nothing was writing and the tables themselves are bad: the index is damaged,
 // and the message says so and what to run instead of passing on Xapian's advice ("call
 // reopen() and retry"), which cannot help.
-DatabaseError IndexView::read_failure(const std::string& what, const Xapian::DatabaseError& e, const Revision& first) const {
-  if (const health::Diagnosis found = health::diagnose(dir_); found.state != health::State::healthy && found.state != health::State::plain)
+DatabaseError IndexView::read_failure(const std::string& what, const Xapian::DatabaseError& e,
+                                      const Revision& first) const {
+  if (const health::Diagnosis found = health::diagnose(dir_);
+      found.state != health::State::healthy && found.state != health::State::plain)
     return unusable(found);
   const bool moved = location::live_generation(dir_) != first.first || revision_or_none() != first;
   if (!moved) return DatabaseError(health::damaged_message(dir_, what + ": " + e.get_description(), false));
   // Xapian::Error has no virtual functions to dynamic_cast on; its type name says the kind.
-  if (e.get_type() == std::string("DatabaseModifiedError")) return DatabaseError(dir_ + ": " + what + ": the index kept changing meanwhile");
+  if (e.get_type() == std::string("DatabaseModifiedError"))
+    return DatabaseError(dir_ + ": " + what + ": the index kept changing meanwhile");
   return DatabaseError(dir_ + ": " + what + ": " + e.get_description());
 }
 
@@ -101,7 +110,8 @@ void IndexView::refresh() {
 // have removed the files just opened; that is not damage if the stub has moved on meanwhile.
 void IndexView::check_complete() {
   if (generation_.empty()) return;
-  const std::string missing = health::missing_table((std::filesystem::path(dir_) / generation_).string(), db_.get_doccount());
+  const std::string missing =
+      health::missing_table((std::filesystem::path(dir_) / generation_).string(), db_.get_doccount());
   if (missing.empty()) return;
   if (location::live_generation(dir_) != generation_)
     throw Xapian::DatabaseOpeningError("the generation opened was replaced");  // refresh() tries again.

@@ -22,7 +22,8 @@ Xapian::Query near_query(const places::Place& centre, double radius_km) {
   Xapian::Query exact(source->release());
   std::vector<std::string> cells = places::cells_covering(centre.lat, centre.lon, radius_km);
   if (cells.empty()) return exact;
-  return Xapian::Query(Xapian::Query::OP_FILTER, exact, Xapian::Query(Xapian::Query::OP_OR, cells.begin(), cells.end()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, exact,
+                       Xapian::Query(Xapian::Query::OP_OR, cells.begin(), cells.end()));
 }
 
 }  // namespace newsq::query

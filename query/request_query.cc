@@ -30,7 +30,8 @@ Xapian::Query day_range(const std::string& from, const std::string& to) {
   if (!from.empty() && !to.empty()) {
     if (schema::day_number(from) > schema::day_number(to))
       throw QueryError("date range is empty: " + from + " is after " + to);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, schema::date_value(from), schema::date_value(to));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, schema::date_value(from),
+                         schema::date_value(to));
   }
   if (!from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, schema::date_value(from));
   if (!to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, schema::date_value(to));
@@ -86,10 +87,14 @@ RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database&
   if (by_distance_ && near_.empty()) throw QueryError("sorting by distance needs --near PLACE");
 
   for (const auto& [field, value] : request.facet_filters) {
-    if (field == "date") selected_[field].push_back(date_bucket(value));
-    else if (field == "source") selected_[field].emplace_back(schema::source_term(value));
-    else if (field == "location") selected_[field].push_back(place_query(resolve(value, "--facet location")));
-    else throw QueryError("unknown facet '" + field + "' (facets: date, source, location)");
+    if (field == "date")
+      selected_[field].push_back(date_bucket(value));
+    else if (field == "source")
+      selected_[field].emplace_back(schema::source_term(value));
+    else if (field == "location")
+      selected_[field].push_back(place_query(resolve(value, "--facet location")));
+    else
+      throw QueryError("unknown facet '" + field + "' (facets: date, source, location)");
   }
   // Preferred places lift the articles about them: those placed there (a fixed bonus) or
   // naming them (the name as words, so also where extraction missed it). With no other words,

@@ -27,7 +27,8 @@ class RequestQuery {
  public:
   // Throws QueryError for a malformed request (validate(), the query text, dates, facets,
   // places). `db` is read for the weight of preferred places; `builder` makes the text queries.
-  RequestQuery(const SearchRequest& request, const Xapian::Database& db, QueryBuilder& builder, const ResolvePlace& resolve);
+  RequestQuery(const SearchRequest& request, const Xapian::Database& db, QueryBuilder& builder,
+               const ResolvePlace& resolve);
 
   // The words sought, with those of preferred places' names: for snippets, and empty when the
   // request has no text (only filters, places or facets).
@@ -53,7 +54,7 @@ class RequestQuery {
   TextQuery text_;
   std::vector<Xapian::Query> filters_;
   std::map<std::string, std::vector<Xapian::Query>> selected_;  // Drill-down selections, per field.
-  Xapian::Query words_;  // The text, or everything, lifted by preferred places.
+  Xapian::Query words_;                                         // The text, or everything, lifted by preferred places.
   places::Place centre_;
   Xapian::Query near_;
   bool by_distance_ = false, by_date_ = false, count_facets_ = true;

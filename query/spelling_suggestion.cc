@@ -5,7 +5,8 @@
 
 namespace newsq::query {
 
-std::string spelling_suggestion(const Xapian::Database& db, analysis::TextAnalyzer& analyzer, const std::string& query_text) {
+std::string spelling_suggestion(const Xapian::Database& db, analysis::TextAnalyzer& analyzer,
+                                const std::string& query_text) {
   std::string suggestion;
   std::size_t copied = 0;
   bool changed = false;

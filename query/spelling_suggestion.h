@@ -12,6 +12,7 @@ namespace newsq::query {
 
 // `query_text` with each word whose term `db` lacks replaced by the closest indexed word
 // ("Kyv" -> "kyiv"), the rest as written; empty when no word was replaced. Throws Xapian errors.
-std::string spelling_suggestion(const Xapian::Database& db, analysis::TextAnalyzer& analyzer, const std::string& query_text);
+std::string spelling_suggestion(const Xapian::Database& db, analysis::TextAnalyzer& analyzer,
+                                const std::string& query_text);
 
 }  // namespace newsq::query

@@ -36,7 +36,7 @@ TEST_CASE("words are case folded, NFKC-normalised and stripped of Latin diacriti
   CHECK(terms("Kyiv KYIV kyiv Kyïv") == V{"kyiv", "kyiv", "kyiv", "kyiv"});
   CHECK(terms("Kijów Zürich café") == V{"kijow", "zurich", "cafe"});
   CHECK(terms("ＫＹＩＶ ﬁre") == V{"kyiv", "fire"});  // Full-width letters, ligature.
-  CHECK(terms("Straße") == V{"strasse"});            // Case folding, not just lower-casing.
+  CHECK(terms("Straße") == V{"strasse"});             // Case folding, not just lower-casing.
 }
 
 TEST_CASE("Cyrillic keeps its letters and is folded", "[analysis]") {
@@ -58,8 +58,15 @@ TEST_CASE("possessives, apostrophes and acronym dots are tidied", "[analysis]") 
 
 TEST_CASE("words() gives analyze()'s terms, and words never join across white space", "[analysis]") {
   TextAnalyzer analyzer;
-  const V texts = {"Kyiv's mayor, Vitali Klitschko", "the U.S. army in Rostov-on-Don", "St. Petersburg  and\tNew York",
-                   "Київ і Харків", "3.5 million people; 1,000 dead", "Paris, Texas", "don't  stop", "", "  ,  "};
+  const V texts = {"Kyiv's mayor, Vitali Klitschko",
+                   "the U.S. army in Rostov-on-Don",
+                   "St. Petersburg  and\tNew York",
+                   "Київ і Харків",
+                   "3.5 million people; 1,000 dead",
+                   "Paris, Texas",
+                   "don't  stop",
+                   "",
+                   "  ,  "};
   for (const auto& text : texts) {
     CAPTURE(text);
     CHECK(analyzer.words(text) == terms(text));

@@ -46,11 +46,16 @@ struct Item {
   Atom a, b;
   std::string text() const {
     switch (kind) {
-      case plain: return a.text();
-      case minus: return "-" + a.text();
-      case negated: return "NOT " + a.text();
-      case either: return a.text() + " OR " + b.text();
-      case grouped: return "(" + a.text() + " OR " + b.text() + ")";
+      case plain:
+        return a.text();
+      case minus:
+        return "-" + a.text();
+      case negated:
+        return "NOT " + a.text();
+      case either:
+        return a.text() + " OR " + b.text();
+      case grouped:
+        return "(" + a.text() + " OR " + b.text() + ")";
     }
     return "";
   }
@@ -88,11 +93,17 @@ class BruteForce {
         // Without operators a bare place name is a preference: it ranks, it does not filter.
         if (!operators && item.kind == Item::plain && is_place(item.a)) continue;
         switch (item.kind) {
-          case Item::plain: ok = matches(a, item.a); break;
+          case Item::plain:
+            ok = matches(a, item.a);
+            break;
           case Item::minus:
-          case Item::negated: ok = !matches(a, item.a); break;
+          case Item::negated:
+            ok = !matches(a, item.a);
+            break;
           case Item::either:
-          case Item::grouped: ok = matches(a, item.a) || matches(a, item.b); break;
+          case Item::grouped:
+            ok = matches(a, item.a) || matches(a, item.b);
+            break;
         }
         if (!ok) break;
       }
@@ -218,10 +229,11 @@ TEST_CASE("exclusion with places: the queries that once went wrong count right",
       {"kyiv NOT russia", query({{Item::plain, word("kyiv"), {}}, {Item::negated, word("russia"), {}}})},
       {"NOT russia", query({{Item::negated, word("russia"), {}}})},
       {"Kyiv -Russia", query({{Item::plain, word("Kyiv"), {}}, {Item::minus, word("Russia"), {}}})},
-      {"shelling Kyiv OR Kharkiv", query({{Item::plain, word("shelling"), {}}, {Item::either, word("Kyiv"), word("Kharkiv")}})},
+      {"shelling Kyiv OR Kharkiv",
+       query({{Item::plain, word("shelling"), {}}, {Item::either, word("Kyiv"), word("Kharkiv")}})},
       {"(Kyiv OR Lviv) -Russia in March 2022",
-       query({{Item::grouped, word("Kyiv"), word("Lviv")}, {Item::minus, word("Russia"), {}}}, "in March 2022", "2022-03-01",
-             "2022-03-31")},
+       query({{Item::grouped, word("Kyiv"), word("Lviv")}, {Item::minus, word("Russia"), {}}}, "in March 2022",
+             "2022-03-01", "2022-03-31")},
       {"shelling -Russia near Kharkiv",
        query({{Item::plain, word("shelling"), {}}, {Item::minus, word("Russia"), {}}}, "", "", "", true)},
   };
@@ -235,14 +247,15 @@ TEST_CASE("exclusion with places: the queries that once went wrong count right",
   CHECK(engine_total(searcher, "kyiv -russia") < f.articles.size() / 10);
 }
 
-TEST_CASE("random queries of words, phrases, -, NOT, OR, places and dates total their brute-force counts", "[shared][answers]") {
+TEST_CASE("random queries of words, phrases, -, NOT, OR, places and dates total their brute-force counts",
+          "[shared][answers]") {
   NEWSQ_REQUIRE_SHARED();
   Fixture& f = fixture();
   newsq::Searcher searcher(f.dir.str("db"));
   BruteForce brute(f.articles, f.near_ids);
-  const std::vector<std::string> words = {"shelling", "grain", "president", "talks", "sanctions", "attack", "gas",
-                                          "children", "military", "war", "Kyiv", "Russia", "Ukraine", "Mariupol",
-                                          "Kharkiv", "Lviv", "Moscow"};
+  const std::vector<std::string> words = {"shelling", "grain",    "president", "talks", "sanctions", "attack",
+                                          "gas",      "children", "military",  "war",   "Kyiv",      "Russia",
+                                          "Ukraine",  "Mariupol", "Kharkiv",   "Lviv",  "Moscow"};
   const std::vector<std::vector<std::string>> phrases = {
       {"armed", "forces"}, {"general", "staff"}, {"peace", "talks"}, {"russian", "troops"}, {"grain", "deal"}};
   struct DateWords {
@@ -275,7 +288,8 @@ TEST_CASE("random queries of words, phrases, -, NOT, OR, places and dates total 
     // A query of bare place names alone ranks by them rather than filtering: that is not a
     // count to compare, so such queries get a word.
     bool all_preferences = true;
-    for (const auto& item : q.items) all_preferences = all_preferences && item.kind == Item::plain && BruteForce::is_place(item.a);
+    for (const auto& item : q.items)
+      all_preferences = all_preferences && item.kind == Item::plain && BruteForce::is_place(item.a);
     if (all_preferences) q.items.push_back({Item::plain, word("war"), {}});
     const std::string typed = q.text();
     INFO("query: " << typed);

@@ -61,7 +61,8 @@ TEST_CASE("the bundled sample corpus indexes and searches", "[cli]") {
   auto j = nlohmann::json::parse(json.out);
   CHECK(j["total"].get<int>() >= 1);
   REQUIRE(!j["hits"].empty());
-  for (const char* key : {"id", "date", "source", "title", "url", "score", "snippet"}) CHECK(j["hits"][0].contains(key));
+  for (const char* key : {"id", "date", "source", "title", "url", "score", "snippet"})
+    CHECK(j["hits"][0].contains(key));
   CHECK(j["hits"][0]["snippet"].get<std::string>().find("<b>") != std::string::npos);
   CHECK(j["facets"].contains("date"));
   CHECK(j["facets"].contains("source"));
@@ -105,9 +106,11 @@ TEST_CASE("stdin is read with -", "[cli]") {
 TEST_CASE("a file named directly with an unknown extension is an error and the other inputs are indexed", "[cli]") {
   TempDir dir;
   const std::string good = dir.str("good.jsonl");
-  newsq::test::write_file(good, "{\"id\":\"g\",\"date\":\"2022-03-01\",\"text\":\"good kyiv report\"}\n"
-                                "{\"id\":\"d\",\"date\":\"2022-03-01\",\"title\":\"a\",\"title\":\"b\",\"text\":\"x\"}\n");
-  newsq::test::write_file(dir.str("dump.json"), "{\"id\":\"j\",\"date\":\"2022-03-01\",\"text\":\"json kyiv report\"}\n");
+  newsq::test::write_file(good,
+                          "{\"id\":\"g\",\"date\":\"2022-03-01\",\"text\":\"good kyiv report\"}\n"
+                          "{\"id\":\"d\",\"date\":\"2022-03-01\",\"title\":\"a\",\"title\":\"b\",\"text\":\"x\"}\n");
+  newsq::test::write_file(dir.str("dump.json"),
+                          "{\"id\":\"j\",\"date\":\"2022-03-01\",\"text\":\"json kyiv report\"}\n");
   newsq::test::write_file(dir.str("notes.md"), "# notes\n");
   auto r = run_cli({"index", "--db", dir.str("db"), dir.str("dump.json"), good, dir.str("notes.md")});
   INFO(r.err);
@@ -117,7 +120,8 @@ TEST_CASE("a file named directly with an unknown extension is an error and the o
                                      "optionally .gz (give the format explicitly to read it: --format, "
                                      "IngestOptions::format)\n") != std::string::npos);
   CHECK(r.err.find(good + ":2: duplicate field \"title\"\n") != std::string::npos);
-  CHECK(r.err.find("1 articles (1 added, 0 updated, 0 unchanged, 0 deleted), 1 rejected, 2 unreadable;") != std::string::npos);
+  CHECK(r.err.find("1 articles (1 added, 0 updated, 0 unchanged, 0 deleted), 1 rejected, 2 unreadable;") !=
+        std::string::npos);
   CHECK(r.err.find("2 inputs could not be read; everything readable was indexed") != std::string::npos);
   auto found = run_cli({"search", "--db", dir.str("db"), "--json", "kyiv"});
   CHECK(nlohmann::json::parse(found.out)["total"] == 1);
@@ -241,7 +245,10 @@ TEST_CASE("article text cannot drive the terminal: escapes and raw newlines are 
   nlohmann::json a = {{"id", "evil-\x1b[2J-1"},
                       {"date", "2022-03-01"},
                       {"source", "Tricks\x1b]0;owned\x07"},
-                      {"title", "Power cut\nFAKE LINE \x1b[31mred\xc2\x9b" "31m \xe2\x80\xae" "txet"},
+                      {"title",
+                       "Power cut\nFAKE LINE \x1b[31mred\xc2\x9b"
+                       "31m \xe2\x80\xae"
+                       "txet"},
                       {"url", "https://example.org/\x1b[1m"},
                       {"text", "The power grid failed.\x1b[2K\rOverwritten line about power."}};
   newsq::test::write_file(dir.path() / "evil.jsonl", a.dump() + "\n");

@@ -34,7 +34,8 @@ TEST_CASE("near-duplicates collapse into one hit with the copies' ids", "[unders
     w.add(article("orig", "2022-03-01", "Wire", "Aid convoy arrives", base));
     w.add(article("copy1", "2022-03-01", "Paper", "Aid convoy arrives", edited));
     w.add(article("copy2", "2022-03-02", "Radio", "Aid convoy reaches town", edited2));
-    w.add(article("other", "2022-03-02", "Radio", "Convoy of tractors", "A convoy of tractors blocked the road in a protest over fuel prices."));
+    w.add(article("other", "2022-03-02", "Radio", "Convoy of tractors",
+                  "A convoy of tractors blocked the road in a protest over fuel prices."));
   }
   newsq::Searcher s(dir.str("db"));
   auto collapsed = s.search({.query = "convoy"});
@@ -46,13 +47,17 @@ TEST_CASE("near-duplicates collapse into one hit with the copies' ids", "[unders
   CHECK(folded == std::set<std::string>{"orig", "copy1", "copy2"});
   CHECK(s.search({.query = "convoy", .collapse_duplicates = false}).hits.size() == 4);
 
-  using newsq::analysis::jaccard, newsq::analysis::shingles_of, newsq::analysis::signature_of, newsq::analysis::estimated_similarity;
+  using newsq::analysis::jaccard, newsq::analysis::shingles_of, newsq::analysis::signature_of,
+      newsq::analysis::estimated_similarity;
   CHECK(jaccard(shingles_of(base), shingles_of(edited)) > 0.6);
   CHECK(jaccard(shingles_of(base), shingles_of(base)) == 1.0);
   // Case and punctuation do not tell copies apart; other words do.
-  CHECK(jaccard(shingles_of("Troops shelled the city; residents fled."), shingles_of("troops shelled the city - residents fled")) == 1.0);
-  CHECK(jaccard(shingles_of("Troops shelled the city and residents fled"), shingles_of("Farmers blocked the road and prices rose")) == 0.0);
-  CHECK(jaccard(shingles_of("Київ під обстрілом знову сьогодні"), shingles_of("Київ під обстрілом знову сьогодні.")) == 1.0);
+  CHECK(jaccard(shingles_of("Troops shelled the city; residents fled."),
+                shingles_of("troops shelled the city - residents fled")) == 1.0);
+  CHECK(jaccard(shingles_of("Troops shelled the city and residents fled"),
+                shingles_of("Farmers blocked the road and prices rose")) == 0.0);
+  CHECK(jaccard(shingles_of("Київ під обстрілом знову сьогодні"), shingles_of("Київ під обстрілом знову сьогодні.")) ==
+        1.0);
   // Signatures estimate the overlap.
   CHECK(estimated_similarity(signature_of(shingles_of(base)), signature_of(shingles_of(base))) == 1.0);
   CHECK(std::abs(estimated_similarity(signature_of(shingles_of(base)), signature_of(shingles_of(edited))) -
@@ -61,7 +66,8 @@ TEST_CASE("near-duplicates collapse into one hit with the copies' ids", "[unders
   CHECK(estimated_similarity("", "") == 0.0);
 }
 
-TEST_CASE("copies made by editing real articles slightly collapse into their original, and nothing else does", "[shared]") {
+TEST_CASE("copies made by editing real articles slightly collapse into their original, and nothing else does",
+          "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
   auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
@@ -72,7 +78,8 @@ TEST_CASE("copies made by editing real articles slightly collapse into their ori
   std::vector<newsq::Article> articles;
   for (std::size_t i = 0; i < 200 && i < lines.size(); ++i) {
     auto j = nlohmann::json::parse(lines[i]);
-    newsq::Article a = article(j["id"], std::string(j["date"]).substr(0, 10), j["source"], j.value("title", ""), j["text"]);
+    newsq::Article a =
+        article(j["id"], std::string(j["date"]).substr(0, 10), j["source"], j.value("title", ""), j["text"]);
     articles.push_back(a);
     if (i % 10 != 0 || a.text.size() < 1000) continue;
     newsq::Article one = a, two = a;
@@ -100,7 +107,8 @@ TEST_CASE("copies made by editing real articles slightly collapse into their ori
     std::size_t folded_groups = 0;
     for (const auto& [id, copies] : copies_of) {
       INFO("original " << id);
-      const auto& text = std::find_if(articles.begin(), articles.end(), [&](const auto& a) { return a.id == id; })->text;
+      const auto& text =
+          std::find_if(articles.begin(), articles.end(), [&](const auto& a) { return a.id == id; })->text;
       // A query of three of the article's longer words, quoted: it and its copies rank high.
       newsq::analysis::TextAnalyzer analyzer;
       std::string query;

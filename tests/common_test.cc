@@ -70,11 +70,20 @@ TEST_CASE("the hashes stored on disk are unchanged", "[common]") {
   CHECK(hex(analysis::signature_of(analysis::shingles_of(a.text))) ==
         "5dab1b5b03204f1229ddca3d7824cb0757d63e17a97a41cdd0d4b1cf88765b0e"
         "f8c5d565f4663746603207219e477895d92a26ce347534c1e8f063cfdd3f2ff4");
-  CHECK(analysis::shingles_of("One two Three four five") == analysis::Shingles{0x06829f9f4b20457eull, 0xab6316e5719e6f04ull});
+  CHECK(analysis::shingles_of("One two Three four five") ==
+        analysis::Shingles{0x06829f9f4b20457eull, 0xab6316e5719e6f04ull});
 }
 
 TEST_CASE("varints round-trip and refuse truncation", "[common]") {
-  const std::uint64_t values[] = {0, 1, 127, 128, 300, 16383, 16384, 0xffffffffull, 0x123456789abcdefull,
+  const std::uint64_t values[] = {0,
+                                  1,
+                                  127,
+                                  128,
+                                  300,
+                                  16383,
+                                  16384,
+                                  0xffffffffull,
+                                  0x123456789abcdefull,
                                   std::numeric_limits<std::uint64_t>::max()};
   for (std::uint64_t v : values) {
     std::string bytes;
@@ -159,7 +168,8 @@ TEST_CASE("day numbers round-trip, leap years included", "[common]") {
   CHECK_FALSE(common::real_day(2022, 13, 1));
   CHECK_FALSE(common::real_day(2022, 4, 31));
 
-  for (const char* day : {"1970-01-01", "1969-12-31", "2000-02-29", "2024-02-29", "2024-12-31", "1000-01-01", "9999-12-31"}) {
+  for (const char* day :
+       {"1970-01-01", "1969-12-31", "2000-02-29", "2024-02-29", "2024-12-31", "1000-01-01", "9999-12-31"}) {
     INFO(day);
     auto n = common::parse_day(day);
     REQUIRE(n);
@@ -175,9 +185,9 @@ TEST_CASE("day numbers round-trip, leap years included", "[common]") {
 }
 
 TEST_CASE("impossible or misspelt days are refused", "[common]") {
-  for (const char* day : {"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-04-31", "0999-12-31",
-                          "-999-01-01", "2024-1-01", "2024-01-1", "2024/01/01", "2024-01-01T", " 2024-01-01", "+024-01-01",
-                          "2024-0a-01", "", "2024-01-01x"}) {
+  for (const char* day : {"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-04-31",
+                          "0999-12-31", "-999-01-01", "2024-1-01", "2024-01-1", "2024/01/01", "2024-01-01T",
+                          " 2024-01-01", "+024-01-01", "2024-0a-01", "", "2024-01-01x"}) {
     INFO(day);
     CHECK_FALSE(common::parse_day(day));
     CHECK_FALSE(common::is_valid_day(day));
@@ -199,7 +209,8 @@ TEST_CASE("thousands groups digits by three", "[common]") {
 TEST_CASE("distance_km is Xapian's great-circle distance", "[common]") {
   Xapian::GreatCircleMetric metric;
   const double kyiv_lviv = places::distance_km(50.45, 30.52, 49.84, 24.03);
-  CHECK(kyiv_lviv == metric.pointwise_distance(Xapian::LatLongCoord(50.45, 30.52), Xapian::LatLongCoord(49.84, 24.03)) / 1000);
+  CHECK(kyiv_lviv ==
+        metric.pointwise_distance(Xapian::LatLongCoord(50.45, 30.52), Xapian::LatLongCoord(49.84, 24.03)) / 1000);
   // What the hand-written haversine gave, to a millimetre.
   CHECK(kyiv_lviv == Approx(467.39422061195717).margin(1e-6));
   CHECK(places::distance_km(0, 0, 0, 180) == Approx(20020.734122974663).margin(1e-6));
@@ -241,8 +252,7 @@ TEST_CASE("the ordered pipeline rethrows the first failure and stops its workers
   bool thrown = false;
   try {
     for (int i = 0; i < 1000; ++i) pipeline.push(i, 2);
-    while (pipeline.pop(0)) {
-    }
+    while (pipeline.pop(0)) {}
   } catch (const std::runtime_error& e) {
     thrown = true;
     CHECK(std::string(e.what()) == "job 3 failed");
@@ -270,7 +280,8 @@ TEST_CASE("stopping the ordered pipeline abandons queued jobs", "[common]") {
     pipeline.start(2, [&] {
       return [&](int& job) {
         ++ran;
-        for (int i = 0; i < 200 && !pipeline.cancelled(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        for (int i = 0; i < 200 && !pipeline.cancelled(); ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
         if (pipeline.cancelled()) saw_cancel = true;
         return job;
       };

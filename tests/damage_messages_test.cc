@@ -25,8 +25,8 @@ std::string sample() { return (newsq::test::source_dir() / "corpus" / "sample" /
 bool one_line(const std::string& err) { return !err.empty() && err.find('\n') == err.size() - 1; }
 
 bool raw_xapian(const std::string& message) {
-  return message.find("Couldn't detect type") != std::string::npos || message.find("uninitialised") != std::string::npos ||
-         message.find("reopen()") != std::string::npos;
+  return message.find("Couldn't detect type") != std::string::npos ||
+         message.find("uninitialised") != std::string::npos || message.find("reopen()") != std::string::npos;
 }
 
 }  // namespace
@@ -35,9 +35,12 @@ TEST_CASE("an empty directory: every command says so, none creates an index in i
   TempDir dir;
   const std::string d = dir.str("empty");
   fs::create_directories(d);
-  for (const auto& args : std::vector<std::vector<std::string>>{{"search", "--db", d, "kyiv"}, {"stats", "--db", d},
-                                                                {"check", "--db", d}, {"repair", "--db", d},
-                                                                {"compact", "--db", d}, {"delete", "--db", d, "x"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"search", "--db", d, "kyiv"},
+                                                                {"stats", "--db", d},
+                                                                {"check", "--db", d},
+                                                                {"repair", "--db", d},
+                                                                {"compact", "--db", d},
+                                                                {"delete", "--db", d, "x"}}) {
     auto r = run_cli(args);
     INFO(args[0] << ": " << r.err);
     CHECK(r.exit_code == 2);
@@ -76,7 +79,8 @@ TEST_CASE("a stub emptied or removed under an open searcher is named, not Xapian
 
   // Everything removed: an empty directory now.
   for (const auto& e : fs::directory_iterator(db)) fs::remove_all(e.path());
-  CHECK_THROWS_WITH(searcher.search(request), Catch::Contains("empty directory") && !Catch::Contains("Couldn't detect"));
+  CHECK_THROWS_WITH(searcher.search(request),
+                    Catch::Contains("empty directory") && !Catch::Contains("Couldn't detect"));
 
   // And back: the searcher recovers when the index does.
   fs::remove_all(db);
@@ -96,8 +100,10 @@ TEST_CASE("a write lock held by a program that is not a newsq writer is named as
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CLOEXEC);
   REQUIRE(fd >= 0);
   REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
-  for (const auto& args : std::vector<std::vector<std::string>>{{"index", "--db", db, sample()}, {"delete", "--db", db, "x"},
-                                                                {"compact", "--db", db}, {"rebuild", "--db", db, sample()},
+  for (const auto& args : std::vector<std::vector<std::string>>{{"index", "--db", db, sample()},
+                                                                {"delete", "--db", db, "x"},
+                                                                {"compact", "--db", db},
+                                                                {"rebuild", "--db", db, sample()},
                                                                 {"repair", "--db", db}}) {
     auto r = run_cli(args);
     INFO(args[0] << ": " << r.err);

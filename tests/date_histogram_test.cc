@@ -16,7 +16,6 @@
 
 using newsq::analysis::TextAnalyzer;
 
-
 TEST_CASE("date buckets follow the span of the dates", "[query]") {
   using newsq::schema::day_number;
   std::map<long, std::uint64_t> days{{day_number("2022-03-01"), 2}, {day_number("2022-03-02"), 1}};

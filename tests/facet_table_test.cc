@@ -23,7 +23,8 @@ namespace {
 std::string facets_text(const newsq::SearchResults& r) {
   std::string out = "total " + std::to_string(r.total) + " " + r.date_granularity + "\n";
   for (const auto& [field, values] : r.facets)
-    for (const auto& v : values) out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
+    for (const auto& v : values)
+      out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
   return out;
 }
 
@@ -37,7 +38,8 @@ void check_entry(const FacetTable& table, const Xapian::Database& db, Xapian::do
   CHECK(table.source_names()[table.source(id)] == r.source);
   std::vector<std::uint32_t> expected, got;
   newsq::places::for_each_id(r.place_ids, [&](std::uint32_t place) { expected.push_back(place); });
-  for (const std::uint32_t* p = table.places_begin(id); p != table.places_end(id); ++p) got.push_back(table.place_ids()[*p]);
+  for (const std::uint32_t* p = table.places_begin(id); p != table.places_end(id); ++p)
+    got.push_back(table.place_ids()[*p]);
   CHECK(got == expected);
 }
 
@@ -58,7 +60,8 @@ TEST_CASE("the facet table holds each document's day, source and places, and del
   auto table = FacetTable::build(db);
   REQUIRE(table);
   REQUIRE(table->last_docid() == db.get_lastdocid());
-  for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) check_entry(*table, db, *it);
+  for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    check_entry(*table, db, *it);
   CHECK(table->source(2) == FacetTable::kNoSource);
   CHECK(table->source(1) == table->source(4));
   const Xapian::docid removed = 3;
@@ -69,11 +72,14 @@ TEST_CASE("the facet table holds each document's day, source and places, and del
         std::set<std::string>{"", "BBC"});
 }
 
-TEST_CASE("a searcher's facet table is built once its spies have visited as many matches as the index holds", "[index]") {
+TEST_CASE("a searcher's facet table is built once its spies have visited as many matches as the index holds",
+          "[index]") {
   TempDir dir;
   {
     newsq::IndexWriter writer(dir.str("db"));
-    for (int i = 0; i < 10; ++i) writer.add({"a" + std::to_string(i), "2022-01-1" + std::to_string(i), "BBC", "", "", "Text " + std::to_string(i), "en"});
+    for (int i = 0; i < 10; ++i)
+      writer.add(
+          {"a" + std::to_string(i), "2022-01-1" + std::to_string(i), "BBC", "", "", "Text " + std::to_string(i), "en"});
   }
   Xapian::Database db(newsq::test::live_generation_path(dir.str("db")));
   FacetTablePolicy policy;
@@ -84,7 +90,7 @@ TEST_CASE("a searcher's facet table is built once its spies have visited as many
   auto table = policy.table_for(db, {"gen", 1});
   REQUIRE(table);
   CHECK(policy.table_for(db, {"gen", 1}) == table);  // Kept for the revision, not rebuilt.
-  CHECK_FALSE(policy.table_for(db, {"gen", 2}));      // A new revision starts counting again.
+  CHECK_FALSE(policy.table_for(db, {"gen", 2}));     // A new revision starts counting again.
 
   // A document without slot 6 (written before it existed): no table, the values are read instead.
   {
@@ -119,7 +125,8 @@ TEST_CASE("facets counted from the facet table equal those counted from the valu
   REQUIRE(db.get_lastdocid() > db.get_doccount());
   auto table = FacetTable::build(db);
   REQUIRE(table);
-  for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) check_entry(*table, db, *it);
+  for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    check_entry(*table, db, *it);
 
   const std::vector<newsq::SearchRequest> requests = {
       {.query = "kyiv", .limit = 0, .max_facet_values = 1000},

@@ -44,7 +44,7 @@ TEST_CASE("multi-select facets: each facet's counts ignore its own selections", 
   for (const auto& a : all) {
     if (!matches(a)) continue;
     total += in_sources(a) && in_2022(a);
-    if (in_2022(a)) ++by_source[a.source];       // Source counts ignore the source selections.
+    if (in_2022(a)) ++by_source[a.source];              // Source counts ignore the source selections.
     if (in_sources(a)) ++by_year[a.date.substr(0, 4)];  // Date counts ignore the date selection.
   }
   CHECK(res.total == total);

@@ -35,9 +35,10 @@ constexpr bool kAsan = false;
 // An article as a JSON Lines record. Words come from a small vocabulary in an order fixed by
 // `seed`, so that runs are reproducible and the tables span a few blocks each.
 std::string article(const std::string& id, int seed, const std::string& source) {
-  static const char* const words[] = {"grain",  "port",   "river",  "council", "budget", "school", "bridge", "rail",
-                                      "energy", "winter", "market", "harbour", "court",  "museum", "festival",
-                                      "tram",   "heating", "water", "election", "bakery", "stadium", "hospital"};
+  static const char* const words[] = {"grain",    "port",   "river",    "council", "budget",  "school",
+                                      "bridge",   "rail",   "energy",   "winter",  "market",  "harbour",
+                                      "court",    "museum", "festival", "tram",    "heating", "water",
+                                      "election", "bakery", "stadium",  "hospital"};
   constexpr int kWords = sizeof words / sizeof *words;
   std::string text;
   unsigned x = static_cast<unsigned>(seed) * 2654435761u + 12345u;
@@ -56,7 +57,7 @@ std::string article(const std::string& id, int seed, const std::string& source) 
 // positions, plus the metadata. Read through the stub, as searchers do. Equal fingerprints mean
 // equal content, whatever the document numbers.
 using Fingerprint = std::map<std::string, std::string>;
-const Fingerprint kNoIndex = {{"(no index)", ""}};  // A first run that left no stub.
+const Fingerprint kNoIndex = {{"(no index)", ""}};        // A first run that left no stub.
 const Fingerprint kEmptyIndex = {{"(empty index)", ""}};  // A first run's empty first generation.
 
 Fingerprint fingerprint(const std::string& db_dir) {
@@ -128,8 +129,8 @@ std::vector<std::string> leftovers(const std::string& db) {
 
 struct Operation {
   std::string name;
-  bool first_run = false;              // Into a directory that does not exist yet, not a copy of origin.
-  std::vector<std::string> args;       // With "DB" where the index directory goes.
+  bool first_run = false;               // Into a directory that does not exist yet, not a copy of origin.
+  std::vector<std::string> args;        // With "DB" where the index directory goes.
   std::vector<Fingerprint> acceptable;  // Commits a failed run may leave live (the first: before the run).
   Fingerprint done;                     // What a clean run leaves.
   long long clean_bytes = 0;            // Written to regular files by a clean run.
@@ -148,7 +149,8 @@ TEST_CASE("write failures at every point of a run leave the last commit live, an
   // The shim must actually take effect in this build (preloading can be refused, e.g. by a
   // sanitizer runtime): a first index run with no budget at all has to fail.
   {
-    auto probe = run_cli_env({"index", "--db", dir.str("probe"), "-"}, shim_env(0, "ENOSPC"), article("p-1", 1, "Probe"));
+    auto probe =
+        run_cli_env({"index", "--db", dir.str("probe"), "-"}, shim_env(0, "ENOSPC"), article("p-1", 1, "Probe"));
     if (probe.exit_code != 2 || probe.err.find(std::strerror(ENOSPC)) == std::string::npos) {
       WARN("SKIPPED: the write-failure shim " NEWSQ_FAULT_SHIM " has no effect in this build"
            << (kAsan ? " (AddressSanitizer)" : "") << "; exit " << probe.exit_code << ": " << probe.err);
@@ -179,11 +181,26 @@ TEST_CASE("write failures at every point of a run leave the last commit live, an
 
   constexpr int kBatch = 3;  // Articles per commit of the index run: four commits of three.
   std::vector<Operation> operations = {
-      {"index (first run, shards)", true, {"index", "--db", "DB", "--threads", "2", "--batch-size", "4", dir.str("base.jsonl")}, {}, {}, 0},
-      {"index", false, {"index", "--db", "DB", "--batch-size", std::to_string(kBatch), dir.str("more.jsonl")}, {}, {}, 0},
+      {"index (first run, shards)",
+       true,
+       {"index", "--db", "DB", "--threads", "2", "--batch-size", "4", dir.str("base.jsonl")},
+       {},
+       {},
+       0},
+      {"index",
+       false,
+       {"index", "--db", "DB", "--batch-size", std::to_string(kBatch), dir.str("more.jsonl")},
+       {},
+       {},
+       0},
       {"delete", false, {"delete", "--db", "DB", "a-1", "a-7", "a-12"}, {}, {}, 0},
       {"rebuild (one thread)", false, {"rebuild", "--db", "DB", "--threads", "1", dir.str("rebuilt.jsonl")}, {}, {}, 0},
-      {"rebuild (shards)", false, {"rebuild", "--db", "DB", "--threads", "2", "--batch-size", "4", dir.str("rebuilt.jsonl")}, {}, {}, 0},
+      {"rebuild (shards)",
+       false,
+       {"rebuild", "--db", "DB", "--threads", "2", "--batch-size", "4", dir.str("rebuilt.jsonl")},
+       {},
+       {},
+       0},
       {"compact", false, {"compact", "--db", "DB"}, {}, {}, 0},
   };
 
@@ -219,7 +236,7 @@ TEST_CASE("write failures at every point of a run leave the last commit live, an
   CHECK(article_count(operations[2].done) == 15);
   CHECK(article_count(operations[3].done) == 21);
   CHECK(operations[4].done == operations[3].done);  // Sharded or not, a rebuild makes the same index.
-  CHECK(operations[5].done == before);               // Compacting changes no content.
+  CHECK(operations[5].done == before);              // Compacting changes no content.
 
   // Budgets: kSteps spread evenly over each clean run's writes for ENOSPC, and as many halfway
   // between them for EIO, from nothing at all to just short of the whole run.
@@ -255,7 +272,8 @@ TEST_CASE("write failures at every point of a run leave the last commit live, an
         // Failed before its first generation was live: what is there counts as no index (and
         // check says so), never as a damaged one.
         CHECK(check.exit_code == 2);
-        CHECK((check.err.find("empty directory") != std::string::npos || check.err.find("no such index") != std::string::npos));
+        CHECK((check.err.find("empty directory") != std::string::npos ||
+               check.err.find("no such index") != std::string::npos));
       } else {
         CHECK(check.exit_code == 0);
         live = fingerprint(db);
@@ -280,6 +298,6 @@ TEST_CASE("write failures at every point of a run leave the last commit live, an
   }
   std::string summary;
   for (const auto& [what, times] : left_live) summary += "\n  " + what + ": " + std::to_string(times);
-  WARN(runs << " runs under injected write failures, " << failed << " exited 2; live afterwards (commit 0: before the run):"
-            << summary);
+  WARN(runs << " runs under injected write failures, " << failed
+            << " exited 2; live afterwards (commit 0: before the run):" << summary);
 }

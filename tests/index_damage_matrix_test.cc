@@ -22,7 +22,9 @@ using newsq::test::TempDir;
 
 namespace {
 
-std::string sample(const std::string& part = "") { return (newsq::test::source_dir() / "corpus" / "sample" / part).string(); }
+std::string sample(const std::string& part = "") {
+  return (newsq::test::source_dir() / "corpus" / "sample" / part).string();
+}
 
 // Every file of the index with a hash of its contents, but for the files whose changes say nothing
 // about the data: the lock files and the writers' "verified" record.
@@ -65,8 +67,7 @@ struct Damage {
 
 }  // namespace
 
-TEST_CASE("every command on every kind of damage works on intact data or refuses, and none deletes data",
-          "[damage]") {
+TEST_CASE("every command on every kind of damage works on intact data or refuses, and none deletes data", "[damage]") {
   TempDir dir;
   // The older generation: wire.jsonl alone. The live one: the whole sample.
   const std::string good = dir.str("good");
@@ -100,20 +101,25 @@ TEST_CASE("every command on every kind of damage works on intact data or refuses
   std::vector<Damage> damages = {
       {"stub missing", [](const fs::path& db, const fs::path&) { fs::remove(db / "XAPIANDB"); }, true},
       {"stub empty", [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", ""); }, true},
-      {"stub garbage", [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "\x01\x7f\xfe zz\n"); }, true},
+      {"stub garbage",
+       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "\x01\x7f\xfe zz\n"); },
+       true},
       {"stub names a missing generation",
-       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "glass gen-000099\n"); }, true},
+       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "glass gen-000099\n"); },
+       true},
   };
   std::vector<std::string> tables;
   for (const auto& e : fs::directory_iterator(live))
-    if (e.path().extension() == ".glass" || e.path().filename() == "iamglass") tables.push_back(e.path().filename().string());
+    if (e.path().extension() == ".glass" || e.path().filename() == "iamglass")
+      tables.push_back(e.path().filename().string());
   std::sort(tables.begin(), tables.end());
   for (const char* expected : {"docdata.glass", "iamglass", "position.glass", "postlist.glass", "termlist.glass"})
     REQUIRE(std::find(tables.begin(), tables.end(), expected) != tables.end());
   for (const std::string& table : tables) {
     damages.push_back({table + " missing", [table](const fs::path&, const fs::path& gen) { fs::remove(gen / table); }});
-    damages.push_back({table + " truncated to half",
-                       [table](const fs::path&, const fs::path& gen) { fs::resize_file(gen / table, fs::file_size(gen / table) / 2); }});
+    damages.push_back({table + " truncated to half", [table](const fs::path&, const fs::path& gen) {
+                         fs::resize_file(gen / table, fs::file_size(gen / table) / 2);
+                       }});
     damages.push_back({table + " overwritten in the middle",
                        [table](const fs::path&, const fs::path& gen) { overwrite_middle(gen / table); }});
   }

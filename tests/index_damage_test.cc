@@ -61,20 +61,25 @@ TEST_CASE("no command deletes or overwrites a damaged index", "[damage]") {
   std::vector<Damage> damages = {
       {"stub missing", [](const fs::path& db, const fs::path&) { fs::remove(db / "XAPIANDB"); }, false},
       {"stub empty", [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", ""); }, false},
-      {"stub garbled", [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "\x01\x7f zz\n"); }, false},
+      {"stub garbled",
+       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "\x01\x7f zz\n"); }, false},
       {"stub names a missing generation",
-       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "glass gen-000099\n"); }, false},
+       [](const fs::path& db, const fs::path&) { newsq::test::write_file(db / "XAPIANDB", "glass gen-000099\n"); },
+       false},
   };
   for (const char* table : {"postlist.glass", "termlist.glass", "docdata.glass", "position.glass", "iamglass"}) {
     damages.push_back({"lost " + std::string(table),
                        [table](const fs::path&, const fs::path& gen) { fs::remove(gen / table); }, false});
     if (std::string(table) != "iamglass")
       damages.push_back({"truncated " + std::string(table),
-                         [table](const fs::path&, const fs::path& gen) { fs::resize_file(gen / table, fs::file_size(gen / table) / 2 + 1); },
+                         [table](const fs::path&, const fs::path& gen) {
+                           fs::resize_file(gen / table, fs::file_size(gen / table) / 2 + 1);
+                         },
                          false});
   }
   damages.push_back({"flipped bytes in postlist.glass",
-                     [](const fs::path&, const fs::path& gen) { flip_bytes(gen / "postlist.glass", 8192 + 900); }, true});
+                     [](const fs::path&, const fs::path& gen) { flip_bytes(gen / "postlist.glass", 8192 + 900); },
+                     true});
 
   for (const Damage& damage : damages) {
     DYNAMIC_SECTION(damage.name) {
@@ -91,12 +96,9 @@ TEST_CASE("no command deletes or overwrites a damaged index", "[damage]") {
       CHECK(check.out.find("DAMAGED") != std::string::npos);
 
       const std::vector<std::vector<std::string>> writers = {
-          {"index", "--db", d, sample()},
-          {"index", "--db", d, "--delete-missing", sample()},
-          {"rebuild", "--db", d, sample()},
-          {"rebuild", "--db", d, d + "/no-such-input.jsonl"},
-          {"compact", "--db", d},
-          {"delete", "--db", d, "kc-2023-0026"},
+          {"index", "--db", d, sample()},   {"index", "--db", d, "--delete-missing", sample()},
+          {"rebuild", "--db", d, sample()}, {"rebuild", "--db", d, d + "/no-such-input.jsonl"},
+          {"compact", "--db", d},           {"delete", "--db", d, "kc-2023-0026"},
       };
       for (const auto& args : writers) {
         auto r = run_cli(args);

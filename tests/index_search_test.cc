@@ -7,9 +7,9 @@
 #include "newsq/newsq.h"
 #include "tests/test_support.h"
 
-using newsq::test::TempDir;
 using newsq::test::article;
 using newsq::test::facet;
+using newsq::test::TempDir;
 
 namespace {
 
@@ -22,8 +22,10 @@ std::vector<std::string> ids(const newsq::SearchResults& r) {
 
 void fill(const std::string& db) {
   newsq::IndexWriter w(db);
-  w.add(article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv", "Heavy shelling hit Kyiv's suburbs overnight."));
-  w.add(article("a2", "2022-03-15", "Harbour Times", "Evacuation from Mariupol", "Buses left Mariupol under shelling."));
+  w.add(
+      article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv", "Heavy shelling hit Kyiv's suburbs overnight."));
+  w.add(
+      article("a2", "2022-03-15", "Harbour Times", "Evacuation from Mariupol", "Buses left Mariupol under shelling."));
   w.add(article("a3", "2022-04-02", "Kyiv Courier", "Grain exports", "Ports near Odesa resumed grain exports."));
   w.add(article("a4", "2021-12-24", "Harbour Times", "Holiday markets", "Markets opened across the city."));
   w.commit();
@@ -87,10 +89,10 @@ TEST_CASE("re-adding an id replaces it, unchanged content is skipped, remove del
   TempDir dir;
   fill(dir.str("db"));
   newsq::IndexWriter w(dir.str("db"));
-  CHECK(w.add(article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv", "Heavy shelling hit Kyiv's suburbs overnight.")) ==
-        newsq::AddOutcome::unchanged);
-  CHECK(w.add(article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv", "Drones hit Kyiv's suburbs overnight.")) ==
-        newsq::AddOutcome::updated);
+  CHECK(w.add(article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv",
+                      "Heavy shelling hit Kyiv's suburbs overnight.")) == newsq::AddOutcome::unchanged);
+  CHECK(w.add(article("a1", "2022-03-01", "Kyiv Courier", "Shelling in Kyiv",
+                      "Drones hit Kyiv's suburbs overnight.")) == newsq::AddOutcome::updated);
   CHECK(w.remove("a3"));
   CHECK_FALSE(w.remove("nope"));
   w.commit();

@@ -36,8 +36,9 @@ std::string build_input(const TempDir& dir) {
   std::string all;
   for (std::size_t i = 0; i < 700 && i < huffpost.size(); ++i) all += huffpost[i] + "\n";
   for (std::size_t i = 0; i < 150 && i < gdelt.size(); ++i) all += gdelt[i] + "\n";
-  all += gdelt.at(3) + "\n";                                // A duplicate id: rejected.
-  all += R"({"id":"bad","date":"2022-02-30","text":"x"})" "\n";  // An impossible date: rejected.
+  all += gdelt.at(3) + "\n";  // A duplicate id: rejected.
+  all += R"({"id":"bad","date":"2022-02-30","text":"x"})"
+         "\n";  // An impossible date: rejected.
   for (std::size_t i = 700; i < 1000 && i < huffpost.size(); ++i) all += huffpost[i] + "\n";
   newsq::test::write_file(dir.path() / "input.jsonl", all);
   return dir.str("input.jsonl");
@@ -207,7 +208,8 @@ TEST_CASE("a parallel run stopped by --on-error=fail keeps what came before", "[
   auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
   std::string input;
   for (std::size_t i = 0; i < 40; ++i) input += lines.at(i) + "\n";
-  input += R"({"id":"bad","date":"2022-02-30","text":"x"})" "\n";
+  input += R"({"id":"bad","date":"2022-02-30","text":"x"})"
+           "\n";
   for (std::size_t i = 40; i < 60; ++i) input += lines.at(i) + "\n";
   newsq::test::write_file(dir.path() / "in.jsonl", input);
   // A first run (a bulk build with 3 threads) and a run over an index holding the first 5 articles
@@ -239,7 +241,8 @@ TEST_CASE("the CLI takes --threads and a parallel first run reports like a seria
   for (std::size_t i = 0; i < 50; ++i) input += lines.at(i) + "\n";
   newsq::test::write_file(dir.path() / "in.jsonl", input);
   auto one = newsq::test::run_cli({"index", "--db", dir.str("one"), "--threads", "1", dir.str("in.jsonl")});
-  auto two = newsq::test::run_cli({"index", "--db", dir.str("two"), "--threads", "2", "--batch-size", "9", dir.str("in.jsonl")});
+  auto two = newsq::test::run_cli(
+      {"index", "--db", dir.str("two"), "--threads", "2", "--batch-size", "9", dir.str("in.jsonl")});
   REQUIRE(one.exit_code == 0);
   REQUIRE(two.exit_code == 0);
   CHECK_THAT(two.err, Catch::Contains("50 articles (50 added, 0 updated, 0 unchanged, 0 deleted), 0 rejected"));

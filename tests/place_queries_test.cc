@@ -14,9 +14,7 @@
 
 using newsq::test::TempDir;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("every query in the place table is understood as written", "[shared][understanding]") {
   NEWSQ_REQUIRE_SHARED();
@@ -54,8 +52,9 @@ TEST_CASE("qualified and ambiguous names pick the right place and keep commas in
   CHECK(plain.text == "shelling near Kyiv");
 
   // The CLI passes the query whole (cxxopts would split list values on commas).
-  auto r = newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "--gazetteer", newsq::test::small_gazetteer(),
-                                 "floods", "in", "Paris,", "Texas", "on", "March 21, 2022"});
+  auto r =
+      newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "--gazetteer", newsq::test::small_gazetteer(),
+                            "floods", "in", "Paris,", "Texas", "on", "March 21, 2022"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
@@ -65,8 +64,10 @@ TEST_CASE("qualified and ambiguous names pick the right place and keep commas in
   CHECK(!j["places"][0].contains("radius_km"));
   CHECK(j["date"]["from"] == "2022-03-21");
   CHECK(j["date"]["to"] == "2022-03-21");
-  auto near = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--gazetteer", newsq::test::small_gazetteer(),
-                                                           "around", "Mariupol", "within", "30", "km"}).out);
+  auto near =
+      nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--gazetteer", newsq::test::small_gazetteer(),
+                                                  "around", "Mariupol", "within", "30", "km"})
+                                .out);
   REQUIRE(near["places"].size() == 1);
   CHECK(near["places"][0]["name"] == "Mariupol");
   CHECK(near["places"][0]["mode"] == "near");
@@ -108,7 +109,8 @@ TEST_CASE("casualties near Kyiv in March 2022: every hit is in March 2022, about
   auto g = newsq::places::Gazetteer::load(newsq::test::small_gazetteer());
   newsq::places::Place kyiv;
   REQUIRE(g->find(static_cast<std::uint32_t>(u.places[0].id), kyiv));
-  const std::vector<std::string> casualty_words = {"casualt", "kill", "dead", "death", "wound", "injur", "fatalit", "die"};
+  const std::vector<std::string> casualty_words = {"casualt", "kill",  "dead",    "death",
+                                                   "wound",   "injur", "fatalit", "die"};
   for (const auto& hit : results.hits) {
     INFO(hit.id);
     CHECK(hit.date >= "2022-03-01");
@@ -124,7 +126,8 @@ TEST_CASE("casualties near Kyiv in March 2022: every hit is in March 2022, about
     std::string snippet = hit.snippet;
     for (auto& c : snippet) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool about = false;
-    for (const auto& w : casualty_words) about = about || snippet.find(std::string(1, newsq::kHighlightStart) + w) != std::string::npos;
+    for (const auto& w : casualty_words)
+      about = about || snippet.find(std::string(1, newsq::kHighlightStart) + w) != std::string::npos;
     CHECK(about);
   }
   // The same search without the place finds more: the radius really filtered.
@@ -133,7 +136,8 @@ TEST_CASE("casualties near Kyiv in March 2022: every hit is in March 2022, about
   CHECK(searcher.search(wider).total > results.total);
 }
 
-TEST_CASE("a bare place name prefers its articles without filtering, and flags override words", "[shared][understanding]") {
+TEST_CASE("a bare place name prefers its articles without filtering, and flags override words",
+          "[shared][understanding]") {
   NEWSQ_REQUIRE_SHARED();
   PlacedCorpus corpus;
   newsq::Searcher searcher(corpus.dir.str("db"));
@@ -184,16 +188,18 @@ TEST_CASE("a bare place name prefers its articles without filtering, and flags o
 
   // An explicit --near replaces the "near" of the words; --radius alone adjusts it.
   const std::string db = corpus.dir.str("db");
-  auto j = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--now", "2022-03-21", "--limit", "100",
-                                                        "--near", "Lviv", "shelling", "near", "Kyiv"}).out);
+  auto j = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--now", "2022-03-21", "--limit",
+                                                       "100", "--near", "Lviv", "shelling", "near", "Kyiv"})
+                                     .out);
   for (const auto& place : j["query"]["places"]) CHECK(place["name"] != "Kyiv");
   REQUIRE(j["query"]["places"].empty());
   for (const auto& hit : j["hits"]) {
     REQUIRE(hit.contains("distance_km"));
     CHECK(hit["distance_km"].get<double>() <= 50.0);  // From Lviv, the flag's place.
   }
-  auto narrow = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--radius", "5", "--limit", "100",
-                                                             "shelling", "near", "Kyiv"}).out);
+  auto narrow = nlohmann::json::parse(newsq::test::run_cli({"search", "--db", db, "--json", "--radius", "5", "--limit",
+                                                            "100", "shelling", "near", "Kyiv"})
+                                          .out);
   REQUIRE(narrow["query"]["places"].size() == 1);
   CHECK(narrow["query"]["places"][0]["radius_km"] == 5.0);
 }

@@ -29,7 +29,8 @@ namespace places = newsq::places;
 namespace {
 
 constexpr std::uint32_t kKyiv = 703448, kMariupol = 701822, kZhytomyr = 686967, kSumy = 692194, kRivne = 695594,
-                        kKharkiv = 706483, kZaporizhzhia = 687700, kBucha = 711350, kUkraine = 690791, kAzovSea = 4000000001;
+                        kKharkiv = 706483, kZaporizhzhia = 687700, kBucha = 711350, kUkraine = 690791,
+                        kAzovSea = 4000000001;
 
 std::string gazetteer_dir() { return (newsq::test::shared_dir() / "gazetteer").string(); }
 std::string facts() { return (newsq::test::source_dir() / "corpus" / "places.tsv").string(); }
@@ -49,15 +50,16 @@ places::Extraction extract(const places::Gazetteer& g, const std::string& text) 
   return extractor.extract(text, analyzer);
 }
 
-
 }  // namespace
 
 TEST_CASE("a gazetteer builds from GeoNames rows and reports malformed lines and loads back") {
   TempDir dir;
-  newsq::test::write_file(dir.path() / "cities.txt",
-                          "703448\tKyiv\tKyiv\tIEV,Kiev,kiu,Київ,Киев,hindi\t50.45466\t30.5238\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2023-03-01\n"
-                          "bad line\n"
-                          "1\tNowhere\tNowhere\t\tnorth\t30\tP\tPPL\tUA\t\t12\t\t\t\t5\t\t1\tEurope/Kyiv\t2023-03-01\n");
+  newsq::test::write_file(
+      dir.path() / "cities.txt",
+      "703448\tKyiv\tKyiv\tIEV,Kiev,kiu,Київ,Киев,hindi\t50.45466\t30."
+      "5238\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2023-03-01\n"
+      "bad line\n"
+      "1\tNowhere\tNowhere\t\tnorth\t30\tP\tPPL\tUA\t\t12\t\t\t\t5\t\t1\tEurope/Kyiv\t2023-03-01\n");
   newsq::test::write_file(dir.path() / "admin1CodesASCII.txt", "UA.12\tKyiv City\tKyiv City\t703447\n");
   places::GazetteerBuilder builder;
   builder.add_file(dir.str("cities.txt"));
@@ -94,9 +96,10 @@ TEST_CASE("a truncated gzip GeoNames file makes the gazetteer build fail naming 
   TempDir dir;
   std::string rows;
   for (int i = 1; i <= 40; ++i)
-    rows += std::to_string(4100000 + i) + "\tTown " + std::to_string(i) + "\tTown " + std::to_string(i) + "\tTownville " +
-            std::to_string(i) + "\t" + std::to_string(40 + i % 10) + ".5\t" + std::to_string(20 + i % 7) +
-            ".25\tP\tPPL\tUA\t\t12\t\t\t\t" + std::to_string(1000 * i) + "\t\t100\tEurope/Kyiv\t2023-03-01\n";
+    rows += std::to_string(4100000 + i) + "\tTown " + std::to_string(i) + "\tTown " + std::to_string(i) +
+            "\tTownville " + std::to_string(i) + "\t" + std::to_string(40 + i % 10) + ".5\t" +
+            std::to_string(20 + i % 7) + ".25\tP\tPPL\tUA\t\t12\t\t\t\t" + std::to_string(1000 * i) +
+            "\t\t100\tEurope/Kyiv\t2023-03-01\n";
   newsq::test::write_gzip(dir.path() / "cities.txt.gz", rows);
   {
     places::GazetteerBuilder whole;
@@ -126,7 +129,8 @@ TEST_CASE("place regressions: a damaged gazetteer file is refused, never read ou
   places::GazetteerBuilder builder;
   builder.add_file(dir.str("facts.tsv"));
   const std::string sound = builder.build();
-  REQUIRE(places::Gazetteer::from_bytes(sound, "sound")->probe_ids("old mill") == std::vector<std::uint32_t>{4000000201});
+  REQUIRE(places::Gazetteer::from_bytes(sound, "sound")->probe_ids("old mill") ==
+          std::vector<std::uint32_t>{4000000201});
 
   places::GazetteerHeader h;
   std::memcpy(&h, sound.data(), sizeof h);
@@ -196,7 +200,8 @@ TEST_CASE("place regressions: a damaged gazetteer file is refused, never read ou
     ++used;
   }
   REQUIRE(used < h.table_size);
-  CHECK(refused(damaged(h.table_off + 4 * used, h.n_names + 1), "name table slot " + std::to_string(used) + " names no record"));
+  CHECK(refused(damaged(h.table_off + 4 * used, h.n_names + 1),
+                "name table slot " + std::to_string(used) + " names no record"));
   std::string full = sound;
   for (std::uint32_t slot = 0; slot < h.table_size; ++slot) {
     std::uint32_t entry;
@@ -216,7 +221,8 @@ TEST_CASE("the live blog yields exactly its places with Ukrainian coordinates", 
   auto found = extract(*g, text);
   // The issue lists Kyiv, Mariupol, Zhytomyr, Sumy, Rivne and the Azov Sea; the blog also names
   // Zaporizhzhia (the evacuation's destination) and Kharkiv (where trains came from).
-  CHECK(ids_in(found) == std::set<std::uint32_t>{kKyiv, kMariupol, kZhytomyr, kSumy, kRivne, kAzovSea, kZaporizhzhia, kKharkiv});
+  CHECK(ids_in(found) ==
+        std::set<std::uint32_t>{kKyiv, kMariupol, kZhytomyr, kSumy, kRivne, kAzovSea, kZaporizhzhia, kKharkiv});
   for (const auto& p : found.places) {
     INFO(p.place.name);
     CHECK(p.place.has_coordinates);
@@ -258,8 +264,9 @@ TEST_CASE("Latin and Cyrillic spellings meet and ambiguous names follow their co
 TEST_CASE("common words and people's names are places only in place contexts", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(shared_gazetteer());
-  CHECK(extract(*g, "Reading the report, Split decisions and Nice people. March was cold. Mobile phones failed. "
-                    "The Bar association met. President Zelenskyy spoke. Boris Johnson met Kamala Harris.")
+  CHECK(extract(*g,
+                "Reading the report, Split decisions and Nice people. March was cold. Mobile phones failed. "
+                "The Bar association met. President Zelenskyy spoke. Boris Johnson met Kamala Harris.")
             .places.empty());
   CHECK(extract(*g, "the mobile signal was lost at the bar").places.empty());
   auto nice = extract(*g, "The summit was held in Nice, France, and later near Split.");
@@ -314,7 +321,8 @@ TEST_CASE("place filter finds an article by its place, region or country and hit
   CHECK(hit_ids(all) == std::set<std::string>{"a-kyiv", "a-bucha", "a-kharkiv", "a-both", "a-lviv", "a-azov"});
   CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kiev"})) == std::set<std::string>{"a-kyiv", "a-both"});
   CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kyiv Oblast"})) == std::set<std::string>{"a-bucha"});
-  CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kharkiv oblast"})) == std::set<std::string>{"a-kharkiv", "a-both"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .place = "Kharkiv oblast"})) ==
+        std::set<std::string>{"a-kharkiv", "a-both"});
   CHECK(hit_ids(searcher.search({.limit = 100, .place = std::to_string(kAzovSea)})) == std::set<std::string>{"a-azov"});
   CHECK_THROWS_AS(searcher.search({.place = "Atlantis"}), newsq::QueryError);
 
@@ -352,12 +360,17 @@ TEST_CASE("near filter returns exactly the articles with a place within the radi
     CHECK(r.total == expected.size());
     for (const auto& h : r.hits) CHECK(h.distance_km <= radius);
   }
-  CHECK(hit_ids(searcher.search({.limit = 100, .near = "Kyiv"})) == std::set<std::string>{"a-kyiv", "a-bucha", "a-both"});
+  CHECK(hit_ids(searcher.search({.limit = 100, .near = "Kyiv"})) ==
+        std::set<std::string>{"a-kyiv", "a-bucha", "a-both"});
   // Nearest first.
-  auto sorted = searcher.search({.limit = 100, .sort = newsq::SearchRequest::Sort::distance, .collapse_duplicates = false,
-                                 .near = "Kyiv", .radius_km = 2000});
+  auto sorted = searcher.search({.limit = 100,
+                                 .sort = newsq::SearchRequest::Sort::distance,
+                                 .collapse_duplicates = false,
+                                 .near = "Kyiv",
+                                 .radius_km = 2000});
   REQUIRE(sorted.hits.size() >= 3);
-  for (std::size_t i = 1; i < sorted.hits.size(); ++i) CHECK(sorted.hits[i - 1].distance_km <= sorted.hits[i].distance_km + 1e-6);
+  for (std::size_t i = 1; i < sorted.hits.size(); ++i)
+    CHECK(sorted.hits[i - 1].distance_km <= sorted.hits[i].distance_km + 1e-6);
 }
 
 TEST_CASE("the location facet counts every level exactly and drills down", "[shared]") {
@@ -428,12 +441,14 @@ TEST_CASE("facets count documents written before the facet slot existed the same
     newsq::Searcher searcher(dir.str("db"));
     std::string out;
     for (const newsq::SearchRequest& r : {newsq::SearchRequest{.limit = 0, .max_facet_values = 1000},
-                                          newsq::SearchRequest{.query = "Kharkiv OR Kyiv OR bread", .limit = 0,
-                                                               .facet_filters = {{"source", "BBC"}, {"location", "Kyiv"}}}}) {
+                                          newsq::SearchRequest{.query = "Kharkiv OR Kyiv OR bread",
+                                          .limit = 0,
+                                          .facet_filters = {{"source", "BBC"}, {"location", "Kyiv"}}}}) {
       auto result = searcher.search(r);
       out += std::to_string(result.total) + " " + result.date_granularity + "\n";
       for (const auto& [field, values] : result.facets)
-        for (const auto& v : values) out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
+        for (const auto& v : values)
+          out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
     }
     return out;
   };
@@ -473,8 +488,9 @@ TEST_CASE("an index records its gazetteer and without one place searches explain
 TEST_CASE("CLI gazetteer build then index with gazetteer then search near as JSON then places", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
-  auto built = newsq::test::run_cli({"gazetteer", "build", "--out", dir.str("g.bin"), gazetteer_dir() + "/cities500_UA.txt",
-                                     gazetteer_dir() + "/admin1CodesASCII.txt", gazetteer_dir() + "/countryInfo.txt", facts()});
+  auto built =
+      newsq::test::run_cli({"gazetteer", "build", "--out", dir.str("g.bin"), gazetteer_dir() + "/cities500_UA.txt",
+                            gazetteer_dir() + "/admin1CodesASCII.txt", gazetteer_dir() + "/countryInfo.txt", facts()});
   INFO(built.err);
   REQUIRE(built.exit_code == 0);
   CHECK(built.out.find("places") != std::string::npos);
@@ -501,7 +517,8 @@ TEST_CASE("CLI gazetteer build then index with gazetteer then search near as JSO
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("unknown place 'Atlantis'") != std::string::npos);
 
-  auto p = newsq::test::run_cli({"places", "--db", dir.str("db"), "--json", "-"}, "Ships in the Azov Sea near Mariupol.");
+  auto p =
+      newsq::test::run_cli({"places", "--db", dir.str("db"), "--json", "-"}, "Ships in the Azov Sea near Mariupol.");
   REQUIRE(p.exit_code == 0);
   auto pj = nlohmann::json::parse(p.out);
   REQUIRE(pj["places"].size() == 2);
@@ -521,11 +538,12 @@ const std::string& regression_gazetteer() {
   static TempDir dir;
   static std::string path = [] {
     const std::set<std::string> names = {
-        "Garland", "Merrick", "Sterling", "Loudoun", "Tape", "Szeged", "Stalin", "Molotov", "Perm", "Nato", "March",
-        "May", "Mayville", "August", "See", "Séez", "Just", "Juist", "Agency", "Thomas", "Greenfield", "Linda",
-        "Steele", "Christopher", "Shantou", "Swatow", "Swatów", "Nürnberg", "Nuremberg", "War", "New York City",
-        "Przemyśl", "Earth", "Western", "Balkan", "Lebanon", "Minsk", "Warsaw", "Berlin", "Florida", "Northeast",
-        "Congress", "Ron"};
+        "Garland",   "Merrick",  "Sterling", "Loudoun",  "Tape",       "Szeged", "Stalin",        "Molotov",
+        "Perm",      "Nato",     "March",    "May",      "Mayville",   "August", "See",           "Séez",
+        "Just",      "Juist",    "Agency",   "Thomas",   "Greenfield", "Linda",  "Steele",        "Christopher",
+        "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
+        "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
+        "Northeast", "Congress", "Ron"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -566,7 +584,8 @@ TEST_CASE("place regressions: a list of names before or after 'regions' names th
   auto g = places::Gazetteer::load(regression_gazetteer());
   CHECK(ids_in(extract(*g, "Russia claims Ukraine's regions of Luhansk and Donetsk.")) ==
         Ids{kRussia, kUkraine, kLuhanskOblast, kDonetskOblast});
-  CHECK(ids_in(extract(*g, "It annexed parts of the Kherson and Zaporizhia regions.")) == Ids{kKhersonOblast, kZaporizhzhiaOblast});
+  CHECK(ids_in(extract(*g, "It annexed parts of the Kherson and Zaporizhia regions.")) ==
+        Ids{kKhersonOblast, kZaporizhzhiaOblast});
   CHECK(ids_in(extract(*g, "Towers in Sumy and Chernihiv oblasts were hit.")) == Ids{kSumyOblast, kChernihivOblast});
   // Without the noun they stay cities.
   CHECK(ids_in(extract(*g, "Trains left Kherson and Zaporizhzhia.")) == Ids{706448, kZaporizhzhia});
@@ -601,30 +620,35 @@ TEST_CASE("place regressions: acronyms and lines in capitals", "[shared]") {
 TEST_CASE("place regressions: a name met in a person's name is that person in the whole article", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());
-  CHECK(ids_in(extract(*g, "Attorney General Merrick Garland visited Kyiv on Tuesday. Garland said the probe would go on.")) ==
+  CHECK(ids_in(extract(
+            *g, "Attorney General Merrick Garland visited Kyiv on Tuesday. Garland said the probe would go on.")) ==
         Ids{kKyiv});
   CHECK(ids_in(extract(*g, "The former spy Christopher Steele spoke. According to Steele, change will come.")).empty());
   CHECK(ids_in(extract(*g, "The Molotov-Ribbentrop Pact split Poland.")) == Ids{kPoland});
-  CHECK(ids_in(extract(*g, "Ambassador Linda Thomas-Greenfield spoke. Thomas-Greenfield said the vote was a shame.")).empty());
+  CHECK(ids_in(extract(*g, "Ambassador Linda Thomas-Greenfield spoke. Thomas-Greenfield said the vote was a shame."))
+            .empty());
   // Acronyms and places may be hyphenated with a place.
-  CHECK(ids_in(extract(*g, "The UN-Turkey deal eased the Russia-Ukraine standoff.")) == Ids{kTurkey, kRussia, kUkraine});
+  CHECK(ids_in(extract(*g, "The UN-Turkey deal eased the Russia-Ukraine standoff.")) ==
+        Ids{kTurkey, kRussia, kUkraine});
 }
 
 TEST_CASE("place regressions: districts, towns by other names, sentence starts", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());
   CHECK(ids_in(extract(*g, "He chairs a committee in Loudoun County, Virginia.")) == Ids{kVirginia});
-  CHECK(ids_in(extract(*g, "He was wounded in Swatów last year.")).empty());     // Shantou only by another name.
+  CHECK(ids_in(extract(*g, "He was wounded in Swatów last year.")).empty());  // Shantou only by another name.
   CHECK(ids_in(extract(*g, "The Agency is searching for red flags in the US.")) == Ids{kUnitedStates});
   CHECK(ids_in(extract(*g, "See the video. Just as before, the talks failed in Warsaw.")) == Ids{kWarsaw});
   CHECK(ids_in(extract(*g, "Nazi Germany took Berlin's factories.")) == Ids{kGermany, kBerlin});
 }
 
-TEST_CASE("place regressions: facts correct GeoNames names (Israel, Kyiv City, NYC) and Lebanon is a country", "[shared]") {
+TEST_CASE("place regressions: facts correct GeoNames names (Israel, Kyiv City, NYC) and Lebanon is a country",
+          "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());
   CHECK(ids_in(extract(*g, "The package includes funding for Israel and Ukraine.")) == Ids{kIsrael, kUkraine});
-  CHECK(ids_in(extract(*g, "Who gained from the war between Israel and Palestine?")) == Ids{kIsrael, kPalestinianTerritory});
+  CHECK(ids_in(extract(*g, "Who gained from the war between Israel and Palestine?")) ==
+        Ids{kIsrael, kPalestinianTerritory});
   CHECK(ids_in(extract(*g, "Syria and Lebanon got dragged in.")) == Ids{kSyria, kLebanon});
   CHECK(ids_in(extract(*g, "Russian forces struck a TV tower in Kyiv City.")) == Ids{kKyiv});
   CHECK(ids_in(extract(*g, "He did not meet the NYC vaccine mandate.")) == Ids{kNewYorkCity});
@@ -660,9 +684,12 @@ TEST_CASE("Cyrillic words find places GeoNames names only in Latin letters, by r
   TempDir dir;
   // No Cyrillic alternate names at all: only ICU's BGN/PCGN romanisation can join them.
   newsq::test::write_file(dir.path() / "cities.txt",
-                          "709161\tBakhmut\tBakhmut\tArtemivsk\t48.59441\t38.00014\tP\tPPLA2\tUA\t\t05\t\t\t\t73212\t\t175\tEurope/Kyiv\t2023-01-01\n"
-                          "701822\tMariupol\tMariupol\tZhdanov\t47.09514\t37.54131\tP\tPPLA2\tUA\t\t05\t\t\t\t481626\t\t70\tEurope/Kyiv\t2023-01-01\n"
-                          "706483\tKharkiv\tKharkiv\tKharkov\t49.98081\t36.25272\tP\tPPLA\tUA\t\t07\t\t\t\t1430885\t\t152\tEurope/Kyiv\t2023-01-01\n");
+                          "709161\tBakhmut\tBakhmut\tArtemivsk\t48.59441\t38."
+                          "00014\tP\tPPLA2\tUA\t\t05\t\t\t\t73212\t\t175\tEurope/Kyiv\t2023-01-01\n"
+                          "701822\tMariupol\tMariupol\tZhdanov\t47.09514\t37."
+                          "54131\tP\tPPLA2\tUA\t\t05\t\t\t\t481626\t\t70\tEurope/Kyiv\t2023-01-01\n"
+                          "706483\tKharkiv\tKharkiv\tKharkov\t49.98081\t36."
+                          "25272\tP\tPPLA\tUA\t\t07\t\t\t\t1430885\t\t152\tEurope/Kyiv\t2023-01-01\n");
   places::GazetteerBuilder builder;
   builder.add_file(dir.str("cities.txt"));
   builder.write(dir.str("g.bin"));

@@ -16,7 +16,6 @@
 
 using newsq::analysis::TextAnalyzer;
 
-
 TEST_CASE("query text becomes stems, phrases and boolean structure", "[query]") {
   newsq::query::QueryBuilder builder;
   auto q = builder.build("Shelling");

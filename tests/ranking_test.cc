@@ -41,7 +41,8 @@ TEST_CASE("title words rank above body words", "[index]") {
   TempDir dir;
   {
     newsq::IndexWriter w(dir.str("db"));
-    w.add(article("body", "2022-01-01", "X", "Weather report", "Later, a mention of grain among many other words here."));
+    w.add(
+        article("body", "2022-01-01", "X", "Weather report", "Later, a mention of grain among many other words here."));
     w.add(article("title", "2022-01-01", "X", "Grain prices", "Prices rose for the third month in a row this year."));
   }
   auto r = newsq::Searcher(dir.str("db")).search({.query = "grain"});

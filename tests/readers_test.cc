@@ -29,8 +29,10 @@ std::vector<RawRecord> read_jsonl(const std::string& content) {
   return read_all(dir.str("a.jsonl"));
 }
 
-std::string json_line(const std::string& id, const std::string& date = "2022-03-01", const std::string& text = "some text") {
-  return "{\"id\":\"" + id + "\",\"date\":\"" + date + "\",\"source\":\"S\",\"title\":\"T " + id + "\",\"text\":\"" + text + "\"}\n";
+std::string json_line(const std::string& id, const std::string& date = "2022-03-01",
+                      const std::string& text = "some text") {
+  return "{\"id\":\"" + id + "\",\"date\":\"" + date + "\",\"source\":\"S\",\"title\":\"T " + id + "\",\"text\":\"" +
+         text + "\"}\n";
 }
 
 }  // namespace
@@ -55,7 +57,8 @@ TEST_CASE("JSON Lines: fields, blank lines, bad JSON with its line", "[readers]"
 
 TEST_CASE("JSON Lines: numeric ids and timestamps are accepted", "[readers]") {
   TempDir dir;
-  newsq::test::write_file(dir.str("a.jsonl"), "{\"id\":6,\"date\":\"2022-01-25T09:00:00Z\",\"text\":\"t\",\"extra\":[1]}\r\n");
+  newsq::test::write_file(dir.str("a.jsonl"),
+                          "{\"id\":6,\"date\":\"2022-01-25T09:00:00Z\",\"text\":\"t\",\"extra\":[1]}\r\n");
   auto records = read_all(dir.str("a.jsonl"));
   REQUIRE(records.size() == 1);
   CHECK(records[0].article.id == "6");
@@ -106,12 +109,12 @@ TEST_CASE("JSON Lines: an article field given twice rejects the record", "[reade
   auto r = read_jsonl(
       "{\"id\":\"a\",\"title\":5,\"title\":\"ok\"}\n{\"id\":\"a\",\"title\":\"ok\",\"title\":5}\n"
       "{\"id\":1,\"id\":\"s\"}\n{\"id\":\"a\",\"title\":\"x\",\"title\":null}\n"
-      "{\"id\":\"a\",\"t\\u0069tle\":\"x\",\"title\":\"y\"}\n"                       // The same key once unescaped.
-      "{\"id\":\"a\",\"date\":7,\"text\":\"x\",\"text\":\"y\"}\n"                  // Before any type error.
-      "\xEF\xBB\xBF{\"id\":\"a\",\"id\":\"b\"}\n"                                 // Read by nlohmann (BOM).
+      "{\"id\":\"a\",\"t\\u0069tle\":\"x\",\"title\":\"y\"}\n"     // The same key once unescaped.
+      "{\"id\":\"a\",\"date\":7,\"text\":\"x\",\"text\":\"y\"}\n"  // Before any type error.
+      "\xEF\xBB\xBF{\"id\":\"a\",\"id\":\"b\"}\n"                  // Read by nlohmann (BOM).
       "{\"id\":\"a\",\"n\":123456789012345678901234567890,\"lang\":\"en\",\"lang\":\"uk\"}\n"  // Also nlohmann.
-      "{\"id\":\"a\",\"tags\":1,\"tags\":2,\"extra\":{\"id\":1,\"id\":2},\"text\":\"t\"}\n"  // Not article fields.
-      "{\"id\":\"a\",\"id\":\"b\",oops}\n");                                    // Bad JSON says so first.
+      "{\"id\":\"a\",\"tags\":1,\"tags\":2,\"extra\":{\"id\":1,\"id\":2},\"text\":\"t\"}\n"    // Not article fields.
+      "{\"id\":\"a\",\"id\":\"b\",oops}\n");  // Bad JSON says so first.
   REQUIRE(r.size() == 10);
   const char* expected[] = {"title", "title", "id", "title", "title", "text", "id", "lang"};
   for (std::size_t i = 0; i < std::size(expected); ++i) {
@@ -145,7 +148,8 @@ TEST_CASE("CSV: a header naming an article column twice refuses the file at the 
   CHECK(late[0].error == "duplicate field \"id\"");
 }
 
-TEST_CASE("JSON Lines: trailing text, invalid UTF-8 and bad values anywhere are bad JSON, said as before", "[readers]") {
+TEST_CASE("JSON Lines: trailing text, invalid UTF-8 and bad values anywhere are bad JSON, said as before",
+          "[readers]") {
   // The messages are nlohmann's, word for word, as they were before simdjson read the lines.
   const std::pair<std::string, std::string> cases[] = {
       {"{\"id\":\"x\"} x",
@@ -313,18 +317,23 @@ TEST_CASE("plain text: invalid UTF-8 in the first body line is reported as in th
   CHECK(newsq::indexer::validate_article(u[0].article, 1000) == "invalid UTF-8 in text at byte 3");
 }
 
-TEST_CASE("a file whose name tells no format is an error naming the known extensions unless a format is given", "[readers]") {
+TEST_CASE("a file whose name tells no format is an error naming the known extensions unless a format is given",
+          "[readers]") {
   TempDir dir;
   newsq::test::write_file(dir.str("x.data"), json_line("1"));
-  CHECK_THROWS_MATCHES(read_all(dir.str("x.data")), newsq::InputError,
-                       Catch::Message(dir.str("x.data") + ":0: unknown file type: the name does not end in .jsonl, "
-                                      ".ndjson, .csv, .txt, each optionally .gz (give the format explicitly to read "
-                                      "it: --format, IngestOptions::format)"));
-  CHECK(read_all(dir.str("x.data"), {.format = "jsonl", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "1");
+  CHECK_THROWS_MATCHES(
+      read_all(dir.str("x.data")), newsq::InputError,
+      Catch::Message(dir.str("x.data") + ":0: unknown file type: the name does not end in .jsonl, "
+                                         ".ndjson, .csv, .txt, each optionally .gz (give the format explicitly to read "
+                                         "it: --format, IngestOptions::format)"));
+  CHECK(read_all(dir.str("x.data"), {.format = "jsonl", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id ==
+        "1");
   newsq::test::write_file(dir.str("y.data"), " date 2022-01-01\n id y\nbody\n");
-  CHECK(read_all(dir.str("y.data"), {.format = "text", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "y");
+  CHECK(read_all(dir.str("y.data"), {.format = "text", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id ==
+        "y");
   newsq::test::write_file(dir.str("z.data"), "id,date,text\nz,2022-01-01,body\n");
-  CHECK(read_all(dir.str("z.data"), {.format = "csv", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id == "z");
+  CHECK(read_all(dir.str("z.data"), {.format = "csv", .source = "", .max_record_bytes = 8u << 20}).at(0).article.id ==
+        "z");
 }
 
 TEST_CASE("oversized records are rejected without being parsed", "[readers]") {
@@ -349,14 +358,14 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
   a.date = "";
   CHECK(validate_article(a, 1000) == "missing date");
   // A timestamp's time must be a time of day too, and its offset a real one; a leap second is one.
-  for (const char* impossible : {"2022-03-01T25:99:00Z", "2022-03-01T24:00:00Z", "2022-03-01T23:60:00Z",
-                                 "2022-03-01T10:00:61Z", "2022-03-01T10:00:00+24:00", "2022-03-01T10:00:00-05:60",
-                                 "2022-03-01 99:00:00", "2022-03-01T25:99"}) {
+  for (const char* impossible :
+       {"2022-03-01T25:99:00Z", "2022-03-01T24:00:00Z", "2022-03-01T23:60:00Z", "2022-03-01T10:00:61Z",
+        "2022-03-01T10:00:00+24:00", "2022-03-01T10:00:00-05:60", "2022-03-01 99:00:00", "2022-03-01T25:99"}) {
     a.date = impossible;
     CHECK(validate_article(a, 1000) == "impossible time in date '" + std::string(impossible) + "'");
   }
-  for (const char* fine : {"2022-03-01T23:59:60Z", "2022-03-01T00:00:00.123Z", "2022-03-01T23:59:59-23:59",
-                           "2022-03-01T10:00"}) {
+  for (const char* fine :
+       {"2022-03-01T23:59:60Z", "2022-03-01T00:00:00.123Z", "2022-03-01T23:59:59-23:59", "2022-03-01T10:00"}) {
     a.date = fine;
     CHECK(validate_article(a, 1000).empty());
     CHECK(a.date == "2022-03-01");
@@ -376,9 +385,11 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
   }
   // One visible character of any kind is enough: a letter of any script, a digit, punctuation, an
   // emoji (some real articles' text is only emoji, under a headline of words).
-  for (const std::string& text : {std::string("\xE2\x80\x8B" "a"), std::string("\0 7", 3), std::string("\xD0\x9A"),
-                                  std::string("\xE4\xB8\xAD"), std::string("\xD9\xA3"), std::string("..."),
-                                  std::string("\xF0\x9F\x98\xB1\xF0\x9F\x98\xB1")}) {
+  for (const std::string& text :
+       {std::string("\xE2\x80\x8B"
+                    "a"),
+        std::string("\0 7", 3), std::string("\xD0\x9A"), std::string("\xE4\xB8\xAD"), std::string("\xD9\xA3"),
+        std::string("..."), std::string("\xF0\x9F\x98\xB1\xF0\x9F\x98\xB1")}) {
     a = {.id = "x", .date = "2022-01-01", .text = text};
     CHECK(validate_article(a, 1000).empty());
   }
@@ -391,8 +402,8 @@ TEST_CASE("validation: dates, empty text, UTF-8, size", "[readers]") {
 
   using newsq::indexer::find_invalid_utf8;
   CHECK(find_invalid_utf8("Київ ok") == std::string::npos);
-  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // Overlong.
-  CHECK(find_invalid_utf8("a\xED\xA0\x80") == 1);     // Surrogate.
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);            // Overlong.
+  CHECK(find_invalid_utf8("a\xED\xA0\x80") == 1);       // Surrogate.
   CHECK(find_invalid_utf8("ab\xF4\x90\x80\x80") == 2);  // Past U+10FFFF.
 }
 
@@ -433,7 +444,8 @@ TEST_CASE("a lone CR ends a line as LF and CRLF do: old Mac files are read recor
   CHECK(c[1].line == 4);
   CHECK(c[1].article.id == "2");
 
-  newsq::test::write_file(dir.path() / "courier" / "mac.txt", " date 2022-03-05\r title Day one\r\rFirst paragraph.\rSecond.\r");
+  newsq::test::write_file(dir.path() / "courier" / "mac.txt",
+                          " date 2022-03-05\r title Day one\r\rFirst paragraph.\rSecond.\r");
   auto t = read_all(dir.str("courier/mac.txt"));
   REQUIRE(t.size() == 1);
   CHECK(t[0].error.empty());
@@ -460,12 +472,12 @@ TEST_CASE("directory expansion lists what cannot be read with the reason instead
   const fs::path root = dir.path() / "archive";
   newsq::test::write_file(root / "a" / "1.jsonl", "");
   newsq::test::write_file(root / "b" / "2.csv", "");
-  fs::create_directory_symlink("a", root / "again");          // The same directory twice: read once.
-  fs::create_symlink("b/2.csv", root / "linked.csv");           // A symlink to a file is followed.
+  fs::create_directory_symlink("a", root / "again");   // The same directory twice: read once.
+  fs::create_symlink("b/2.csv", root / "linked.csv");  // A symlink to a file is followed.
   fs::create_symlink("nowhere.jsonl", root / "dangling.jsonl");
-  fs::create_symlink("loop-b.jsonl", root / "loop-a.jsonl");    // a -> b, b -> a.
+  fs::create_symlink("loop-b.jsonl", root / "loop-a.jsonl");  // a -> b, b -> a.
   fs::create_symlink("loop-a.jsonl", root / "loop-b.jsonl");
-  fs::create_directory_symlink("..", root / "b" / "parent");   // A directory symlink to its own parent.
+  fs::create_directory_symlink("..", root / "b" / "parent");  // A directory symlink to its own parent.
   fs::create_directories(dir.path() / "empty" / "sub");
 
   auto e = newsq::indexer::expand_input_paths({root.string(), (dir.path() / "empty").string(), (root / "a").string()});
@@ -473,7 +485,8 @@ TEST_CASE("directory expansion lists what cannot be read with the reason instead
   CHECK(e.files == std::vector<std::string>{r + "/a/1.jsonl", r + "/b/2.csv", r + "/linked.csv"});
   std::vector<std::string> unreadable;
   for (const auto& u : e.unreadable) unreadable.push_back(u.path + ": " + u.reason);
-  const std::string loop = "symlink loop (" + std::make_error_code(std::errc::too_many_symbolic_link_levels).message() + ")";
+  const std::string loop =
+      "symlink loop (" + std::make_error_code(std::errc::too_many_symbolic_link_levels).message() + ")";
   CHECK(unreadable == std::vector<std::string>{
                           r + "/b/parent: symlink loop: leads back to " + r,
                           r + "/dangling.jsonl: dangling symlink: its target nowhere.jsonl does not exist",
@@ -505,7 +518,8 @@ TEST_CASE("directory expansion lists what cannot be read with the reason instead
 
 TEST_CASE("the real corpus reads completely and every record validates", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
-  for (auto [file, count] : {std::pair{"huffpost-2018-2022.jsonl.gz", 9999}, std::pair{"ukraine-war-gdelt.jsonl.gz", 422}}) {
+  for (auto [file, count] :
+       {std::pair{"huffpost-2018-2022.jsonl.gz", 9999}, std::pair{"ukraine-war-gdelt.jsonl.gz", 422}}) {
     auto records = read_all((newsq::test::shared_dir() / "corpus" / file).string());
     CHECK(records.size() == static_cast<std::size_t>(count));
     std::size_t bad = 0;

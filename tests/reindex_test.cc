@@ -72,7 +72,8 @@ std::set<std::string> indexed_ids(const std::string& db) {
 std::set<std::string> ids_with(const std::string& db, const std::string& word) {
   newsq::Searcher s(db);
   std::set<std::string> ids;
-  for (const auto& h : newsq::test::all_hits(s, {.query = word, .count_facets = false, .snippet_length = 0, .collapse_duplicates = false}))
+  for (const auto& h : newsq::test::all_hits(
+           s, {.query = word, .count_facets = false, .snippet_length = 0, .collapse_duplicates = false}))
     ids.insert(h.id);
   return ids;
 }
@@ -124,13 +125,15 @@ void kill_rounds(int first_rounds, int index_rounds, int rebuild_rounds, unsigne
   ids_any.insert(ids_b.begin(), ids_b.end());
 
   auto index_args = [&](bool to_b) {
-    return std::vector<std::string>{"index", "--db", db, "--delete-missing", "--batch-size", "7", dir.str(to_b ? "b.jsonl" : "a.jsonl")};
+    return std::vector<std::string>{
+        "index", "--db", db, "--delete-missing", "--batch-size", "7", dir.str(to_b ? "b.jsonl" : "a.jsonl")};
   };
   auto rebuild_args = [&](bool to_b) {
     return std::vector<std::string>{"rebuild", "--db", db, "--batch-size", "7", dir.str(to_b ? "b.jsonl" : "a.jsonl")};
   };
   auto first_args = [&](int round) {
-    return std::vector<std::string>{"index", "--db", dir.str("first-" + std::to_string(round)), "--batch-size", "7", dir.str("a.jsonl")};
+    return std::vector<std::string>{"index",        "--db", dir.str("first-" + std::to_string(round)),
+                                    "--batch-size", "7",    dir.str("a.jsonl")};
   };
   const double first_seconds = seconds_of(first_args(-1));
   REQUIRE(newsq::test::run_cli({"index", "--db", db, dir.str("a.jsonl")}).exit_code == 0);
@@ -251,8 +254,8 @@ TEST_CASE("delete-missing deletes nothing when an input was cut short", "[reinde
   TempDir dir;
   std::string lines;
   for (int i = 0; i < 3000; ++i)
-    lines += "{\"id\":\"" + std::to_string(i) + "\",\"date\":\"2022-01-01\",\"text\":\"article number " + std::to_string(i) +
-             " with some words to make the file larger than one gzip block\"}\n";
+    lines += "{\"id\":\"" + std::to_string(i) + "\",\"date\":\"2022-01-01\",\"text\":\"article number " +
+             std::to_string(i) + " with some words to make the file larger than one gzip block\"}\n";
   newsq::test::write_gzip(dir.path() / "all.jsonl.gz", lines);
   {
     newsq::IndexWriter w(dir.str("db"));
@@ -282,7 +285,8 @@ TEST_CASE("kill -9 stress: NEWSQ_KILL_ROUNDS rounds of each kind, seed NEWSQ_KIL
   kill_rounds(rounds / 4, rounds, rounds, static_cast<unsigned>(env_number("NEWSQ_KILL_SEED", std::random_device{}())));
 }
 
-TEST_CASE("searchers see no failed search during reindex, rebuild and compact, and follow every swap", "[shared][reindex]") {
+TEST_CASE("searchers see no failed search during reindex, rebuild and compact, and follow every swap",
+          "[shared][reindex]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
   const std::string db = dir.str("db");
@@ -368,11 +372,13 @@ TEST_CASE("a writer killed while holding the lock does not block the next one", 
   TempDir dir;
   std::string lines;
   for (int i = 0; i < 2000; ++i)
-    lines += "{\"id\":\"" + std::to_string(i) + "\",\"date\":\"2022-01-01\",\"text\":\"article number " + std::to_string(i) + "\"}\n";
+    lines += "{\"id\":\"" + std::to_string(i) + "\",\"date\":\"2022-01-01\",\"text\":\"article number " +
+             std::to_string(i) + "\"}\n";
   newsq::test::write_file(dir.path() / "in.jsonl", lines);
   int pid = newsq::test::start_cli({"index", "--db", dir.str("db"), "--batch-size", "50", dir.str("in.jsonl")});
   // Wait until it holds the lock (its pid is in the lock file), then kill it.
-  for (int i = 0; i < 500 && newsq::test::read_file(dir.path() / "db" / "write.lock") != std::to_string(pid) + "\n"; ++i)
+  for (int i = 0; i < 500 && newsq::test::read_file(dir.path() / "db" / "write.lock") != std::to_string(pid) + "\n";
+       ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   kill(pid, SIGKILL);
   newsq::test::wait_cli(pid);
@@ -386,8 +392,9 @@ TEST_CASE("a writer killed while holding the lock does not block the next one", 
 TEST_CASE("a failed rebuild leaves the live index unchanged", "[reindex]") {
   TempDir dir;
   newsq::test::write_file(dir.path() / "good.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n");
-  newsq::test::write_file(dir.path() / "bad.jsonl",
-                          "{\"id\":\"2\",\"date\":\"2022-01-01\",\"text\":\"other\"}\n{\"id\":\"3\",\"date\":\"bad\",\"text\":\"x\"}\n");
+  newsq::test::write_file(
+      dir.path() / "bad.jsonl",
+      "{\"id\":\"2\",\"date\":\"2022-01-01\",\"text\":\"other\"}\n{\"id\":\"3\",\"date\":\"bad\",\"text\":\"x\"}\n");
   REQUIRE(newsq::test::run_cli({"index", "--db", dir.str("db"), dir.str("good.jsonl")}).exit_code == 0);
   auto r = newsq::test::run_cli({"rebuild", "--db", dir.str("db"), "--on-error=fail", dir.str("bad.jsonl")});
   CHECK(r.exit_code == 2);
@@ -438,7 +445,8 @@ TEST_CASE("unchanged articles are recognised with or without the hash term, long
 TEST_CASE("an overlong id or source is one rejected record, not a failed run", "[reindex][cli]") {
   TempDir dir;
   nlohmann::json long_id = {{"id", std::string(300, 'x')}, {"date", "2022-01-01"}, {"text", "words"}};
-  nlohmann::json long_source = {{"id", "2"}, {"date", "2022-01-01"}, {"source", std::string(300, 's')}, {"text", "words"}};
+  nlohmann::json long_source = {
+      {"id", "2"}, {"date", "2022-01-01"}, {"source", std::string(300, 's')}, {"text", "words"}};
   newsq::test::write_file(dir.path() / "in.jsonl", long_id.dump() + "\n" + long_source.dump() +
                                                        "\n{\"id\":\"3\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n");
   auto r = newsq::test::run_cli({"index", "--db", dir.str("db"), dir.str("in.jsonl")});
@@ -449,15 +457,18 @@ TEST_CASE("an overlong id or source is one rejected record, not a failed run", "
   CHECK(indexed_ids(dir.str("db")) == std::set<std::string>{"3"});
 }
 
-TEST_CASE("for schedulers: --quiet prints nothing on success, a missing index is exit 2 and is not created", "[reindex][cli]") {
+TEST_CASE("for schedulers: --quiet prints nothing on success, a missing index is exit 2 and is not created",
+          "[reindex][cli]") {
   TempDir dir;
   const std::string db = dir.str("db");
-  newsq::test::write_file(dir.path() / "in.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n"
-                                                   "{\"id\":\"2\",\"date\":\"2022-01-02\",\"text\":\"more words\"}\n");
-  for (const auto& args : std::vector<std::vector<std::string>>{{"index", "--db", db, "--quiet", "--delete-missing", dir.str("in.jsonl")},
-                                                                {"rebuild", "--db", db, "--quiet", dir.str("in.jsonl")},
-                                                                {"delete", "--db", db, "--quiet", "2", "no-such-id"},
-                                                                {"compact", "--db", db, "--quiet"}}) {
+  newsq::test::write_file(dir.path() / "in.jsonl",
+                          "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n"
+                          "{\"id\":\"2\",\"date\":\"2022-01-02\",\"text\":\"more words\"}\n");
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"index", "--db", db, "--quiet", "--delete-missing", dir.str("in.jsonl")},
+                                             {"rebuild", "--db", db, "--quiet", dir.str("in.jsonl")},
+                                             {"delete", "--db", db, "--quiet", "2", "no-such-id"},
+                                             {"compact", "--db", db, "--quiet"}}) {
     auto r = newsq::test::run_cli(args);
     INFO(args[0]);
     CHECK(r.exit_code == 0);
@@ -480,11 +491,13 @@ TEST_CASE("for schedulers: --quiet prints nothing on success, a missing index is
   CHECK(!bad.err.empty());
 }
 
-TEST_CASE("numeric options outside their range are usage errors naming the option and touch nothing", "[reindex][cli]") {
+TEST_CASE("numeric options outside their range are usage errors naming the option and touch nothing",
+          "[reindex][cli]") {
   TempDir dir;
   const std::string db = dir.str("db");
-  newsq::test::write_file(dir.path() / "in.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n"
-                                                   "{\"id\":\"2\",\"date\":\"2022-01-02\",\"text\":\"more words\"}\n");
+  newsq::test::write_file(dir.path() / "in.jsonl",
+                          "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n"
+                          "{\"id\":\"2\",\"date\":\"2022-01-02\",\"text\":\"more words\"}\n");
   REQUIRE(newsq::test::run_cli({"index", "--db", db, "--quiet", dir.str("in.jsonl")}).exit_code == 0);
   newsq::test::write_file(dir.path() / "one.jsonl", "{\"id\":\"1\",\"date\":\"2022-01-01\",\"text\":\"words\"}\n");
 
@@ -520,7 +533,8 @@ TEST_CASE("numeric options outside their range are usage errors naming the optio
     CHECK(r.exit_code == 1);
   }
   // A usage error does not create the index either.
-  CHECK(newsq::test::run_cli({"index", "--db", dir.str("new"), "--batch-size", "0", dir.str("one.jsonl")}).exit_code == 1);
+  CHECK(newsq::test::run_cli({"index", "--db", dir.str("new"), "--batch-size", "0", dir.str("one.jsonl")}).exit_code ==
+        1);
   CHECK(!fs::exists(dir.path() / "new"));
   // The ends of the ranges are accepted.
   auto edge = newsq::test::run_cli(
@@ -578,7 +592,8 @@ std::string article_line(const std::string& id, const std::string& text = "words
 
 }  // namespace
 
-TEST_CASE("inputs that cannot be read are reported and counted; the rest is indexed; exit 2; nothing deleted", "[reindex][cli]") {
+TEST_CASE("inputs that cannot be read are reported and counted; the rest is indexed; exit 2; nothing deleted",
+          "[reindex][cli]") {
   TempDir dir;
   const std::string db = dir.str("db");
   const fs::path archive = dir.path() / "archive";
@@ -609,7 +624,8 @@ TEST_CASE("inputs that cannot be read are reported and counted; the rest is inde
   INFO(r.err);
   CHECK(r.exit_code == 2);
   const std::string a = archive.string();
-  CHECK(r.err.find(a + "/dangling.jsonl: dangling symlink: its target gone.jsonl does not exist\n") != std::string::npos);
+  CHECK(r.err.find(a + "/dangling.jsonl: dangling symlink: its target gone.jsonl does not exist\n") !=
+        std::string::npos);
   CHECK(r.err.find(a + "/loop1.jsonl: symlink loop (") != std::string::npos);
   CHECK(r.err.find(a + "/loop2.jsonl: symlink loop (") != std::string::npos);
   CHECK(r.err.find(a + "/a/up: symlink loop: leads back to " + a + "\n") != std::string::npos);
@@ -618,11 +634,12 @@ TEST_CASE("inputs that cannot be read are reported and counted; the rest is inde
     CHECK(r.err.find(a + "/secret.jsonl: Permission denied\n") != std::string::npos);
   }
   const std::string unchanged = root ? "3" : "1";  // a2, and l1 and s1 when they can be read.
-  CHECK(r.err.find("(0 added, 1 updated, " + unchanged + " unchanged, 0 deleted), 0 rejected, " + std::to_string(broken) +
-                   " unreadable;") != std::string::npos);
+  CHECK(r.err.find("(0 added, 1 updated, " + unchanged + " unchanged, 0 deleted), 0 rejected, " +
+                   std::to_string(broken) + " unreadable;") != std::string::npos);
   CHECK(r.err.find("--delete-missing deleted nothing: " + std::to_string(broken) + " inputs could not be read\n") !=
         std::string::npos);
-  CHECK(r.err.find(std::to_string(broken) + " inputs could not be read; everything readable was indexed\n") != std::string::npos);
+  CHECK(r.err.find(std::to_string(broken) + " inputs could not be read; everything readable was indexed\n") !=
+        std::string::npos);
   CHECK(indexed_ids(db) == all);
   CHECK(ids_with(db, "changed") == std::set<std::string>{"a1"});
 
@@ -636,7 +653,8 @@ TEST_CASE("inputs that cannot be read are reported and counted; the rest is inde
   // A rebuild would lose what could not be read: it swaps nothing in.
   auto rebuilt = newsq::test::run_cli({"rebuild", "--db", db, archive.string()});
   CHECK(rebuilt.exit_code == 2);
-  CHECK(rebuilt.err.find("could not be read; nothing was swapped in, the live index is unchanged") != std::string::npos);
+  CHECK(rebuilt.err.find("could not be read; nothing was swapped in, the live index is unchanged") !=
+        std::string::npos);
   CHECK(indexed_ids(db) == all);
   CHECK(generations(db) == 1);
 
@@ -678,7 +696,8 @@ TEST_CASE("inputs that cannot be read are reported and counted; the rest is inde
   CHECK(indexed_ids(db) == std::set<std::string>{"a1", "a2", "l1"});
 }
 
-TEST_CASE("an empty input directory or an input set with no article is refused by --delete-missing and rebuild", "[reindex][cli]") {
+TEST_CASE("an empty input directory or an input set with no article is refused by --delete-missing and rebuild",
+          "[reindex][cli]") {
   TempDir dir;
   const std::string db = dir.str("db");
   newsq::test::write_file(dir.path() / "in.jsonl", article_line("1") + article_line("2"));
@@ -692,8 +711,9 @@ TEST_CASE("an empty input directory or an input set with no article is refused b
     auto r = newsq::test::run_cli({"index", "--db", db, "--delete-missing", dir.str(empty_dir)});
     INFO(r.err);
     CHECK(r.exit_code == 2);
-    CHECK(r.err.find(dir.str(empty_dir) + ": no article file in this directory (.jsonl, .ndjson, .csv, .txt, each optionally "
-                                          ".gz): an unmounted or emptied archive?\n") != std::string::npos);
+    CHECK(r.err.find(dir.str(empty_dir) +
+                     ": no article file in this directory (.jsonl, .ndjson, .csv, .txt, each optionally "
+                     ".gz): an unmounted or emptied archive?\n") != std::string::npos);
     CHECK(r.err.find("0 rejected, 1 unreadable;") != std::string::npos);
     CHECK(r.err.find("--delete-missing deleted nothing: 1 input could not be read") != std::string::npos);
     CHECK(indexed_ids(db) == std::set<std::string>{"1", "2"});

@@ -17,7 +17,6 @@
 
 using newsq::analysis::TextAnalyzer;
 
-
 TEST_CASE("day numbers round-trip", "[schema]") {
   using namespace newsq::schema;
   CHECK(day_number("1970-01-01") == 0);

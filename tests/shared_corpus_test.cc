@@ -10,8 +10,8 @@
 #include "newsq/newsq.h"
 #include "tests/test_support.h"
 
-using newsq::test::TempDir;
 using newsq::test::facet;
+using newsq::test::TempDir;
 
 namespace {
 
@@ -146,7 +146,8 @@ TEST_CASE("bad records are rejected with file:line and earlier articles stay sea
   fail.on_reject = [&](const newsq::Rejection& r) { seen.push_back(r); };
   {
     newsq::IndexWriter writer(dir.str("db"));
-    CHECK_THROWS_WITH(newsq::ingest(writer, {dir.str("mixed.jsonl")}, fail), Catch::StartsWith(dir.str("mixed.jsonl") + ":3: bad JSON"));
+    CHECK_THROWS_WITH(newsq::ingest(writer, {dir.str("mixed.jsonl")}, fail),
+                      Catch::StartsWith(dir.str("mixed.jsonl") + ":3: bad JSON"));
   }
   REQUIRE(seen.size() == 1);
   newsq::Searcher searcher(dir.str("db"));

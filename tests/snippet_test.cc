@@ -16,7 +16,6 @@
 
 using newsq::analysis::TextAnalyzer;
 
-
 TEST_CASE("snippets show the best passage with matches marked", "[query]") {
   TextAnalyzer analyzer;
   std::string text =
@@ -25,7 +24,7 @@ TEST_CASE("snippets show the best passage with matches marked", "[query]") {
   std::string s = newsq::query::make_snippet(text, analyzer, {"shell", "kyiv"}, {}, 80);
   CHECK(s.find(std::string(1, newsq::kHighlightStart) + "shelling" + newsq::kHighlightEnd) != std::string::npos);
   CHECK(s.find(std::string(1, newsq::kHighlightStart) + "Kyiv" + newsq::kHighlightEnd) != std::string::npos);
-  CHECK(s.rfind("...", 0) == 0);     // Cut at the start,
+  CHECK(s.rfind("...", 0) == 0);  // Cut at the start,
   CHECK(s.find("budget") == std::string::npos);
   CHECK(s.size() < 80 + 10);
 
@@ -45,7 +44,8 @@ TEST_CASE("snippets of long texts find matches deep inside, analysing only aroun
   CHECK((s.starts_with("...") && s.ends_with("...")));
   // A look-alike the byte pass takes for a match ("shelf" for "shell") leaves the real one marked.
   std::string decoy = "A shelf collapsed. " + filler + "Then the town was shelled. " + filler;
-  CHECK(newsq::query::make_snippet(decoy, analyzer, {"shell"}, {}, 60).find(std::string(1, newsq::kHighlightStart) + "shelled") != std::string::npos);
+  CHECK(newsq::query::make_snippet(decoy, analyzer, {"shell"}, {}, 60)
+            .find(std::string(1, newsq::kHighlightStart) + "shelled") != std::string::npos);
   // Keys the byte pass cannot compare (non-ASCII) get the full analysis.
   std::string cyrillic = filler + "Обстріл Харкова тривав усю ніч. " + filler;
   std::string c = newsq::query::make_snippet(cyrillic, analyzer, {analyzer.analyze("Харкова").at(0).stem}, {}, 80);
@@ -58,8 +58,9 @@ TEST_CASE("snippets mark a match whenever the article has one (real articles)", 
   NEWSQ_REQUIRE_SHARED();
   TextAnalyzer analyzer;
   auto lines = newsq::test::read_lines(newsq::test::shared_dir() / "corpus" / "ukraine-war-gdelt.jsonl.gz");
-  const std::vector<std::set<std::string>> queries = {{"shell"}, {"kyiv", "casualti"}, {"sanction", "russia"}, {"refuge"},
-                                                      {"grain", "export"}, {"nuclear"}, {"zelenskyy"}};
+  const std::vector<std::set<std::string>> queries = {{"shell"},    {"kyiv", "casualti"}, {"sanction", "russia"},
+                                                      {"refuge"},   {"grain", "export"},  {"nuclear"},
+                                                      {"zelenskyy"}};
   int checked = 0, with_match = 0;
   for (std::size_t i = 0; i < lines.size(); i += 3) {
     const std::string text = nlohmann::json::parse(lines[i])["text"];

@@ -16,12 +16,12 @@
 
 using newsq::analysis::TextAnalyzer;
 
-
 TEST_CASE("stored data reads back into a hit's fields, tolerating what newsq never writes", "[query]") {
   newsq::query::StoredArticleReader reader;
-  auto a = reader.read(R"({"id":"a1","date":"2022-03-01","source":"Wire","title":"T \"q\" \u041a\u0438\u0457\u0432","url":"u",)"
-                       R"("text":"Body\nline","lang":"en","places":[{"id":703448,"name":"Kyiv","level":"city","lat":50.45,"lon":30.52,"count":3},)"
-                       R"({"id":690791,"name":"Ukraine","level":"country","count":1}]})");
+  auto a = reader.read(
+      R"({"id":"a1","date":"2022-03-01","source":"Wire","title":"T \"q\" \u041a\u0438\u0457\u0432","url":"u",)"
+      R"("text":"Body\nline","lang":"en","places":[{"id":703448,"name":"Kyiv","level":"city","lat":50.45,"lon":30.52,"count":3},)"
+      R"({"id":690791,"name":"Ukraine","level":"country","count":1}]})");
   CHECK(a.id == "a1");
   CHECK(a.title == "T \"q\" Київ");
   CHECK(a.text == "Body\nline");

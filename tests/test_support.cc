@@ -76,8 +76,8 @@ const std::string& small_gazetteer() {
     const fs::path geonames = shared_dir() / "gazetteer";
     std::ifstream all(geonames / "cities500.txt");
     std::ofstream some(dir.str("cities_some.txt"));
-    const std::set<std::string> names = {"Paris", "Nice", "Bar", "Mobile", "Reading", "Split", "March", "Moscow",
-                                         "Warsaw", "Washington", "Texas", "Houston"};
+    const std::set<std::string> names = {"Paris", "Nice",   "Bar",    "Mobile",     "Reading", "Split",
+                                         "March", "Moscow", "Warsaw", "Washington", "Texas",   "Houston"};
     for (std::string line; std::getline(all, line);) {
       auto a = line.find('\t'), b = line.find('\t', a + 1);
       if (names.count(line.substr(a + 1, b - a - 1))) some << line << '\n';
@@ -137,9 +137,12 @@ std::vector<std::string> read_lines(const fs::path& path) {
   return lines;
 }
 
-CommandResult run_cli(const std::vector<std::string>& args, const std::string& input) { return run_cli_env(args, {}, input); }
+CommandResult run_cli(const std::vector<std::string>& args, const std::string& input) {
+  return run_cli_env(args, {}, input);
+}
 
-CommandResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& input) {
+CommandResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                          const std::string& input) {
   TempDir io;
   // The child's environment, built before fork(): after it only async-signal-safe calls are safe.
   std::vector<std::string> environment;
@@ -192,7 +195,8 @@ int start_cli(const std::vector<std::string>& args) {
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
+    if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+      _exit(127);
     execv(cli.c_str(), argv.data());
     _exit(127);
   }

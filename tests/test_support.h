@@ -85,10 +85,10 @@ int wait_cli(int pid);
 }  // namespace newsq::test
 
 // Skips the rest of a [shared] test case, with a clear message, when ../shared is absent.
-#define NEWSQ_REQUIRE_SHARED()                                                              \
-  do {                                                                                      \
-    if (newsq::test::shared_dir().empty()) {                                                \
+#define NEWSQ_REQUIRE_SHARED()                                                                      \
+  do {                                                                                              \
+    if (newsq::test::shared_dir().empty()) {                                                        \
       WARN("SKIPPED: ../shared is absent (set NEWSQ_SHARED_DIR); this test needs the real corpus"); \
-      return;                                                                               \
-    }                                                                                       \
+      return;                                                                                       \
+    }                                                                                               \
   } while (0)

@@ -26,7 +26,8 @@ TEST_CASE("the thesaurus reads its file and rejects malformed lines", "[understa
   REQUIRE(alternatives.size() == 2);
   CHECK(alternatives[1].terms == std::vector<std::string>{"air", "strike"});
   CHECK(t.lookup("casualty").empty());  // Keys are stems ("casualti"), not words.
-  CHECK_THROWS_WITH(newsq::query::Thesaurus::parse("ok: fine\nno colon here\n", "t.txt"), "t.txt:2: expected 'word: alternative, ...'");
+  CHECK_THROWS_WITH(newsq::query::Thesaurus::parse("ok: fine\nno colon here\n", "t.txt"),
+                    "t.txt:2: expected 'word: alternative, ...'");
   CHECK_THROWS_WITH(newsq::query::Thesaurus::parse("two words: x\n", "t.txt"), Catch::Contains("t.txt:1:"));
   CHECK(newsq::query::Thesaurus::builtin().size() >= 20);
 }

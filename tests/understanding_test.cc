@@ -58,10 +58,10 @@ TEST_CASE("dates and sources never take words that operators bind", "[understand
   const Row rows[] = {
       {"\"protest in March 2022\"", "\"protest in March 2022\"", ""},
       {"shelling -\"in March 2022\"", "shelling -\"in March 2022\"", ""},
-      {"shelling NOT in March 2022", "shelling NOT in March 2022", ""},   // "in March 2022" reads as one.
-      {"March 2022 OR April 2022", "March 2022 OR April 2022", ""},       // OR binds "2022" and "April".
+      {"shelling NOT in March 2022", "shelling NOT in March 2022", ""},  // "in March 2022" reads as one.
+      {"March 2022 OR April 2022", "March 2022 OR April 2022", ""},      // OR binds "2022" and "April".
       {"(shelling in March 2022) OR grain", "(shelling in March 2022) OR grain", ""},
-      {"Kyiv AND Lviv in March 2022", "Kyiv AND Lviv", "2022-03-01"},     // The date reads alone.
+      {"Kyiv AND Lviv in March 2022", "Kyiv AND Lviv", "2022-03-01"},  // The date reads alone.
       {"NOT kyiv March 2022", "NOT kyiv", "2022-03-01"},
       {"kyiv -russia since 24 February 2022", "kyiv -russia", "2022-02-24"},
       {"grain NOT from BBC", "grain NOT from BBC", ""},
@@ -74,7 +74,10 @@ TEST_CASE("dates and sources never take words that operators bind", "[understand
     CHECK(u.from == row.from);
   }
   // Control bytes are spaces: a query is one line, and none can forge the masks understanding uses.
-  CHECK(newsq::understand(std::string("kyiv\x01" "a\x01 -russia"), "2022-06-01").text == "kyiv a  -russia");
+  CHECK(newsq::understand(std::string("kyiv\x01"
+                                      "a\x01 -russia"),
+                          "2022-06-01")
+            .text == "kyiv a  -russia");
 }
 
 TEST_CASE("explain and search --json show the understood query", "[understanding][cli]") {
@@ -86,7 +89,8 @@ TEST_CASE("explain and search --json show the understood query", "[understanding
   CHECK(j["date"]["to"] == "2022-03-31");
   CHECK(j["synonyms"]["casualties"].size() >= 3);
   CHECK(j["places"].is_array());
-  auto open = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "since", "2021"}).out);
+  auto open =
+      nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "--now", "2022-03-21", "since", "2021"}).out);
   CHECK(open["date"]["to"] == "2022-03-21");
   auto none = nlohmann::json::parse(newsq::test::run_cli({"explain", "--json", "grain"}).out);
   CHECK_FALSE(none.contains("date"));
@@ -95,10 +99,11 @@ TEST_CASE("explain and search --json show the understood query", "[understanding
   CHECK_FALSE(after["date"].contains("to"));
 
   TempDir dir;
-  auto index = newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()});
+  auto index = newsq::test::run_cli(
+      {"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()});
   REQUIRE(index.exit_code == 0);
-  auto s = newsq::test::run_cli({"search", "--db", dir.str("db"), "--json", "--now", "2022-12-31", "blackouts", "in", "2022",
-                                 "--facet", "source=Harbour Times"});
+  auto s = newsq::test::run_cli({"search", "--db", dir.str("db"), "--json", "--now", "2022-12-31", "blackouts", "in",
+                                 "2022", "--facet", "source=Harbour Times"});
   REQUIRE(s.exit_code == 0);
   auto sj = nlohmann::json::parse(s.out);
   CHECK(sj["query"]["date"]["from"] == "2022-01-01");
@@ -139,7 +144,8 @@ TEST_CASE("casualties in March 2022 over the real corpus: dated in range and abo
   }
 }
 
-TEST_CASE("a query longer than the documented maximum is refused, one at the maximum is answered", "[understanding][cli]") {
+TEST_CASE("a query longer than the documented maximum is refused, one at the maximum is answered",
+          "[understanding][cli]") {
   // 10,000 words once took 14 s to search; the bound is newsq::kMaxQueryWords words, kMaxQueryBytes bytes.
   auto words = [](std::size_t n) {
     std::string q;
@@ -151,7 +157,9 @@ TEST_CASE("a query longer than the documented maximum is refused, one at the max
   CHECK_THROWS_AS(newsq::understand(std::string(newsq::kMaxQueryBytes + 1, 'a')), newsq::QueryError);
 
   TempDir dir;
-  REQUIRE(newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()}).exit_code == 0);
+  REQUIRE(
+      newsq::test::run_cli({"index", "--db", dir.str("db"), (newsq::test::source_dir() / "corpus" / "sample").string()})
+          .exit_code == 0);
   newsq::Searcher searcher(dir.str("db"));
   CHECK_NOTHROW(searcher.search({.query = words(newsq::kMaxQueryWords)}));
   CHECK_THROWS_AS(searcher.search({.query = words(newsq::kMaxQueryWords + 1)}), newsq::QueryError);

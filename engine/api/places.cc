@@ -25,15 +25,23 @@ PlacesInText find_places(const std::string& text, const std::string& gazetteer_p
   places::Extraction found = extractor.extract(text, analyzer);
 
   auto describe = [&](const places::Place& p) {
-    GazetteerPlace out{p.id, std::string(p.name), std::string(places::level_name(p.level)), std::string(p.country_code),
-                       p.region, {}, p.has_coordinates, p.lat, p.lon};
+    GazetteerPlace out{p.id,
+                       std::string(p.name),
+                       std::string(places::level_name(p.level)),
+                       std::string(p.country_code),
+                       p.region,
+                       {},
+                       p.has_coordinates,
+                       p.lat,
+                       p.lon};
     places::Place region;
     if (p.region && gazetteer->find(p.region, region)) out.region = std::string(region.name);
     return out;
   };
   PlacesInText result;
   for (const auto& f : found.places) result.places.push_back({describe(f.place), f.mentions, f.reason});
-  for (const auto& m : found.mentions) result.mentions.push_back({m.begin, m.end, m.text, m.accepted, m.place, m.reason});
+  for (const auto& m : found.mentions)
+    result.mentions.push_back({m.begin, m.end, m.text, m.accepted, m.place, m.reason});
   return result;
 }
 

@@ -78,8 +78,10 @@ struct Searcher::Impl {
     results.total = mset.get_matches_estimated();
     results.hits = query::assemble_hits(mset, db, request, q.text(), q.centre(), stored_reader, analyzer);
     facets.store(spy.get(), request.max_facet_values, results);
-    for (const auto& [field, narrowed] : q.own_pass_facets()) facets.count(field, narrowed, request.max_facet_values, results);
-    if (!q.text().empty() && results.total == 0) results.suggestion = query::spelling_suggestion(db, analyzer, request.query);
+    for (const auto& [field, narrowed] : q.own_pass_facets())
+      facets.count(field, narrowed, request.max_facet_values, results);
+    if (!q.text().empty() && results.total == 0)
+      results.suggestion = query::spelling_suggestion(db, analyzer, request.query);
     return results;
   }
 };
@@ -93,14 +95,15 @@ SearchResults Searcher::search(const SearchRequest& request) {
   return impl_->index.with_retry("search failed", [&] { return impl_->run(request); });
 }
 
-UnderstoodQuery understand(const std::string& query, const std::string& now, const std::vector<std::string>& known_sources,
-                           const std::string& gazetteer) {
+UnderstoodQuery understand(const std::string& query, const std::string& now,
+                           const std::vector<std::string>& known_sources, const std::string& gazetteer) {
   query::QueryBuilder builder;
   builder.set_thesaurus(&query::Thesaurus::builtin());
   if (gazetteer.empty()) return query::understand_query(query, resolve_now(now), known_sources, builder);
   auto loaded = places::Gazetteer::load(gazetteer);
   analysis::TextAnalyzer analyzer;
-  return query::understand_query(query, resolve_now(now), known_sources, builder, query::gazetteer_lookup(*loaded, analyzer));
+  return query::understand_query(query, resolve_now(now), known_sources, builder,
+                                 query::gazetteer_lookup(*loaded, analyzer));
 }
 
 UnderstoodQuery Searcher::understand(const std::string& query, const std::string& now) {

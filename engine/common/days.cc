@@ -25,7 +25,9 @@ int digits(std::string_view date, std::size_t pos, std::size_t len) {
 
 }  // namespace
 
-long days_from_civil(int year, unsigned month, unsigned day) { return count(std::chrono::sys_days(ymd(year, month, day))); }
+long days_from_civil(int year, unsigned month, unsigned day) {
+  return count(std::chrono::sys_days(ymd(year, month, day)));
+}
 
 std::optional<long> real_day(int year, unsigned month, unsigned day) {
   const auto d = ymd(year, month, day);
@@ -34,8 +36,8 @@ std::optional<long> real_day(int year, unsigned month, unsigned day) {
 }
 
 long last_day_of_month(int year, unsigned month) {
-  return count(std::chrono::sys_days(std::chrono::year_month_day_last{std::chrono::year(year),
-                                                                       std::chrono::month_day_last{std::chrono::month(month)}}));
+  return count(std::chrono::sys_days(std::chrono::year_month_day_last{
+      std::chrono::year(year), std::chrono::month_day_last{std::chrono::month(month)}}));
 }
 
 CivilDay civil_from_days(long day_number) {

@@ -134,10 +134,10 @@ class OrderedPipeline {
 
   mutable std::mutex mutex_;  // Guards slots_ (and every slot's result), claimed_, stopping_, failure_.
   std::condition_variable work_ready_, space_, done_;
-  std::deque<Slot> slots_;        // Not yet popped, in input order.
-  std::size_t claimed_ = 0;       // slots_[0, claimed_) were taken by a worker.
+  std::deque<Slot> slots_;   // Not yet popped, in input order.
+  std::size_t claimed_ = 0;  // slots_[0, claimed_) were taken by a worker.
   bool stopping_ = false;
-  std::exception_ptr failure_;    // The first worker failure.
+  std::exception_ptr failure_;  // The first worker failure.
   std::vector<std::thread> workers_;
 };
 

@@ -52,16 +52,16 @@ constexpr std::size_t kBlocksPerDoubling = 64;
 
 struct BulkBuild::State {
   IndexWriter::Impl& writer;
-  bool live = false;        // The writer's generation is live: merge into a new one and publish it.
-  std::string target;       // Where the merged index goes.
-  std::string shards_dir;   // target + ".shards": one database per block.
+  bool live = false;       // The writer's generation is live: merge into a new one and publish it.
+  std::string target;      // Where the merged index goes.
+  std::string shards_dir;  // target + ".shards": one database per block.
   std::size_t block_size = 0;
   std::size_t max_queued = 0;  // Full blocks waiting for a worker; bounds memory.
   std::shared_ptr<const places::Gazetteer> gazetteer;
   std::string gazetteer_checksum;
 
-  Block current;             // Being filled by the reading thread.
-  std::size_t blocks = 0;    // Blocks handed to the workers so far.
+  Block current;               // Being filled by the reading thread.
+  std::size_t blocks = 0;      // Blocks handed to the workers so far.
   std::size_t text_bytes = 0;  // Title and text bytes handed to the workers so far.
   bool finished = false;
   // Blocks in input order; a worker writes each whole. Last: its workers stop before the rest goes.
@@ -112,8 +112,7 @@ struct BulkBuild::State {
   // Forgets the blocks already written (in order, without waiting), so that the pipeline holds
   // only those waiting for or being written.
   void drop_written() {
-    while (pipeline.pop(static_cast<std::size_t>(-1))) {
-    }
+    while (pipeline.pop(static_cast<std::size_t>(-1))) {}
   }
 
   void submit() {

@@ -54,9 +54,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
   if (std::string signature = analysis::signature_of(analysis::shingles_of(a.text)); !signature.empty())
     doc.add_value(schema::kDuplicateSlot, signature);
 
-  nlohmann::json data = {{schema::kFieldId, a.id},         {schema::kFieldDate, a.date},
-                         {schema::kFieldSource, a.source}, {schema::kFieldTitle, a.title},
-                         {schema::kFieldUrl, a.url},       {schema::kFieldText, a.text},
+  nlohmann::json data = {{schema::kFieldId, a.id},       {schema::kFieldDate, a.date}, {schema::kFieldSource, a.source},
+                         {schema::kFieldTitle, a.title}, {schema::kFieldUrl, a.url},   {schema::kFieldText, a.text},
                          {schema::kFieldLang, a.lang}};
   if (places_) data[schema::kFieldPlaces] = places_->finish(doc);
   doc.add_value(schema::kFacetsSlot,

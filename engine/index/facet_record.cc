@@ -21,7 +21,9 @@ std::string encode_facet_record(long day, std::string_view source, std::string_v
 bool decode_facet_record(std::string_view value, FacetRecord& out) {
   std::size_t at = 0;
   std::uint64_t zigzag = 0, source_size = 0;
-  if (!common::get_varint(value, at, zigzag) || !common::get_varint(value, at, source_size) || source_size > value.size() - at) return false;
+  if (!common::get_varint(value, at, zigzag) || !common::get_varint(value, at, source_size) ||
+      source_size > value.size() - at)
+    return false;
   out.day = static_cast<long>(common::zigzag_decode(zigzag));
   out.source = value.substr(at, source_size);
   out.place_ids = value.substr(at + source_size);

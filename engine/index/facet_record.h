@@ -14,9 +14,9 @@
 namespace newsq::schema {
 
 struct FacetRecord {
-  long day = 0;                 // Days since 1970-01-01.
-  std::string_view source;      // As written; may be empty.
-  std::string_view place_ids;   // The kPlacesSlot value (sorted unique varints); may be empty.
+  long day = 0;                // Days since 1970-01-01.
+  std::string_view source;     // As written; may be empty.
+  std::string_view place_ids;  // The kPlacesSlot value (sorted unique varints); may be empty.
 };
 
 // The slot 6 value. Layout: varint(zigzag(day)), varint(source length), source, place id varints.

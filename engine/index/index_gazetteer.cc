@@ -57,8 +57,7 @@ void IndexWriter::Impl::attach_gazetteer() {
     // A rebuild writes a fresh generation: carry over what the live index uses.
     try {
       file = read_gazetteer_binding(Xapian::Database(dir)).path;
-    } catch (const Xapian::Error&) {
-    }
+    } catch (const Xapian::Error&) {}
   }
   if (file.empty()) return;
   std::error_code ec;
@@ -69,8 +68,8 @@ void IndexWriter::Impl::attach_gazetteer() {
     gazetteer = places::Gazetteer::load(absolute);
   } catch (const Error& e) {
     if (options.gazetteer.empty())
-      throw DatabaseError(dir + ": the index was built with the gazetteer " + absolute +
-                          ", which cannot be loaded (" + e.what() + "); pass --gazetteer FILE");
+      throw DatabaseError(dir + ": the index was built with the gazetteer " + absolute + ", which cannot be loaded (" +
+                          e.what() + "); pass --gazetteer FILE");
     throw;
   }
   builder.set_gazetteer(gazetteer);

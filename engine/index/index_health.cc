@@ -28,8 +28,7 @@ bool is_generation_name(const std::string& name) {
 // Entries newsq itself keeps in an index directory, besides generations.
 bool is_index_entry(const std::string& name) {
   return name == "XAPIANDB" || name == "XAPIANDB.new" || name == "write.lock" || name == kSoundRecord ||
-         name == std::string(kSoundRecord) + ".new" ||
-         name.starts_with("gen-");
+         name == std::string(kSoundRecord) + ".new" || name.starts_with("gen-");
 }
 
 // Shows bytes of a damaged file in a one-line message: printable ASCII only, cut short.
@@ -107,9 +106,12 @@ Diagnosis diagnose(const std::string& dir) {
   std::string stranger;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name == "XAPIANDB") has_stub = true;
-    else if (name == "iamglass") plain = true;
-    else if (!is_index_entry(name) && stranger.empty()) stranger = name;
+    if (name == "XAPIANDB")
+      has_stub = true;
+    else if (name == "iamglass")
+      plain = true;
+    else if (!is_index_entry(name) && stranger.empty())
+      stranger = name;
   }
   if (ec) {
     d.state = State::damaged;
@@ -126,7 +128,8 @@ Diagnosis diagnose(const std::string& dir) {
   if (!has_stub) {
     // A first run killed between creating its empty generation and writing the stub leaves
     // generations with nothing in them: nothing to lose, so the directory counts as empty.
-    if (!gens.empty() && std::any_of(gens.begin(), gens.end(), [&](const std::string& g) { return may_hold_articles(fs::path(dir) / g); })) {
+    if (!gens.empty() && std::any_of(gens.begin(), gens.end(),
+                                     [&](const std::string& g) { return may_hold_articles(fs::path(dir) / g); })) {
       d.problem = "the stub file XAPIANDB is missing, but the directory holds " + std::to_string(gens.size()) +
                   " generation(s), the newest " + gens.front();
     } else if (!stranger.empty()) {
@@ -196,7 +199,8 @@ std::vector<std::string> full_check(const std::string& generation_path) {
   }
   try {
     Xapian::Database db(generation_path);
-    if (std::string missing = missing_table(generation_path, db.get_doccount()); !missing.empty()) problems.push_back(missing);
+    if (std::string missing = missing_table(generation_path, db.get_doccount()); !missing.empty())
+      problems.push_back(missing);
     std::ostringstream report;  // Xapian's per-table details; the count and the exceptions are what matter.
     if (std::size_t errors = Xapian::Database::check(generation_path, 0, &report); errors > 0)
       problems.push_back(name + ": Xapian's check found " + std::to_string(errors) + " error(s) in its tables");

@@ -62,7 +62,8 @@ std::string live_generation(const std::string& dir) {
   return std::string(line.substr(start, i - start));
 }
 
-LiveGenerationWatch::LiveGenerationWatch(std::string dir) : dir_(std::move(dir)), stub_((fs::path(dir_) / kStub).string()) {}
+LiveGenerationWatch::LiveGenerationWatch(std::string dir)
+    : dir_(std::move(dir)), stub_((fs::path(dir_) / kStub).string()) {}
 
 const std::string& LiveGenerationWatch::live() {
   struct stat st {};
@@ -130,7 +131,8 @@ std::string new_generation(const std::string& dir) {
   std::error_code ec;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.starts_with(kPrefix)) highest = std::max(highest, static_cast<unsigned>(std::strtoul(name.c_str() + 4, nullptr, 10)));
+    if (name.starts_with(kPrefix))
+      highest = std::max(highest, static_cast<unsigned>(std::strtoul(name.c_str() + 4, nullptr, 10)));
   }
   if (ec) throw DatabaseError(dir + ": cannot list the index directory: " + ec.message());
   fs::path path = fs::path(dir) / generation_name(highest + 1);
@@ -167,7 +169,8 @@ void remove_stale_generations(const std::string& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
-    if ((name.starts_with(kPrefix) && name != live) || name == std::string(kStub) + ".new") fs::remove_all(entry.path(), ec);
+    if ((name.starts_with(kPrefix) && name != live) || name == std::string(kStub) + ".new")
+      fs::remove_all(entry.path(), ec);
   }
 }
 

@@ -40,7 +40,8 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
   } catch (const Xapian::DatabaseLockError&) {
     // Every newsq writer holds DIR/write.lock, and this one does (or its caller does): whoever
     // holds Xapian's own lock on the generation is some other program with it open for writing.
-    throw DatabaseError(dir + ": " + path + " is open for writing by a program other than newsq (Xapian's lock on it is held); "
+    throw DatabaseError(dir + ": " + path +
+                        " is open for writing by a program other than newsq (Xapian's lock on it is held); "
                         "close that program and try again");
   } catch (const Xapian::Error& e) {
     throw DatabaseError(dir + ": cannot open the index for writing: " + e.get_description());
@@ -54,7 +55,8 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
       // Before the lock, whose file would be the first thing written into an empty directory.
       const health::State state = health::diagnose(dir).state;
       if (state == health::State::absent) throw DatabaseError(dir + ": no such index");
-      if (state == health::State::empty) throw DatabaseError(dir + ": an empty directory, not an index (nothing to change)");
+      if (state == health::State::empty)
+        throw DatabaseError(dir + ": an empty directory, not an index (nothing to change)");
     }
     auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
     std::string path = location::live_generation_for_writing(dir);
@@ -73,8 +75,7 @@ IndexWriter::~IndexWriter() {
   if (!impl_) return;
   try {
     impl_->commit();
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 
 IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
@@ -82,16 +83,17 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 AddOutcome IndexWriter::add(const Article& input) {
   Article article = input;
-  if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty())
-    throw InputError("-", 0, reason);
+  if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty()) throw InputError("-", 0, reason);
   IndexWriter::Impl::Lookup found = impl_->look_up(article);
   if (found.outcome != AddOutcome::unchanged)
-    impl_->guarded("cannot add article", [&] { impl_->store(found.id_term, impl_->builder.build(article, found.hash)); });
+    impl_->guarded("cannot add article",
+                   [&] { impl_->store(found.id_term, impl_->builder.build(article, found.hash)); });
   return found.outcome;
 }
 
 IndexWriter::Impl::Lookup IndexWriter::Impl::look_up(const Article& article) {
-  Lookup found{AddOutcome::added, indexer::DocumentBuilder::content_hash(article, gazetteer_checksum), schema::id_term(article.id)};
+  Lookup found{AddOutcome::added, indexer::DocumentBuilder::content_hash(article, gazetteer_checksum),
+               schema::id_term(article.id)};
   found.outcome = guarded("cannot add article", [&] {
     // A document carrying this id + hash term is this very article, unchanged. term_exists() is a
     // cheap lookup (pending changes included), unlike reading the document's hash value: it is
@@ -102,7 +104,8 @@ IndexWriter::Impl::Lookup IndexWriter::Impl::look_up(const Article& article) {
     // Documents without the hash term (written before it existed, or with an id too long for
     // it) carry the hash only in the value slot. Only changed articles get here otherwise.
     Xapian::PostingIterator existing = db.postlist_begin(found.id_term);
-    return db.get_document(*existing).get_value(schema::kHashSlot) == found.hash ? AddOutcome::unchanged : AddOutcome::updated;
+    return db.get_document(*existing).get_value(schema::kHashSlot) == found.hash ? AddOutcome::unchanged
+                                                                                 : AddOutcome::updated;
   });
   return found;
 }
@@ -127,7 +130,8 @@ std::vector<std::string> IndexWriter::ids() const {
   return impl_->guarded("cannot list articles", [&] {
     std::vector<std::string> out;
     const std::string prefix(schema::kIdPrefix);
-    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) out.push_back((*t).substr(prefix.size()));
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+      out.push_back((*t).substr(prefix.size()));
     return out;
   });
 }

@@ -20,9 +20,9 @@
 namespace newsq {
 
 struct IndexWriter::Impl {
-  std::string dir;   // As the user named it, for messages.
+  std::string dir;                       // As the user named it, for messages.
   WriteFailureGuard failure_guard{dir};  // A failure Xapian cannot unwind from exits 2, not SIGABRT.
-  std::string path;  // The Xapian database written.
+  std::string path;                      // The Xapian database written.
   WriterOptions options;
   std::unique_ptr<WriteLock> lock;  // Null when the caller already holds the index's lock.
   Xapian::WritableDatabase db;
@@ -47,7 +47,9 @@ struct IndexWriter::Impl {
   }
 
   // Threads analysing articles: options.threads, or one per core when that is 0.
-  unsigned threads() const { return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()); }
+  unsigned threads() const {
+    return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  }
 
   // A validated article looked up: its content hash and id term, and what storing it would do.
   struct Lookup {

@@ -136,8 +136,9 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
         auto [it, fresh] = first_seen.try_emplace(record.article.id, Place{file_index, record.line});
         if (!fresh) {
           const Place& first = it->second;
-          reject(record.file, record.line, "duplicate id '" + record.article.id + "' (first at " + files[first.file] + ":" +
-                                               std::to_string(first.line) + ")");
+          reject(record.file, record.line,
+                 "duplicate id '" + record.article.id + "' (first at " + files[first.file] + ":" +
+                     std::to_string(first.line) + ")");
           continue;
         }
         if (bulk) {
@@ -145,9 +146,15 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
           ++report.added;
         } else {
           switch (update ? update->add(std::move(record.article)) : writer.add(record.article)) {
-            case AddOutcome::added: ++report.added; break;
-            case AddOutcome::updated: ++report.updated; break;
-            case AddOutcome::unchanged: ++report.unchanged; break;
+            case AddOutcome::added:
+              ++report.added;
+              break;
+            case AddOutcome::updated:
+              ++report.updated;
+              break;
+            case AddOutcome::unchanged:
+              ++report.unchanged;
+              break;
           }
         }
         if (options.on_progress && progress.articles % 1000 == 0) {
@@ -164,16 +171,15 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
     // build or the update received kept; their own failure is not the one to report.
     try {
       finish_parallel();
-    } catch (...) {
-    }
+    } catch (...) {}
     throw;
   }
   if (options.delete_missing) {
     // Each of these looks like a lost mount or a wrong path, not like an archive whose articles
     // were all taken down: deleting would empty (part of) the index for nothing.
     if (report.unreadable)
-      report.deletion_refused = std::to_string(report.unreadable) + (report.unreadable == 1 ? " input" : " inputs") +
-                                " could not be read";
+      report.deletion_refused =
+          std::to_string(report.unreadable) + (report.unreadable == 1 ? " input" : " inputs") + " could not be read";
     else if (!read_everything)
       report.deletion_refused = "an input could not be read to its end";
     else if (first_seen.empty())

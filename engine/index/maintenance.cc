@@ -29,8 +29,9 @@ std::unique_ptr<WriteLock> prepare(const std::string& dir, const WriterOptions& 
   auto lock = std::make_unique<WriteLock>(dir, options.wait_for_lock);
   // A plain database in `dir` cannot be swapped atomically: its files are `dir` itself.
   if (location::live_generation_for_writing(dir) == dir)
-    throw DatabaseError(dir + ": this index predates generations: rebuild it into a new directory "
-                              "(newsq rebuild --db NEW PATH...) and search that one");
+    throw DatabaseError(dir +
+                        ": this index predates generations: rebuild it into a new directory "
+                        "(newsq rebuild --db NEW PATH...) and search that one");
   location::remove_stale_generations(dir);
   return lock;
 }
@@ -67,7 +68,8 @@ void compact(const std::string& dir, const WriterOptions& writer_options) {
   // empty directory) is an error, and checked before the lock, whose file would be written first.
   const health::State state = health::diagnose(dir).state;
   if (state == health::State::absent) throw DatabaseError(dir + ": no such index");
-  if (state == health::State::empty) throw DatabaseError(dir + ": an empty directory, not an index (nothing to compact)");
+  if (state == health::State::empty)
+    throw DatabaseError(dir + ": an empty directory, not an index (nothing to compact)");
   auto lock = prepare(dir, writer_options);
   const std::string live = location::live_generation_for_writing(dir);
   const std::string generation = location::new_generation(dir);
@@ -87,12 +89,18 @@ HealthReport check(const std::string& dir) {
   HealthReport report;
   const health::Diagnosis found = health::diagnose(dir);
   switch (found.state) {
-    case health::State::absent: throw DatabaseError(dir + ": no such index");
-    case health::State::empty: throw DatabaseError(dir + ": an empty directory, not an index");
-    case health::State::foreign: throw DatabaseError(dir + ": " + found.problem);
-    case health::State::damaged: report.problems.push_back(found.problem); break;
+    case health::State::absent:
+      throw DatabaseError(dir + ": no such index");
+    case health::State::empty:
+      throw DatabaseError(dir + ": an empty directory, not an index");
+    case health::State::foreign:
+      throw DatabaseError(dir + ": " + found.problem);
+    case health::State::damaged:
+      report.problems.push_back(found.problem);
+      break;
     case health::State::plain:
-    case health::State::healthy: break;
+    case health::State::healthy:
+      break;
   }
   report.generations = health::generations(dir);
   report.live = location::live_generation(dir);
@@ -110,7 +118,8 @@ HealthReport check(const std::string& dir) {
 
 std::string repair(const std::string& dir, const WriterOptions& writer_options) {
   const health::Diagnosis found = health::diagnose(dir);
-  if (found.state == health::State::absent || found.state == health::State::empty || found.state == health::State::foreign)
+  if (found.state == health::State::absent || found.state == health::State::empty ||
+      found.state == health::State::foreign)
     throw DatabaseError(dir + ": not an index, nothing to repair");
   if (found.state == health::State::plain)
     throw DatabaseError(dir + ": this index predates generations; newsq cannot repair it (xapian-check --fix may)");
@@ -122,7 +131,8 @@ std::string repair(const std::string& dir, const WriterOptions& writer_options) 
     std::vector<std::string> problems = health::full_check(path);
     if (problems.empty()) {
       try {
-        if (Xapian::Database(path).get_metadata(schema::kVersionKey).empty()) problems.push_back(name + ": not a newsq generation");
+        if (Xapian::Database(path).get_metadata(schema::kVersionKey).empty())
+          problems.push_back(name + ": not a newsq generation");
       } catch (const Xapian::Error& e) {
         problems.push_back(name + ": " + e.get_description());
       }
@@ -133,7 +143,8 @@ std::string repair(const std::string& dir, const WriterOptions& writer_options) 
     }
     tried += (tried.empty() ? "" : "; ") + problems.front();
   }
-  throw DatabaseError(dir + ": no generation can be repaired" + (tried.empty() ? std::string(" (there are none)") : ": " + tried));
+  throw DatabaseError(dir + ": no generation can be repaired" +
+                      (tried.empty() ? std::string(" (there are none)") : ": " + tried));
 }
 
 }  // namespace newsq

@@ -19,8 +19,8 @@ long cell_index(double degrees_value, int degrees) { return static_cast<long>(st
 std::string place_term(std::uint32_t id) { return std::string(schema::kPlacePrefix) + std::to_string(id); }
 
 std::string cell_term(int degrees, double lat, double lon) {
-  return std::string(schema::kCellPrefix) + std::to_string(degrees) + "/" + std::to_string(cell_index(lat, degrees)) + "/" +
-         std::to_string(cell_index(lon, degrees));
+  return std::string(schema::kCellPrefix) + std::to_string(degrees) + "/" + std::to_string(cell_index(lat, degrees)) +
+         "/" + std::to_string(cell_index(lon, degrees));
 }
 
 double distance_km(double lat1, double lon1, double lat2, double lon2) {
@@ -52,7 +52,8 @@ std::vector<std::string> cells_covering(double lat, double lon, double radius_km
     for (long y = y0; y <= y1; ++y)
       for (long x = x0; x <= x1 && x < x0 + per_turn; ++x) {
         long wrapped = ((x + per_turn / 2) % per_turn + per_turn) % per_turn - per_turn / 2;  // Across 180 degrees.
-        out.insert(std::string(schema::kCellPrefix) + std::to_string(degrees) + "/" + std::to_string(y) + "/" + std::to_string(wrapped));
+        out.insert(std::string(schema::kCellPrefix) + std::to_string(degrees) + "/" + std::to_string(y) + "/" +
+                   std::to_string(wrapped));
       }
     return {out.begin(), out.end()};
   }

@@ -27,11 +27,14 @@ void read_place(od::object object, HitPlace& place) {
     if (field.value().get(value)) return;
     if (key == "id") {
       if (value.get_uint64().get(place.id)) place.id = 0;
-    }
-    else if (key == "name") read_string(value, place.name);
-    else if (key == "level") read_string(value, place.level);
-    else if (key == "lat") has_lat = !value.get_double().get(place.lat);
-    else if (key == "lon") has_lon = !value.get_double().get(place.lon);
+    } else if (key == "name")
+      read_string(value, place.name);
+    else if (key == "level")
+      read_string(value, place.level);
+    else if (key == "lat")
+      has_lat = !value.get_double().get(place.lat);
+    else if (key == "lon")
+      has_lon = !value.get_double().get(place.lon);
     else if (key == "count") {
       std::uint64_t n = 0;
       if (!value.get_uint64().get(n)) place.mentions = static_cast<std::uint32_t>(n);
@@ -62,12 +65,18 @@ StoredArticle StoredArticleReader::read(std::string data) {
     if (field.unescaped_key().get(key)) break;
     od::value value;
     if (field.value().get(value)) break;
-    if (key == schema::kFieldId) read_string(value, out.id);
-    else if (key == schema::kFieldDate) read_string(value, out.date);
-    else if (key == schema::kFieldSource) read_string(value, out.source);
-    else if (key == schema::kFieldTitle) read_string(value, out.title);
-    else if (key == schema::kFieldUrl) read_string(value, out.url);
-    else if (key == schema::kFieldText) read_string(value, out.text);
+    if (key == schema::kFieldId)
+      read_string(value, out.id);
+    else if (key == schema::kFieldDate)
+      read_string(value, out.date);
+    else if (key == schema::kFieldSource)
+      read_string(value, out.source);
+    else if (key == schema::kFieldTitle)
+      read_string(value, out.title);
+    else if (key == schema::kFieldUrl)
+      read_string(value, out.url);
+    else if (key == schema::kFieldText)
+      read_string(value, out.text);
     else if (key == schema::kFieldPlaces) {
       od::array places;
       if (value.get_array().get(places)) continue;

@@ -31,8 +31,7 @@ void say(const std::string& text) {
     why = e.get_description();
   } catch (const std::exception& e) {
     why = e.what();
-  } catch (...) {
-  }
+  } catch (...) {}
   say("newsq: " + guarded_dir + ": cannot write the index: " + why +
       "; the live index is unchanged, and the next run removes what this one left\n");
   ::_exit(2);

@@ -39,7 +39,8 @@ long flock_holder(int fd) {
     unsigned major_number = 0, minor_number = 0;
     unsigned long long inode = 0;
     if (std::sscanf(file.c_str(), "%x:%x:%llu", &major_number, &minor_number, &inode) != 3) continue;
-    if (inode == st.st_ino && major_number == major(st.st_dev) && minor_number == minor(st.st_dev)) return std::atol(pid.c_str());
+    if (inode == st.st_ino && major_number == major(st.st_dev) && minor_number == minor(st.st_dev))
+      return std::atol(pid.c_str());
   }
   return 0;
 }
@@ -72,12 +73,14 @@ std::string holder_description(int fd) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     named = pid_in_file(fd);
   }
-  const std::string newsq_writer = " (another newsq index, rebuild, delete or compact is writing; use --wait to queue behind it)";
+  const std::string newsq_writer =
+      " (another newsq index, rebuild, delete or compact is writing; use --wait to queue behind it)";
   if (holder != 0 && named == std::to_string(holder)) return "pid " + named + newsq_writer;
   if (holder != 0) {
     const std::string program = program_of(holder);
     return "pid " + std::to_string(holder) + (program.empty() ? "" : " (" + program + ")") +
-           ", which is not a newsq writer (it did not record itself in write.lock); use --wait to queue behind it, or stop it";
+           ", which is not a newsq writer (it did not record itself in write.lock); use --wait to queue behind it, or "
+           "stop it";
   }
   // No /proc/locks: trust the file if the process it names is alive.
   if (!named.empty() && std::filesystem::exists("/proc/" + named)) return "pid " + named + newsq_writer;
@@ -93,11 +96,9 @@ WriteLock::WriteLock(const std::string& dir, bool wait) {
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw DatabaseError(dir + ": cannot open the write lock " + path + ": " + std::strerror(errno));
   int rc;
-  while ((rc = flock(fd_, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR) {
-  }
+  while ((rc = flock(fd_, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR) {}
   if (rc != 0 && errno == EWOULDBLOCK && wait)
-    while ((rc = flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {
-    }
+    while ((rc = flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {}
   if (rc != 0) {
     const int error = errno;
     const std::string holder = error == EWOULDBLOCK ? holder_description(fd_) : std::string();

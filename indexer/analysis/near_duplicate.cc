@@ -13,14 +13,17 @@ namespace {
 constexpr std::size_t kShingleWords = 4;
 constexpr std::size_t kSignatureHashes = 64;
 
-bool in_word(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool in_word(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // FNV-1a 64 of one word, ASCII lower-cased. Its seed is not FNV's offset basis (a digit short of
 // it) but stays: the signatures built from these hashes are stored in the index (slot 5).
 constexpr std::uint64_t kWordHashSeed = 1469598103934665603ull;
 std::uint64_t word_hash(std::string_view word) {
   std::uint64_t h = kWordHashSeed;
-  for (unsigned char c : word) h = common::fnv1a64_byte(h, c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c);
+  for (unsigned char c : word)
+    h = common::fnv1a64_byte(h, c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c);
   return h;
 }
 
@@ -79,7 +82,8 @@ std::string signature_of(const Shingles& shingles) {
   std::array<std::uint64_t, kSignatureHashes> least;
   least.fill(std::numeric_limits<std::uint64_t>::max());
   for (std::uint64_t s : shingles)
-    for (std::size_t i = 0; i < kSignatureHashes; ++i) least[i] = std::min(least[i], mix(s ^ (0x9E3779B97F4A7C15ull * (i + 1))));
+    for (std::size_t i = 0; i < kSignatureHashes; ++i)
+      least[i] = std::min(least[i], mix(s ^ (0x9E3779B97F4A7C15ull * (i + 1))));
   std::string out(kSignatureHashes, '\0');
   for (std::size_t i = 0; i < kSignatureHashes; ++i) out[i] = static_cast<char>(least[i] & 0xff);
   return out;

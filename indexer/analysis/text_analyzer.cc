@@ -46,8 +46,7 @@ void tidy_word(std::string& w) {
     std::size_t lead = w.find_first_not_of('\'');
     w.erase(0, lead == std::string::npos ? w.size() : lead);
   }
-  if (w.find('.') != std::string::npos && w.find_first_of("0123456789") == std::string::npos)
-    std::erase(w, '.');
+  if (w.find('.') != std::string::npos && w.find_first_of("0123456789") == std::string::npos) std::erase(w, '.');
 }
 
 bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
@@ -70,7 +69,8 @@ struct TextAnalyzer::Impl {
     fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
     nfd = icu::Normalizer2::getNFDInstance(status);
     nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status) || !words) throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+    if (U_FAILURE(status) || !words)
+      throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
   }
 
   void load(std::string_view text) {
@@ -145,28 +145,34 @@ struct TextAnalyzer::Impl {
     U8_NEXT(reinterpret_cast<const std::uint8_t*>(term.data()), i, static_cast<std::int32_t>(term.size()), first);
     UErrorCode status = U_ZERO_ERROR;
     switch (uscript_getScript(first, &status)) {
-      case USCRIPT_LATIN: return stemmers.stem(latin_stemmer, term);
-      case USCRIPT_CYRILLIC: return stemmers.stem("russian", term);
-      case USCRIPT_GREEK: return stemmers.stem("greek", term);
-      case USCRIPT_ARABIC: return stemmers.stem("arabic", term);
-      case USCRIPT_ARMENIAN: return stemmers.stem("armenian", term);
-      case USCRIPT_DEVANAGARI: return stemmers.stem("hindi", term);
-      case USCRIPT_TAMIL: return stemmers.stem("tamil", term);
-      default: return term;
+      case USCRIPT_LATIN:
+        return stemmers.stem(latin_stemmer, term);
+      case USCRIPT_CYRILLIC:
+        return stemmers.stem("russian", term);
+      case USCRIPT_GREEK:
+        return stemmers.stem("greek", term);
+      case USCRIPT_ARABIC:
+        return stemmers.stem("arabic", term);
+      case USCRIPT_ARMENIAN:
+        return stemmers.stem("armenian", term);
+      case USCRIPT_DEVANAGARI:
+        return stemmers.stem("hindi", term);
+      case USCRIPT_TAMIL:
+        return stemmers.stem("tamil", term);
+      default:
+        return term;
     }
   }
 };
 
-TextAnalyzer::TextAnalyzer(std::string_view language) : impl_(std::make_unique<Impl>()) {
-  set_language(language);
-}
+TextAnalyzer::TextAnalyzer(std::string_view language) : impl_(std::make_unique<Impl>()) { set_language(language); }
 TextAnalyzer::~TextAnalyzer() = default;
 
 void TextAnalyzer::set_language(std::string_view language) {
   std::string snowball = Stemmers::language_for_code(language);
   // Only Latin-script languages steer the Latin stemmer; Cyrillic etc. go by script.
-  static constexpr std::string_view kNonLatin[] = {"russian", "greek", "arabic", "armenian",
-                                                   "hindi", "nepali", "tamil", "serbian"};
+  static constexpr std::string_view kNonLatin[] = {"russian", "greek",  "arabic", "armenian",
+                                                   "hindi",   "nepali", "tamil",  "serbian"};
   for (auto non_latin : kNonLatin)
     if (snowball == non_latin) snowball.clear();
   impl_->latin_stemmer = snowball.empty() ? "english" : snowball;

@@ -18,8 +18,8 @@
 namespace newsq::analysis {
 
 struct Token {
-  std::string term;  // Normalised word.
-  std::string stem;  // Its Snowball stem (equal to term where no stemmer applies).
+  std::string term;                  // Normalised word.
+  std::string stem;                  // Its Snowball stem (equal to term where no stemmer applies).
   std::uint32_t begin = 0, end = 0;  // Byte range of the word in the analysed text.
 };
 

@@ -18,10 +18,14 @@ namespace newsq::places {
 
 std::string_view level_name(Level level) {
   switch (level) {
-    case Level::country: return "country";
-    case Level::region: return "region";
-    case Level::city: return "city";
-    case Level::sea: return "sea";
+    case Level::country:
+      return "country";
+    case Level::region:
+      return "region";
+    case Level::city:
+      return "city";
+    case Level::sea:
+      return "sea";
   }
   return "city";
 }
@@ -34,10 +38,13 @@ const T* section(const char* base, std::uint64_t off) {
 }
 
 Error corrupt(const std::string& origin, const std::string& what) {
-  return Error(origin + ": gazetteer file is truncated or corrupt (" + what + "); rebuild it with 'newsq gazetteer build'");
+  return Error(origin + ": gazetteer file is truncated or corrupt (" + what +
+               "); rebuild it with 'newsq gazetteer build'");
 }
 
-bool inside(const GazetteerHeader& h, StringRef s) { return s.off <= h.strings_size && s.len <= h.strings_size - s.off; }
+bool inside(const GazetteerHeader& h, StringRef s) {
+  return s.off <= h.strings_size && s.len <= h.strings_size - s.off;
+}
 
 // The checks of one record against the sections the header gives (whose own bounds load() has
 // checked), so that lookups never read outside the file or probe a full hash table forever (both
@@ -50,7 +57,8 @@ void check_place(const char* base, const GazetteerHeader& h, std::uint32_t i, co
   if (!inside(h, r.name) || !inside(h, r.country_code) || !inside(h, r.admin1) || !inside(h, r.feature) ||
       !inside(h, r.alternate_names))
     throw corrupt(origin, "place " + std::to_string(i) + " has a string outside the string section");
-  if (r.level > static_cast<std::uint8_t>(Level::sea)) throw corrupt(origin, "place " + std::to_string(i) + " has an unknown level");
+  if (r.level > static_cast<std::uint8_t>(Level::sea))
+    throw corrupt(origin, "place " + std::to_string(i) + " has an unknown level");
   // NaN or an infinity would reach the distance arithmetic of 'near' filters and facets.
   if (r.has_coordinates && !(r.lat >= -90 && r.lat <= 90 && r.lon >= -180 && r.lon <= 180))
     throw corrupt(origin, "place " + std::to_string(i) + " has coordinates outside the globe");
@@ -80,8 +88,10 @@ void validate_all(const char* base, const GazetteerHeader& h, const std::string&
   const auto* table = section<std::uint32_t>(base, h.table_off);
   bool has_empty = false;
   for (std::uint32_t slot = 0; slot < h.table_size; ++slot) {
-    if (table[slot] == 0) has_empty = true;
-    else check_slot(h, slot, table[slot], origin);
+    if (table[slot] == 0)
+      has_empty = true;
+    else
+      check_slot(h, slot, table[slot], origin);
   }
   if (!has_empty) throw corrupt(origin, "name table has no empty slot");
 }
@@ -107,8 +117,9 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const std::string& path) {
   void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (mapped == MAP_FAILED) throw Error(path + ": cannot read the gazetteer");
-  std::shared_ptr<const std::uint64_t> storage(static_cast<const std::uint64_t*>(mapped),
-                                               [size](const std::uint64_t* p) { ::munmap(const_cast<std::uint64_t*>(p), size); });
+  std::shared_ptr<const std::uint64_t> storage(
+      static_cast<const std::uint64_t*>(mapped),
+      [size](const std::uint64_t* p) { ::munmap(const_cast<std::uint64_t*>(p), size); });
   return adopt(std::move(storage), size, path, /*check_all=*/false);
 }
 
@@ -135,9 +146,10 @@ std::shared_ptr<const Gazetteer> Gazetteer::adopt(std::shared_ptr<const std::uin
   const std::uint64_t n = size;
   auto fits = [&](std::uint64_t off, std::uint64_t len) { return off <= n && len <= n - off && off % 8 == 0; };
   if (h->file_size != n || !fits(h->places_off, std::uint64_t{h->n_places} * sizeof(PlaceRecord)) ||
-      !fits(h->names_off, std::uint64_t{h->n_names} * sizeof(NameRecord)) || !fits(h->ids_off, std::uint64_t{h->n_ids} * 4) ||
-      !fits(h->table_off, std::uint64_t{h->table_size} * 4) || h->strings_off > n || h->strings_size > n - h->strings_off ||
-      (h->table_size & (h->table_size - 1)) != 0 || h->table_size == 0)
+      !fits(h->names_off, std::uint64_t{h->n_names} * sizeof(NameRecord)) ||
+      !fits(h->ids_off, std::uint64_t{h->n_ids} * 4) || !fits(h->table_off, std::uint64_t{h->table_size} * 4) ||
+      h->strings_off > n || h->strings_size > n - h->strings_off || (h->table_size & (h->table_size - 1)) != 0 ||
+      h->table_size == 0)
     throw Error(origin + ": gazetteer file is truncated or corrupt");
   if (check_all) validate_all(base, *h, origin);
   g->header_ = h;

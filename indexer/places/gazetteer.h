@@ -24,12 +24,12 @@ std::string_view level_name(Level level);  // "country", "region", "city", "sea"
 
 // One place. String views point into the gazetteer; they live as long as it does.
 struct Place {
-  std::uint32_t id = 0;        // GeoNames id; hand-written facts without one use ids >= 4000000000.
+  std::uint32_t id = 0;  // GeoNames id; hand-written facts without one use ids >= 4000000000.
   Level level = Level::city;
-  std::uint32_t region = 0;    // Id of the first-level region (admin1) it lies in; 0 if none/unknown.
-  std::uint32_t country = 0;   // Id of its country; 0 if none (seas) or unknown.
+  std::uint32_t region = 0;   // Id of the first-level region (admin1) it lies in; 0 if none/unknown.
+  std::uint32_t country = 0;  // Id of its country; 0 if none (seas) or unknown.
   bool has_coordinates = false;
-  double lat = 0, lon = 0;     // WGS84 degrees. For regions and countries: their centre's (a proxy).
+  double lat = 0, lon = 0;  // WGS84 degrees. For regions and countries: their centre's (a proxy).
   std::uint64_t population = 0;
   std::string_view name;             // Primary name ("Kyiv").
   std::string_view country_code;     // ISO 3166 alpha-2 ("UA"); empty for seas.
@@ -48,8 +48,8 @@ class Gazetteer {
   // The same from bytes already in memory (the builder's own result, tests), checked whole here.
   static std::shared_ptr<const Gazetteer> from_bytes(std::string bytes, const std::string& origin);
 
-  std::size_t size() const;                  // Number of places.
-  Place at(std::size_t index) const;         // index < size(); places are ordered by id.
+  std::size_t size() const;           // Number of places.
+  Place at(std::size_t index) const;  // index < size(); places are ordered by id.
   // The place with this id, or false.
   bool find(std::uint32_t id, Place& out) const;
 

@@ -23,10 +23,14 @@ void GazetteerBuilder::add_file(const std::string& path) {
   std::string name = std::filesystem::path(path).filename().string();
   if (!std::filesystem::is_regular_file(path)) throw InputError(path, 0, "no such file");
   GazetteerDraft& draft = impl_->draft;
-  if (name.starts_with("admin1Codes")) read_admin1(path, draft);
-  else if (name.starts_with("countryInfo")) read_country_info(path, draft);
-  else if (name.ends_with(".tsv") || name.ends_with(".tsv.gz")) read_facts(path, draft);
-  else read_geonames(path, draft);
+  if (name.starts_with("admin1Codes"))
+    read_admin1(path, draft);
+  else if (name.starts_with("countryInfo"))
+    read_country_info(path, draft);
+  else if (name.ends_with(".tsv") || name.ends_with(".tsv.gz"))
+    read_facts(path, draft);
+  else
+    read_geonames(path, draft);
 }
 
 std::string GazetteerBuilder::build() {

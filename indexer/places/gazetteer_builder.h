@@ -23,7 +23,6 @@ namespace newsq::places {
 
 using GazetteerBuildReport = newsq::GazetteerBuildReport;  // Public: newsq/places.h.
 
-
 class GazetteerBuilder {
  public:
   GazetteerBuilder();

@@ -21,8 +21,8 @@ struct BuildPlace {
   bool has_coordinates = false;
   double lat = 0, lon = 0;
   std::uint64_t population = 0;
-  std::vector<std::string> names;        // Names to index (filtered).
-  std::vector<std::string> fact_names;   // Hand-written names: indexed without filters.
+  std::vector<std::string> names;       // Names to index (filtered).
+  std::vector<std::string> fact_names;  // Hand-written names: indexed without filters.
   std::uint32_t region = 0, country = 0;
 };
 

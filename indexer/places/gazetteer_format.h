@@ -24,7 +24,7 @@ struct GazetteerHeader {
   char magic[8];
   std::uint32_t version;
   std::uint32_t endian_check;
-  std::uint64_t checksum;   // FNV-1a 64 of everything after the header.
+  std::uint64_t checksum;  // FNV-1a 64 of everything after the header.
   std::uint64_t file_size;
   std::uint32_t n_places, n_names, n_ids, table_size;
   std::uint64_t places_off, names_off, ids_off, table_off, strings_off, strings_size;

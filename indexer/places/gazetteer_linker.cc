@@ -19,8 +19,7 @@ void apply_facts(GazetteerDraft& draft) {
       it = draft.places.emplace(f.id, std::move(p)).first;
     }
     BuildPlace& p = it->second;
-    for (const auto& r : f.removed)
-      std::erase_if(p.names, [&](const std::string& n) { return n == r; });
+    for (const auto& r : f.removed) std::erase_if(p.names, [&](const std::string& n) { return n == r; });
     if (!f.names.empty()) p.name = f.names.front();  // Hand-written names are the display names.
     if (f.coords) {
       p.has_coordinates = true;

@@ -25,9 +25,10 @@ constexpr std::uint64_t kMaxLineBytes = 16u << 20;
 // Words GeoNames lists as alternate names that are not names of the place (the names of
 // languages in some lists), and English function words that a few tiny places are called.
 const std::set<std::string, std::less<>> kNoiseNames = {
-    "hindi", "kartuli", "hayeren", "english", "deutsch", "francais", "español", "espanol", "italiano",
-    "русский", "polski", "nihongo", "ellinika", "the", "and", "of", "in", "on", "at", "to", "for", "by",
-    "with", "from", "is", "it", "as", "an", "or", "but", "not", "all", "new", "old", "city", "town"};
+    "hindi",   "kartuli", "hayeren", "english",  "deutsch", "francais", "español", "espanol", "italiano",
+    "русский", "polski",  "nihongo", "ellinika", "the",     "and",      "of",      "in",      "on",
+    "at",      "to",      "for",     "by",       "with",    "from",     "is",      "it",      "as",
+    "an",      "or",      "but",     "not",      "all",     "new",      "old",     "city",    "town"};
 
 bool all_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
@@ -44,7 +45,8 @@ bool latin_or_cyrillic(std::string_view s) {
     if (c < 0) return false;
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
-    if (script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC && script != USCRIPT_COMMON && script != USCRIPT_INHERITED)
+    if (script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC && script != USCRIPT_COMMON &&
+        script != USCRIPT_INHERITED)
       return false;
   }
   return true;
@@ -55,7 +57,8 @@ bool latin_or_cyrillic(std::string_view s) {
 // digits or URLs, noise words, and names in scripts the archive does not use.
 bool keep_alternate(std::string_view name) {
   if (name.empty() || name.size() > 100) return false;
-  if (name.find_first_of("0123456789/") != std::string_view::npos || name.find("http") != std::string_view::npos) return false;
+  if (name.find_first_of("0123456789/") != std::string_view::npos || name.find("http") != std::string_view::npos)
+    return false;
   if (all_ascii(name)) {
     bool upper = false, lower = false;
     for (unsigned char c : name) {
@@ -105,8 +108,10 @@ void for_each_line(const std::string& path, GazetteerDraft& draft,
   indexer::InputStream in(path, kMaxLineBytes);
   std::string line;
   while (in.next_line(line)) {
-    if (in.overlong()) draft.reject(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
-    else use(line, in.line_number());
+    if (in.overlong())
+      draft.reject(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
+    else
+      use(line, in.line_number());
   }
   if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
 }
@@ -114,9 +119,10 @@ void for_each_line(const std::string& path, GazetteerDraft& draft,
 std::optional<Level> level_of_feature(std::string_view cls, std::string_view code) {
   if (cls == "P") return Level::city;
   if (cls == "A" && code == "ADM1") return Level::region;
-  if (cls == "A" && (code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL")) return Level::country;
-  if (cls == "H" && (code == "SEA" || code == "BAY" || code == "GULF" || code == "STRT" || code == "STM" || code == "LK" ||
-                     code == "RSV" || code == "LGN" || code == "OCN"))
+  if (cls == "A" && (code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"))
+    return Level::country;
+  if (cls == "H" && (code == "SEA" || code == "BAY" || code == "GULF" || code == "STRT" || code == "STM" ||
+                     code == "LK" || code == "RSV" || code == "LGN" || code == "OCN"))
     return Level::sea;
   return std::nullopt;
 }
@@ -142,15 +148,28 @@ void read_geonames(const std::string& path, GazetteerDraft& draft) {
       return;
     }
     BuildPlace p;
-    if (!parse_number(f[0], p.id) || p.id == 0) { draft.reject(path, number, "bad geonameid '" + std::string(f[0]) + "'"); return; }
-    if (f[1].empty()) { draft.reject(path, number, "empty name"); return; }
-    if (!parse_number(f[4], p.lat) || !parse_number(f[5], p.lon) || p.lat < -90 || p.lat > 90 || p.lon < -180 || p.lon > 180) {
+    if (!parse_number(f[0], p.id) || p.id == 0) {
+      draft.reject(path, number, "bad geonameid '" + std::string(f[0]) + "'");
+      return;
+    }
+    if (f[1].empty()) {
+      draft.reject(path, number, "empty name");
+      return;
+    }
+    if (!parse_number(f[4], p.lat) || !parse_number(f[5], p.lon) || p.lat < -90 || p.lat > 90 || p.lon < -180 ||
+        p.lon > 180) {
       draft.reject(path, number, "bad coordinates '" + std::string(f[4]) + "', '" + std::string(f[5]) + "'");
       return;
     }
-    if (!f[14].empty() && !parse_number(f[14], p.population)) { draft.reject(path, number, "bad population '" + std::string(f[14]) + "'"); return; }
+    if (!f[14].empty() && !parse_number(f[14], p.population)) {
+      draft.reject(path, number, "bad population '" + std::string(f[14]) + "'");
+      return;
+    }
     auto level = level_of_feature(f[6], f[7]);
-    if (!level) { ++draft.report.skipped_rows; return; }
+    if (!level) {
+      ++draft.report.skipped_rows;
+      return;
+    }
     p.level = *level;
     p.has_coordinates = true;
     p.name = f[1];
@@ -161,8 +180,10 @@ void read_geonames(const std::string& path, GazetteerDraft& draft) {
     p.names.emplace_back(f[1]);
     if (f[2] != f[1] && !f[2].empty()) p.names.emplace_back(f[2]);
     for (auto alt : split(f[3], ',')) {
-      if (keep_alternate(alt)) p.names.emplace_back(alt);
-      else if (!alt.empty()) ++draft.report.dropped_names;
+      if (keep_alternate(alt))
+        p.names.emplace_back(alt);
+      else if (!alt.empty())
+        ++draft.report.dropped_names;
     }
     draft.add(std::move(p));
   });
@@ -173,11 +194,25 @@ void read_admin1(const std::string& path, GazetteerDraft& draft) {
     if (line.empty() || line[0] == '#') return;
     auto f = split(line, '\t');
     BuildPlace p;
-    if (f.size() != 4) { draft.reject(path, number, "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size())); return; }
+    if (f.size() != 4) {
+      draft.reject(
+          path, number,
+          "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size()));
+      return;
+    }
     auto dot = f[0].find('.');
-    if (dot != 2 || f[0].size() < 4) { draft.reject(path, number, "bad admin1 code '" + std::string(f[0]) + "' (expected CC.code)"); return; }
-    if (!parse_number(f[3], p.id) || p.id == 0) { draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'"); return; }
-    if (f[1].empty()) { draft.reject(path, number, "empty name"); return; }
+    if (dot != 2 || f[0].size() < 4) {
+      draft.reject(path, number, "bad admin1 code '" + std::string(f[0]) + "' (expected CC.code)");
+      return;
+    }
+    if (!parse_number(f[3], p.id) || p.id == 0) {
+      draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'");
+      return;
+    }
+    if (f[1].empty()) {
+      draft.reject(path, number, "empty name");
+      return;
+    }
     p.level = Level::region;
     p.name = f[1];
     p.admin1 = f[0];
@@ -193,11 +228,24 @@ void read_country_info(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (line.empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    if (f.size() < 17) { draft.reject(path, number, "expected at least 17 tab-separated countryInfo columns, found " + std::to_string(f.size())); return; }
+    if (f.size() < 17) {
+      draft.reject(path, number,
+                   "expected at least 17 tab-separated countryInfo columns, found " + std::to_string(f.size()));
+      return;
+    }
     BuildPlace p;
-    if (f[0].size() != 2) { draft.reject(path, number, "bad ISO code '" + std::string(f[0]) + "'"); return; }
-    if (!parse_number(f[16], p.id) || p.id == 0) { draft.reject(path, number, "bad geonameid '" + std::string(f[16]) + "'"); return; }
-    if (!f[7].empty() && !parse_number(f[7], p.population)) { draft.reject(path, number, "bad population '" + std::string(f[7]) + "'"); return; }
+    if (f[0].size() != 2) {
+      draft.reject(path, number, "bad ISO code '" + std::string(f[0]) + "'");
+      return;
+    }
+    if (!parse_number(f[16], p.id) || p.id == 0) {
+      draft.reject(path, number, "bad geonameid '" + std::string(f[16]) + "'");
+      return;
+    }
+    if (!f[7].empty() && !parse_number(f[7], p.population)) {
+      draft.reject(path, number, "bad population '" + std::string(f[7]) + "'");
+      return;
+    }
     p.level = Level::country;
     p.name = f[4];
     p.country_code = f[0];
@@ -212,29 +260,44 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (trim(line).empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    if (f.size() != 10) { draft.reject(path, number, "expected 10 tab-separated columns, found " + std::to_string(f.size())); return; }
+    if (f.size() != 10) {
+      draft.reject(path, number, "expected 10 tab-separated columns, found " + std::to_string(f.size()));
+      return;
+    }
     std::uint32_t id = 0;
-    if (!parse_number(f[0], id) || id == 0) { draft.reject(path, number, "bad id '" + std::string(f[0]) + "'"); return; }
+    if (!parse_number(f[0], id) || id == 0) {
+      draft.reject(path, number, "bad id '" + std::string(f[0]) + "'");
+      return;
+    }
     auto level = level_of_word(trim(f[1]));
-    if (!level) { draft.reject(path, number, "bad level '" + std::string(f[1]) + "' (country, region, city or sea)"); return; }
+    if (!level) {
+      draft.reject(path, number, "bad level '" + std::string(f[1]) + "' (country, region, city or sea)");
+      return;
+    }
     double lat = 0, lon = 0;
     bool coords = !trim(f[4]).empty();
-    if (coords && (!parse_number(f[4], lat) || !parse_number(f[5], lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180)) {
+    if (coords &&
+        (!parse_number(f[4], lat) || !parse_number(f[5], lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180)) {
       draft.reject(path, number, "bad coordinates");
       return;
     }
     std::uint64_t population = 0;
-    if (!trim(f[6]).empty() && !parse_number(f[6], population)) { draft.reject(path, number, "bad population"); return; }
+    if (!trim(f[6]).empty() && !parse_number(f[6], population)) {
+      draft.reject(path, number, "bad population");
+      return;
+    }
     std::vector<std::string> names;
     if (!trim(f[8]).empty()) names.emplace_back(trim(f[8]));
     std::vector<std::string> removed;  // "-Name": a name the dumps give this place wrongly.
     for (auto alt : split(f[9], ',')) {
       alt = trim(alt);
-      if (alt.size() > 1 && alt.front() == '-') removed.emplace_back(trim(alt.substr(1)));
-      else if (!alt.empty()) names.emplace_back(alt);
+      if (alt.size() > 1 && alt.front() == '-')
+        removed.emplace_back(trim(alt.substr(1)));
+      else if (!alt.empty())
+        names.emplace_back(alt);
     }
     draft.facts.push_back({id, *level, std::string(trim(f[2])), std::string(trim(f[3])), coords, lat, lon, population,
-                     std::string(trim(f[7])), std::move(names), std::move(removed)});
+                           std::string(trim(f[7])), std::move(names), std::move(removed)});
   });
 }
 

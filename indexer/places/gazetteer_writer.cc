@@ -95,10 +95,18 @@ std::vector<PlaceRecord> place_records(GazetteerDraft& draft, Strings& strings) 
     r.alternate_names = strings.intern(p.alternate_names);
     records.push_back(r);
     switch (p.level) {
-      case Level::country: ++report.countries; break;
-      case Level::region: ++report.regions; break;
-      case Level::city: ++report.cities; break;
-      case Level::sea: ++report.seas; break;
+      case Level::country:
+        ++report.countries;
+        break;
+      case Level::region:
+        ++report.regions;
+        break;
+      case Level::city:
+        ++report.cities;
+        break;
+      case Level::sea:
+        ++report.seas;
+        break;
     }
   }
   report.places = records.size();
@@ -129,7 +137,8 @@ NameSections name_sections(NameIndex& index, Strings& strings) {
     out.ids.insert(out.ids.end(), list.begin(), list.end());
     if (auto l = index.lengths.find(k); l != index.lengths.end()) r.lengths_mask = l->second;
     out.names.push_back(r);
-    for (std::uint32_t slot = static_cast<std::uint32_t>(name_hash(k)) & (table_size - 1);; slot = (slot + 1) & (table_size - 1))
+    for (std::uint32_t slot = static_cast<std::uint32_t>(name_hash(k)) & (table_size - 1);;
+         slot = (slot + 1) & (table_size - 1))
       if (out.table[slot] == 0) {
         out.table[slot] = static_cast<std::uint32_t>(out.names.size());
         break;

@@ -30,19 +30,26 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
   for (NameSpan& s : spans) {
     const bool common = lexicon::common_word(s.key);
     const bool short_name = s.key.size() <= 2;
-    if (short_name && !s.all_upper) s.rejected = "short name not written in capitals";
-    else if (!s.capitalised && !s.title_case) s.rejected = "not capitalised";
-    else if (lexicon::qualifier_only(s.key) && !qualified(s)) s.rejected = "a month, weekday or adjective without a qualifier";
-    else if (s.in_capitals && lexicon::case_only(s.key)) s.rejected = "in a line of capitals: the everyday word";
-    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) || (s.next_capitalised && !s.title_case)))
+    if (short_name && !s.all_upper)
+      s.rejected = "short name not written in capitals";
+    else if (!s.capitalised && !s.title_case)
+      s.rejected = "not capitalised";
+    else if (lexicon::qualifier_only(s.key) && !qualified(s))
+      s.rejected = "a month, weekday or adjective without a qualifier";
+    else if (s.in_capitals && lexicon::case_only(s.key))
+      s.rejected = "in a line of capitals: the everyday word";
+    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) ||
+                        (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
     else if (s.prev_capitalised && !s.title_case && !has_country(s, places)) {
       s.rejected = "after a capitalised word: part of a name";
       person_keys.insert(s.key);
-    } else if (s.next_org) s.rejected = "part of an organisation's name";
+    } else if (s.next_org)
+      s.rejected = "part of an organisation's name";
     else if ((s.hyphen_before || s.hyphen_after) && !s.title_case && !has_country(s, places))
       s.rejected = "joined by a hyphen to a capitalised word: part of a name";
-    else if (s.district && !s.title_case) s.rejected = "the name of a district around it";
+    else if (s.district && !s.title_case)
+      s.rejected = "the name of a district around it";
   }
   return person_keys;
 }
@@ -50,10 +57,12 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
 // One sense per article: a name met as part of a person's name is that person elsewhere too
 // ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
 // ("Linda Thomas-Greenfield").
-void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys, PlaceCache& places) {
+void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys,
+                         PlaceCache& places) {
   for (NameSpan& s : spans) {
     if (!s.rejected.empty() || qualified(s)) continue;
-    if (person_keys.count(s.key) && !has_country(s, places)) s.rejected = "named elsewhere in the article as part of a person's name";
+    if (person_keys.count(s.key) && !has_country(s, places))
+      s.rejected = "named elsewhere in the article as part of a person's name";
     for (int h : {s.hyphen_prev, s.hyphen_next})
       if (h >= 0 && person_keys.count(spans[static_cast<std::size_t>(h)].key))
         s.rejected = "joined by a hyphen to part of a person's name";
@@ -143,16 +152,18 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
       c.region_votes == 0)
     return "a town by one of its other names, without supporting places";
-  if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar && !s.title_case &&
-      !s.context_before && !qualified && !supported)
+  if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar &&
+      !s.title_case && !s.context_before && !qualified && !supported)
     return "a foreign town followed by a capitalised word: a given name";
   if (strong(s.chosen) || s.region_list) return nullptr;
   if (s.sentence_initial && !qualified) return "small place at the start of a sentence";
   if (lexicon::common_word(s.key) && !qualified) return "a common word naming a small place, without a qualifier";
   if (s.prev_capitalised_initial && !s.title_case && !qualified) return "small place after a capitalised word";
-  if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified) return "small place followed by a capitalised word: part of a name";
+  if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified)
+    return "small place followed by a capitalised word: part of a name";
   if (by_other_name && !s.context_before && !qualified) return "small place by one of its other names, without context";
-  if (s.next_capitalised && !s.title_case && !s.context_before && !qualified) return "small place followed by a capitalised word: part of a name";
+  if (s.next_capitalised && !s.title_case && !s.context_before && !qualified)
+    return "small place followed by a capitalised word: part of a name";
   if ((s.context_before && (!s.title_case || supported)) || qualified || (supported && !s.title_case)) return nullptr;
   return "small place without context or supporting places";
 }
@@ -172,7 +183,8 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
                         thousands(p.population) + ")";
   if (s.candidates.size() > 1) summary += " of " + std::to_string(s.candidates.size()) + " candidates";
   if (c.country_votes)
-    summary += "; country " + std::string(p.country_code) + " has " + std::to_string(c.country_votes) + " other place(s)";
+    summary +=
+        "; country " + std::string(p.country_code) + " has " + std::to_string(c.country_votes) + " other place(s)";
   if (c.region_votes) summary += "; its region has " + std::to_string(c.region_votes) + " other place(s)";
   if (c.qualified) summary += "; qualified by '" + q->key + "'";
   if (verdict) return "rejected: " + std::string(verdict) + (s.rejected.empty() ? "; " + summary : "");
@@ -181,8 +193,8 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
 }
 
 // 3. The mention each span becomes.
-Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts, PlaceCache& places,
-               bool explain) {
+Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts,
+               PlaceCache& places, bool explain) {
   Mention m;
   m.field = s.field;
   m.begin = s.begin;
@@ -217,7 +229,8 @@ std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const s
 
 }  // namespace
 
-Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places, bool explain) {
+Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
+                        bool explain) {
   reject_person_names(spans, reject_non_places(spans, places), places);
   const Votes votes = choose_by_prior(spans, places, explain);
   Extraction out;

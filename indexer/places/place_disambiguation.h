@@ -16,6 +16,7 @@ namespace newsq::places {
 // `spans`: the whole article's occurrences in text order (they are updated in place); `texts`:
 // the fields' texts, read only with `explain` (the mentions' words and reasons). Without
 // `explain`, rejected mentions carry only their offsets.
-Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places, bool explain);
+Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
+                        bool explain);
 
 }  // namespace newsq::places

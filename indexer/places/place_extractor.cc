@@ -39,8 +39,8 @@ std::string PlaceExtractor::name_key(std::string_view name, analysis::TextAnalyz
   return places::name_key(name, analyzer);
 }
 
-bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
-                             bool* qualified) {
+bool PlaceExtractor::resolve(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer,
+                             Place& out, bool* qualified) {
   return resolve_name(gazetteer, name, analyzer, out, qualified);
 }
 

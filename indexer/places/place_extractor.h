@@ -55,7 +55,7 @@ struct Mention {
   std::string text;                  // The words as written.
   std::uint32_t place = 0;           // The chosen place (0 if rejected).
   bool accepted = false;
-  std::string reason;                // Why chosen or rejected, for `newsq places` and evaluation.
+  std::string reason;  // Why chosen or rejected, for `newsq places` and evaluation.
 };
 
 // A place of the article, with how often it was mentioned.
@@ -63,7 +63,7 @@ struct FoundPlace {
   Place place;
   std::uint32_t mentions = 0;
   std::uint32_t first_field = 0, first_begin = 0;  // Where it first occurs.
-  std::string reason;                               // Of its first accepted mention.
+  std::string reason;                              // Of its first accepted mention.
 };
 
 struct Extraction {
@@ -103,7 +103,8 @@ class PlaceExtractor {
                       bool* qualified = nullptr);
   // The same with the keys of the name and its qualifier made by `key_of` (name_key, remembered).
   static bool resolve(const Gazetteer& gazetteer, std::string_view name,
-                      const std::function<std::string(std::string_view)>& key_of, Place& out, bool* qualified = nullptr);
+                      const std::function<std::string(std::string_view)>& key_of, Place& out,
+                      bool* qualified = nullptr);
 
   // The gazetteer's key for a name as written: its analysed terms joined by one space.
   static std::string name_key(std::string_view name, analysis::TextAnalyzer& analyzer);

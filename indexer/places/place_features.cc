@@ -97,7 +97,8 @@ bool title_case(const FieldView& view) {
 // The number of words of the longest name starting at token i (0 if none), and its places.
 // Extends word by word while some longer name continues the words so far (the gazetteer indexes
 // every proper prefix), never across more than a name's gap.
-std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& gazetteer, std::span<const std::uint32_t>& ids) {
+std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& gazetteer,
+                         std::span<const std::uint32_t>& ids) {
   Gazetteer::NameEntry entry;
   if (!gazetteer.probe(view.term(i), entry)) return 0;
   std::size_t n = 0;
@@ -137,8 +138,8 @@ void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameS
 void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
   if (i == 0 || sentence_break(view.gap(i))) return;
   const std::string& prev = view.term(i - 1);
-  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) && !lexicon::place_modifier(prev) &&
-                                !lexicon::context_word(prev);
+  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) &&
+                                !lexicon::place_modifier(prev) && !lexicon::context_word(prev);
   s.context_before = lexicon::context_word(prev);
   s.weak_context = prev == "to";
   s.prev_capitalised = capitalised_word && !view.sentence_initial(i - 1);
@@ -161,8 +162,8 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
   s.hyphen_after = view.gap(next) == "-" && capitalised(view.word(next)) && has_lower(view.word(next));
 }
 
-NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, std::size_t n, std::span<const std::uint32_t> ids,
-                   bool title_case) {
+NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, std::size_t n,
+                   std::span<const std::uint32_t> ids, bool title_case) {
   NameSpan s;
   s.field = field;
   s.first_token = static_cast<std::uint32_t>(i);
@@ -227,21 +228,24 @@ void link_neighbours(std::string_view text, std::size_t first_span, PlaceCache& 
 
 // Lists of regions: "the Kherson and Zaporizhzhia regions", "the regions of Luhansk and
 // Donetsk", "Sumy and Chernihiv oblasts": each name is its region's ("Kherson region").
-void mark_region_lists(const FieldView& view, std::size_t first_span, const Gazetteer& gazetteer, std::vector<NameSpan>& spans) {
+void mark_region_lists(const FieldView& view, std::size_t first_span, const Gazetteer& gazetteer,
+                       std::vector<NameSpan>& spans) {
   for (std::size_t a = first_span; a < spans.size();) {
     std::size_t b = a;  // The list is spans a..b, joined by commas, "and" or "or".
     while (b + 1 < spans.size()) {
       const NameSpan& s = spans[b];
       const NameSpan& t = spans[b + 1];
       const bool comma = t.first_token == s.end_token && list_gap(view.gap(t.first_token));
-      const bool conj = t.first_token == s.end_token + 1 && (view.term(s.end_token) == "and" || view.term(s.end_token) == "or") &&
+      const bool conj = t.first_token == s.end_token + 1 &&
+                        (view.term(s.end_token) == "and" || view.term(s.end_token) == "or") &&
                         (only_spaces(view.gap(s.end_token)) || list_gap(view.gap(s.end_token))) &&
                         only_spaces(view.gap(t.first_token));
       if (!comma && !conj) break;
       ++b;
     }
     const std::size_t after = spans[b].end_token, first = spans[a].first_token;
-    const bool noun_after = after < view.tokens.size() && only_spaces(view.gap(after)) && lexicon::region_noun(view.term(after));
+    const bool noun_after =
+        after < view.tokens.size() && only_spaces(view.gap(after)) && lexicon::region_noun(view.term(after));
     const bool noun_before = first >= 2 && view.term(first - 1) == "of" && lexicon::region_noun(view.term(first - 2)) &&
                              only_spaces(view.gap(first)) && only_spaces(view.gap(first - 1));
     if ((noun_after && b > a) || noun_before)

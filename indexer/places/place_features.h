@@ -22,24 +22,24 @@ struct NameSpan {
   std::uint32_t field = 0, begin = 0, end = 0;
   std::string key;
   std::span<const std::uint32_t> candidates;
-  bool title_case = false;     // In a Title Case headline.
+  bool title_case = false;  // In a Title Case headline.
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".
   bool prev_capitalised = false, next_capitalised = false, next_org = false;
   bool sentence_initial = false;
-  bool weak_context = false;    // The context word is "to" ("dedicated to Mary").
-  bool in_capitals = false;     // Among words written all in capitals.
-  bool acronym = false;         // All capitals among lower-case words ("NATO").
+  bool weak_context = false;                         // The context word is "to" ("dedicated to Mary").
+  bool in_capitals = false;                          // Among words written all in capitals.
+  bool acronym = false;                              // All capitals among lower-case words ("NATO").
   bool hyphen_before = false, hyphen_after = false;  // Joined by a hyphen to a capitalised word.
   int hyphen_prev = -1, hyphen_next = -1;            // ...that is itself a name (span index).
-  bool region_list = false;     // Named in a list of regions.
-  bool prev_capitalised_initial = false;  // After a capitalised first word of a sentence ("Todd Wright").
-  bool district = false;        // Followed by "County", "District", ...
-  bool next_calendar = false;   // Followed by a month or weekday ("in Mariupol Tuesday").
-  std::uint32_t first_token = 0, end_token = 0;  // Token range in its field.
-  int qualifier = -1;           // Index of the span right after ", ".
+  bool region_list = false;                          // Named in a list of regions.
+  bool prev_capitalised_initial = false;             // After a capitalised first word of a sentence ("Todd Wright").
+  bool district = false;                             // Followed by "County", "District", ...
+  bool next_calendar = false;                        // Followed by a month or weekday ("in Mariupol Tuesday").
+  std::uint32_t first_token = 0, end_token = 0;      // Token range in its field.
+  int qualifier = -1;                                // Index of the span right after ", ".
   bool is_qualifier = false;
-  std::string rejected;         // Set by the early filters.
+  std::string rejected;                          // Set by the early filters.
   std::vector<std::pair<Place, double>> places;  // The candidates and their priors.
   Place chosen{};
   double score = 0;

@@ -39,8 +39,10 @@ bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf
   return found;
 }
 
-bool resolve_name(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out, bool* qualified) {
-  return resolve_name(gazetteer, name, [&](std::string_view text) { return name_key(text, analyzer); }, out, qualified);
+bool resolve_name(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
+                  bool* qualified) {
+  return resolve_name(
+      gazetteer, name, [&](std::string_view text) { return name_key(text, analyzer); }, out, qualified);
 }
 
 }  // namespace newsq::places

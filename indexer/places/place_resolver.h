@@ -20,7 +20,8 @@ using KeyOf = std::function<std::string(std::string_view)>;
 // ("Kharkiv", "Paris, Texas"); the candidate that lies in one of the qualifier's places wins.
 // False if the gazetteer knows no such name. `qualified` (if given) says whether the place chosen
 // lies in the qualifier (false without one).
-bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf& key_of, Place& out, bool* qualified = nullptr);
+bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf& key_of, Place& out,
+                  bool* qualified = nullptr);
 // The same, keying with name_key and `analyzer`.
 bool resolve_name(const Gazetteer& gazetteer, std::string_view name, analysis::TextAnalyzer& analyzer, Place& out,
                   bool* qualified = nullptr);

@@ -9,10 +9,14 @@ namespace {
 
 double feature_bonus(const Place& p) {
   switch (p.level) {
-    case Level::country: return 12;
-    case Level::region: return 2;
-    case Level::sea: return 8;
-    case Level::city: break;
+    case Level::country:
+      return 12;
+    case Level::region:
+      return 2;
+    case Level::sea:
+      return 8;
+    case Level::city:
+      break;
   }
   if (p.feature == "P.PPLC") return 8;
   if (p.feature == "P.PPLA") return p.population >= 100000 ? 6 : 3;  // Not a small seat over a US state.
@@ -38,8 +42,8 @@ bool strong(const Place& p) {
 }
 
 bool lies_in(const Place& p, std::span<const std::uint32_t> areas) {
-  return std::find_if(areas.begin(), areas.end(), [&](std::uint32_t area) { return area == p.region || area == p.country; }) !=
-         areas.end();
+  return std::find_if(areas.begin(), areas.end(),
+                      [&](std::uint32_t area) { return area == p.region || area == p.country; }) != areas.end();
 }
 
 }  // namespace newsq::places

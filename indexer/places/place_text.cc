@@ -28,13 +28,15 @@ bool is_cyrillic(std::string_view word) {
 std::string romanised(std::string_view word, int which) {
   auto make = [](const char* id) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   };
   thread_local const std::unique_ptr<icu::Transliterator> transforms[2] = {make("Ukrainian-Latin/BGN; Latin-ASCII"),
-                                                                          make("Russian-Latin/BGN; Latin-ASCII")};
+                                                                           make("Russian-Latin/BGN; Latin-ASCII")};
   if (!transforms[which]) return {};
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
   transforms[which]->transliterate(text);
   std::string out;
   text.toUTF8String(out);
@@ -85,7 +87,8 @@ bool list_gap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 4 && gap.find_first_not_of(" ,") == std::string_view::npos;
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin,
+                                                                 std::uint32_t end) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> parts;
   std::string_view w = text.substr(begin, end - begin);
   std::size_t start = 0;

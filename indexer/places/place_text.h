@@ -13,7 +13,7 @@
 
 namespace newsq::places {
 
-UChar32 first_char(std::string_view s);  // 0 for an empty string.
+UChar32 first_char(std::string_view s);   // 0 for an empty string.
 bool is_cyrillic(std::string_view word);  // By its first letter.
 
 // `word` in Latin letters by the BGN/PCGN romanisation GeoNames' names mostly follow: Ukrainian
@@ -33,6 +33,7 @@ bool list_gap(std::string_view gap);        // Between the names of a list: comm
 // "Germany.The": machine-translated text often drops the space after a full stop, and word
 // segmentation then keeps both words (and the stop) as one token. The byte ranges in `text` of the
 // parts of the token at [begin, end), or an empty list when it is not glued ("U.S.", "3.5").
-std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin, std::uint32_t end);
+std::vector<std::pair<std::uint32_t, std::uint32_t>> glued_parts(std::string_view text, std::uint32_t begin,
+                                                                 std::uint32_t end);
 
 }  // namespace newsq::places

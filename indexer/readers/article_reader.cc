@@ -48,8 +48,9 @@ std::unique_ptr<ArticleReader> open_reader(const std::string& path, const ReadOp
     // Only stdin, which has no name, is sniffed: guessing from a file's content would read a stray
     // notes.md or a .json dump named by a glob as CSV records.
     if (format.empty())
-      throw InputError(path, 0, std::string("unknown file type: the name does not end in ") + kKnownExtensions +
-                                    " (give the format explicitly to read it: --format, IngestOptions::format)");
+      throw InputError(path, 0,
+                       std::string("unknown file type: the name does not end in ") + kKnownExtensions +
+                           " (give the format explicitly to read it: --format, IngestOptions::format)");
   }
   auto in = std::make_unique<InputStream>(path, options.max_record_bytes);
   if (format.empty()) format = sniff(*in);
@@ -128,11 +129,14 @@ class Walker {
       if (fs::is_symlink(link)) {
         target = fs::status(path, status_ec);
         if (status_ec || !fs::exists(target)) {
-          unreadable(path, broken_symlink(path, status_ec ? status_ec : std::make_error_code(std::errc::no_such_file_or_directory)));
+          unreadable(
+              path,
+              broken_symlink(path, status_ec ? status_ec : std::make_error_code(std::errc::no_such_file_or_directory)));
           continue;
         }
       }
-      if (fs::is_directory(target)) walk(path, found);
+      if (fs::is_directory(target))
+        walk(path, found);
       else if (fs::is_regular_file(target) && !format_from_name(path.filename().string()).empty())
         found.push_back(path.string());
     }
@@ -140,7 +144,9 @@ class Walker {
     return true;
   }
 
-  void unreadable(const fs::path& path, std::string reason) { out_.unreadable.push_back({path.string(), std::move(reason)}); }
+  void unreadable(const fs::path& path, std::string reason) {
+    out_.unreadable.push_back({path.string(), std::move(reason)});
+  }
 
  private:
   ExpandedInputs& out_;

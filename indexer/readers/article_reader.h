@@ -13,8 +13,8 @@
 namespace newsq::indexer {
 
 struct ReadOptions {
-  std::string format;   // "jsonl", "csv", "text"; empty: from the file name, or sniffed for stdin.
-  std::string source;   // For plain text: the source when the file has no " source" header line.
+  std::string format;  // "jsonl", "csv", "text"; empty: from the file name, or sniffed for stdin.
+  std::string source;  // For plain text: the source when the file has no " source" header line.
   std::uint64_t max_record_bytes = 8u << 20;
 };
 

@@ -54,7 +54,7 @@ bool has_visible_character(const std::string& text) {
 int two_digits(const std::string& s, std::size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
 
 enum class TimeSuffix {
-  none,        // Not the time part of an ISO-8601 timestamp.
+  none,  // Not the time part of an ISO-8601 timestamp.
   valid,
   impossible,  // Written like one, but no time of day: "T25:99:00Z".
 };
@@ -107,10 +107,20 @@ std::size_t find_invalid_utf8(const std::string& text) {
     }
     std::size_t len;
     char32_t cp, min;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else
+      return i;
     if (i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
@@ -124,7 +134,8 @@ std::size_t find_invalid_utf8(const std::string& text) {
 }
 
 std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
-  std::uint64_t size = a.id.size() + a.date.size() + a.source.size() + a.title.size() + a.url.size() + a.text.size() + a.lang.size();
+  std::uint64_t size =
+      a.id.size() + a.date.size() + a.source.size() + a.title.size() + a.url.size() + a.text.size() + a.lang.size();
   if (size > max_record_bytes)
     return "record of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(max_record_bytes);
   const std::pair<const char*, std::string*> fields[] = {{"id", &a.id},       {"date", &a.date}, {"source", &a.source},
@@ -158,7 +169,8 @@ std::string validate_article(Article& a, std::uint64_t max_record_bytes) {
   }
   if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) return "empty text";
   // Zero-width and no-break spaces, NULs and the like alone: nothing to show or search for.
-  if (!has_visible_character(a.text)) return "text has no visible character (only white space, invisible or control characters)";
+  if (!has_visible_character(a.text))
+    return "text has no visible character (only white space, invisible or control characters)";
   return {};
 }
 

@@ -60,14 +60,17 @@ class CsvReader final : public ArticleReader {
     }
     record_bytes_ += line.size() + 1;
     if (in_->overlong() || record_bytes_ > options_.max_record_bytes) {
-      fail(record_line_, "record of more than " + std::to_string(options_.max_record_bytes) + " bytes exceeds the limit", false);
+      fail(record_line_,
+           "record of more than " + std::to_string(options_.max_record_bytes) + " bytes exceeds the limit", false);
       reset_parser();
       return;
     }
     line.push_back('\n');
     if (csv_parse(&parser_, line.data(), line.size(), on_field, on_record, this) != line.size()) {
-      fail(record_line_, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser_)) +
-                             " (a quote inside an unquoted field, or text after a closing quote)", false);
+      fail(record_line_,
+           std::string("malformed CSV: ") + csv_strerror(csv_error(&parser_)) +
+               " (a quote inside an unquoted field, or text after a closing quote)",
+           false);
       reset_parser();
     }
   }

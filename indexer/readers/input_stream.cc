@@ -52,8 +52,10 @@ bool InputStream::fill() {
     int code = 0;
     gzerror(file_, &code);
     // zlib reports a gzip member cut short as Z_BUF_ERROR only at the end of the input.
-    if (code == Z_BUF_ERROR) error_ = "truncated gzip stream (unexpected end of file)";
-    else if (code != Z_OK) error_ = "corrupt gzip stream";
+    if (code == Z_BUF_ERROR)
+      error_ = "truncated gzip stream (unexpected end of file)";
+    else if (code != Z_OK)
+      error_ = "corrupt gzip stream";
     return false;
   }
   return true;
@@ -82,7 +84,8 @@ bool InputStream::next_line(std::string& line) {
     std::size_t len = end - pos_;
     if (len || nl != std::string::npos) any = true;
     full_length_ += len;
-    if (line.size() < max_line_bytes_) line.append(buffer_, pos_, std::min<std::uint64_t>(len, max_line_bytes_ - line.size()));
+    if (line.size() < max_line_bytes_)
+      line.append(buffer_, pos_, std::min<std::uint64_t>(len, max_line_bytes_ - line.size()));
     pos_ = end;
     if (nl != std::string::npos) {
       ++pos_;
@@ -107,8 +110,7 @@ bool InputStream::next_line(std::string& line) {
 }
 
 std::string_view InputStream::peek(std::size_t n) {
-  while (buffer_.size() - pos_ < n && fill()) {
-  }
+  while (buffer_.size() - pos_ < n && fill()) {}
   return std::string_view(buffer_).substr(pos_, n);
 }
 

@@ -250,9 +250,12 @@ class JsonlReader final : public ArticleReader {
       // An integer id is its decimal text, as nlohmann's dump() gave it ("-0" too becomes "0").
       char* begin = id_digits_.data();
       char* end = begin + id_digits_.size();
-      if (n.is_int64()) end = std::to_chars(begin, end, n.get_int64()).ptr;
-      else if (n.is_uint64()) end = std::to_chars(begin, end, n.get_uint64()).ptr;
-      else end = nullptr;
+      if (n.is_int64())
+        end = std::to_chars(begin, end, n.get_int64()).ptr;
+      else if (n.is_uint64())
+        end = std::to_chars(begin, end, n.get_uint64()).ptr;
+      else
+        end = nullptr;
       out.kind = end ? FieldValue::Kind::text : FieldValue::Kind::not_text;
       if (end) out.text = std::string_view(begin, static_cast<std::size_t>(end - begin));
       return true;

@@ -60,11 +60,16 @@ class TextReader final : public ArticleReader {
     std::uint64_t size = 0;
     while (in_->next_line(line)) {
       if (in_headers && header_line(line, key, value)) {
-        if (key == "source" && options_.source.empty()) a.source = value;
-        else if (key == "title") a.title = value;
-        else if (key == "url") a.url = value;
-        else if (key == "lang") a.lang = value;
-        else if (key == "id") a.id = value;
+        if (key == "source" && options_.source.empty())
+          a.source = value;
+        else if (key == "title")
+          a.title = value;
+        else if (key == "url")
+          a.url = value;
+        else if (key == "lang")
+          a.lang = value;
+        else if (key == "id")
+          a.id = value;
         continue;
       }
       if (in_headers && line.empty()) continue;

@@ -12,7 +12,7 @@
 namespace newsq::query {
 
 struct DateHistogram {
-  std::string granularity;  // "year", "month", "day"; empty when there are no dates.
+  std::string granularity;          // "year", "month", "day"; empty when there are no dates.
   std::vector<FacetValue> buckets;  // Chronological; only non-empty buckets.
 };
 

@@ -13,8 +13,10 @@ std::vector<std::vector<std::size_t>> group_duplicates(const std::vector<std::st
     auto home = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
       return analysis::estimated_similarity(signatures[g.front()], signatures[i]) >= kDuplicateThreshold;
     });
-    if (home == groups.end()) groups.push_back({i});
-    else home->push_back(i);
+    if (home == groups.end())
+      groups.push_back({i});
+    else
+      home->push_back(i);
   }
   return groups;
 }

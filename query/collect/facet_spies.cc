@@ -52,16 +52,20 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 void FacetSpy::count(std::optional<long> day, std::string_view source, std::string_view place_ids) {
   if (fields_.date && day) count_day(*day);
   if (fields_.source && !source.empty()) {
-    if (auto it = sources_.find(source); it != sources_.end()) ++it->second;
-    else sources_.emplace(std::string(source), 1);
+    if (auto it = sources_.find(source); it != sources_.end())
+      ++it->second;
+    else
+      sources_.emplace(std::string(source), 1);
   }
   if (fields_.location) places::for_each_id(place_ids, [this](std::uint32_t id) { ++places_[id]; });
 }
 
 void FacetSpy::count_day(long day) {
   const long at = day - first_day_;
-  if (at >= 0 && static_cast<std::size_t>(at) < days_.size()) ++days_[static_cast<std::size_t>(at)];
-  else ++days_outside_[day];
+  if (at >= 0 && static_cast<std::size_t>(at) < days_.size())
+    ++days_[static_cast<std::size_t>(at)];
+  else
+    ++days_outside_[day];
 }
 
 void FacetSpy::count_from_table(Xapian::docid id) {
@@ -96,7 +100,9 @@ std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top_sources(std::si
   std::vector<std::pair<std::string, std::uint64_t>> out;
   out.reserve(all.size());
   for (const auto& [name, count] : all) out.emplace_back(std::string(name), count);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   if (out.size() > max) out.resize(max);
   return out;
 }

@@ -45,9 +45,9 @@ class FacetTable {
   const std::vector<std::uint32_t>& place_ids() const { return place_ids_; }
 
  private:
-  std::vector<std::int32_t> days_;           // By document id.
-  std::vector<std::uint32_t> sources_of_;    // By document id: index into source_names_.
-  std::vector<std::uint32_t> place_offsets_; // By document id, one more: ranges of place_indexes_.
+  std::vector<std::int32_t> days_;            // By document id.
+  std::vector<std::uint32_t> sources_of_;     // By document id: index into source_names_.
+  std::vector<std::uint32_t> place_offsets_;  // By document id, one more: ranges of place_indexes_.
   std::vector<std::uint32_t> place_indexes_;
   std::vector<std::string> source_names_;
   std::vector<std::uint32_t> place_ids_;

@@ -14,8 +14,8 @@ const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
   return it->second;
 }
 
-std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts, PlaceNames& names,
-                                        std::uint32_t max_per_level) {
+std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts,
+                                        PlaceNames& names, std::uint32_t max_per_level) {
   if (max_per_level == 0) return {};
   // Most frequent first. Only the places that can still enter a level's list are looked up in
   // the gazetteer (for their level and name): a broad search counts thousands of places, and

@@ -31,7 +31,7 @@ class PlaceNames {
 
 // The facet values, coarse levels first (countries, regions, cities and seas), each level most
 // frequent first (ties by name) and cut at `max_per_level`. Ids the gazetteer lacks are skipped.
-std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts, PlaceNames& names,
-                                        std::uint32_t max_per_level);
+std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts,
+                                        PlaceNames& names, std::uint32_t max_per_level);
 
 }  // namespace newsq::query

@@ -22,7 +22,9 @@ constexpr std::size_t kSlack = 32;
 // Words shown before the first match of a window, so the reader sees its context.
 constexpr std::size_t kContextWords = 3;
 
-bool is_ascii_word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // A word that may match a query key, and where a window showing it would start (kContextWords
@@ -40,7 +42,8 @@ std::vector<Candidate> candidates(std::string_view text, const std::vector<std::
   // Keys by their first byte: most words start with a byte no key starts with.
   std::array<std::vector<std::uint8_t>, 128> keys_by_first;
   for (std::size_t k = 0; k < keys.size(); ++k)
-    if (!keys[k].empty()) keys_by_first[static_cast<unsigned char>(keys[k][0]) & 0x7f].push_back(static_cast<std::uint8_t>(k));
+    if (!keys[k].empty())
+      keys_by_first[static_cast<unsigned char>(keys[k][0]) & 0x7f].push_back(static_cast<std::uint8_t>(k));
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   std::vector<Candidate> out;
   std::array<std::size_t, kContextWords> recent{};  // Starts of the last words, oldest first.
@@ -105,9 +108,8 @@ Region likely_region(std::string_view text, const std::set<std::string>& stems, 
 
 }  // namespace
 
-std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer,
-                         const std::set<std::string>& stems, const std::set<std::string>& words,
-                         std::size_t length) {
+std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer, const std::set<std::string>& stems,
+                         const std::set<std::string>& words, std::size_t length) {
   auto [region_begin, region_end, guided] = likely_region(text, stems, words, length);
   std::vector<analysis::Token> tokens = analyzer.analyze(text.substr(region_begin, region_end - region_begin));
   std::vector<bool> hit(tokens.size());

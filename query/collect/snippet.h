@@ -14,8 +14,7 @@ namespace newsq::query {
 // Returns about `length` bytes of `text` (more only to finish a word), with every word whose stem is
 // in `stems` or whose normalised form is in `words` wrapped in kHighlightStart/kHighlightEnd.
 // "..." marks text cut at either end. Without any match it is the start of the text.
-std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer,
-                         const std::set<std::string>& stems, const std::set<std::string>& words,
-                         std::size_t length);
+std::string make_snippet(std::string_view text, analysis::TextAnalyzer& analyzer, const std::set<std::string>& stems,
+                         const std::set<std::string>& words, std::size_t length);
 
 }  // namespace newsq::query

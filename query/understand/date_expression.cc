@@ -67,8 +67,8 @@ unsigned day_number(std::string w) {
 }
 
 int small_number(const std::string& w) {
-  static const std::array<const char*, 13> words{"zero", "one", "two",   "three", "four",   "five",  "six",
-                                                 "seven", "eight", "nine", "ten",  "eleven", "twelve"};
+  static const std::array<const char*, 13> words{"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                 "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   if (w == "a" || w == "an") return 1;
   for (int i = 0; i < 13; ++i)
     if (w == words[i]) return i;
@@ -120,7 +120,8 @@ class Reader {
   std::optional<Result> expression_core(std::size_t i, bool after_preposition) {
     if (i >= w_.size()) return std::nullopt;
     const std::string& first = w_[i].text;
-    if (first == "since" || first == "after" || first == "before" || first == "until" || first == "till" || first == "from") {
+    if (first == "since" || first == "after" || first == "before" || first == "until" || first == "till" ||
+        first == "from") {
       if (first == "from") {
         if (auto r = range_between(i + 1, {"to", "until", "till", "through", "-"})) return r;
       }
@@ -154,7 +155,8 @@ class Reader {
 
   // "A <sep> B" where A may borrow B's month and year. With need_full, A must stand on its own as
   // a day or month (so plain "kyiv to odesa" is never read as a range).
-  std::optional<Result> range_between(std::size_t i, std::initializer_list<std::string_view> separators, bool need_full = false) {
+  std::optional<Result> range_between(std::size_t i, std::initializer_list<std::string_view> separators,
+                                      bool need_full = false) {
     // A is at most four words; find the separator, then read B, then A with B's context.
     for (std::size_t sep = i + 1; sep <= i + 4 && sep < w_.size(); ++sep) {
       bool is_sep = false;
@@ -228,8 +230,7 @@ class Reader {
         if (auto m = point(n, true); m && m->span.unit == Span::month_unit) {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
-          if (d2 <= civil(last_day(y, mo)).day)
-            return Point{{days(y, mo, d1), days(y, mo, d2), Span::other}, m->next};
+          if (d2 <= civil(last_day(y, mo)).day) return Point{{days(y, mo, d1), days(y, mo, d2), Span::other}, m->next};
         }
       }
     }
@@ -256,7 +257,8 @@ class Reader {
     // early / mid / late + month or year; "mid-2021", "mid-March"
     for (std::string_view part : {"early", "mid", "late"}) {
       std::optional<Point> inner;
-      if (t == part) inner = point(n, true);
+      if (t == part)
+        inner = point(n, true);
       else if (t.starts_with(std::string(part) + "-")) {
         std::vector<Word> rest = split_word(i, part.size() + 1);
         Reader sub(rest, now_);
@@ -384,10 +386,16 @@ class Reader {
     if (!all_digits(a) || !all_digits(b) || a.size() > 2 || b.size() > 2 || !year_number(c)) return std::nullopt;
     unsigned x = static_cast<unsigned>(std::stoi(a)), y = static_cast<unsigned>(std::stoi(b));
     unsigned d, m;
-    if (x == y) d = m = x;
-    else if (x > 12 && y <= 12) { d = x; m = y; }
-    else if (y > 12 && x <= 12) { d = y; m = x; }
-    else return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
+    if (x == y)
+      d = m = x;
+    else if (x > 12 && y <= 12) {
+      d = x;
+      m = y;
+    } else if (y > 12 && x <= 12) {
+      d = y;
+      m = x;
+    } else
+      return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
     std::optional<long> v = common::real_day(year_number(c), m, d);
     if (!v) return std::nullopt;
     return Span{*v, *v, Span::day_unit};
@@ -462,7 +470,8 @@ std::vector<Word> words_of(std::string_view q) {
       w.begin = b;
       w.end = e;
       w.comma_after = comma;
-      for (std::size_t k = b; k < e; ++k) w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
+      for (std::size_t k = b; k < e; ++k)
+        w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
       out.push_back(std::move(w));
     }
     i = end;

@@ -15,7 +15,8 @@ namespace {
 constexpr std::uint64_t kNotablePopulation = 500000;
 
 bool notable(const places::Place& p) {
-  return p.level != places::Level::city || p.feature == "P.PPLC" || p.feature == "P.PPLA" || p.population >= kNotablePopulation;
+  return p.level != places::Level::city || p.feature == "P.PPLC" || p.feature == "P.PPLA" ||
+         p.population >= kNotablePopulation;
 }
 
 }  // namespace

@@ -44,14 +44,14 @@ std::vector<Word> split_words(const std::string& s) {
     while (j < s.size() && s[j] != ' ') ++j;
     std::string_view raw(s.data() + i, j - i);
     const bool opens = raw.front() == '"', closes = raw.size() > 1 && raw.back() == '"';
-    w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' ||
-               raw.back() == ')' || kOperators.count(raw) > 0 ||
-               holds_lock_placeholder(raw);
+    w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' || raw.back() == ')' ||
+               kOperators.count(raw) > 0 || holds_lock_placeholder(raw);
     if (opens != closes || (opens && raw.size() == 1)) quoted = !quoted;
     w.end = j;
     while (w.end > w.begin && std::string_view(",.;:!?").find(s[w.end - 1]) != std::string_view::npos) --w.end;
     if (w.end < j) w.stop = s[w.end];
-    for (std::size_t k = w.begin; k < w.end; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+    for (std::size_t k = w.begin; k < w.end; ++k)
+      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
     const unsigned char first = static_cast<unsigned char>(s[w.begin]);
     w.capitalised = std::isupper(first) || first >= 0x80;
     if (w.end == w.begin) w.locked = true;  // Punctuation alone.
@@ -74,7 +74,8 @@ std::optional<std::pair<double, std::size_t>> parse_distance(const std::vector<W
     unit = words[i + 1].lower;
     used = 2;
   }
-  if (unit == "km" || unit == "kms" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" || unit == "kilometer")
+  if (unit == "km" || unit == "kms" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" ||
+      unit == "kilometer")
     return std::make_pair(value, used);
   if (unit == "mi" || unit == "mile" || unit == "miles") return std::make_pair(value * 1.609344, used);
   return std::nullopt;
@@ -100,8 +101,10 @@ class PlaceScanner {
         continue;
       }
       std::optional<Found> f;
-      if (w.lower == "within" && w.stop == 0) f = within(i);
-      else if (w.stop == 0 && (kNearWords.count(w.lower) || (w.lower == "close" && i + 1 < words_.size() && words_[i + 1].lower == "to")))
+      if (w.lower == "within" && w.stop == 0)
+        f = within(i);
+      else if (w.stop == 0 && (kNearWords.count(w.lower) ||
+                               (w.lower == "close" && i + 1 < words_.size() && words_[i + 1].lower == "to")))
         f = keyword(i, w.lower == "close" ? i + 2 : i + 1, UnderstoodPlace::Mode::near);
       else if (w.stop == 0 && kInWords.count(w.lower))
         f = keyword(i, i + 1, UnderstoodPlace::Mode::in);
@@ -154,7 +157,8 @@ class PlaceScanner {
     return std::nullopt;
   }
 
-  Found make(std::size_t first, std::size_t last, const PlaceMatch& m, UnderstoodPlace::Mode mode, double radius) const {
+  Found make(std::size_t first, std::size_t last, const PlaceMatch& m, UnderstoodPlace::Mode mode,
+             double radius) const {
     Found f;
     f.first = first;
     f.last = last;
@@ -168,7 +172,8 @@ class PlaceScanner {
 
   bool capitalised(std::size_t first, std::size_t last) const {
     for (std::size_t k = first; k <= last; ++k)
-      if (!words_[k].capitalised && words_[k].lower != "of" && words_[k].lower != "and" && words_[k].lower != "the") return false;
+      if (!words_[k].capitalised && words_[k].lower != "of" && words_[k].lower != "and" && words_[k].lower != "the")
+        return false;
     return true;
   }
 

@@ -22,9 +22,9 @@ namespace newsq::query {
 // What understanding needs to know about a place name.
 struct PlaceMatch {
   std::uint64_t id = 0;
-  std::string name;           // The gazetteer's name.
-  bool notable = false;       // A country, region, sea, capital, regional centre or a city of 500k+.
-  bool common_word = false;   // Also an everyday word or a person's name.
+  std::string name;          // The gazetteer's name.
+  bool notable = false;      // A country, region, sea, capital, regional centre or a city of 500k+.
+  bool common_word = false;  // Also an everyday word or a person's name.
 };
 
 // Fills `out` and returns true if `words` (as typed: "Kiev", "Paris, Texas") name a place.

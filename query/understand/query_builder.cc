@@ -35,7 +35,10 @@ class Parser {
   Xapian::Query sequence(bool nested) {
     std::vector<Xapian::Query> required, excluded;
     while (pos_ < lexemes_.size() && !at(Lexeme::close)) {
-      if (at(Lexeme::word, "AND") || at(Lexeme::word, "OR")) { ++pos_; continue; }  // Stray operators.
+      if (at(Lexeme::word, "AND") || at(Lexeme::word, "OR")) {
+        ++pos_;
+        continue;
+      }  // Stray operators.
       bool exclude = false;
       if (at(Lexeme::word, "NOT")) {
         exclude = true;
@@ -107,7 +110,8 @@ class Parser {
 
   static Xapian::Query phrase(const std::vector<std::string>& words) {
     if (words.size() == 1) return Xapian::Query(words.front());
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                         static_cast<Xapian::termcount>(words.size()));
   }
 
   std::vector<Lexeme> lexemes_;

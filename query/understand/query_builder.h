@@ -24,9 +24,9 @@
 namespace newsq::query {
 
 struct TextQuery {
-  Xapian::Query query;         // Empty (Xapian::Query()) when the text holds no words.
-  std::set<std::string> stems;  // Stems of the words sought, for highlighting.
-  std::set<std::string> words;  // Normalised words of phrases, for highlighting.
+  Xapian::Query query;             // Empty (Xapian::Query()) when the text holds no words.
+  std::set<std::string> stems;     // Stems of the words sought, for highlighting.
+  std::set<std::string> words;     // Normalised words of phrases, for highlighting.
   std::vector<std::string> terms;  // Every normalised word sought, in query order (for explain).
   std::map<std::string, std::vector<std::string>> synonyms;  // Word -> thesaurus alternatives used.
   bool empty() const { return query.empty(); }

@@ -8,7 +8,10 @@ std::vector<Lexeme> lex_query(std::string_view s) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
-    if (is_space(c)) { ++i; continue; }
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
     if (c == '(' || c == ')') {
       out.push_back({c == '(' ? Lexeme::open : Lexeme::close, std::string(1, c), i, i + 1});
       ++i;

@@ -13,8 +13,8 @@ namespace newsq::query {
 
 struct Lexeme {
   enum Kind { word, phrase, open, close } kind;
-  std::string text;        // A word as written (with its sign, if any); a phrase without quotes.
-  std::size_t begin = 0;   // [begin, end) in the query; a phrase's span includes its quotes.
+  std::string text;       // A word as written (with its sign, if any); a phrase without quotes.
+  std::size_t begin = 0;  // [begin, end) in the query; a phrase's span includes its quotes.
   std::size_t end = 0;
 };
 

@@ -25,8 +25,8 @@ void check_query_text(std::string_view query) {
     in_word = !space;
   }
   if (words > kMaxQueryWords)
-    throw QueryError("query too long: " + std::to_string(words) + " words (at most " +
-                     std::to_string(kMaxQueryWords) + ")");
+    throw QueryError("query too long: " + std::to_string(words) + " words (at most " + std::to_string(kMaxQueryWords) +
+                     ")");
 }
 
 }  // namespace newsq::query

@@ -94,10 +94,8 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   // The stages work on the masked text: what the query's operators bind is never taken out.
   const TextLocks locks(line);
   std::string rest = locks.masked();
-  while (take_source_field(rest, u.sources)) {
-  }
-  while (take_from_source(rest, known_sources, u.sources)) {
-  }
+  while (take_source_field(rest, u.sources)) {}
+  while (take_from_source(rest, known_sources, u.sources)) {}
   // A date or place that would read on into words an operator binds is left whole, as text.
   auto reads_on = [&](std::size_t begin, std::size_t end, const auto& reads) {
     const auto n = locks.binding_neighbours(rest, begin, end);
@@ -134,9 +132,12 @@ namespace newsq {
 
 const char* mode_name(UnderstoodPlace::Mode mode) {
   switch (mode) {
-    case UnderstoodPlace::Mode::near: return "near";
-    case UnderstoodPlace::Mode::in: return "in";
-    case UnderstoodPlace::Mode::prefer: return "prefer";
+    case UnderstoodPlace::Mode::near:
+      return "near";
+    case UnderstoodPlace::Mode::in:
+      return "in";
+    case UnderstoodPlace::Mode::prefer:
+      return "prefer";
   }
   return "prefer";
 }

@@ -114,9 +114,11 @@ TextLocks::Neighbours TextLocks::binding_neighbours(std::string_view m, std::siz
   Neighbours n;
   if (begin > 0 && m[begin - 1] == kBinding) {
     const std::size_t open = m.rfind(kBinding, begin - 2);
-    if (open != std::string_view::npos && number_at(m, open) < locked_.size()) n.before = locked_[number_at(m, open)].last_word;
+    if (open != std::string_view::npos && number_at(m, open) < locked_.size())
+      n.before = locked_[number_at(m, open)].last_word;
   }
-  if (end < m.size() && m[end] == kBinding && number_at(m, end) < locked_.size()) n.after = locked_[number_at(m, end)].first_word;
+  if (end < m.size() && m[end] == kBinding && number_at(m, end) < locked_.size())
+    n.after = locked_[number_at(m, end)].first_word;
   return n;
 }
 

@@ -40,8 +40,8 @@ class TextLocks {
  private:
   std::string masked_;
   struct Locked {
-    std::string text;                    // The words the placeholder stands for.
-    std::string first_word, last_word;   // Its first and last lexemes, as written.
+    std::string text;                   // The words the placeholder stands for.
+    std::string first_word, last_word;  // Its first and last lexemes, as written.
   };
   std::vector<Locked> locked_;  // By placeholder number.
   std::size_t number_at(std::string_view masked_text, std::size_t marker) const;

@@ -14,8 +14,8 @@ namespace newsq::query {
 class Thesaurus {
  public:
   struct Alternative {
-    std::string text;                  // As written ("air strike").
-    std::vector<std::string> terms;    // Its normalised words (several: a phrase).
+    std::string text;                // As written ("air strike").
+    std::vector<std::string> terms;  // Its normalised words (several: a phrase).
     std::vector<std::string> stems;
   };
 

@@ -55,8 +55,7 @@ int main(int argc, char** argv) {
 
     auto sources = results.facets.find("source");
     if (sources == results.facets.end()) return fail("no source facet");
-    if (sources->second.size() != 1 || sources->second[0].value != "Harbour Times" ||
-        sources->second[0].count != 1)
+    if (sources->second.size() != 1 || sources->second[0].value != "Harbour Times" || sources->second[0].count != 1)
       return fail("the source facet is not {Harbour Times: 1}");
   } catch (const newsq::Error& e) {
     return fail(std::string("newsq::Error: ") + e.what());

@@ -22,7 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (record.fatal && record.error.empty()) __builtin_trap();  // A fatal record always says why.
     }
     (void)reader->bytes_consumed();
-  } catch (const newsq::Error&) {
-  }
+  } catch (const newsq::Error&) {}
   return 0;
 }

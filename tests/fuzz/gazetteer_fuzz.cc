@@ -51,7 +51,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
     sink = sink + g->checksum().size();
-  } catch (const newsq::Error&) {
-  }
+  } catch (const newsq::Error&) {}
   return 0;
 }

@@ -25,7 +25,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)in.error();
     (void)in.bytes_consumed();
-  } catch (const newsq::Error&) {
-  }
+  } catch (const newsq::Error&) {}
   return 0;
 }

@@ -1,8 +1,8 @@
-// tests/fuzz/jsonl_fuzz.cc: feeds arbitrary bytes, as a file, to the JSON Lines reader (indexer/readers/jsonl_reader.cc)
-// through open_reader(), as 'newsq index' reads an input, and takes every record to the end.
-// Bad data must become a record's error; only newsq::Error may be thrown (by open_reader, for a
-// file it cannot open). max_record_bytes is lowered to 1 KiB so that inputs within libFuzzer's
-// default -max_len (4096) also reach the over-long-record paths.
+// tests/fuzz/jsonl_fuzz.cc: feeds arbitrary bytes, as a file, to the JSON Lines reader
+// (indexer/readers/jsonl_reader.cc) through open_reader(), as 'newsq index' reads an input, and takes every record to
+// the end. Bad data must become a record's error; only newsq::Error may be thrown (by open_reader, for a file it cannot
+// open). max_record_bytes is lowered to 1 KiB so that inputs within libFuzzer's default -max_len (4096) also reach the
+// over-long-record paths.
 #include <cstddef>
 #include <cstdint>
 
@@ -22,7 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (record.fatal && record.error.empty()) __builtin_trap();  // A fatal record always says why.
     }
     (void)reader->bytes_consumed();
-  } catch (const newsq::Error&) {
-  }
+  } catch (const newsq::Error&) {}
   return 0;
 }

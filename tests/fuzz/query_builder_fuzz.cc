@@ -20,7 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     newsq::query::TextQuery q = builder->build(std::string_view(reinterpret_cast<const char*>(data), size));
     (void)q.query.get_description();
-  } catch (const newsq::QueryError&) {
-  }
+  } catch (const newsq::QueryError&) {}
   return 0;
 }

@@ -27,10 +27,9 @@ struct KnownPlace {
 };
 
 constexpr KnownPlace kPlaces[] = {
-    {"kyiv", 703448, true, false},          {"kiev", 703448, true, false},
-    {"kharkiv", 706483, true, false},       {"paris", 2988507, true, false},
-    {"paris, texas", 4717560, false, false}, {"ukraine", 690791, true, false},
-    {"black sea", 630673, true, false},     {"nice", 2990440, false, true},
+    {"kyiv", 703448, true, false},      {"kiev", 703448, true, false},           {"kharkiv", 706483, true, false},
+    {"paris", 2988507, true, false},    {"paris, texas", 4717560, false, false}, {"ukraine", 690791, true, false},
+    {"black sea", 630673, true, false}, {"nice", 2990440, false, true},
 };
 
 bool same_words(std::string_view a, std::string_view b) {
@@ -66,7 +65,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto understood = newsq::query::understand_query(std::string_view(reinterpret_cast<const char*>(data), size), now,
                                                      sources, *builder, places);
     (void)understood;
-  } catch (const newsq::QueryError&) {
-  }
+  } catch (const newsq::QueryError&) {}
   return 0;
 }

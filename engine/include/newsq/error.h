@@ -21,7 +21,9 @@ class NEWSQ_EXPORT InputError : public Error {
  public:
   InputError(std::string file, std::uint64_t line, std::string reason)
       : Error(file + ":" + std::to_string(line) + ": " + reason),
-        file_(std::move(file)), line_(line), reason_(std::move(reason)) {}
+        file_(std::move(file)),
+        line_(line),
+        reason_(std::move(reason)) {}
   const std::string& file() const { return file_; }
   std::uint64_t line() const { return line_; }
   const std::string& reason() const { return reason_; }

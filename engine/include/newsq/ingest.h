@@ -20,9 +20,9 @@ enum class OnError {
 };
 
 struct NEWSQ_EXPORT IngestProgress {
-  std::uint64_t articles = 0;      // Records read so far (indexed or not).
-  std::uint64_t input_bytes = 0;   // Bytes of input consumed (compressed size for gzip).
-  std::uint64_t total_bytes = 0;   // Size of all inputs; 0 when unknown (stdin).
+  std::uint64_t articles = 0;     // Records read so far (indexed or not).
+  std::uint64_t input_bytes = 0;  // Bytes of input consumed (compressed size for gzip).
+  std::uint64_t total_bytes = 0;  // Size of all inputs; 0 when unknown (stdin).
   double seconds = 0;
 };
 
@@ -39,25 +39,25 @@ inline constexpr OptionRange kMaxRecordBytesRange{1024, 1u << 30};
 
 struct NEWSQ_EXPORT IngestOptions {
   OnError on_error = OnError::skip;
-  std::string format;            // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
-  std::string source;            // Overrides every article's source when not empty.
+  std::string format;                         // "jsonl", "csv" or "text"; empty: by file name, stdin by content.
+  std::string source;                         // Overrides every article's source when not empty.
   std::uint64_t max_record_bytes = 8u << 20;  // Larger records are rejected (kMaxRecordBytesRange).
   // After reading every input to its end, remove the indexed articles none of them contained (a
   // full-archive run). Nothing is removed when an input could not be read at all or to its end, or
   // when the inputs hold no article (IngestReport::deletion_refused says why).
   bool delete_missing = false;
-  std::function<void(const Rejection&)> on_reject;          // Called for each rejected record.
+  std::function<void(const Rejection&)> on_reject;  // Called for each rejected record.
   // Called (line 0) for each input that cannot be read at all: a file that cannot be opened or
   // whose format cannot be told, a directory that cannot be listed or holds no article file, a
   // dangling symlink or a symlink loop (see indexer's expand_input_paths()).
   std::function<void(const Rejection&)> on_unreadable;
-  std::function<void(const IngestProgress&)> on_progress;   // Called about every 1000 records.
+  std::function<void(const IngestProgress&)> on_progress;  // Called about every 1000 records.
 };
 
 struct NEWSQ_EXPORT IngestReport {
   std::uint64_t added = 0, updated = 0, unchanged = 0, deleted = 0, rejected = 0;
-  std::uint64_t unreadable = 0;   // Inputs that could not be read at all (see on_unreadable).
-  std::string deletion_refused;   // With delete_missing: why nothing was deleted ("" if not refused).
+  std::uint64_t unreadable = 0;  // Inputs that could not be read at all (see on_unreadable).
+  std::string deletion_refused;  // With delete_missing: why nothing was deleted ("" if not refused).
   std::uint64_t input_bytes = 0;
   double seconds = 0;
 };
@@ -85,6 +85,6 @@ class NEWSQ_EXPORT UnreadableInputs : public InputError {
 // when inputs could not be read;
 // std::invalid_argument for options out of range (see validate()), before reading anything.
 NEWSQ_EXPORT IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
-                    const IngestOptions& options = {});
+                                 const IngestOptions& options = {});
 
 }  // namespace newsq

@@ -21,13 +21,13 @@ namespace newsq {
 // (UnreadableInputs included: a rebuild missing part of its inputs would drop their articles), and
 // Error when the inputs hold no valid article; on a throw the live index is unchanged.
 NEWSQ_EXPORT IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs,
-                     const IngestOptions& options = {}, const WriterOptions& writer_options = {});
+                                  const IngestOptions& options = {}, const WriterOptions& writer_options = {});
 
 // What `newsq check` reports of an index directory.
 struct NEWSQ_EXPORT HealthReport {
-  bool sound = false;              // The live generation opens and passes Xapian's full check.
-  std::string live;                // The generation the stub names ("" if none can be read).
-  std::uint64_t articles = 0;      // In the live generation, when it opens.
+  bool sound = false;                    // The live generation opens and passes Xapian's full check.
+  std::string live;                      // The generation the stub names ("" if none can be read).
+  std::uint64_t articles = 0;            // In the live generation, when it opens.
   std::vector<std::string> problems;     // One line each; empty when sound.
   std::vector<std::string> generations;  // Every generation folder, newest first.
 };

@@ -13,10 +13,10 @@ namespace newsq {
 
 struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
-  std::uint64_t names = 0;             // Distinct normalised names in the name index.
-  std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
-  std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
-  std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
+  std::uint64_t names = 0;            // Distinct normalised names in the name index.
+  std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
+  std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
+  std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
 };
 
 // Builds the gazetteer file `out` from GeoNames dumps (cities*.txt, country files such as UA.txt,
@@ -31,14 +31,14 @@ NEWSQ_EXPORT GazetteerBuildReport build_gazetteer(const std::vector<std::string>
 NEWSQ_EXPORT std::string index_gazetteer(const std::string& dir);
 
 struct NEWSQ_EXPORT GazetteerPlace {
-  std::uint32_t id = 0;        // GeoNames id (hand-written facts: ids >= 4000000000).
-  std::string name;            // "Kyiv".
-  std::string level;           // "country", "region", "city" or "sea".
-  std::string country_code;    // ISO 3166 alpha-2; empty for seas.
-  std::uint32_t region_id = 0; // Id of its first-level region; 0 if none.
-  std::string region;          // That region's name; empty if none.
+  std::uint32_t id = 0;         // GeoNames id (hand-written facts: ids >= 4000000000).
+  std::string name;             // "Kyiv".
+  std::string level;            // "country", "region", "city" or "sea".
+  std::string country_code;     // ISO 3166 alpha-2; empty for seas.
+  std::uint32_t region_id = 0;  // Id of its first-level region; 0 if none.
+  std::string region;           // That region's name; empty if none.
   bool has_coordinates = false;
-  double lat = 0, lon = 0;     // WGS84 degrees.
+  double lat = 0, lon = 0;  // WGS84 degrees.
 };
 
 struct NEWSQ_EXPORT FoundPlace {
@@ -51,8 +51,8 @@ struct NEWSQ_EXPORT PlaceMention {
   std::uint32_t begin = 0, end = 0;  // Byte range in the text.
   std::string text;                  // The words as written.
   bool accepted = false;
-  std::uint32_t place = 0;           // Id of the place chosen; 0 when rejected.
-  std::string reason;                // Why it was chosen or rejected.
+  std::uint32_t place = 0;  // Id of the place chosen; 0 when rejected.
+  std::string reason;       // Why it was chosen or rejected.
 };
 
 struct NEWSQ_EXPORT PlacesInText {

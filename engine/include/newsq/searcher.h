@@ -15,13 +15,13 @@
 namespace newsq {
 
 struct NEWSQ_EXPORT SearchRequest {
-  std::string query{};               // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
-  std::string from{};                // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
-  std::string to{};                  // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
-  std::vector<std::string> sources{};  // Keep only these outlets (any of them); empty keeps all.
-  std::uint32_t offset = 0;          // Hits to skip, for paging.
-  std::uint32_t limit = 10;          // Hits to return.
-  bool count_facets = true;          // Fill SearchResults::facets (exact counts over every match).
+  std::string query{};                  // Free text: words, "quoted phrases", +must, -mustnot, OR, AND, NOT.
+  std::string from{};                   // First day, "YYYY-MM-DD" inclusive; empty for no lower bound.
+  std::string to{};                     // Last day, "YYYY-MM-DD" inclusive; empty for no upper bound.
+  std::vector<std::string> sources{};   // Keep only these outlets (any of them); empty keeps all.
+  std::uint32_t offset = 0;             // Hits to skip, for paging.
+  std::uint32_t limit = 10;             // Hits to return.
+  bool count_facets = true;             // Fill SearchResults::facets (exact counts over every match).
   std::uint32_t max_facet_values = 20;  // Most frequent values kept per facet other than date.
   std::uint32_t snippet_length = 200;   // Characters of text around the best-matching passage; 0: none.
   // Drill-down selections (field, value): ("source", "HuffPost"), ("date", "2022-03"). Values of
@@ -33,22 +33,22 @@ struct NEWSQ_EXPORT SearchRequest {
   // With relevance order: extra weight for recent articles, 0 for none. 1 weighs an article of
   // the newest day about as much as one matching query word; the boost halves every 90 days.
   double recency_boost = 0;
-  bool use_thesaurus = true;         // Expand words with their thesaurus synonyms.
-  bool collapse_duplicates = true;   // Fold near-identical articles (wire copies) into one hit.
+  bool use_thesaurus = true;        // Expand words with their thesaurus synonyms.
+  bool collapse_duplicates = true;  // Fold near-identical articles (wire copies) into one hit.
   // Places (need an index built with a gazetteer; QueryError otherwise). A place is a name
   // ("Kharkiv", "Paris, Texas", "Donetsk Oblast") or a gazetteer id ("703448"); a name means the
   // place a lone mention of it would mean.
-  std::string place{};               // Articles mentioning this place or anything inside it.
-  std::string near{};                // Articles mentioning a city or sea within radius_km of it.
+  std::string place{};  // Articles mentioning this place or anything inside it.
+  std::string near{};   // Articles mentioning a city or sea within radius_km of it.
   double radius_km = kDefaultRadiusKm;
   std::vector<std::string> prefer_places{};  // Articles mentioning these rank higher; none are dropped.
   // Facet filters also take ("location", place) and the facets gain "location".
   static constexpr double kDefaultRadiusKm = 50;
 
   // The ranges search() takes; validate() says which field is outside them.
-  static constexpr std::uint32_t kMaxLimit = 10000;        // Page through more with `offset`.
-  static constexpr std::uint32_t kMaxOffset = 1000000;     // Deeper pages cost memory in ranking.
-  static constexpr double kMaxRadiusKm = 20038;             // Half the Earth's circumference.
+  static constexpr std::uint32_t kMaxLimit = 10000;     // Page through more with `offset`.
+  static constexpr std::uint32_t kMaxOffset = 1000000;  // Deeper pages cost memory in ranking.
+  static constexpr double kMaxRadiusKm = 20038;         // Half the Earth's circumference.
   static constexpr double kMaxRecencyBoost = 100;
   static constexpr std::uint32_t kMaxFacetValues = 10000;
   static constexpr std::uint32_t kMaxSnippetLength = 10000;
@@ -64,9 +64,9 @@ struct NEWSQ_EXPORT SearchRequest {
 
 // A place an article mentions (from the gazetteer the index was built with).
 struct NEWSQ_EXPORT HitPlace {
-  std::uint64_t id = 0;     // GeoNames id (hand-written places: >= 4000000000).
+  std::uint64_t id = 0;  // GeoNames id (hand-written places: >= 4000000000).
   std::string name{};
-  std::string level{};      // "country", "region", "city" or "sea".
+  std::string level{};  // "country", "region", "city" or "sea".
   bool has_coordinates = false;
   double lat = 0, lon = 0;  // Regions and countries: their centre's.
   std::uint32_t mentions = 0;
@@ -77,8 +77,8 @@ struct NEWSQ_EXPORT Hit {
   std::string snippet;  // Matching words are wrapped in "\x01" ... "\x02" markers; see snippet_markup.
   double score = 0;     // Relevance (BM25); comparable only within one search.
   std::vector<std::string> similar_ids{};  // Near-identical articles folded into this hit.
-  std::vector<HitPlace> places{};  // The places the article mentions, in order of first mention.
-  double distance_km = -1;         // With SearchRequest::near: to its nearest city or sea; else -1.
+  std::vector<HitPlace> places{};          // The places the article mentions, in order of first mention.
+  double distance_km = -1;                 // With SearchRequest::near: to its nearest city or sea; else -1.
 };
 
 struct NEWSQ_EXPORT FacetValue {
@@ -107,7 +107,7 @@ inline constexpr char kHighlightEnd = '\x02';
 
 struct NEWSQ_EXPORT IndexStats {
   std::uint64_t articles = 0;
-  std::uint64_t terms = 0;          // Distinct terms.
+  std::uint64_t terms = 0;            // Distinct terms.
   std::string first_date, last_date;  // Empty for an empty index.
   std::uint64_t disk_bytes = 0;
   std::map<std::string, std::uint64_t> sources;  // Articles per source.

@@ -20,21 +20,21 @@ namespace newsq {
 // rank higher; nothing is filtered out).
 struct NEWSQ_EXPORT UnderstoodPlace {
   enum class Mode { near, in, prefer };
-  std::uint64_t id = 0;      // Gazetteer id.
-  std::string name{};        // The gazetteer's name ("Kyiv" for "Kiev").
-  std::string text{};        // The words it came from ("near Kiev").
+  std::uint64_t id = 0;  // Gazetteer id.
+  std::string name{};    // The gazetteer's name ("Kyiv" for "Kiev").
+  std::string text{};    // The words it came from ("near Kiev").
   Mode mode = Mode::prefer;
-  double radius_km = 0;      // near: the radius (50 km unless the query says); 0 otherwise.
+  double radius_km = 0;  // near: the radius (50 km unless the query says); 0 otherwise.
 };
 NEWSQ_EXPORT const char* mode_name(UnderstoodPlace::Mode mode);  // "near", "in", "prefer".
 
 struct NEWSQ_EXPORT UnderstoodQuery {
-  std::string text{};                 // Free text left once dates, places and sources were taken out.
-  std::vector<std::string> terms{};   // The words of `text` as searched (normalised).
+  std::string text{};                // Free text left once dates, places and sources were taken out.
+  std::vector<std::string> terms{};  // The words of `text` as searched (normalised).
   // Word -> the thesaurus alternatives searched with it ("casualties" -> killed, dead, ...).
   std::map<std::string, std::vector<std::string>> synonyms{};
-  std::string date_text{};            // The words that gave the date ("in March 2022"); empty if none.
-  std::string from{}, to{};           // The date range, "YYYY-MM-DD" inclusive; empty = open or none.
+  std::string date_text{};             // The words that gave the date ("in March 2022"); empty if none.
+  std::string from{}, to{};            // The date range, "YYYY-MM-DD" inclusive; empty = open or none.
   std::vector<std::string> sources{};  // Outlets named ("from HuffPost", "source:guardian").
   // Places named, in query order. Only understood with a gazetteer: the index's (through
   // Searcher::understand) or one given to understand().
@@ -42,8 +42,8 @@ struct NEWSQ_EXPORT UnderstoodQuery {
 };
 
 // The longest query newsq takes, in words (runs of non-space) and in bytes. A longer one is refused
-// (and one that is not valid UTF-8) with QueryError by understand() and Searcher::search() (the CLI: a usage error, exit 1): no
-// person types it, and a program that builds one should split it.
+// (and one that is not valid UTF-8) with QueryError by understand() and Searcher::search() (the CLI: a usage error,
+// exit 1): no person types it, and a program that builds one should split it.
 inline constexpr std::size_t kMaxQueryWords = 1024;
 inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 // Throws QueryError if `query` is longer than that (naming the limit) or not valid UTF-8.
@@ -55,6 +55,7 @@ NEWSQ_EXPORT void check_query_text(const std::string& query);
 // Searcher::understand() does the same with the index's own sources and gazetteer. Throws
 // QueryError (and newsq::Error for a gazetteer that cannot be loaded).
 NEWSQ_EXPORT UnderstoodQuery understand(const std::string& query, const std::string& now = "",
-                           const std::vector<std::string>& known_sources = {}, const std::string& gazetteer = "");
+                                        const std::vector<std::string>& known_sources = {},
+                                        const std::string& gazetteer = "");
 
 }  // namespace newsq
