@@ -21,15 +21,19 @@ fi
 [[ -d "$work/startup-xapian.db" ]] || "$build/xapian_peer" index "$work/startup-xapian.db" "$input" >/dev/null
 
 out="$root/bench/results/startup.md"
+table="$(mktemp)"
+trap 'rm -f "$table"' EXIT
+# hyperfine rewrites its markdown export after every command: read it once, at the end.
+hyperfine -N --warmup 10 --runs 100 --style none --export-markdown "$table" \
+  -n "quest --version" "quest --version" \
+  -n "newsq --version" "$build/newsq --version" \
+  -n "quest 'shelling kyiv'" "quest -d $work/startup-xapian.db 'shelling kyiv'" \
+  -n "newsq search shelling kyiv" "$build/newsq search --db $work/startup-newsq.db shelling kyiv" \
+  -n "newsq search --literal shelling kyiv" "$build/newsq search --db $work/startup-newsq.db --literal shelling kyiv" \
+  >/dev/null
 {
   echo "# newsq start-up against quest ($(date -u '+%Y-%m-%d %H:%M'), $(nproc) cores; RUWA, $("$build/newsq" stats --db "$work/startup-newsq.db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])') articles)"
   echo
-  hyperfine -N --warmup 10 --runs 100 --style none --export-markdown /dev/stdout \
-    -n "quest --version" "quest --version" \
-    -n "newsq --version" "$build/newsq --version" \
-    -n "quest 'shelling kyiv'" "quest -d $work/startup-xapian.db 'shelling kyiv'" \
-    -n "newsq search shelling kyiv" "$build/newsq search --db $work/startup-newsq.db shelling kyiv" \
-    -n "newsq search --literal shelling kyiv" "$build/newsq search --db $work/startup-newsq.db --literal shelling kyiv" \
-    2>/dev/null | grep '^|'
+  cat "$table"
 } > "$out"
 cat "$out"
