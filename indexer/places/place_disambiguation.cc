@@ -2,6 +2,8 @@
 // explanation, in that order (each step needs the one before over the whole article).
 #include "indexer/places/place_disambiguation.h"
 
+#include "engine/common/text.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -168,19 +170,13 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   return "small place without context or supporting places";
 }
 
-std::string thousands(std::uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-  return s;
-}
-
 // 3c. The reason shown by `newsq places` and the evaluation: the verdict and what decided it.
 std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, const char* verdict) {
   const Place& p = s.chosen;
   std::string kind = p.level == Level::city ? std::string(p.feature) : std::string(level_name(p.level));
   std::string summary = std::string(p.name) + " (" + std::to_string(p.id) + ", " + kind +
                         (p.country_code.empty() ? "" : ", " + std::string(p.country_code)) + ", population " +
-                        thousands(p.population) + ")";
+                        common::thousands(p.population) + ")";
   if (s.candidates.size() > 1) summary += " of " + std::to_string(s.candidates.size()) + " candidates";
   if (c.country_votes)
     summary +=
