@@ -1,4 +1,5 @@
-// tests/fuzz/fuzz_support.cc: the per-process temporary folder the harnesses write inputs into.
+// tests/fuzz/fuzz_support.cc: the per-process temporary folder the harnesses write inputs into, and
+// the reader harnesses' shared body.
 #include "tests/fuzz/fuzz_support.h"
 
 #include <cstdio>
@@ -7,6 +8,9 @@
 #include <fstream>
 
 #include <unistd.h>
+
+#include "indexer/readers/article_reader.h"
+#include "newsq/error.h"
 
 namespace newsq::fuzz {
 namespace {
@@ -54,6 +58,21 @@ std::string write_input(const std::string& name, const std::uint8_t* data, std::
     std::abort();
   }
   return path.string();
+}
+
+void read_every_record(const std::string& name, const std::string& format, const std::uint8_t* data, std::size_t size) {
+  const std::string path = write_input(name, data, size);
+  indexer::ReadOptions options;
+  options.format = format;
+  options.max_record_bytes = 1024;
+  try {
+    auto reader = indexer::open_reader(path, options);
+    indexer::RawRecord record;
+    while (reader->next(record)) {
+      if (record.fatal && record.error.empty()) __builtin_trap();  // A fatal record always says why.
+    }
+    (void)reader->bytes_consumed();
+  } catch (const newsq::Error&) {}
 }
 
 }  // namespace newsq::fuzz
