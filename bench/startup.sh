@@ -30,6 +30,8 @@ hyperfine -N --warmup 10 --runs 100 --style none --export-markdown "$table" \
   -n "quest 'shelling kyiv'" "quest -d $work/startup-xapian.db 'shelling kyiv'" \
   -n "newsq search shelling kyiv" "$build/newsq search --db $work/startup-newsq.db shelling kyiv" \
   -n "newsq search --literal shelling kyiv" "$build/newsq search --db $work/startup-newsq.db --literal shelling kyiv" \
+  -n "newsq search --no-facets --literal --no-synonyms" \
+  "$build/newsq search --db $work/startup-newsq.db --no-facets --literal --no-synonyms shelling kyiv" \
   >/dev/null
 {
   echo "# newsq start-up against quest ($(date -u '+%Y-%m-%d %H:%M'), $(nproc) cores; RUWA, $("$build/newsq" stats --db "$work/startup-newsq.db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])') articles)"
