@@ -60,6 +60,13 @@ int explain_command(int argc, char** argv) {
                printable(p.text));
   }
   for (const auto& s : u.sources) fmt::print("source    {}\n", printable(s));
+  if (!u.date_not_understood.empty())
+    fmt::print("not understood as a date: \"{}\" (searched as text)\n", printable(u.date_not_understood));
+  // The claimed spans, in query order: which words became what.
+  std::string spans;
+  for (const auto& span : u.spans)
+    if (span.as != "text") spans += fmt::format("{}\"{}\" -> {}", spans.empty() ? "" : ", ", printable(span.text), span.as);
+  if (!spans.empty()) fmt::print("spans     {}\n", spans);
   return kExitOk;
 }
 

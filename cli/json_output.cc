@@ -16,6 +16,11 @@ nlohmann::json understood_json(const UnderstoodQuery& u) {
   }
   nlohmann::json out = {
       {"text", u.text}, {"terms", u.terms}, {"synonyms", synonyms}, {"places", places}, {"sources", u.sources}};
+  nlohmann::json spans = nlohmann::json::array();
+  for (const auto& span : u.spans)
+    spans.push_back({{"start", span.start}, {"end", span.end}, {"text", span.text}, {"as", span.as}});
+  out["spans"] = std::move(spans);
+  if (!u.date_not_understood.empty()) out["date_not_understood"] = u.date_not_understood;
   if (!u.from.empty() || !u.to.empty()) {
     nlohmann::json date = nlohmann::json::object();
     if (!u.from.empty()) date["from"] = u.from;

@@ -216,31 +216,13 @@ class PlaceScanner {
 
 }  // namespace
 
-std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims) {
+std::vector<PlaceFinding> find_places(const std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims) {
   if (!lookup) return {};
   PlaceScanner scanner(text, lookup, claims);
-  std::vector<Found> found = scanner.scan();
-  if (found.empty()) return {};
   const auto& words = scanner.words();
-  std::string rest;
-  std::size_t copied = 0;
-  for (const auto& f : found) {
-    rest.append(text, copied, words[f.first].begin - copied);
-    copied = words[f.last].end;
-  }
-  rest.append(text, copied);
-  // Tidy the spaces and stray commas the cuts left.
-  std::string tidy;
-  for (char c : rest) {
-    if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
-    if (c == ',' && (tidy.empty() || tidy.back() == ' ' || tidy.back() == ',')) continue;
-    tidy.push_back(c);
-  }
-  while (!tidy.empty() && (tidy.back() == ' ' || tidy.back() == ',')) tidy.pop_back();
-  text = tidy;
-  std::vector<UnderstoodPlace> places;
-  for (auto& f : found) places.push_back(std::move(f.place));
-  return places;
+  std::vector<PlaceFinding> out;
+  for (auto& f : scanner.scan()) out.push_back({words[f.first].begin, words[f.last].end, std::move(f.place)});
+  return out;
 }
 
 std::string places_notation(const std::vector<UnderstoodPlace>& places) {

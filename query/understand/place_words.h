@@ -37,9 +37,14 @@ struct PlaceClaims {
   std::function<bool(std::size_t begin, std::size_t end)> refused{};
 };
 
-// Takes the places out of `text` (which keeps the rest, tidied) and returns them in query order.
-// Words locked by text_locks.h placeholders are never part of a place.
-std::vector<UnderstoodPlace> take_places(std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims = {});
+// A place phrase found in a text: its byte span (keyword and radius included) and the place.
+struct PlaceFinding {
+  std::size_t begin = 0, end = 0;
+  UnderstoodPlace place;
+};
+// The place phrases of `text`, in order and apart. Words locked by text_locks.h placeholders are
+// never part of a place.
+std::vector<PlaceFinding> find_places(const std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims = {});
 
 // The places in the hand-written tables' notation: "near:Kyiv:50;in:Ukraine;prefer:Lviv" (the
 // gazetteer's names, radius in km), "-" for none. For tests and evaluation.

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "engine/index/schema.h"
 #include "newsq/error.h"
 #include "query/understand/date_expression.h"
 #include "query/understand/query_limits.h"
+#include "query/understand/query_stream.h"
 #include "query/understand/text_locks.h"
 
 namespace newsq::query {
@@ -25,18 +27,13 @@ bool word_boundary(std::string_view s, std::size_t pos) {
   return pos >= s.size() || !std::isalnum(static_cast<unsigned char>(s[pos]));
 }
 
-// Removes [begin, end) and tidies the spaces left behind.
-void cut(std::string& s, std::size_t begin, std::size_t end) {
-  s.erase(begin, end - begin);
-  std::string tidy;
-  for (char c : s)
-    if (!(c == ' ' && (tidy.empty() || tidy.back() == ' '))) tidy.push_back(c);
-  while (!tidy.empty() && (tidy.back() == ' ' || tidy.back() == ',')) tidy.pop_back();
-  s = tidy;
-}
+struct SourceClaim {
+  std::size_t begin = 0, end = 0;
+  std::string source;
+};
 
 // "source:guardian", "source:\"Al Jazeera\"".
-bool take_source_field(std::string& q, std::vector<std::string>& sources) {
+std::optional<SourceClaim> source_field(const std::string& q, const TextLocks& locks) {
   std::string l = lower(q);
   for (std::size_t pos = l.find("source:"); pos != std::string::npos; pos = l.find("source:", pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(l[pos - 1]))) continue;
@@ -52,18 +49,19 @@ bool take_source_field(std::string& q, std::vector<std::string>& sources) {
       if (end == std::string::npos) end = q.size();
       value = q.substr(begin, end - begin);
     }
+    // source:"Al Jazeera" is a locked phrase, so its value arrives as a placeholder.
+    if (holds_lock_placeholder(value)) {
+      value = locks.unmask(value);
+      if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - (value.back() == '"' ? 2 : 1));
+    }
     if (value.empty()) continue;
-    sources.push_back(value);
-    cut(q, pos, end);
-    return true;
+    return SourceClaim{pos, end, value};
   }
-  return false;
+  return std::nullopt;
 }
 
 // "from <a known source>", longest source name first.
-bool take_from_source(std::string& q, const std::vector<std::string>& known, std::vector<std::string>& sources) {
-  std::vector<std::string> by_length = known;
-  std::sort(by_length.begin(), by_length.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+std::optional<SourceClaim> from_source(const std::string& q, const std::vector<std::string>& by_length) {
   std::string l = lower(q);
   for (std::size_t pos = l.find("from "); pos != std::string::npos; pos = l.find("from ", pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(l[pos - 1]))) continue;
@@ -71,14 +69,11 @@ bool take_from_source(std::string& q, const std::vector<std::string>& known, std
       if (source.empty()) continue;
       std::string name = lower(source);
       std::size_t at = pos + 5;
-      if (l.compare(at, name.size(), name) == 0 && word_boundary(l, at + name.size())) {
-        sources.push_back(source);
-        cut(q, pos, at + name.size());
-        return true;
-      }
+      if (l.compare(at, name.size(), name) == 0 && word_boundary(l, at + name.size()))
+        return SourceClaim{pos, at + name.size(), source};
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -91,15 +86,23 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   std::string line(query);
   for (char& c : line)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  // The stages work on the masked text: what the query's operators bind is never taken out.
-  const TextLocks locks(line);
-  std::string rest = locks.masked();
-  while (take_source_field(rest, u.sources)) {}
-  while (take_from_source(rest, known_sources, u.sources)) {}
+  // One stream for all stages: each claims whole spans of what the stages before it left.
+  QueryStream stream(line);
+  const TextLocks& locks = stream.locks();
+  while (auto s = source_field(stream.view(), locks)) {
+    u.sources.push_back(s->source);
+    stream.claim(s->begin, s->end, "source");
+  }
+  std::vector<std::string> by_length = known_sources;
+  std::sort(by_length.begin(), by_length.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  while (auto s = from_source(stream.view(), by_length)) {
+    u.sources.push_back(s->source);
+    stream.claim(s->begin, s->end, "source");
+  }
   // A date or place that would read on into words an operator binds is left whole, as text.
   auto reads_on = [&](std::size_t begin, std::size_t end, const auto& reads) {
-    const auto n = locks.binding_neighbours(rest, begin, end);
-    const std::string claim = rest.substr(begin, end - begin);
+    const auto n = locks.binding_neighbours(stream.view(), begin, end);
+    const std::string claim = stream.view().substr(begin, end - begin);
     return (!n.before.empty() && reads(n.before + " " + claim)) || (!n.after.empty() && reads(claim + " " + n.after));
   };
   auto date_reads = [&](const std::string& words) { return parse_date_phrase(words, now).has_value(); };
@@ -107,19 +110,22 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
     PlaceMatch m;
     return places && places(words, m);
   };
-  if (auto date = find_date_expression(rest, now); date && !reads_on(date->begin, date->end, date_reads)) {
+  const auto date = find_date_expression(stream.view(), now);
+  if (date && !reads_on(date->begin, date->end, date_reads)) {
     u.date_text = date->text;
     if (date->range.from) u.from = schema::day_string(*date->range.from);
     if (date->range.to) u.to = schema::day_string(*date->range.to);
-    cut(rest, date->begin, date->end);
+    stream.claim(date->begin, date->end, "date");
   }
   PlaceClaims claims;
   claims.bare_names = !locks.has_operators();
   claims.refused = [&](std::size_t begin, std::size_t end) { return reads_on(begin, end, place_reads); };
-  u.places = take_places(rest, places, claims);
-  rest = locks.unmask(rest);
-  std::size_t first = rest.find_first_not_of(' ');
-  u.text = first == std::string::npos ? "" : rest.substr(first);
+  for (auto& found : find_places(stream.view(), places, claims)) {
+    stream.claim(found.begin, found.end, "place");
+    u.places.push_back(std::move(found.place));
+  }
+  u.text = stream.rest();
+  u.spans = stream.spans();
   TextQuery text = builder.build(u.text);
   u.terms = std::move(text.terms);
   u.synonyms = std::move(text.synonyms);

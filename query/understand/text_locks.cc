@@ -94,7 +94,9 @@ TextLocks::TextLocks(std::string_view query) {
   for (const Span& s : merged) {
     masked_.append(query.substr(copied, s.begin - copied));
     const char marker = s.binding ? kBinding : kIsolated;
+    const std::size_t placeholder_at = masked_.size();
     masked_ += marker + letters(locked_.size()) + marker;
+    placements_.push_back({placeholder_at, masked_.size(), s.begin, s.end});
     locked_.push_back({std::string(query.substr(s.begin, s.end - s.begin)), lex[s.first].text, lex[s.last].text});
     copied = s.end;
   }
@@ -120,6 +122,15 @@ TextLocks::Neighbours TextLocks::binding_neighbours(std::string_view m, std::siz
   if (end < m.size() && m[end] == kBinding && number_at(m, end) < locked_.size())
     n.after = locked_[number_at(m, end)].first_word;
   return n;
+}
+
+std::size_t TextLocks::original_offset(std::size_t masked_offset) const {
+  std::size_t offset = masked_offset;
+  for (const Placement& p : placements_) {
+    if (p.masked_end > masked_offset) break;
+    offset = offset - (p.masked_end - p.masked_begin) + (p.end - p.begin);
+  }
+  return offset;
 }
 
 std::string TextLocks::unmask(std::string_view m) const {

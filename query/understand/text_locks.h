@@ -36,6 +36,8 @@ class TextLocks {
   // `masked_text` (masked() after stages cut pieces out of it) with its placeholders replaced by
   // the locked words they stand for.
   std::string unmask(std::string_view masked_text) const;
+  // The offset in the query of `masked_offset`, an offset of masked() outside any placeholder.
+  std::size_t original_offset(std::size_t masked_offset) const;
 
  private:
   std::string masked_;
@@ -44,6 +46,11 @@ class TextLocks {
     std::string first_word, last_word;  // Its first and last lexemes, as written.
   };
   std::vector<Locked> locked_;  // By placeholder number.
+  struct Placement {
+    std::size_t masked_begin, masked_end;  // The placeholder in masked_.
+    std::size_t begin, end;                // The locked words in the query.
+  };
+  std::vector<Placement> placements_;  // In order.
   std::size_t number_at(std::string_view masked_text, std::size_t marker) const;
   bool has_operators_ = false;
 };

@@ -28,6 +28,16 @@ struct NEWSQ_EXPORT UnderstoodPlace {
 };
 NEWSQ_EXPORT const char* mode_name(UnderstoodPlace::Mode mode);  // "near", "in", "prefer".
 
+// One piece of the query and what understanding made of it. The spans of a query cover each of
+// its words once, in order: "casualties near Kyiv in March 2022" is casualties (text), near Kyiv
+// (place), in March 2022 (date). A quoted phrase, a +/- word and an operator with its operands
+// are always text.
+struct NEWSQ_EXPORT QuerySpan {
+  std::size_t start = 0, end = 0;  // Byte offsets [start, end) in the query as given.
+  std::string text{};              // The words as written.
+  std::string as{};                // "date", "place", "source" or "text".
+};
+
 struct NEWSQ_EXPORT UnderstoodQuery {
   std::string text{};                // Free text left once dates, places and sources were taken out.
   std::vector<std::string> terms{};  // The words of `text` as searched (normalised).
@@ -39,6 +49,10 @@ struct NEWSQ_EXPORT UnderstoodQuery {
   // Places named, in query order. Only understood with a gazetteer: the index's (through
   // Searcher::understand) or one given to understand().
   std::vector<UnderstoodPlace> places{};
+  std::vector<QuerySpan> spans{};  // The query, piece by piece (see QuerySpan).
+  // Words that look like a date but could not be read whole ("from the 3rd to the 9th of Smarch"):
+  // no date is taken from them and they stay in `text`. Empty if none.
+  std::string date_not_understood{};
 };
 
 // The longest query newsq takes, in words (runs of non-space) and in bytes. A longer one is refused
