@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "newsq/searcher.h"
+#include "query/understand/query_stream.h"
 #include "query/understand/text_locks.h"
 
 namespace newsq::query {
@@ -45,7 +46,7 @@ std::vector<Word> split_words(const std::string& s) {
     std::string_view raw(s.data() + i, j - i);
     const bool opens = raw.front() == '"', closes = raw.size() > 1 && raw.back() == '"';
     w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' || raw.back() == ')' ||
-               kOperators.count(raw) > 0 || holds_lock_placeholder(raw);
+               kOperators.count(raw) > 0 || holds_lock_placeholder(raw) || holds_claim(raw);
     if (opens != closes || (opens && raw.size() == 1)) quoted = !quoted;
     w.end = j;
     while (w.end > w.begin && std::string_view(",.;:!?").find(s[w.end - 1]) != std::string_view::npos) --w.end;

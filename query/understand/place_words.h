@@ -42,8 +42,8 @@ struct PlaceFinding {
   std::size_t begin = 0, end = 0;
   UnderstoodPlace place;
 };
-// The place phrases of `text`, in order and apart. Words locked by text_locks.h placeholders are
-// never part of a place.
+// The place phrases of `text`, in order and apart. Words locked by text_locks.h placeholders, and
+// words already claimed (query_stream.h), are never part of a place.
 std::vector<PlaceFinding> find_places(const std::string& text, const PlaceLookup& lookup, const PlaceClaims& claims = {});
 
 // The places in the hand-written tables' notation: "near:Kyiv:50;in:Ukraine;prefer:Lviv" (the

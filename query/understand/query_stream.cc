@@ -7,19 +7,22 @@
 #include "query/understand/query_lexer.h"
 
 namespace newsq::query {
+bool holds_claim(std::string_view word) { return word.find(kClaimedByte) != std::string_view::npos; }
 
 QueryStream::QueryStream(std::string_view line) : line_(line), locks_(line), view_(locks_.masked()) {}
 
 void QueryStream::claim(std::size_t begin, std::size_t end, const char* as) {
   if (begin >= end || end > view_.size()) throw Error("understanding: a claim outside the query");
   claims_.push_back({begin, end, as});
-  std::fill(view_.begin() + static_cast<std::ptrdiff_t>(begin), view_.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+  std::fill(view_.begin() + static_cast<std::ptrdiff_t>(begin), view_.begin() + static_cast<std::ptrdiff_t>(end),
+            kClaimedByte);
 }
 
 std::string QueryStream::rest() const {
   // Tidied while masked, so that spaces and commas inside a locked phrase stay as written.
   std::string tidy;
   for (char c : view_) {
+    if (c == kClaimedByte) c = ' ';
     if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
     if (c == ',' && (tidy.empty() || tidy.back() == ' ' || tidy.back() == ',')) continue;
     tidy.push_back(c);

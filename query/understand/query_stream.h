@@ -1,9 +1,10 @@
 // query/understand/query_stream.h: the one line understanding works over. The query is split once:
 // TextLocks masks what its operators bind (quoted phrases, +/- words, NOT/AND/OR and their
 // operands) behind placeholders, and each stage (source, then date, then place) claims whole
-// spans of what is left. A claim blanks its bytes, so every stage reads the same offsets and no
-// stage can take part of another's claim or of a locked span. At the end the text is rebuilt
-// once from the unclaimed words, locked spans restored, and the spans of the query are listed.
+// spans of what is left. A claim blanks its bytes to a barrier no stage reads across, so every
+// stage reads the same offsets and none can take part of another's claim or of a locked span.
+// At the end the text is rebuilt once from the unclaimed words, locked spans restored, and the
+// spans of the query are listed.
 #pragma once
 
 #include <cstddef>
@@ -16,12 +17,20 @@
 
 namespace newsq::query {
 
+// What a claim leaves in view(): a byte no query holds (understanding turns control bytes into
+// spaces) and that no stage reads as a space, so the claimed bytes are a word of their own that
+// no date, place or source can read into or across ("q4 from BBC 2022" is no date, "Mariupol
+// <claimed date>" no two-word name).
+inline constexpr char kClaimedByte = '\x03';
+// True if `word` holds claimed bytes: a stage treats it as the end of what it reads.
+bool holds_claim(std::string_view word);
+
 class QueryStream {
  public:
   // `line`: one line (control bytes already turned into spaces).
   explicit QueryStream(std::string_view line);
 
-  // The masked line with every claim so far blanked to spaces: what the next stage reads.
+  // The masked line with every claim so far blanked out: what the next stage reads.
   // Offsets into it stay valid for the life of the stream.
   const std::string& view() const { return view_; }
   const TextLocks& locks() const { return locks_; }

@@ -62,9 +62,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return b;
   }();
   try {
-    auto understood = newsq::query::understand_query(std::string_view(reinterpret_cast<const char*>(data), size), now,
-                                                     sources, *builder, places);
-    (void)understood;
+    const std::string_view query(reinterpret_cast<const char*>(data), size);
+    auto understood = newsq::query::understand_query(query, now, sources, *builder, places);
+    // The spans' contract (newsq/understood_query.h): in order, apart, each the query's own bytes
+    // (control bytes read as spaces), and one claimed span per date, place and source found.
+    std::size_t previous_end = 0, dates = 0, places_claimed = 0, sources_claimed = 0;
+    for (const auto& span : understood.spans) {
+      if (span.start < previous_end || span.end <= span.start || span.end > query.size()) __builtin_trap();
+      if (span.text.size() != span.end - span.start) __builtin_trap();
+      for (std::size_t k = 0; k < span.text.size(); ++k) {
+        const unsigned char c = static_cast<unsigned char>(query[span.start + k]);
+        const char expected = c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c);
+        if (span.text[k] != expected) __builtin_trap();
+      }
+      dates += span.as == "date";
+      places_claimed += span.as == "place";
+      sources_claimed += span.as == "source";
+      previous_end = span.end;
+    }
+    if (dates != (understood.date_text.empty() ? 0u : 1u) || places_claimed != understood.places.size() ||
+        sources_claimed != understood.sources.size())
+      __builtin_trap();
   } catch (const newsq::QueryError&) {}
   return 0;
 }
