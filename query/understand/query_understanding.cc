@@ -10,6 +10,7 @@
 #include "engine/index/schema.h"
 #include "newsq/error.h"
 #include "query/understand/date_expression.h"
+#include "query/understand/date_run.h"
 #include "query/understand/query_limits.h"
 #include "query/understand/query_stream.h"
 #include "query/understand/text_locks.h"
@@ -110,7 +111,15 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
     PlaceMatch m;
     return places && places(words, m);
   };
-  const auto date = find_date_expression(stream.view(), now);
+  // A date is read whole or not at all: with date words left around what the reader read, no date
+  // is taken and the words are reported (date_run.h).
+  auto date = find_date_expression(stream.view(), now);
+  std::optional<std::pair<std::size_t, std::size_t>> read;
+  if (date) read = std::make_pair(date->begin, date->end);
+  if (auto run = unread_date_run(stream.view(), read)) {
+    u.date_not_understood = run->text;
+    date.reset();
+  }
   if (date && !reads_on(date->begin, date->end, date_reads)) {
     u.date_text = date->text;
     if (date->range.from) u.from = schema::day_string(*date->range.from);

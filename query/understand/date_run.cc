@@ -1,0 +1,204 @@
+// query/understand/date_run.cc: date vocabulary and the runs it forms (see date_run.h).
+#include "query/understand/date_run.h"
+
+#include <array>
+#include <cctype>
+#include <set>
+#include <vector>
+
+namespace newsq::query {
+namespace {
+
+enum class Kind {
+  none,    // Not date vocabulary: ends a run.
+  joiner,  // Joins date words but is no date word: the, in, of, and, to, -.
+  number,  // A bare number: a date word only beside a month name.
+  month,   // A month name (or "march"/"may" in lower case: a date word only beside a number).
+  date,    // Any other date word: a year, weekday, ordinal, numeric date, from/since/last/week...
+};
+
+struct Word {
+  std::size_t begin = 0, end = 0;
+  std::string lower;
+  bool capitalised = false;
+  Kind kind = Kind::none;
+};
+
+const std::set<std::string, std::less<>> kJoiners = {"the", "of", "in", "on", "at", "and", "to", "-", "during",
+                                                     "throughout", "up", "a", "an", "&"};
+const std::set<std::string, std::less<>> kDateWords = {
+    "from",      "between",  "since",    "until",   "till",     "through",   "before",   "after",   "ago",
+    "early",     "mid",      "late",     "last",    "past",     "this",      "next",     "earlier", "recent",
+    "week",      "weeks",    "weekend",  "weekends", "fortnight", "day",     "days",     "month",   "months",
+    "year",      "years",    "hours",    "quarter", "half",     "today",     "yesterday", "tomorrow", "spring",
+    "summer",    "autumn",   "winter",   "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday",
+    "sunday",    "mon",      "tue",      "tues",    "wed",      "thu",       "thur",     "thurs",   "fri",
+    "sat",       "sun",      "q1",       "q2",      "q3",       "q4",        "h1",       "h2",      "first",
+    "second",    "third",    "fourth",   "fifth",   "twenty",   "thirty",    "twentieth", "thirtieth",
+    "sixth",     "seventh",  "eighth",   "ninth",   "tenth",    "eleventh",  "twelfth",  "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+
+bool is_month(std::string_view w) {
+  static const std::array<std::string_view, 12> names{"january", "february", "march",     "april",   "may",      "june",
+                                                      "july",    "august",   "september", "october", "november", "december"};
+  for (std::string_view full : names)
+    if (w == full || (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")))
+      return true;
+  return false;
+}
+
+bool digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+Kind kind_of(const Word& w) {
+  const std::string& t = w.lower;
+  if (t.empty()) return Kind::none;
+  if (kJoiners.count(t)) return Kind::joiner;
+  if (is_month(t)) {
+    // Lower-case "march" and "may" are everyday words; capitalised, "May said" is a person, which
+    // the neighbours decide (a month is a date word only beside a number, see below).
+    return Kind::month;
+  }
+  if (kDateWords.count(t)) return Kind::date;
+  // "twenty-first", "mid-March", "3-9", "2022/3/21", "21.03.2022", "3rd", "1990s".
+  if (t.find('-') != std::string::npos) {
+    const std::string_view a(t.data(), t.find('-')), b(t.data() + t.find('-') + 1);
+    Word left, right;
+    left.lower = std::string(a), right.lower = std::string(b);
+    const Kind ka = kind_of(left), kb = kind_of(right);
+    if ((ka == Kind::number && kb == Kind::number) || ka == Kind::date || kb == Kind::date || ka == Kind::month ||
+        kb == Kind::month)
+      return Kind::date;
+    return Kind::none;
+  }
+  bool has_digit = false, only_date_chars = true;
+  for (char c : t) {
+    has_digit = has_digit || std::isdigit(static_cast<unsigned char>(c));
+    only_date_chars = only_date_chars && (std::isdigit(static_cast<unsigned char>(c)) || c == '/' || c == '.');
+  }
+  if (has_digit && only_date_chars && (t.find('/') != std::string::npos || t.find('.') != std::string::npos))
+    return Kind::date;
+  if (digits(t)) {
+    if (t.size() == 4) {
+      const int year = std::stoi(t);
+      return year >= 1900 && year <= 2100 ? Kind::date : Kind::number;
+    }
+    return t.size() <= 2 ? Kind::number : Kind::none;
+  }
+  for (const char* suffix : {"st", "nd", "rd", "th"})
+    if (t.size() > 2 && t.size() <= 4 && t.ends_with(suffix) && digits(t.substr(0, t.size() - 2))) return Kind::date;
+  return Kind::none;
+}
+
+std::vector<Word> words_of(std::string_view line) {
+  std::vector<Word> out;
+  auto edge = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '/' && c != '&'; };
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    bool control = false;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') {
+      control = control || static_cast<unsigned char>(line[end]) < 0x20;
+      ++end;
+    }
+    Word w;
+    std::size_t b = i, e = end;
+    while (b < e && edge(line[b])) ++b;
+    while (e > b && edge(line[e - 1])) --e;
+    w.begin = b, w.end = e;
+    for (std::size_t k = b; k < e; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
+    w.capitalised = b < e && std::isupper(static_cast<unsigned char>(line[b]));
+    w.kind = control || b == e ? Kind::none : kind_of(w);
+    out.push_back(std::move(w));
+    i = end;
+  }
+  // A number is a day only beside a month ("3 April", "April 3"); a month name in lower case
+  // ("march", "may") is one only beside a number or year.
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    auto beside = [&](auto test) {
+      return (k > 0 && test(out[k - 1])) || (k + 1 < out.size() && test(out[k + 1])) ||
+             (k + 2 < out.size() && out[k + 1].lower == "of" && test(out[k + 2]));
+    };
+    if (out[k].kind == Kind::number && beside([](const Word& n) { return n.kind == Kind::month; }))
+      out[k].kind = Kind::date;
+  }
+  for (auto& w : out)
+    if (w.kind == Kind::month) w.kind = Kind::date;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if ((out[k].lower == "march" || out[k].lower == "may") && !out[k].capitalised) {
+      const bool by_number = (k > 0 && (out[k - 1].kind == Kind::date || out[k - 1].kind == Kind::number) &&
+                              digits(out[k - 1].lower.substr(0, 2))) ||
+                             (k + 1 < out.size() && digits(out[k + 1].lower.substr(0, 1)));
+      if (!by_number) out[k].kind = Kind::joiner;
+    }
+  }
+  return out;
+}
+
+DateRun run_text(std::string_view line, const std::vector<Word>& w, std::size_t first, std::size_t last) {
+  DateRun r;
+  r.begin = w[first].begin;
+  r.end = w[last].end;
+  r.text = std::string(line.substr(r.begin, r.end - r.begin));
+  return r;
+}
+
+}  // namespace
+
+std::optional<DateRun> unread_date_run(std::string_view line, std::optional<std::pair<std::size_t, std::size_t>> found) {
+  const std::vector<Word> w = words_of(line);
+  if (found) {
+    // The words of the expression, then the run of vocabulary on each side of them.
+    std::size_t first = w.size(), last = 0;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (w[k].begin >= found->first && w[k].end <= found->second) first = std::min(first, k), last = k;
+    if (first == w.size()) return std::nullopt;
+    std::size_t lo = first, hi = last;
+    while (lo > 0 && w[lo - 1].kind != Kind::none) --lo;
+    while (hi + 1 < w.size() && w[hi + 1].kind != Kind::none) ++hi;
+    bool partial = false;
+    for (std::size_t k = lo; k <= hi; ++k)
+      if ((k < first || k > last) && w[k].kind == Kind::date) partial = true;
+    if (!partial) return std::nullopt;
+    // Report the run without joiners at its edges.
+    while (lo < first && w[lo].kind == Kind::joiner) ++lo;
+    while (hi > last && w[hi].kind == Kind::joiner) --hi;
+    return run_text(line, w, lo, hi);
+  }
+  // Nothing read: report a run that plainly looks like a date — a numeric date alone, or two date
+  // words or more of which one names a month, weekday, year or day.
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (w[k].kind != Kind::date && w[k].kind != Kind::number) continue;
+    std::size_t hi = k;
+    while (hi + 1 < w.size() && w[hi + 1].kind != Kind::none) ++hi;
+    std::size_t lo = k;
+    while (lo > 0 && w[lo - 1].kind == Kind::joiner) --lo;
+    std::size_t date_words = 0;
+    bool names_a_day = false, numeric = false;
+    for (std::size_t j = lo; j <= hi; ++j) {
+      if (w[j].kind != Kind::date) continue;
+      ++date_words;
+      const std::string& t = w[j].lower;
+      numeric = numeric || t.find('/') != std::string::npos || (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
+      names_a_day = names_a_day || is_month(t) || std::isdigit(static_cast<unsigned char>(t[0])) ||
+                    t.ends_with("day") || t == "weekend";
+    }
+    while (hi > k && w[hi].kind == Kind::joiner) --hi;
+    if (numeric || (date_words >= 1 && names_a_day && hi > lo)) {
+      std::size_t start = lo;
+      while (start < k && w[start].kind == Kind::joiner && w[start].lower != "on" && w[start].lower != "in") ++start;
+      return run_text(line, w, start, hi);
+    }
+    k = hi;
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsq::query
