@@ -130,7 +130,8 @@ class Reader {
       DayRange r;
       if (first == "since") {
         r.from = p->span.from;
-        r.to = now_;
+        // Up to now; a start after now ("since 2030") has no such end, so it stays open.
+        if (p->span.from <= now_) r.to = now_;
       } else if (first == "after") {
         r.from = p->span.to + 1;
       } else if (first == "before") {
@@ -240,7 +241,7 @@ class Reader {
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(t[1] - '0'), k + 1);
     }
-    if (int ord = ordinal(t); ord && ord <= 4 && at(n, "quarter")) {
+    if (int ord = ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(ord), k + 1);

@@ -25,8 +25,9 @@ struct Word {
 };
 
 const std::set<std::string, std::less<>> kJoiners = {"the", "of", "in", "on", "at", "and", "to", "-", "during",
-                                                     "throughout", "up", "a", "an", "&"};
+                                                     "throughout", "up", "a", "an", "&", "for"};
 const std::set<std::string, std::less<>> kDateWords = {
+    "end",       "beginning", "start",   "middle",  "qtr",      "morning",   "afternoon", "evening", "night",
     "from",      "between",  "since",    "until",   "till",     "through",   "before",   "after",   "ago",
     "early",     "mid",      "late",     "last",    "past",     "this",      "next",     "earlier", "recent",
     "week",      "weeks",    "weekend",  "weekends", "fortnight", "day",     "days",     "month",   "months",
