@@ -16,6 +16,7 @@
 #include "engine/common/ordered_pipeline.h"
 #include "engine/common/text.h"
 #include "engine/common/varint.h"
+#include "engine/common/word_set.h"
 #include "engine/index/document_builder.h"
 #include "engine/index/facet_record.h"
 #include "engine/index/place_terms.h"
@@ -196,6 +197,15 @@ TEST_CASE("impossible or misspelt days are refused", "[common]") {
   }
   CHECK(indexer::is_valid_day(std::string("2000-02-29")));
   CHECK(schema::day_number("2000-02-29") == common::days_from_civil(2000, 2, 29));
+}
+
+TEST_CASE("a word set holds exactly its words, in any order written", "[common]") {
+  static constexpr newsq::common::WordSet words{{"near", "in", "at", "across", "in", "захід"}};
+  // Sorted when compiled: a lookup can be a constant expression.
+  static_assert(words.contains("near") && !words.contains("nea"));
+  for (const char* w : {"near", "in", "at", "across", "захід"}) CHECK(words.contains(w));
+  for (const char* w : {"", "ne", "nearby", "In", "a", "acros", "zzz", "захі"}) CHECK_FALSE(words.contains(w));
+  CHECK(words.size() == 6);
 }
 
 TEST_CASE("thousands groups digits by three", "[common]") {

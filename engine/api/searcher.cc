@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/index/schema.h"
@@ -55,14 +56,21 @@ struct Searcher::Impl {
   query::QueryBuilder builder;
   analysis::TextAnalyzer analyzer;  // Snippets, place names, spelling.
   query::StoredArticleReader stored_reader;
-  query::Thesaurus custom_thesaurus;
-  const query::Thesaurus* thesaurus = &query::Thesaurus::builtin();
+  std::optional<query::Thesaurus> own_thesaurus;  // Built-in (parsed on first use) or set_thesaurus()'s.
 
   explicit Impl(const std::string& dir) : index(dir) {}
 
+  // The built-in thesaurus is parsed with `analyzer` when first needed, not when the searcher
+  // opens: a search with --no-synonyms or --literal never pays for it, and the parse shares the
+  // analyzer's ICU set-up instead of making its own (bench/startup.sh).
+  const query::Thesaurus* thesaurus() {
+    if (!own_thesaurus) own_thesaurus = query::Thesaurus::parse_builtin(analyzer);
+    return &*own_thesaurus;
+  }
+
   // One attempt at a search of what `index` shows now. Throws Xapian errors for with_retry().
   SearchResults run(const SearchRequest& request) {
-    builder.set_thesaurus(request.use_thesaurus ? thesaurus : nullptr);
+    builder.set_thesaurus(request.use_thesaurus ? thesaurus() : nullptr);
     const Xapian::Database& db = index.db();
     const query::RequestQuery q(request, db, builder, [&](const std::string& name, const char* flag) {
       return gazetteer.resolve(name, flag, analyzer);
@@ -111,7 +119,7 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
   Impl& impl = *impl_;
   // The sources known are those of the latest commit, as for search().
   return impl.index.with_retry("cannot read the index", [&] {
-    impl.builder.set_thesaurus(impl.thesaurus);
+    impl.builder.set_thesaurus(impl.thesaurus());
     query::PlaceLookup places;
     if (const places::Gazetteer* g = impl.gazetteer.get()) places = query::gazetteer_lookup(*g, impl.analyzer);
     return query::understand_query(query, day, impl.source_names.of(impl.index.db()), impl.builder, places);
@@ -119,8 +127,7 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
 }
 
 void Searcher::set_thesaurus(const std::string& path) {
-  impl_->custom_thesaurus = query::Thesaurus::load(path);
-  impl_->thesaurus = &impl_->custom_thesaurus;
+  impl_->own_thesaurus = query::Thesaurus::load(path);
   impl_->builder.forget();  // Texts built with the thesaurus this one replaced.
 }
 

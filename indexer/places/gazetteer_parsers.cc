@@ -10,10 +10,10 @@
 #include <charconv>
 #include <functional>
 #include <optional>
-#include <set>
 
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
+#include "engine/common/word_set.h"
 
 namespace newsq::places {
 namespace {
@@ -24,11 +24,11 @@ constexpr std::uint64_t kMaxLineBytes = 16u << 20;
 
 // Words GeoNames lists as alternate names that are not names of the place (the names of
 // languages in some lists), and English function words that a few tiny places are called.
-const std::set<std::string, std::less<>> kNoiseNames = {
-    "hindi",   "kartuli", "hayeren", "english",  "deutsch", "francais", "español", "espanol", "italiano",
-    "русский", "polski",  "nihongo", "ellinika", "the",     "and",      "of",      "in",      "on",
-    "at",      "to",      "for",     "by",       "with",    "from",     "is",      "it",      "as",
-    "an",      "or",      "but",     "not",      "all",     "new",      "old",     "city",    "town"};
+constexpr common::WordSet kNoiseNames{
+    {"hindi",   "kartuli", "hayeren", "english",  "deutsch", "francais", "español", "espanol", "italiano",
+     "русский", "polski",  "nihongo", "ellinika", "the",     "and",      "of",      "in",      "on",
+     "at",      "to",      "for",     "by",       "with",    "from",     "is",      "it",      "as",
+     "an",      "or",      "but",     "not",      "all",     "new",      "old",     "city",    "town"}};
 
 bool all_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
@@ -71,7 +71,7 @@ bool keep_alternate(std::string_view name) {
   std::string folded(name);
   for (char& c : folded)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (kNoiseNames.count(folded)) return false;
+  if (kNoiseNames.contains(folded)) return false;
   return latin_or_cyrillic(name);
 }
 
@@ -137,7 +137,7 @@ std::optional<Level> level_of_word(std::string_view w) {
 
 }  // namespace
 
-bool is_noise_name(std::string_view key) { return kNoiseNames.count(key) > 0; }
+bool is_noise_name(std::string_view key) { return kNoiseNames.contains(key); }
 
 void read_geonames(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {

@@ -2,114 +2,114 @@
 // extractor over the archive and reading what it wrongly picked or missed
 // (tests/data/place_labels.tsv, `make -f Makefile.bench places`); extend them the same way.
 #include "indexer/places/place_lexicon.h"
+#include "engine/common/word_set.h"
 
-#include <set>
 #include <string>
 
 namespace newsq::places::lexicon {
 namespace {
 
 // Words after which a capitalised name is a place ("in Bar", "near Nice", "from Reading").
-const std::set<std::string, std::less<>> kContextWords = {
-    "in",      "near",   "at",      "from", "outside", "to",     "into",   "across",  "around",
-    "towards", "toward", "through", "via",  "nearby",  "inside", "within", "visited", "захід",
-    "в",       "у",      "під",     "біля", "из",      "из-под", "под",    "около"};
+constexpr common::WordSet kContextWords{{"in",     "near",   "at",      "from",   "outside", "to",  "into",
+                                         "across", "around", "towards", "toward", "through", "via", "nearby",
+                                         "inside", "within", "visited", "захід",  "в",       "у",   "під",
+                                         "біля",   "из",     "из-под",  "под",    "около"}};
 
 // Place names that are also common English words (or given names, or organisations' short
 // names): accepted only in place context. Found by running the extractor over the archive and
 // reading what it wrongly picked; extend it the same way.
-const std::set<std::string, std::less<>> kCommonWords = {
-    "march", "may", "june", "july", "august", "bar", "mobile", "reading", "split", "nice", "bath", "sale", "deal",
-    "hope", "union", "independence", "liberty", "university", "police", "president", "obama", "trump", "biden",
-    "harris", "warren", "johnson", "jackson", "lincoln", "austin", "clinton", "sanders", "madison", "franklin",
-    "washington dc", "hamilton", "florence", "victoria", "eagle", "justice", "home", "win", "best", "victory", "man",
-    "orange", "chad", "azov", "wagner", "mary", "regina", "santa", "san", "marshall", "kent", "phoenix", "aurora",
-    "troy", "salem", "buffalo", "globe", "bristol", "normal", "english", "friendship", "energy", "commerce", "industry",
-    "progress", "peace", "unity", "mission", "temple", "church", "centre", "center", "beach", "park", "lake", "valley",
-    "ocean", "summit", "capitol", "pride", "leader", "general", "senate", "congress", "parliament", "time", "times",
-    "post", "news", "gas", "oil", "power", "grid", "hospital", "school", "station", "airport", "port", "border",
-    "bridge", "media", "north", "south", "east", "west", "central", "eastern", "western", "northern", "southern",
-    "amber", "mercy", "faith", "grace", "joy", "ruby", "dale", "bay", "ada", "ava", "kit", "van", "mali", "ali", "omar",
-    "ben", "khan", "kim", "lee", "sun", "moon", "star", "sky", "christmas", "easter", "doctor", "nurse", "mayor",
-    "governor", "minister", "secretary", "senator", "commander", "reuters", "twitter", "telegram", "google", "amazon",
-    "apple", "donald", "can", "ban", "race", "kanye", "nancy", "supreme", "victor", "thursday", "monday", "tuesday",
-    "wednesday", "friday", "saturday", "sunday", "january", "february", "april", "september", "october", "november",
-    "december", "congress", "fox", "war", "make", "democrat", "name", "more", "over", "many", "trial", "surprise",
-    "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "america", "sussex", "mesa", "marina", "chance",
-    "young", "best", "worth", "ordinary", "early", "gay", "ukrainian", "russian", "delta", "alpha", "omega", "patriot",
-    "stinger", "javelin", "leopard", "abrams", "himars", "bradley", "shahed", "crimea bridge", "kremlin", "pentagon",
-    "white house", "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal", "national", "federal",
-    "state", "republic", "kingdom", "empire", "christian", "muslim", "jewish", "catholic", "orthodox", "islamic",
-    "arab", "pacific", "atlantic", "hollywood", "broadway", "wall street", "downing street", "buckingham", "charlotte",
-    "elizabeth", "alexandria", "alexander", "jessica", "taylor", "jefferson", "kennedy", "nixon", "reagan", "carter",
-    "bush", "putin", "lavrov", "zelensky", "zelenskyy", "pope", "francis", "king", "queen", "prince", "princess",
-    "charles", "william", "harry", "meghan", "diana", "andrew", "anne", "edward", "george", "henry", "james", "john",
-    "paul", "peter", "michael", "david", "daniel", "mark", "luke", "matthew", "simon", "adam", "eve", "noah", "ruth",
-    "sarah", "rachel", "rebecca", "julia", "maria", "anna", "olga", "irina", "vladimir", "alexei", "navalny", "boris",
-    "dmitry", "sergei", "viktor", "yuri", "ivan", "igor", "oleg", "roman", "nova", "nova poshta", "energoatom",
-    "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera", "stone", "rock", "hill", "mountain", "river", "island",
-    "cape", "point", "springs", "spring", "falls", "fall", "summer", "winter", "autumn", "day", "night", "morning",
-    "evening", "covid", "corona", "omicron", "delta", "trinity", "providence", "concord", "harmony", "paradise", "eden",
-    "zion", "canaan", "goshen", "bethany", "europe", "earth", "wake", "hit", "mansion", "grain", "export", "agency",
-    "council", "alliance", "seven", "look", "see", "just", "tape", "rand", "global", "interest", "kill", "car",
-    "canadian", "american",
-    // Soviet leaders whose names towns once had: in the news, the men.
-    "stalin", "lenin", "molotov", "kirov", "gorky", "zhdanov", "frunze", "kalinin", "kuibyshev", "sverdlov",
-    "voroshilov", "brezhnev", "andropov", "chernenko", "ordzhonikidze", "tito", "dimitrov", "taliban", "hamas",
-    "hezbollah", "isis", "nato", "un", "eu", "gop"};
+constexpr common::WordSet kCommonWords{
+    {"march", "may", "june", "july", "august", "bar", "mobile", "reading", "split", "nice", "bath", "sale", "deal",
+     "hope", "union", "independence", "liberty", "university", "police", "president", "obama", "trump", "biden",
+     "harris", "warren", "johnson", "jackson", "lincoln", "austin", "clinton", "sanders", "madison", "franklin",
+     "washington dc", "hamilton", "florence", "victoria", "eagle", "justice", "home", "win", "best", "victory", "man",
+     "orange", "chad", "azov", "wagner", "mary", "regina", "santa", "san", "marshall", "kent", "phoenix", "aurora",
+     "troy", "salem", "buffalo", "globe", "bristol", "normal", "english", "friendship", "energy", "commerce",
+     "industry", "progress", "peace", "unity", "mission", "temple", "church", "centre", "center", "beach", "park",
+     "lake", "valley", "ocean", "summit", "capitol", "pride", "leader", "general", "senate", "congress", "parliament",
+     "time", "times", "post", "news", "gas", "oil", "power", "grid", "hospital", "school", "station", "airport", "port",
+     "border", "bridge", "media", "north", "south", "east", "west", "central", "eastern", "western", "northern",
+     "southern", "amber", "mercy", "faith", "grace", "joy", "ruby", "dale", "bay", "ada", "ava", "kit", "van", "mali",
+     "ali", "omar", "ben", "khan", "kim", "lee", "sun", "moon", "star", "sky", "christmas", "easter", "doctor", "nurse",
+     "mayor", "governor", "minister", "secretary", "senator", "commander", "reuters", "twitter", "telegram", "google",
+     "amazon", "apple", "donald", "can", "ban", "race", "kanye", "nancy", "supreme", "victor", "thursday", "monday",
+     "tuesday", "wednesday", "friday", "saturday", "sunday", "january", "february", "april", "september", "october",
+     "november", "december", "congress", "fox", "war", "make", "democrat", "name", "more", "over", "many", "trial",
+     "surprise", "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "america", "sussex", "mesa", "marina",
+     "chance", "young", "best", "worth", "ordinary", "early", "gay", "ukrainian", "russian", "delta", "alpha", "omega",
+     "patriot", "stinger", "javelin", "leopard", "abrams", "himars", "bradley", "shahed", "crimea bridge", "kremlin",
+     "pentagon", "white house", "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal",
+     "national", "federal", "state", "republic", "kingdom", "empire", "christian", "muslim", "jewish", "catholic",
+     "orthodox", "islamic", "arab", "pacific", "atlantic", "hollywood", "broadway", "wall street", "downing street",
+     "buckingham", "charlotte", "elizabeth", "alexandria", "alexander", "jessica", "taylor", "jefferson", "kennedy",
+     "nixon", "reagan", "carter", "bush", "putin", "lavrov", "zelensky", "zelenskyy", "pope", "francis", "king",
+     "queen", "prince", "princess", "charles", "william", "harry", "meghan", "diana", "andrew", "anne", "edward",
+     "george", "henry", "james", "john", "paul", "peter", "michael", "david", "daniel", "mark", "luke", "matthew",
+     "simon", "adam", "eve", "noah", "ruth", "sarah", "rachel", "rebecca", "julia", "maria", "anna", "olga", "irina",
+     "vladimir", "alexei", "navalny", "boris", "dmitry", "sergei", "viktor", "yuri", "ivan", "igor", "oleg", "roman",
+     "nova", "nova poshta", "energoatom", "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera", "stone", "rock",
+     "hill", "mountain", "river", "island", "cape", "point", "springs", "spring", "falls", "fall", "summer", "winter",
+     "autumn", "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta", "trinity", "providence",
+     "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen", "bethany", "europe", "earth", "wake", "hit",
+     "mansion", "grain", "export", "agency", "council", "alliance", "seven", "look", "see", "just", "tape", "rand",
+     "global", "interest", "kill", "car", "canadian", "american",
+     // Soviet leaders whose names towns once had: in the news, the men.
+     "stalin", "lenin", "molotov", "kirov", "gorky", "zhdanov", "frunze", "kalinin", "kuibyshev", "sverdlov",
+     "voroshilov", "brezhnev", "andropov", "chernenko", "ordzhonikidze", "tito", "dimitrov", "taliban", "hamas",
+     "hezbollah", "isis", "nato", "un", "eu", "gop"}};
 
 // Month and weekday names and adjectives of direction or region ("in March", "in Western media",
 // "the Balkan state"): places called so ("March", Cambridgeshire; Sri Lanka's "Western" province)
 // only with a qualifier ("March, Cambridgeshire").
-const std::set<std::string, std::less<>> kQualifierOnly = {
-    "january",   "february",  "march",    "april",        "may",          "june",         "july",        "august",
-    "september", "october",   "november", "december",     "monday",       "tuesday",      "wednesday",   "thursday",
-    "friday",    "saturday",  "sunday",   "western",      "eastern",      "northern",     "southern",    "central",
-    "north",     "south",     "east",     "west",         "gulf",         "balkan",       "balkans",     "arab",
-    "nordic",    "atlantic",  "pacific",  "baltic",       "caucasus",     "middle east",  "northeast",   "northwest",
-    "southeast", "southwest", "midwest",  "northeastern", "northwestern", "southeastern", "southwestern"};
+constexpr common::WordSet kQualifierOnly{
+    {"january",   "february",  "march",    "april",        "may",          "june",         "july",        "august",
+     "september", "october",   "november", "december",     "monday",       "tuesday",      "wednesday",   "thursday",
+     "friday",    "saturday",  "sunday",   "western",      "eastern",      "northern",     "southern",    "central",
+     "north",     "south",     "east",     "west",         "gulf",         "balkan",       "balkans",     "arab",
+     "nordic",    "atlantic",  "pacific",  "baltic",       "caucasus",     "middle east",  "northeast",   "northwest",
+     "southeast", "southwest", "midwest",  "northeastern", "northwestern", "southeastern", "southwestern"}};
 
 // Names that only capitals tell from an everyday word ("US" and "us"): not a place inside a
 // line written all in capitals ("JOIN US ON TELEGRAM").
-const std::set<std::string, std::less<>> kCaseOnly = {"us", "it", "me", "am", "ok", "id"};
+constexpr common::WordSet kCaseOnly{{"us", "it", "me", "am", "ok", "id"}};
 
 // Nouns after a coordinated list of names that make every name a region's ("the Kherson and
 // Zaporizhzhia regions"), or before "of" and such a list ("the regions of Luhansk and Donetsk").
-const std::set<std::string, std::less<>> kRegionNouns = {"region",    "regions", "oblast",  "oblasts", "province",
-                                                         "provinces", "область", "області", "области"};
+constexpr common::WordSet kRegionNouns{
+    {"region", "regions", "oblast", "oblasts", "province", "provinces", "область", "області", "области"}};
 const char* const kRegionSuffixes[] = {" oblast", " region", " province"};
 
 // Words after which a capitalised name is part of an outlet's or team's name.
-const std::set<std::string, std::less<>> kOrgWords = {
-    "post",      "times",       "journal",  "independent", "herald",     "tribune",  "telegraph",  "gazette",
-    "chronicle", "examiner",    "observer", "globe",       "review",     "daily",    "express",    "mirror",
-    "courier",   "standard",    "dynamo",   "united",      "fc",         "metro",    "airlines",   "university",
-    "institute", "declaration", "accords",  "agreement",   "convention", "protocol", "format",     "summit",
-    "syndrome",  "battalion",   "regiment", "brigade",     "group",      "club",     "memorandum", "communique",
-    "trials",    "tribunal",    "today",    "people",      "republic",   "nets"};
+constexpr common::WordSet kOrgWords{
+    {"post",      "times",       "journal",  "independent", "herald",     "tribune",  "telegraph",  "gazette",
+     "chronicle", "examiner",    "observer", "globe",       "review",     "daily",    "express",    "mirror",
+     "courier",   "standard",    "dynamo",   "united",      "fc",         "metro",    "airlines",   "university",
+     "institute", "declaration", "accords",  "agreement",   "convention", "protocol", "format",     "summit",
+     "syndrome",  "battalion",   "regiment", "brigade",     "group",      "club",     "memorandum", "communique",
+     "trials",    "tribunal",    "today",    "people",      "republic",   "nets"}};
 
 // Words after a town's name that make it the name of a district around it ("Loudoun County").
-const std::set<std::string, std::less<>> kDistrictWords = {"county", "parish", "borough",      "district",
-                                                           "raion",  "rayon",  "municipality", "township"};
+constexpr common::WordSet kDistrictWords{
+    {"county", "parish", "borough", "district", "raion", "rayon", "municipality", "township"}};
 
 // Capitalised words that may precede a place without making it a person's name.
-const std::set<std::string, std::less<>> kPlaceModifiers = {
-    "north",   "south",        "east",         "west",         "northern",     "southern",     "eastern", "western",
-    "central", "greater",      "downtown",     "occupied",     "liberated",    "the",          "and",     "or",
-    "in",      "near",         "from",         "at",           "to",           "upper",        "lower",   "old",
-    "new",     "metropolitan", "northeastern", "northwestern", "southeastern", "southwestern", "nazi",    "soviet",
-    "tsarist", "imperial",     "communist",    "independent",  "neighbouring", "neighboring"};
+constexpr common::WordSet kPlaceModifiers{
+    {"north",   "south",        "east",         "west",         "northern",     "southern",     "eastern", "western",
+     "central", "greater",      "downtown",     "occupied",     "liberated",    "the",          "and",     "or",
+     "in",      "near",         "from",         "at",           "to",           "upper",        "lower",   "old",
+     "new",     "metropolitan", "northeastern", "northwestern", "southeastern", "southwestern", "nazi",    "soviet",
+     "tsarist", "imperial",     "communist",    "independent",  "neighbouring", "neighboring"}};
 
 }  // namespace
 
-bool context_word(std::string_view term) { return kContextWords.count(term) > 0; }
-bool common_word(std::string_view key) { return kCommonWords.count(key) > 0; }
-bool qualifier_only(std::string_view key) { return kQualifierOnly.count(key) > 0; }
-bool case_only(std::string_view key) { return kCaseOnly.count(key) > 0; }
-bool region_noun(std::string_view term) { return kRegionNouns.count(term) > 0; }
+bool context_word(std::string_view term) { return kContextWords.contains(term); }
+bool common_word(std::string_view key) { return kCommonWords.contains(key); }
+bool qualifier_only(std::string_view key) { return kQualifierOnly.contains(key); }
+bool case_only(std::string_view key) { return kCaseOnly.contains(key); }
+bool region_noun(std::string_view term) { return kRegionNouns.contains(term); }
 std::span<const char* const> region_suffixes() { return kRegionSuffixes; }
-bool org_word(std::string_view term) { return kOrgWords.count(term) > 0; }
-bool district_word(std::string_view term) { return kDistrictWords.count(term) > 0; }
-bool place_modifier(std::string_view term) { return kPlaceModifiers.count(term) > 0; }
+bool org_word(std::string_view term) { return kOrgWords.contains(term); }
+bool district_word(std::string_view term) { return kDistrictWords.contains(term); }
+bool place_modifier(std::string_view term) { return kPlaceModifiers.contains(term); }
 
 }  // namespace newsq::places::lexicon

@@ -1,9 +1,9 @@
 // query/understand/date_run.cc: date vocabulary and the runs it forms (see date_run.h).
 #include "query/understand/date_run.h"
+#include "engine/common/word_set.h"
 
 #include <array>
 #include <cctype>
-#include <set>
 #include <vector>
 
 namespace newsq::query {
@@ -24,24 +24,26 @@ struct Word {
   Kind kind = Kind::none;
 };
 
-const std::set<std::string, std::less<>> kJoiners = {"the", "of", "in", "on", "at", "and", "to", "-", "during",
-                                                     "throughout", "up", "a", "an", "&", "for"};
-const std::set<std::string, std::less<>> kDateWords = {
-    "end",       "beginning", "start",   "middle",  "qtr",      "morning",   "afternoon", "evening", "night",
-    "from",      "between",  "since",    "until",   "till",     "through",   "before",   "after",   "ago",
-    "early",     "mid",      "late",     "last",    "past",     "this",      "next",     "earlier", "recent",
-    "week",      "weeks",    "weekend",  "weekends", "fortnight", "day",     "days",     "month",   "months",
-    "year",      "years",    "hours",    "quarter", "half",     "today",     "yesterday", "tomorrow", "spring",
-    "summer",    "autumn",   "winter",   "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday",
-    "sunday",    "mon",      "tue",      "tues",    "wed",      "thu",       "thur",     "thurs",   "fri",
-    "sat",       "sun",      "q1",       "q2",      "q3",       "q4",        "h1",       "h2",      "first",
-    "second",    "third",    "fourth",   "fifth",   "twenty",   "thirty",    "twentieth", "thirtieth",
-    "sixth",     "seventh",  "eighth",   "ninth",   "tenth",    "eleventh",  "twelfth",  "thirteenth",
-    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+constexpr common::WordSet kJoiners{
+    {"the", "of", "in", "on", "at", "and", "to", "-", "during", "throughout", "up", "a", "an", "&", "for"}};
+constexpr common::WordSet kDateWords{
+    {"end",        "beginning", "start",     "middle",      "qtr",        "morning",   "afternoon", "evening",
+     "night",      "from",      "between",   "since",       "until",      "till",      "through",   "before",
+     "after",      "ago",       "early",     "mid",         "late",       "last",      "past",      "this",
+     "next",       "earlier",   "recent",    "week",        "weeks",      "weekend",   "weekends",  "fortnight",
+     "day",        "days",      "month",     "months",      "year",       "years",     "hours",     "quarter",
+     "half",       "today",     "yesterday", "tomorrow",    "spring",     "summer",    "autumn",    "winter",
+     "monday",     "tuesday",   "wednesday", "thursday",    "friday",     "saturday",  "sunday",    "mon",
+     "tue",        "tues",      "wed",       "thu",         "thur",       "thurs",     "fri",       "sat",
+     "sun",        "q1",        "q2",        "q3",          "q4",         "h1",        "h2",        "first",
+     "second",     "third",     "fourth",    "fifth",       "twenty",     "thirty",    "twentieth", "thirtieth",
+     "sixth",      "seventh",   "eighth",    "ninth",       "tenth",      "eleventh",  "twelfth",   "thirteenth",
+     "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}};
 
 bool is_month(std::string_view w) {
-  static const std::array<std::string_view, 12> names{"january", "february", "march",     "april",   "may",      "june",
-                                                      "july",    "august",   "september", "october", "november", "december"};
+  static const std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
   for (std::string_view full : names)
     if (w == full || (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")))
       return true;
@@ -58,13 +60,13 @@ bool digits(std::string_view s) {
 Kind kind_of(const Word& w) {
   const std::string& t = w.lower;
   if (t.empty()) return Kind::none;
-  if (kJoiners.count(t)) return Kind::joiner;
+  if (kJoiners.contains(t)) return Kind::joiner;
   if (is_month(t)) {
     // Lower-case "march" and "may" are everyday words; capitalised, "May said" is a person, which
     // the neighbours decide (a month is a date word only beside a number, see below).
     return Kind::month;
   }
-  if (kDateWords.count(t)) return Kind::date;
+  if (kDateWords.contains(t)) return Kind::date;
   // "twenty-first", "mid-March", "3-9", "2022/3/21", "21.03.2022", "3rd", "1990s".
   if (t.find('-') != std::string::npos) {
     const std::string_view a(t.data(), t.find('-')), b(t.data() + t.find('-') + 1);
@@ -114,7 +116,8 @@ std::vector<Word> words_of(std::string_view line) {
     while (b < e && edge(line[b])) ++b;
     while (e > b && edge(line[e - 1])) --e;
     w.begin = b, w.end = e;
-    for (std::size_t k = b; k < e; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
+    for (std::size_t k = b; k < e; ++k)
+      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
     w.capitalised = b < e && std::isupper(static_cast<unsigned char>(line[b]));
     w.kind = control || b == e ? Kind::none : kind_of(w);
     out.push_back(std::move(w));
@@ -153,7 +156,8 @@ DateRun run_text(std::string_view line, const std::vector<Word>& w, std::size_t 
 
 }  // namespace
 
-std::optional<DateRun> unread_date_run(std::string_view line, std::optional<std::pair<std::size_t, std::size_t>> found) {
+std::optional<DateRun> unread_date_run(std::string_view line,
+                                       std::optional<std::pair<std::size_t, std::size_t>> found) {
   const std::vector<Word> w = words_of(line);
   if (found) {
     // The words of the expression, then the run of vocabulary on each side of them.
@@ -187,7 +191,8 @@ std::optional<DateRun> unread_date_run(std::string_view line, std::optional<std:
       if (w[j].kind != Kind::date) continue;
       ++date_words;
       const std::string& t = w[j].lower;
-      numeric = numeric || t.find('/') != std::string::npos || (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
+      numeric = numeric || t.find('/') != std::string::npos ||
+                (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
       names_a_day = names_a_day || is_month(t) || std::isdigit(static_cast<unsigned char>(t[0])) ||
                     t.ends_with("day") || t == "weekend";
     }

@@ -7,21 +7,21 @@
 #include <cmath>
 #include <iomanip>
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "newsq/searcher.h"
 #include "query/understand/query_stream.h"
 #include "query/understand/text_locks.h"
+#include "engine/common/word_set.h"
 
 namespace newsq::query {
 namespace {
 
 constexpr std::size_t kMaxNameWords = 5;  // "Democratic Republic of the Congo".
 
-const std::set<std::string, std::less<>> kNearWords = {"near", "around", "outside", "nearby"};
-const std::set<std::string, std::less<>> kInWords = {"in", "inside", "across", "throughout"};
-const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+constexpr common::WordSet kNearWords{{"near", "around", "outside", "nearby"}};
+constexpr common::WordSet kInWords{{"in", "inside", "across", "throughout"}};
+constexpr common::WordSet kOperators{{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}};
 
 struct Word {
   std::size_t begin = 0, end = 0;  // In the query; `end` leaves out trailing punctuation.
@@ -46,7 +46,7 @@ std::vector<Word> split_words(const std::string& s) {
     std::string_view raw(s.data() + i, j - i);
     const bool opens = raw.front() == '"', closes = raw.size() > 1 && raw.back() == '"';
     w.locked = quoted || opens || raw.front() == '+' || raw.front() == '-' || raw.front() == '(' || raw.back() == ')' ||
-               kOperators.count(raw) > 0 || holds_lock_placeholder(raw) || holds_claim(raw);
+               kOperators.contains(raw) || holds_lock_placeholder(raw) || holds_claim(raw);
     if (opens != closes || (opens && raw.size() == 1)) quoted = !quoted;
     w.end = j;
     while (w.end > w.begin && std::string_view(",.;:!?").find(s[w.end - 1]) != std::string_view::npos) --w.end;
@@ -104,10 +104,10 @@ class PlaceScanner {
       std::optional<Found> f;
       if (w.lower == "within" && w.stop == 0)
         f = within(i);
-      else if (w.stop == 0 && (kNearWords.count(w.lower) ||
+      else if (w.stop == 0 && (kNearWords.contains(w.lower) ||
                                (w.lower == "close" && i + 1 < words_.size() && words_[i + 1].lower == "to")))
         f = keyword(i, w.lower == "close" ? i + 2 : i + 1, UnderstoodPlace::Mode::near);
-      else if (w.stop == 0 && kInWords.count(w.lower))
+      else if (w.stop == 0 && kInWords.contains(w.lower))
         f = keyword(i, i + 1, UnderstoodPlace::Mode::in);
       else
         f = bare(i);

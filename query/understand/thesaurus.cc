@@ -12,6 +12,8 @@
 namespace newsq::query {
 namespace {
 
+constexpr const char* kBuiltinName = "corpus/thesaurus.txt";
+
 std::string trim(std::string_view s) {
   std::size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string_view::npos) return {};
@@ -22,8 +24,12 @@ std::string trim(std::string_view s) {
 }  // namespace
 
 Thesaurus Thesaurus::parse(std::string_view text, const std::string& name) {
-  Thesaurus t;
   analysis::TextAnalyzer analyzer;
+  return parse(text, name, analyzer);
+}
+
+Thesaurus Thesaurus::parse(std::string_view text, const std::string& name, analysis::TextAnalyzer& analyzer) {
+  Thesaurus t;
   std::istringstream in{std::string(text)};
   std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
@@ -65,8 +71,12 @@ Thesaurus Thesaurus::load(const std::string& path) {
 }
 
 const Thesaurus& Thesaurus::builtin() {
-  static const Thesaurus instance = parse(kBuiltinThesaurus, "corpus/thesaurus.txt");
+  static const Thesaurus instance = parse(kBuiltinThesaurus, kBuiltinName);
   return instance;
+}
+
+Thesaurus Thesaurus::parse_builtin(analysis::TextAnalyzer& analyzer) {
+  return parse(kBuiltinThesaurus, kBuiltinName, analyzer);
 }
 
 const std::vector<Thesaurus::Alternative>& Thesaurus::lookup(const std::string& stem) const {

@@ -22,8 +22,12 @@ class Thesaurus {
   // Parses "word: alternative, alternative" lines; '#' starts a comment. Throws QueryError with
   // "name:line: reason" for a malformed line.
   static Thesaurus parse(std::string_view text, const std::string& name);
+  // The same with the caller's analyzer (its language), sparing the set-up of another one.
+  static Thesaurus parse(std::string_view text, const std::string& name, analysis::TextAnalyzer& analyzer);
   static Thesaurus load(const std::string& path);
-  static const Thesaurus& builtin();  // corpus/thesaurus.txt, compiled in.
+  static const Thesaurus& builtin();  // corpus/thesaurus.txt, compiled in; parsed once per process.
+  // corpus/thesaurus.txt parsed afresh with `analyzer`, for an owner that keeps its own copy.
+  static Thesaurus parse_builtin(analysis::TextAnalyzer& analyzer);
 
   // The alternatives for a word with this stem; empty if none.
   const std::vector<Alternative>& lookup(const std::string& stem) const;
