@@ -24,10 +24,7 @@ int check_command(int argc, char** argv) {
                            "Check an index without changing it: its stub, its live generation's files, "
                            "and Xapian's own check of every table.\nExit 0 when sound, 2 when damaged.");
   auto args = parse_db_only(options, argc, argv, false);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   const std::string dir = args["db"].as<std::string>();
   HealthReport report = check(dir);
@@ -52,10 +49,7 @@ int repair_command(int argc, char** argv) {
                            "Point a damaged index at its newest generation that passes Xapian's check.\n"
                            "Deletes nothing; does nothing to a sound index.");
   auto args = parse_db_only(options, argc, argv, true);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   WriterOptions writer_options;
   writer_options.wait_for_lock = args.count("wait") > 0;

@@ -20,10 +20,7 @@ int delete_command(int argc, char** argv) {
   options.parse_positional({"ids"});
   options.positional_help("ID...");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   if (!args.count("ids")) throw UsageError("no id given");
   const std::string dir = args["db"].as<std::string>();

@@ -23,10 +23,7 @@ int explain_command(int argc, char** argv) {
   options.positional_help("QUERY...");
   QueryCommandLine command_line = split_query_args(options, argc, argv);
   auto args = options.parse(command_line.argc(), command_line.argv());
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (command_line.query.empty()) throw UsageError("no query given");
   const std::string text = command_line.query;
   const std::string now = args["now"].as<std::string>();
@@ -65,7 +62,8 @@ int explain_command(int argc, char** argv) {
   // The claimed spans, in query order: which words became what.
   std::string spans;
   for (const auto& span : u.spans)
-    if (span.as != "text") spans += fmt::format("{}\"{}\" -> {}", spans.empty() ? "" : ", ", printable(span.text), span.as);
+    if (span.as != "text")
+      spans += fmt::format("{}\"{}\" -> {}", spans.empty() ? "" : ", ", printable(span.text), span.as);
   if (!spans.empty()) fmt::print("spans     {}\n", spans);
   return kExitOk;
 }

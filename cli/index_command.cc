@@ -17,10 +17,7 @@ int index_command(int argc, char** argv) {
   add_ingest_options(options);
   options.add_options()("delete-missing", "remove indexed articles that no input contains (for full-archive runs)");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   return run_ingest(args, "index", [&](IngestOptions ingest_options, const WriterOptions& writer_options) {
     ingest_options.delete_missing = args.count("delete-missing") > 0;
     IndexWriter writer(args["db"].as<std::string>(), writer_options);

@@ -6,3 +6,11 @@
 
 #define CXXOPTS_VECTOR_DELIMITER '\0'
 #include <cxxopts.hpp>
+
+namespace newsq::cli {
+
+// Prints the command's help on stdout when --help was given, and says whether it did: the command
+// then returns kExitOk without doing anything else.
+bool printed_help(const cxxopts::Options& options, const cxxopts::ParseResult& args);
+
+}  // namespace newsq::cli

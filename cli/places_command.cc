@@ -29,10 +29,7 @@ int build_command(int argc, char** argv) {
   options.parse_positional({"files"});
   options.positional_help("FILE...");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("out")) throw UsageError("--out FILE is required");
   if (!args.count("files")) throw UsageError("no input: give GeoNames files");
   auto started = std::chrono::steady_clock::now();
@@ -70,10 +67,7 @@ int places_command(int argc, char** argv) {
   options.parse_positional({"file"});
   options.positional_help("FILE|-");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("file")) throw UsageError("give a FILE (or - for stdin)");
   if (args.count("gazetteer") == args.count("db"))
     throw UsageError("give exactly one of --gazetteer FILE and --db DIR");

@@ -17,10 +17,7 @@ int rebuild_command(int argc, char** argv) {
                            "Searches go on meanwhile; if the rebuild fails, the live index is unchanged.");
   add_ingest_options(options);
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   return run_ingest(args, "rebuild", [&](const IngestOptions& ingest_options, const WriterOptions& writer_options) {
     return rebuild(args["db"].as<std::string>(), args["paths"].as<std::vector<std::string>>(), ingest_options,
                    writer_options);
@@ -33,10 +30,7 @@ int compact_command(int argc, char** argv) {
       "wait", "if another job is writing to the index, wait for it instead of failing")(
       "q,quiet", "print nothing but errors")("h,help", "show this help");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   WriterOptions writer_options;
   writer_options.wait_for_lock = args.count("wait") > 0;

@@ -119,10 +119,7 @@ int search_command(int argc, char** argv) {
   options.positional_help("QUERY...");
   QueryCommandLine command_line = split_query_args(options, argc, argv);
   auto args = options.parse(command_line.argc(), command_line.argv());
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   std::string sort = args["sort"].as<std::string>();
   if (sort != "relevance" && sort != "date" && sort != "distance")

@@ -15,10 +15,7 @@ int stats_command(int argc, char** argv) {
   options.add_options()("db", "index directory", cxxopts::value<std::string>())("json", "print one JSON object")(
       "h,help", "show this help");
   auto args = options.parse(argc, argv);
-  if (args.count("help")) {
-    fmt::print("{}\n", options.help());
-    return kExitOk;
-  }
+  if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   Searcher searcher(args["db"].as<std::string>());
   IndexStats s = searcher.stats();
