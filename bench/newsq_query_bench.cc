@@ -60,11 +60,6 @@ int main(int argc, char** argv) {
       --pass;
     }
   }
-  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)},
-                              {"p95", bench::percentile(ms, 95)},
-                              {"p99", bench::percentile(ms, 99)},
-                              {"counts", counts}}
-                   .dump()
-            << "\n";
+  bench::print_report(ms, counts);
   return 0;
 }

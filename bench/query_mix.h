@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "engine/common/tsv.h"
 
 namespace bench {
 
@@ -26,9 +29,7 @@ inline std::vector<MixQuery> read_mix(const std::string& path) {
   std::vector<MixQuery> out;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string part; std::getline(ss, part, '\t');) f.push_back(part);
+    std::vector<std::string> f = newsq::common::split_tabs(line);
     f.resize(5);
     MixQuery q{f[0], f[1], f[2], f[3], f[1], "", false};
     if (const auto colon = f[4].find(':'); colon != std::string::npos) {
@@ -47,6 +48,17 @@ inline double percentile(std::vector<double> ms, double p) {
   std::sort(ms.begin(), ms.end());
   std::size_t rank = static_cast<std::size_t>(p / 100.0 * static_cast<double>(ms.size()) + 0.5);
   return ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+// The one line each query benchmark prints for bench/run.py: latency percentiles over the timed
+// passes and each query's match count.
+inline void print_report(const std::vector<double>& ms, const nlohmann::json& counts) {
+  std::cout << nlohmann::json{{"p50", percentile(ms, 50)},
+                              {"p95", percentile(ms, 95)},
+                              {"p99", percentile(ms, 99)},
+                              {"counts", counts}}
+                   .dump()
+            << "\n";
 }
 
 }  // namespace bench

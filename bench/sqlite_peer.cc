@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "bench/json_lines.h"
 #include "bench/query_mix.h"
 
 namespace {
@@ -55,14 +56,8 @@ int index(int argc, char** argv) {
     Statement fts(db, "INSERT INTO fts(rowid, title, text) VALUES (?, ?, ?)");
     exec(db, "BEGIN");
     for (int i = 3; i < argc; ++i) {
-      gzFile f = gzopen(argv[i], "rb");
-      std::string line, buffer(1 << 20, '\0');
-      while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
-        line += buffer.c_str();
-        if (line.empty() || line.back() != '\n') continue;
-        auto j = nlohmann::json::parse(line);
-        bytes += line.size();
-        line.clear();
+      bench::for_each_json_line(argv[i], [&](const nlohmann::json& j, std::size_t line_bytes) {
+        bytes += line_bytes;
         ++articles;
         sqlite3_bind_int64(meta.s, 1, static_cast<sqlite3_int64>(articles));
         meta.text(2, j["id"]);
@@ -78,8 +73,7 @@ int index(int argc, char** argv) {
         sqlite3_step(fts.s);
         sqlite3_reset(fts.s);
         if (articles % 5000 == 0) exec(db, "COMMIT; BEGIN");
-      }
-      gzclose(f);
+      });
     }
     exec(db, "COMMIT");
   }
@@ -118,12 +112,7 @@ int query(char** argv) {
     }
   }
   sqlite3_close(db);
-  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)},
-                              {"p95", bench::percentile(ms, 95)},
-                              {"p99", bench::percentile(ms, 99)},
-                              {"counts", counts}}
-                   .dump()
-            << "\n";
+  bench::print_report(ms, counts);
   return 0;
 }
 

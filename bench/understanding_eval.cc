@@ -17,25 +17,11 @@
 #include "newsq/newsq.h"
 #include "query/understand/date_expression.h"
 #include "query/understand/place_words.h"
+#include "engine/common/tsv.h"
 
 namespace {
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
-      cells.push_back(line.substr(start, tab - start));
-    cells.push_back(line.substr(start));
-    cells.resize(3);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
+std::vector<std::vector<std::string>> read_tsv(const std::string& path) { return newsq::common::read_table(path, 3); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "bench/json_lines.h"
 #include "bench/query_mix.h"
 
 namespace {
@@ -27,14 +28,8 @@ int index(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   std::uint64_t articles = 0, bytes = 0;
   for (int i = 3; i < argc; ++i) {
-    gzFile f = gzopen(argv[i], "rb");
-    std::string line, buffer(1 << 20, '\0');
-    while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
-      line += buffer.c_str();
-      if (line.empty() || line.back() != '\n') continue;
-      auto j = nlohmann::json::parse(line);
-      bytes += line.size();
-      line.clear();
+    bench::for_each_json_line(argv[i], [&](const nlohmann::json& j, std::size_t line_bytes) {
+      bytes += line_bytes;
       Xapian::Document doc;
       generator.set_document(doc);
       std::string title = j.value("title", ""), text = j.value("text", "");
@@ -49,8 +44,7 @@ int index(int argc, char** argv) {
       doc.set_data(j.dump());
       db.replace_document("Q" + id, doc);
       ++articles;
-    }
-    gzclose(f);
+    });
   }
   db.commit();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -90,12 +84,7 @@ int query(char** argv) {
       if (pass == -1) counts.push_back({{"query", q.text}, {"matches", mset.get_matches_estimated()}});
     }
   }
-  std::cout << nlohmann::json{{"p50", bench::percentile(ms, 50)},
-                              {"p95", bench::percentile(ms, 95)},
-                              {"p99", bench::percentile(ms, 99)},
-                              {"counts", counts}}
-                   .dump()
-            << "\n";
+  bench::print_report(ms, counts);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "tests/test_support.h"
 
 #include "indexer/places/gazetteer_builder.h"
+#include "engine/common/tsv.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,20 +55,7 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2) {
 }
 
 std::vector<std::vector<std::string>> read_tsv(const fs::path& path, std::size_t columns) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
-      cells.push_back(line.substr(start, tab - start));
-    cells.push_back(line.substr(start));
-    if (cells.size() < columns) cells.resize(columns);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
+  return newsq::common::read_table(path.string(), columns);
 }
 
 const std::string& small_gazetteer() {
@@ -141,10 +129,39 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& i
   return run_cli_env(args, {}, input);
 }
 
+namespace {
+
+// Starts the CLI with `args`, stdin/stdout/stderr redirected to the files named, and `envp` as its
+// environment (null: this process's). Everything the child needs is built before fork(): after it
+// only async-signal-safe calls are safe in a process with threads.
+pid_t spawn_cli(const std::vector<std::string>& args, const char* in, const char* out, const char* err,
+                char* const* envp) {
+  std::string cli = NEWSQ_CLI;
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv{cli.data()};
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  // What the test process has buffered would otherwise be written again by the child's freopen.
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    if (!freopen(in, "r", stdin) || !freopen(out, "w", stdout) || !freopen(err, "w", stderr)) _exit(127);
+    if (envp)
+      execve(cli.c_str(), argv.data(), envp);
+    else
+      execv(cli.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
 CommandResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env,
                           const std::string& input) {
   TempDir io;
-  // The child's environment, built before fork(): after it only async-signal-safe calls are safe.
+  // The child's environment: this process's, with the entries of `env` in place of theirs.
   std::vector<std::string> environment;
   for (char** e = environ; *e; ++e) {
     const std::string entry = *e;
@@ -157,50 +174,17 @@ CommandResult run_cli_env(const std::vector<std::string>& args, const std::vecto
   for (auto& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
   write_file(io.path() / "in", input);
-  // What the test process has buffered would otherwise be written again by the child's freopen.
-  std::fflush(nullptr);
-  pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    std::vector<char*> argv;
-    std::string cli = NEWSQ_CLI;
-    argv.push_back(cli.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (!freopen((io.path() / "in").c_str(), "r", stdin)) _exit(127);
-    if (!freopen((io.path() / "out").c_str(), "w", stdout)) _exit(127);
-    if (!freopen((io.path() / "err").c_str(), "w", stderr)) _exit(127);
-    execve(cli.c_str(), argv.data(), envp.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
+  const std::string in = io.path() / "in", out = io.path() / "out", err = io.path() / "err";
+  const pid_t pid = spawn_cli(args, in.c_str(), out.c_str(), err.c_str(), envp.data());
   CommandResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = wait_cli(pid);
   r.out = read_file(io.path() / "out");
   r.err = read_file(io.path() / "err");
   return r;
 }
 
 int start_cli(const std::vector<std::string>& args) {
-  // What the test process has buffered would otherwise be written again by the child's freopen.
-  std::fflush(nullptr);
-  pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    std::vector<char*> argv;
-    std::string cli = NEWSQ_CLI;
-    argv.push_back(cli.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
-      _exit(127);
-    execv(cli.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
+  return spawn_cli(args, "/dev/null", "/dev/null", "/dev/null", nullptr);
 }
 
 int wait_cli(int pid) {
