@@ -93,17 +93,17 @@ std::string markdown(const std::vector<Run>& runs, const std::vector<std::pair<s
                     (note.empty() ? "" : note + "\n\n") + table(runs) + "\nGazetteer load: ";
   for (std::size_t i = 0; i < loads.size(); ++i) {
     char ms[64];
-    std::snprintf(ms, sizeof ms, "%s%s %.1f ms", i ? ", " : "", loads[i].first.c_str(), loads[i].second);
+    std::snprintf(ms, sizeof ms, "%s%s %.2f ms", i ? ", " : "", loads[i].first.c_str(), loads[i].second);
     out += ms;
   }
   out += ".\n\nErrors by kind (counts):\n\n| kind |";
-  for (const auto& r : runs) out += " " + r.corpus + " (" + r.gazetteer + ") |";
+  for (const auto& r : runs) out.append(" ").append(r.corpus).append(" (").append(r.gazetteer).append(") |");
   out += "\n|---|";
   for (std::size_t i = 0; i < runs.size(); ++i) out += "---:|";
   out += "\n";
   for (std::size_t k = 0; k < gp::kErrorKinds; ++k) {
-    out += "| " + std::string(gp::error_kind_name(static_cast<gp::ErrorKind>(k))) + " |";
-    for (const auto& r : runs) out += " " + std::to_string(r.totals.errors[k]) + " |";
+    out.append("| ").append(gp::error_kind_name(static_cast<gp::ErrorKind>(k))).append(" |");
+    for (const auto& r : runs) out.append(" ").append(std::to_string(r.totals.errors[k])).append(" |");
     out += "\n";
   }
   return out;
@@ -161,8 +161,8 @@ int main(int argc, char** argv) {
       auto gazetteer = places::Gazetteer::load(file);
       const double load_ms = since(t) * 1000;
       loads.emplace_back(name, load_ms);
-      std::printf("gazetteer %s (%s): %zu places, loaded in %.1f ms\n", name.c_str(), file.c_str(), gazetteer->size(),
-                  load_ms);
+      std::printf("gazetteer %s (%s): %zu places, loaded (mapped) in %.2f ms\n", name.c_str(), file.c_str(),
+                  gazetteer->size(), load_ms);
       for (const auto& c : corpora) {
         runs.push_back(gp::evaluate(c, *gazetteer, max_examples, true));
         runs.back().gazetteer = name;

@@ -111,8 +111,8 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
     analyzer.set_language("");  // The corpora give no language; indexing then uses its default, as here.
     titles.push_back(analyzer.analyze(a.title));
     texts.push_back(analyzer.analyze(a.text));
-    const bool has_title = !a.title.empty();
-    if (has_title) extractor.add_field(a.title, titles.back(), true);
+    // DocumentBuilder::build's order: the title (field 0, empty or not), then the text (field 1).
+    extractor.add_field(a.title, titles.back(), true);
     extractor.add_field(a.text, texts.back(), false);
     auto found = extractor.finish();
 
@@ -120,7 +120,7 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
     std::vector<FoundMention> mentions;
     std::vector<const places::Mention*> source;
     for (const auto& m : found.mentions) {
-      if (m.field != (has_title ? 1u : 0u)) continue;  // Title mentions: not annotated, not scored.
+      if (m.field != 1) continue;  // Title mentions: not annotated, not scored.
       FoundMention f{{cp.code_point(m.begin), cp.code_point(m.end)}, m.accepted, m.place, std::nullopt};
       places::Place p;
       if (m.accepted && gazetteer.find(m.place, p) && p.has_coordinates) f.point = Point{p.lat, p.lon};
@@ -168,7 +168,7 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
   auto t = Clock::now();
   do {
     for (std::size_t i = 0; i < corpus.articles.size(); ++i) {
-      if (!corpus.articles[i].title.empty()) fast.add_field(corpus.articles[i].title, titles[i], true);
+      fast.add_field(corpus.articles[i].title, titles[i], true);
       fast.add_field(corpus.articles[i].text, texts[i], false);
       fast.finish();
     }
