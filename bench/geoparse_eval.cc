@@ -17,6 +17,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -61,6 +62,18 @@ void print_run(const Run& r, const Corpus& c) {
     if (!t.errors[k]) continue;
     std::printf("  %5llu  %s\n", static_cast<unsigned long long>(t.errors[k]),
                 std::string(gp::error_kind_name(static_cast<gp::ErrorKind>(k))).c_str());
+    const auto& unseen = r.unseen_by_gold_kind;
+    if (static_cast<gp::ErrorKind>(k) == gp::ErrorKind::missed_no_candidate && unseen[0] + unseen[1] + unseen[2] > 0)
+      std::printf("         gold: %llu countries or regions, %llu cities, %llu other features, %llu not said\n",
+                  static_cast<unsigned long long>(unseen[0]), static_cast<unsigned long long>(unseen[1]),
+                  static_cast<unsigned long long>(unseen[2]), static_cast<unsigned long long>(unseen[3]));
+    if (static_cast<gp::ErrorKind>(k) == gp::ErrorKind::missed_rejected) {
+      std::vector<std::pair<std::uint64_t, std::string>> by_count;
+      for (const auto& [reason, n] : r.rejections) by_count.emplace_back(n, reason);
+      std::sort(by_count.rbegin(), by_count.rend());
+      for (const auto& [n, reason] : by_count)
+        std::printf("         %5llu  %s\n", static_cast<unsigned long long>(n), reason.c_str());
+    }
     for (const auto& e : r.examples[k]) std::printf("         %s\n", e.c_str());
   }
 }
@@ -104,6 +117,26 @@ std::string markdown(const std::vector<Run>& runs, const std::vector<std::pair<s
   for (std::size_t k = 0; k < gp::kErrorKinds; ++k) {
     out.append("| ").append(gp::error_kind_name(static_cast<gp::ErrorKind>(k))).append(" |");
     for (const auto& r : runs) out.append(" ").append(std::to_string(r.totals.errors[k])).append(" |");
+    out += "\n";
+  }
+  // newsq's own reasons (its wording, no corpus text), most frequent overall first.
+  std::map<std::string, std::uint64_t> all;
+  for (const auto& r : runs)
+    for (const auto& [reason, n] : r.rejections) all[reason] += n;
+  std::vector<std::pair<std::uint64_t, std::string>> order;
+  for (const auto& [reason, n] : all) order.emplace_back(n, reason);
+  std::sort(order.rbegin(), order.rend());
+  out += "\nMisses with a rejected candidate, by newsq's reason:\n\n| reason |";
+  for (const auto& r : runs) out.append(" ").append(r.corpus).append(" (").append(r.gazetteer).append(") |");
+  out += "\n|---|";
+  for (std::size_t i = 0; i < runs.size(); ++i) out += "---:|";
+  out += "\n";
+  for (const auto& [n, reason] : order) {
+    out.append("| ").append(reason).append(" |");
+    for (const auto& r : runs) {
+      auto it = r.rejections.find(reason);
+      out.append(" ").append(std::to_string(it == r.rejections.end() ? 0 : it->second)).append(" |");
+    }
     out += "\n";
   }
   return out;

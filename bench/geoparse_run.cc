@@ -99,6 +99,13 @@ std::string describe(const places::Gazetteer& gazetteer, std::uint32_t id) {
          (p.country_code.empty() ? "" : " " + std::string(p.country_code)) + buf + ")";
 }
 
+// The general part of a rejection's reason: "rejected: small place without context; Name (id, ...)" ->
+// "small place without context" (the rest names the candidate).
+std::string reason_kind(std::string_view reason) {
+  if (reason.starts_with("rejected: ")) reason.remove_prefix(10);
+  return std::string(reason.substr(0, reason.find(';')));
+}
+
 }  // namespace
 
 Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size_t max_examples, bool measure_speed) {
@@ -131,6 +138,9 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
     run.totals.add(score);
 
     for (const auto& e : score.errors) {
+      if (e.kind == ErrorKind::missed_rejected) ++run.rejections[reason_kind(source[e.found]->reason)];
+      if (e.kind == ErrorKind::missed_no_candidate)
+        ++run.unseen_by_gold_kind[static_cast<std::size_t>(gold_kind(a.gold[e.gold].fcode))];
       auto& list = run.examples[static_cast<std::size_t>(e.kind)];
       if (list.size() >= max_examples) continue;
       const places::Mention* m = e.found != SIZE_MAX ? source[e.found] : nullptr;

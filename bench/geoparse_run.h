@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct Run {
   double extraction_mbs = 0, analysis_mbs = 0;  // One core; 0 when not measured.
   Totals totals;
   std::array<std::vector<std::string>, kErrorKinds> examples;  // Up to N per kind: context and what newsq did.
+  std::map<std::string, std::uint64_t> rejections;             // Misses with a rejected candidate, by newsq's reason.
+  std::array<std::uint64_t, 4> unseen_by_gold_kind{};          // Misses without a candidate, by GoldKind.
 };
 
 // Extracts the places of every article exactly as indexing does (title, then text, through one TextAnalyzer and
