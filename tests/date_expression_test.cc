@@ -76,3 +76,168 @@ TEST_CASE("a word ending in punctuation then a comma is stepped over, not looped
   REQUIRE(e);
   CHECK(e->text == "in March 2022");
 }
+
+namespace {
+
+struct Case {
+  const char* phrase;
+  const char* from;  // "-": not a date at all; "": open end.
+  const char* to;
+};
+
+// Reads each phrase whole with now = 2022-06-15 (a Wednesday; its week began Monday 13 June).
+void check_cases(std::initializer_list<Case> cases) {
+  const long now = day_number("2022-06-15");
+  for (const Case& c : cases) {
+    INFO("phrase: " << c.phrase);
+    auto range = parse_date_phrase(c.phrase, now);
+    if (std::string(c.from) == "-") {  // Not one date: understanding leaves such a phrase as text.
+      CHECK_FALSE(range.has_value());
+      continue;
+    }
+    REQUIRE(range.has_value());
+    CHECK(show(range->from) == c.from);
+    CHECK(show(range->to) == c.to);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("day ranges inside one month, in every order", "[dates]") {
+  check_cases({
+      {"3-9 April 2022", "2022-04-03", "2022-04-09"},
+      {"April 3-9, 2022", "2022-04-03", "2022-04-09"},
+      {"April 3 to 9", "2022-04-03", "2022-04-09"},
+      {"April 3 to 9, 2021", "2021-04-03", "2021-04-09"},
+      {"from the 3rd to the 9th of April", "2022-04-03", "2022-04-09"},
+      {"from 3 to 9 April 2021", "2021-04-03", "2021-04-09"},
+      {"between 3 and 9 April", "2022-04-03", "2022-04-09"},
+      {"July 3-9", "2021-07-03", "2021-07-09"},  // Year-less: the latest July 3 not after now.
+      {"from July 3-9", "2021-07-03", "2021-07-09"},
+      {"May 28 - 2 June", "2022-05-28", "2022-06-02"},
+      {"9 May 2022 - 3 April 2022", "-", ""},  // An end before its start is no range.
+  });
+}
+
+TEST_CASE("ranges across months and years, the year written once or twice", "[dates]") {
+  check_cases({
+      {"3 April - 9 May 2022", "2022-04-03", "2022-05-09"},
+      {"Apr 3 - May 9, 2022", "2022-04-03", "2022-05-09"},
+      {"3 April 2022 - 9 May", "2022-04-03", "2022-05-09"},
+      {"3 April 2022 - 9 May 2022", "2022-04-03", "2022-05-09"},
+      {"December 2021 to February 2022", "2021-12-01", "2022-02-28"},
+      {"December to February 2022", "2021-12-01", "2022-02-28"},
+      {"3 December 2021 - 9 January", "2021-12-03", "2022-01-09"},
+      {"from 28 February to 3 March 2022", "2022-02-28", "2022-03-03"},
+  });
+}
+
+TEST_CASE("ordinal words and ordinal numbers", "[dates]") {
+  check_cases({
+      {"the twenty-first of March", "2022-03-21", "2022-03-21"},
+      {"the twenty first of March 2021", "2021-03-21", "2021-03-21"},
+      {"March twenty-first", "2022-03-21", "2022-03-21"},
+      {"21st March", "2022-03-21", "2022-03-21"},
+      {"the thirty-first of May", "2022-05-31", "2022-05-31"},
+      {"twenty-first of June", "2021-06-21", "2021-06-21"},
+      {"the second of June", "2022-06-02", "2022-06-02"},
+      {"the thirty-second of May", "-", ""},
+  });
+}
+
+TEST_CASE("numeric dates: year first always, day and month only when unambiguous", "[dates]") {
+  check_cases({
+      {"2022/3/21", "2022-03-21", "2022-03-21"},
+      {"2022.03.21", "2022-03-21", "2022-03-21"},
+      {"2022/Mar/21", "2022-03-21", "2022-03-21"},
+      {"25/12/2021", "2021-12-25", "2021-12-25"},
+      {"12/25/2021", "2021-12-25", "2021-12-25"},
+      {"03/04/2022", "-", ""},
+      {"2022/13/45", "-", ""},
+      {"2022/2/30", "-", ""},
+  });
+}
+
+TEST_CASE("a month name alone is a month unless it is plainly something else", "[dates]") {
+  const long now = day_number("2022-06-15");
+  auto e = find_date_expression("shelling January", now);
+  REQUIRE(e);
+  CHECK(e->text == "January");
+  CHECK(show(e->range.from) == "2022-01-01");
+  CHECK(show(e->range.to) == "2022-01-31");
+  auto july = find_date_expression("heatwave July", now);  // July 2022 is still to come.
+  REQUIRE(july);
+  CHECK(show(july->range.from) == "2021-07-01");
+  for (const char* text : {"protesters march", "May said", "Grace August", "vote for May", "June said on Monday",
+                           "the march", "Theresa May resigns", "August Rush"}) {
+    INFO("query: " << text);
+    auto found = find_date_expression(text, now);
+    CHECK((!found || found->text.find_first_of("MmAaJj") != 0 || found->text == "on Monday"));
+  }
+  CHECK_FALSE(find_date_expression("protesters march", now));
+  CHECK_FALSE(find_date_expression("May said", now));
+  CHECK_FALSE(find_date_expression("Grace August", now));
+  CHECK_FALSE(find_date_expression("vote for May", now));
+}
+
+TEST_CASE("weeks and weekdays", "[dates]") {
+  check_cases({
+      {"the week of 14 March 2022", "2022-03-14", "2022-03-20"},
+      {"the week of 16 March 2022", "2022-03-14", "2022-03-20"},
+      {"on Thursday", "2022-06-09", "2022-06-09"},   // The latest Thursday not after now.
+      {"on Wednesday", "2022-06-15", "2022-06-15"},  // Said on a Wednesday: today.
+      {"last Tuesday", "2022-06-14", "2022-06-14"},  // The latest before today.
+      {"last Wednesday", "2022-06-08", "2022-06-08"},
+      {"this weekend", "2022-06-18", "2022-06-19"},
+      {"at the weekend", "2022-06-11", "2022-06-12"},  // The latest weekend begun by now.
+      {"last weekend", "2022-06-11", "2022-06-12"},
+      {"Monday, 13 June", "2022-06-13", "2022-06-13"},
+  });
+}
+
+TEST_CASE("spans back from now", "[dates]") {
+  check_cases({
+      {"the last 48 hours", "2022-06-14", "2022-06-15"},
+      {"the past 24 hours", "2022-06-15", "2022-06-15"},
+      {"the past fortnight", "2022-06-02", "2022-06-15"},
+      {"the past 5 days", "2022-06-11", "2022-06-15"},
+      {"in recent days", "2022-06-09", "2022-06-15"},  // Recent days: the last seven.
+      {"in recent weeks", "2022-05-19", "2022-06-15"},
+      {"earlier this week", "2022-06-13", "2022-06-15"},
+      {"earlier this month", "2022-06-01", "2022-06-15"},
+  });
+}
+
+TEST_CASE("open ranges", "[dates]") {
+  check_cases({
+      {"since the 2nd of April", "2022-04-02", "2022-06-15"},
+      {"since early March", "2022-03-01", "2022-06-15"},
+      {"until 9 April", "", "2022-04-09"},
+      {"up to 9 April", "", "2022-04-09"},
+      {"after 9 April 2022", "2022-04-10", ""},
+  });
+}
+
+TEST_CASE("seasons and parts of years", "[dates]") {
+  check_cases({
+      {"the autumn of 2021", "2021-09-01", "2021-11-30"},
+      {"late 2021", "2021-09-01", "2021-12-31"},
+      {"the first half of 2022", "2022-01-01", "2022-06-30"},
+      {"the second half of 2021", "2021-07-01", "2021-12-31"},
+      {"H1 2022", "2022-01-01", "2022-06-30"},
+      {"H2 2021", "2021-07-01", "2021-12-31"},
+      {"the last quarter of 2021", "2021-10-01", "2021-12-31"},
+  });
+}
+
+TEST_CASE("a time of day beside a day resolves to the day", "[dates]") {
+  check_cases({
+      {"yesterday at 3pm", "2022-06-14", "2022-06-14"},
+      {"yesterday at 3 pm", "2022-06-14", "2022-06-14"},
+      {"Monday morning", "2022-06-13", "2022-06-13"},
+      {"on 9 April 2022 at 10:30", "2022-04-09", "2022-04-09"},
+      {"at 9am on Monday", "2022-06-13", "2022-06-13"},
+      {"Monday 8:00 GMT", "2022-06-13", "2022-06-13"},
+      {"at 3pm", "-", ""},
+  });
+}

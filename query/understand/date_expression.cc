@@ -7,15 +7,12 @@
 #include <algorithm>
 
 #include "engine/common/days.h"
+#include "query/understand/date_words.h"
 
 namespace newsq::query {
 namespace {
 
-struct Word {
-  std::string text;  // Lower-cased, edge punctuation removed.
-  std::size_t begin = 0, end = 0;
-  bool comma_after = false;
-};
+using namespace date_words;
 
 // A day past the month's end runs on into the next month (common::days_from_civil).
 long days(int y, unsigned m, unsigned d) { return common::days_from_civil(y, m, d); }
@@ -30,60 +27,10 @@ long monday_of(long d) { return d - ((d + 3) % 7 + 7) % 7; }
 // the month or year written only at its second ("between 1 and 15 March 2022").
 struct Span {
   long from = 0, to = 0;
-  enum Unit { day_unit, month_unit, other } unit = other;
+  // day_range: days of one month written as a range ("3-9 April"), which "from" keeps whole.
+  enum Unit { day_unit, month_unit, day_range, other } unit = other;
+  bool day_or_month() const { return unit == day_unit || unit == month_unit; }
 };
-
-unsigned month_number(const std::string& w) {
-  static const std::array<const char*, 12> names{"january", "february", "march",     "april",   "may",      "june",
-                                                 "july",    "august",   "september", "october", "november", "december"};
-  for (unsigned i = 0; i < 12; ++i) {
-    std::string_view full = names[i];
-    if (w == full) return i + 1;
-    if (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")) return i + 1;
-  }
-  return 0;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
-
-int year_number(const std::string& w) {
-  if (w.size() != 4 || !all_digits(w)) return 0;
-  int y = std::stoi(w);
-  return y >= 1900 && y <= 2100 ? y : 0;
-}
-
-// "21", "21st", "2nd", "3rd", "4th" -> 1..31, else 0.
-unsigned day_number(std::string w) {
-  for (const char* suffix : {"st", "nd", "rd", "th"})
-    if (w.size() > 2 && w.ends_with(suffix)) w.resize(w.size() - 2);
-  if (w.empty() || w.size() > 2 || !all_digits(w)) return 0;
-  unsigned d = static_cast<unsigned>(std::stoi(w));
-  return d >= 1 && d <= 31 ? d : 0;
-}
-
-int small_number(const std::string& w) {
-  static const std::array<const char*, 13> words{"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                                 "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  if (w == "a" || w == "an") return 1;
-  for (int i = 0; i < 13; ++i)
-    if (w == words[i]) return i;
-  if (!w.empty() && w.size() <= 3 && all_digits(w)) return std::stoi(w);
-  return -1;
-}
-
-enum class Unit { none, day, week, month, year };
-Unit unit_of(const std::string& w) {
-  if (w == "day" || w == "days") return Unit::day;
-  if (w == "week" || w == "weeks") return Unit::week;
-  if (w == "month" || w == "months") return Unit::month;
-  if (w == "year" || w == "years") return Unit::year;
-  return Unit::none;
-}
 
 // Adds `n` months to the first day of (y, m).
 void add_months(int& y, unsigned& m, int n) {
@@ -101,16 +48,28 @@ class Reader {
     std::size_t next;
   };
 
-  // The longest date expression starting at word i, if any.
+  // The longest date expression starting at word i, if any. A clock time before it ("at 9am on
+  // Monday", "9:30 - 11:00 on Thursday") is part of it and dropped.
   std::optional<Result> expression(std::size_t i) {
-    std::size_t start = i;
-    if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
-      if (auto r = expression_core(i + 1, true)) return r;
+    if (std::size_t t = time_group(i); t != i) {
+      if (auto r = dated_expression(t)) return r;
     }
-    return expression_core(start, false);
+    return dated_expression(i);
   }
 
  private:
+  std::optional<Result> dated_expression(std::size_t i) {
+    // "in May" is a month; "for May" or "at May" (a vote, a person) is not, though "for the past
+    // month" and "at the weekend" are dates.
+    if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
+      if (auto r = expression_core(i + 1, true)) return r;
+    }
+    if (at(i, "at") || at(i, "for") || at(i, "over")) {
+      if (auto r = expression_core(i + 1, false)) return r;
+    }
+    return expression_core(i, false);
+  }
+
   bool at(std::size_t i, std::string_view text) const { return i < w_.size() && w_[i].text == text; }
   const std::string& word(std::size_t i) const {
     static const std::string none;
@@ -119,11 +78,15 @@ class Reader {
 
   std::optional<Result> expression_core(std::size_t i, bool after_preposition) {
     if (i >= w_.size()) return std::nullopt;
-    const std::string& first = w_[i].text;
+    std::string first = w_[i].text;
+    if (first == "up" && at(i + 1, "to")) {
+      first = "until";
+      ++i;
+    }
     if (first == "since" || first == "after" || first == "before" || first == "until" || first == "till" ||
         first == "from") {
       if (first == "from") {
-        if (auto r = range_between(i + 1, {"to", "until", "till", "through", "-"})) return r;
+        if (auto r = range_between(i + 1, {"to", "until", "till", "through", "thru", "-"})) return r;
       }
       auto p = point(i + 1, true);
       if (!p) return std::nullopt;
@@ -138,13 +101,14 @@ class Reader {
         r.to = p->span.from - 1;
       } else if (first == "from") {
         r.from = p->span.from;
+        if (p->span.unit == Span::day_range) r.to = p->span.to;  // "from July 13-15": those days.
       } else {
         r.to = p->span.to;
       }
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
-    if (auto r = range_between(i, {"to", "until", "till", "through"}, /*need_full=*/true)) return r;
+    if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
     if (auto p = point(i, after_preposition)) return Result{{p->span.from, p->span.to}, p->next};
     return std::nullopt;
   }
@@ -164,22 +128,53 @@ class Reader {
       for (auto s : separators) is_sep = is_sep || w_[sep].text == s;
       if (!is_sep) continue;
       auto b = point(sep + 1, true);
-      if (!b) continue;
-      auto a = point_with_context(i, sep, b->span);
+      bool b_year = year_written_;
+      if (!b) {
+        // B a bare day of A's month: "April 3 to 9", "April 3 to 9, 2022".
+        auto a = point(i, true);
+        bool a_year = year_written_;
+        std::size_t k = sep + 1;
+        if (at(k, "the")) ++k;
+        unsigned d = day_number(word(k));
+        if (!a || a->next != sep || a->span.unit != Span::day_unit || !d) continue;
+        auto ad = civil(a->span.from);
+        int y = ad.year;
+        if (int written = year_number(word(k + 1)); written && !a_year) {
+          y = written;
+          ++k;
+        }
+        auto from = common::real_day(y, ad.month, ad.day), to = common::real_day(y, ad.month, d);
+        if (!from || !to || *to < *from) continue;
+        return Result{{*from, *to}, k + 1};
+      }
+      auto a = point_with_context(i, sep, b->span, b_year);
       if (!a) continue;
       if (need_full && a->span.unit == Span::other) continue;
+      if (a->span.from > b->span.to) continue;
       return Result{{a->span.from, b->span.to}, b->next};
     }
     return std::nullopt;
   }
 
   // Reads words [i, end) as the first end of a range whose second end is `b`.
-  std::optional<Point> point_with_context(std::size_t i, std::size_t end, const Span& b) {
+  std::optional<Point> point_with_context(std::size_t i, std::size_t end, Span& b, bool b_year) {
+    if (at(i, "the") && end > i + 1) ++i;
     if (auto p = point(i, true); p && p->next == end) {
+      // B without its year takes A's ("3 April 2022 - 9 May"), the next year if it would come first.
+      if (year_written_ && !b_year && b.day_or_month()) {
+        auto bd = civil(b.from);
+        int y = year_of(p->span.from);
+        if (days(y, bd.month, 1) < days(year_of(p->span.from), month_of(p->span.from), 1)) ++y;
+        if (b.unit == Span::month_unit)
+          b = {days(y, bd.month, 1), last_day(y, bd.month), Span::month_unit};
+        else if (auto v = common::real_day(y, bd.month, bd.day))
+          b = {*v, *v, Span::day_unit};
+      }
       // A month or day without its year borrows the year of B ("from March to May 2022").
-      if (p->span.unit != Span::other && !year_written_) {
+      if (p->span.day_or_month() && !year_written_) {
         auto ab = civil(p->span.from);
         int y = year_of(b.from);
+        if (days(y, ab.month, 1) > b.from) --y;  // "December to February 2022": December 2021.
         if (p->span.unit == Span::month_unit)
           p->span = {days(y, ab.month, 1), last_day(y, ab.month), Span::month_unit};
         else
@@ -187,7 +182,7 @@ class Reader {
       }
       return p;
     }
-    // A bare day ("1") borrows B's month and year.
+    // A bare day ("1", "3rd") borrows B's month and year.
     if (end == i + 1 && b.unit == Span::day_unit) {
       if (unsigned d = day_number(w_[i].text)) {
         auto bd = civil(b.from);
@@ -198,14 +193,123 @@ class Reader {
     return std::nullopt;
   }
 
-  // One date unit. `context`: a date preposition came before, so a bare month name is a date.
+  // One date unit, "the" before it allowed, and a time of day after a single day dropped ("yesterday
+  // at 3pm", "Monday morning": the day). `context`: a date preposition came before.
   std::optional<Point> point(std::size_t i, bool context) {
+    // "the last week of February" is one unit, "the last week" another: the longer reading wins.
+    std::optional<Point> p = point_raw(i, context);
+    bool year = year_written_;
+    if (at(i, "the")) {
+      if (auto q = point_raw(i + 1, context); q && (!p || q->next > p->next)) {
+        p = q;
+        year = year_written_;
+      }
+    }
+    year_written_ = year;
+    if (!p || p->span.from != p->span.to) return p;
+    p->next = after_time_of_day(p->next);
+    return p;
+  }
+
+  // Past a time of day written after a day ("at 3pm", "3pm", "at 9", "8:00 GMT", "19h30", "in the
+  // morning", "morning"): the words it ends at. A time alone is no date; beside a day it is dropped,
+  // since newsq filters by day.
+  std::size_t after_time_of_day(std::size_t k) const {
+    for (int pass = 0; pass < 2; ++pass) {  // "morning at 9", "at 9 in the morning".
+      k = time_group(k);
+      if (part_of_day(word(k)))
+        ++k;
+      else if (at(k, "in") && at(k + 1, "the") && part_of_day(word(k + 2)))
+        k += 3;
+    }
+    return k;
+  }
+
+  // A clock time or a span of clock times at word k ("at 3pm", "by 13:20", "from 9:30 to 11:00",
+  // "between 9h30 and 11h00", "9:30 - 11:00"): the word after it, or k if there is none.
+  std::size_t time_group(std::size_t k) const {
+    std::size_t from = at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") ? k + 1 : k;
+    std::size_t t = time_at(from);
+    if (t == from) return k;
+    if (at(t, "-") || at(t, "to") || at(t, "till") || at(t, "until") || at(t, "untill") || at(t, "and")) {
+      if (std::size_t u = time_at(t + 1); u != t + 1) return u;
+      if (at(k, "from") || at(k, "between")) return k;  // "from 9:30 to May": no time span.
+    }
+    return t;
+  }
+
+  // A clock time starting at word k ("3pm", "3 pm", "10:30", "10:30 a.m.", "19h30", "9 am BST"):
+  // the word after it, or k if there is none. A bare number is a time only with am/pm, or after "at"
+  // at the end of the words ("Saturday morning at 9").
+  std::size_t time_at(std::size_t k) const {
+    std::size_t n = k;
+    if (time_of_day(word(k))) {
+      n = k + 1;
+    } else if (all_digits(word(k)) && word(k).size() <= 2) {
+      if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
+        n = k + 2;
+      else if (k > 0 && at(k - 1, "at") && k + 1 == w_.size())
+        n = k + 1;
+    }
+    if (n == k) return k;
+    if (n < w_.size() && (at(n, "am") || at(n, "pm") || at(n, "a.m") || at(n, "p.m"))) ++n;
+    if (time_zone(word(n))) ++n;
+    return n;
+  }
+
+  std::optional<Point> point_raw(std::size_t i, bool context) {
     year_written_ = false;
     if (i >= w_.size()) return std::nullopt;
     const std::string& t = w_[i].text;
     std::size_t n = i + 1;
 
     if (auto r = relative(i)) return r;
+    // the week of 14 March 2022: Monday..Sunday of that week.
+    if (t == "week" && at(n, "of")) {
+      if (auto d = point(n + 1, true); d && d->span.unit == Span::day_unit) {
+        long monday = monday_of(d->span.from);
+        return Point{{monday, monday + 6, Span::other}, d->next};
+      }
+    }
+    // H1 2022, the first half of 2022, the second half of March
+    if ((t == "h1" || t == "h2") && year_number(word(n))) {
+      int y = year_number(word(n));
+      year_written_ = true;
+      unsigned m0 = t == "h1" ? 1 : 7;
+      return Point{{days(y, m0, 1), last_day(y, m0 + 5), Span::other}, n + 1};
+    }
+    if ((t == "first" || t == "second" || t == "last") && at(n, "half")) {
+      std::size_t k = n + 1;
+      if (at(k, "of")) ++k;
+      if (auto inner = point(k, true);
+          inner && inner->span.unit != Span::day_unit && inner->span.unit != Span::day_range) {
+        long from = inner->span.from, to = inner->span.to;
+        bool first = t == "first";
+        if (to - from > 40) {
+          int y = year_of(from);
+          return Point{first ? Span{days(y, 1, 1), last_day(y, 6)} : Span{days(y, 7, 1), last_day(y, 12)}, inner->next};
+        }
+        return Point{first ? Span{from, from + 14} : Span{from + 15, to}, inner->next};
+      }
+    }
+    if (t == "last" && (at(n, "quarter") || at(n, "qtr"))) {
+      std::size_t k = n + 1;
+      if (at(k, "of")) ++k;
+      if (int y = year_number(word(k))) return quarter(y, 4, k + 1);
+    }
+    if (t == "weekend") {
+      long saturday = monday_of(now_) + 5;
+      if (saturday > now_) saturday -= 7;
+      return Point{{saturday, saturday + 1, Span::other}, n};
+    }
+    // Thursday: the latest before today; "Monday, Feb 18": the date written.
+    if (unsigned wd = weekday_number(t)) {
+      if (auto d = point(n, true); d && d->span.unit == Span::day_unit) return d;
+      if (weekday_abbreviation(t)) return std::nullopt;
+      long d = weekday_before(wd);
+      if (d + 7 == now_) d = now_;  // "Thursday" said on a Thursday: today.
+      return Point{{d, d, Span::other}, n};
+    }
 
     // 2022-03-21, 2022-03
     if (t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
@@ -231,7 +335,8 @@ class Reader {
         if (auto m = point(n, true); m && m->span.unit == Span::month_unit) {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
-          if (d2 <= civil(last_day(y, mo)).day) return Point{{days(y, mo, d1), days(y, mo, d2), Span::other}, m->next};
+          if (d2 <= civil(last_day(y, mo)).day)
+            return Point{{days(y, mo, d1), days(y, mo, d2), Span::day_range}, m->next};
         }
       }
     }
@@ -241,16 +346,16 @@ class Reader {
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(t[1] - '0'), k + 1);
     }
-    if (int ord = ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
+    if (int ord = small_ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(ord), k + 1);
     }
     // the first week of March [2022]
-    if (t == "the" && (ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
+    if (t == "the" && (small_ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
       if (auto m = point(n + 3, true); m && m->span.unit == Span::month_unit) {
         long first = m->span.from, last = m->span.to;
-        int ord = ordinal(word(n));
+        int ord = small_ordinal(word(n));
         long from = at(n, "last") ? last - 6 : first + 7 * (ord - 1);
         if (from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
       }
@@ -265,7 +370,7 @@ class Reader {
         Reader sub(rest, now_);
         if (auto p = sub.point(0, true)) inner = Point{p->span, i + p->next};  // rest[k] is w_[i + k].
       }
-      if (!inner || inner->span.unit == Span::day_unit) continue;
+      if (!inner || inner->span.unit == Span::day_unit || inner->span.unit == Span::day_range) continue;
       long from = inner->span.from, to = inner->span.to;
       long length = to - from + 1;
       if (length > 40) {  // A year: four months each.
@@ -290,9 +395,15 @@ class Reader {
       year_written_ = true;
       return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, k + 1};
     }
-    // 21 March 2022, 21st of March, 21 March
-    if (unsigned d = day_number(t)) {
-      std::size_t k = n;
+    // 21 March 2022, 21st of March, 21 March, the twenty first of March
+    unsigned d = day_number(t);
+    std::size_t day_end = n;
+    if (unsigned tens = tens_word(t); tens && ordinal_unit_word(word(n)) && tens + ordinal_unit_word(word(n)) <= 31) {
+      d = tens + ordinal_unit_word(word(n));
+      ++day_end;
+    }
+    if (d) {
+      std::size_t k = day_end;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
         if (int y = year_number(word(k + 1))) {
@@ -304,18 +415,39 @@ class Reader {
     }
     // March 21, 2022 / March 2022 / March 21 / March
     if (unsigned m = month_number(t)) {
-      if (unsigned d = day_number(word(n)); d && !year_number(word(n))) {
-        if (int y = year_number(word(n + 1))) {
+      unsigned d = day_number(word(n));
+      std::size_t k = n + 1;
+      if (at(n, "the")) {
+        d = day_number(word(n + 1));
+        ++k;
+      }
+      if (unsigned tens = tens_word(word(n)); tens && ordinal_unit_word(word(n + 1))) {
+        d = tens + ordinal_unit_word(word(n + 1));
+        ++k;
+      }
+      if (d && d <= 31 && !year_number(word(n))) {
+        if (int y = year_number(word(k))) {
           year_written_ = true;
-          return day_point(y, m, d, n + 2);
+          return day_point(y, m, d, k + 1);
         }
-        return day_point(latest_year(m, d), m, d, n + 1);
+        return day_point(latest_year(m, d), m, d, k);
+      }
+      // April 3-9, 2022
+      if (auto dash = word(n).find('-'); dash != std::string::npos) {
+        unsigned d1 = day_number(word(n).substr(0, dash)), d2 = day_number(word(n).substr(dash + 1));
+        if (d1 && d2 && d1 < d2) {
+          int y = year_number(word(n + 1));
+          year_written_ = y != 0;
+          if (!y) y = latest_year(m, d1);
+          auto from = common::real_day(y, m, d1), to = common::real_day(y, m, d2);
+          if (from && to) return Point{{*from, *to, Span::day_range}, year_written_ ? n + 2 : n + 1};
+        }
       }
       if (int y = year_number(word(n))) {
         year_written_ = true;
         return month_point(y, m, n + 1);
       }
-      if (context) return month_point(latest_year(m, 1), m, n);
+      if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
     if (int y = year_number(t)) {
@@ -330,8 +462,38 @@ class Reader {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
-    if ((t == "this" || t == "last") && unit_of(word(i + 1)) != Unit::none && !word(i + 1).ends_with("s"))
-      return calendar_unit(unit_of(word(i + 1)), t == "last" ? -1 : 0, i + 2);
+    if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    if (t == "this" || t == "last" || t == "next") {
+      const std::string& u = word(i + 1);
+      Unit unit = unit_of(u);
+      int offset = t == "last" ? -1 : t == "next" ? 1 : 0;
+      if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) && !u.ends_with("s"))
+        return calendar_unit(unit, offset, i + 2);
+      if (u == "weekend") {  // This (next, last) week's Saturday..Sunday.
+        long saturday = monday_of(now_) + 5 + 7 * offset;
+        return Point{{saturday, saturday + 1, Span::other}, i + 2};
+      }
+      if (unsigned wd = weekday_number(u); wd && !weekday_abbreviation(u)) {
+        // "last Tuesday": the latest before today, never today; this/next: in this/next week.
+        long d = t == "last" ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
+        return Point{{d, d, Span::other}, i + 2};
+      }
+    }
+    // earlier this week: its start until today; later this month: today until its end.
+    if ((t == "earlier" || t == "later") && at(i + 1, "this")) {
+      Unit unit = unit_of(word(i + 2));
+      if (unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+        auto whole = calendar_unit(unit, 0, i + 3);
+        if (t == "earlier") return Point{{whole->span.from, now_, Span::other}, i + 3};
+        return Point{{now_, whole->span.to, Span::other}, i + 3};
+      }
+    }
+    // "recent days": the last 7 days; "recent weeks": the last 28 days; "recent months": 3 months.
+    if (t == "recent") {
+      Unit unit = unit_of(word(i + 1));
+      long back = unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
+      if (back >= 0) return Point{{now_ - back, now_, Span::other}, i + 2};
+    }
     std::size_t k = i;
     if (t == "the") ++k;
     if (at(k, "past") || at(k, "last")) {
@@ -343,6 +505,8 @@ class Reader {
       if (unit != Unit::none && !at(unit_at + 1, "of")) {
         long from = now_ - count + 1;
         if (unit == Unit::week) from = now_ - 7 * count + 1;
+        if (unit == Unit::fortnight) from = now_ - 14 * count + 1;
+        if (unit == Unit::hour) from = now_ - (count + 23) / 24 + 1;  // 48 hours: yesterday and today.
         if (unit == Unit::month || unit == Unit::year) {
           int y = year_of(now_);
           unsigned m = month_of(now_);
@@ -357,6 +521,8 @@ class Reader {
     if (count >= 0 && unit_of(word(i + 1)) != Unit::none && at(i + 2, "ago")) {
       Unit unit = unit_of(word(i + 1));
       if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
+      if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
+      if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
       return calendar_unit(unit, -count, i + 3);
     }
     return std::nullopt;
@@ -379,13 +545,26 @@ class Reader {
     return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, next};
   }
 
+  // 2022/3/21, 2022.03.21, 2022/Mar/21 (year first: always clear); 21/03/2022, 21.03.2022 only when
+  // the order is clear (a part over 12, or both equal).
   std::optional<Span> numeric_slash_date(const std::string& t) const {
-    auto s1 = t.find('/');
-    auto s2 = t.find('/', s1 == std::string::npos ? 0 : s1 + 1);
-    if (s1 == std::string::npos || s2 == std::string::npos) return std::nullopt;
+    char sep = t.find('/') != std::string::npos ? '/' : t.find('.') != std::string::npos ? '.' : 0;
+    if (!sep) return std::nullopt;
+    auto s1 = t.find(sep);
+    auto s2 = t.find(sep, s1 + 1);
+    if (s2 == std::string::npos || t.find(sep, s2 + 1) != std::string::npos) return std::nullopt;
     std::string a = t.substr(0, s1), b = t.substr(s1 + 1, s2 - s1 - 1), c = t.substr(s2 + 1);
-    if (!all_digits(a) || !all_digits(b) || a.size() > 2 || b.size() > 2 || !year_number(c)) return std::nullopt;
-    unsigned x = static_cast<unsigned>(std::stoi(a)), y = static_cast<unsigned>(std::stoi(b));
+    auto number = [](const std::string& x) { return all_digits(x) && x.size() <= 2 ? std::stoi(x) : 0; };
+    if (int y = year_number(a)) {
+      unsigned m = number(b) ? static_cast<unsigned>(number(b)) : month_number(b);
+      unsigned d = static_cast<unsigned>(number(c));
+      if (!m || m > 12 || !d) return std::nullopt;
+      std::optional<long> v = common::real_day(y, m, d);
+      if (!v) return std::nullopt;
+      return Span{*v, *v, Span::day_unit};
+    }
+    if (!number(a) || !number(b) || !year_number(c)) return std::nullopt;
+    unsigned x = static_cast<unsigned>(number(a)), y = static_cast<unsigned>(number(b));
     unsigned d, m;
     if (x == y)
       d = m = x;
@@ -417,22 +596,33 @@ class Reader {
   }
 
   // The latest year in which (month, day) is not after now.
+  // The latest weekday `wd` (1 = Monday) strictly before now: "Thursday" said on a Thursday means
+  // the week before, as in a report written that day.
+  long weekday_before(unsigned wd) const {
+    long d = monday_of(now_) + static_cast<long>(wd) - 1;
+    return d >= now_ ? d - 7 : d;
+  }
+
+ public:
+  // Whether month word i, with no date preposition, day or year beside it, is a month: not lower-case
+  // "march"/"may" (words), not "May" (a name more often than not), not a shortening ("Jan", "Mar"),
+  // not after "the" or a capitalised word ("Grace August"), nor before a capitalised word or a verb.
+  bool bare_month_is_date(std::size_t i) const {
+    const Word& w = w_[i];
+    unsigned m = month_number(w.text);
+    if (!m || m == 5 || month_abbreviation(w.text)) return false;
+    if (m == 3 && !w.capital) return false;
+    if (i > 0 && (w_[i - 1].capital || w_[i - 1].text == "the" || w_[i - 1].text == "of")) return false;
+    if (i + 1 < w_.size() && (w_[i + 1].capital || verb_like(w_[i + 1].text))) return false;
+    return true;
+  }
+
+ private:
   int latest_year(unsigned m, unsigned d) const {
     auto today = civil(now_);
     int y = today.year;
     if (m > today.month || (m == today.month && d > today.day)) --y;
     return y;
-  }
-
-  static int ordinal(const std::string& w) {
-    static const std::array<const char*, 4> words{"first", "second", "third", "fourth"};
-    for (int k = 0; k < 4; ++k)
-      if (w == words[static_cast<std::size_t>(k)]) return k + 1;
-    if (w == "1st") return 1;
-    if (w == "2nd") return 2;
-    if (w == "3rd") return 3;
-    if (w == "4th") return 4;
-    return 0;
   }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
@@ -448,37 +638,6 @@ class Reader {
   long now_;
   bool year_written_ = false;  // Set by point(): the unit just read named its year.
 };
-
-std::vector<Word> words_of(std::string_view q) {
-  std::vector<Word> out;
-  auto edge = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '/'; };
-  for (std::size_t i = 0; i < q.size();) {
-    if (std::isspace(static_cast<unsigned char>(q[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end]))) ++end;
-    std::size_t b = i, e = end;
-    while (b < e && edge(q[b])) ++b;
-    bool comma = false;
-    while (e > b && (edge(q[e - 1]) || q[e - 1] == '-')) {
-      --e;  // Stepped apart from the test: `comma || q[--e] == ','` stopped stepping after a comma.
-      comma = comma || q[e] == ',';
-    }
-    if (b < e) {
-      Word w;
-      w.begin = b;
-      w.end = e;
-      w.comma_after = comma;
-      for (std::size_t k = b; k < e; ++k)
-        w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
-      out.push_back(std::move(w));
-    }
-    i = end;
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -1,0 +1,63 @@
+// query/understand/date_words.h: the English vocabulary the date reader (date_expression.cc) is made of:
+// the words of a query with their byte spans, and what each word can mean in a date (month, weekday,
+// day, year, unit, connector). Pure functions of one word; where a word's role depends on its
+// neighbours, the reader decides.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsq::query::date_words {
+
+struct Word {
+  std::string text;                // Lower-cased, edge punctuation removed; a lone dash is "-".
+  std::size_t begin = 0, end = 0;  // Byte span in the query.
+  bool capital = false;            // Written with a capital first letter ("May" beside "may").
+};
+
+// The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
+// stays a word "-" (a range separator). Words that are only punctuation are dropped.
+std::vector<Word> words_of(std::string_view query);
+
+bool all_digits(std::string_view s);
+// "march", "mar", "sept" -> 3, 3, 9; 0 if not a month.
+unsigned month_number(std::string_view w);
+// True for the three-letter (and "sept") shortenings, which are ordinary words more often.
+bool month_abbreviation(std::string_view w);
+// "monday".."sunday" -> 1..7 (also "mon", "tue(s)", "wed", "thu(r)(s)", "fri", "sat", "sun"); else 0.
+unsigned weekday_number(std::string_view w);
+bool weekday_abbreviation(std::string_view w);
+// A four-digit year 1900..2100, else 0.
+int year_number(std::string_view w);
+// "21", "21st", "2nd", "first", "twenty-first", "thirty-first" -> 1..31, else 0 (one word).
+unsigned day_number(std::string_view w);
+// The ordinal words of "twenty first" written as two words: tens (20, 30) then 1..9, else 0.
+unsigned tens_word(std::string_view w);
+unsigned ordinal_unit_word(std::string_view w);
+// "first".."fourth", "1st".."4th" -> 1..4 (quarters, halves, weeks of a month), else 0.
+int small_ordinal(std::string_view w);
+// "a"/"an" -> 1, "zero".."twelve", digits up to three -> the number; else -1.
+int small_number(std::string_view w);
+
+enum class Unit { none, hour, day, week, fortnight, month, year };
+// "day"/"days", "week(s)", "fortnight(s)", "month(s)", "year(s)", "hour(s)"/"hrs".
+Unit unit_of(std::string_view w);
+
+// "3pm", "10:00", "10:00am", "12:00:00", "19h30", "8h", "noon", "midnight": a time of day (the reader
+// keeps only the day). A bare number is not one on its own.
+bool time_of_day(std::string_view w);
+// "gmt", "utc", "bst", "pst", "edt", ...: a time zone after a time of day.
+bool time_zone(std::string_view w);
+// "morning", "afternoon", "evening", "night".
+bool part_of_day(std::string_view w);
+// Words that only join date words (from, to, between, and, the, of, in, on, at, -, ...): a date-looking
+// run may begin or end with them without them being part of it.
+bool connector(std::string_view w);
+// Words that mark a date without naming one (last, past, this, next, ago, early, late, half, ...).
+bool relative_word(std::string_view w);
+// "said", "says", "told", "will", ...: after "May" they make it a name, not a month.
+bool verb_like(std::string_view w);
+
+}  // namespace newsq::query::date_words
