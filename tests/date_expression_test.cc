@@ -241,3 +241,33 @@ TEST_CASE("a time of day beside a day resolves to the day", "[dates]") {
       {"at 3pm", "-", ""},
   });
 }
+
+TEST_CASE("parts of weeks, months and years, and days named by their place", "[dates]") {
+  check_cases({
+      {"the end of the month", "2022-06-21", "2022-06-30"},
+      {"EOM", "2022-06-21", "2022-06-30"},
+      {"the beginning of next week", "2022-06-20", "2022-06-22"},
+      {"the end of last week", "2022-06-10", "2022-06-12"},
+      {"the beginning of 2021", "2021-01-01", "2021-03-31"},
+      {"by the end of next month", "2022-06-15", "2022-07-31"},
+      {"the first Monday of June", "2022-06-06", "2022-06-06"},
+      {"the last Friday of May", "2022-05-27", "2022-05-27"},
+      {"the first Monday of last month", "2022-05-02", "2022-05-02"},
+      {"the 20th of last month", "2022-05-20", "2022-05-20"},
+      {"the last day of February 2020", "2020-02-29", "2020-02-29"},
+      {"the day before yesterday", "2022-06-13", "2022-06-13"},
+      {"next 3 days", "2022-06-16", "2022-06-18"},
+      {"this quarter", "2022-04-01", "2022-06-30"},
+      {"last quarter", "2022-01-01", "2022-03-31"},
+      {"Wednesday of last week", "2022-06-08", "2022-06-08"},
+      {"previous week", "2022-06-06", "2022-06-12"},
+      {"Fri, Jul 18", "2014-07-18", "2014-07-18"},  // The latest 18 July that was a Friday.
+      {"the end of the war", "-", ""},
+  });
+  const long now = day_number("2022-06-15");
+  CHECK_FALSE(find_date_expression("Pay ABC 2000", now));  // A year after a name in capitals.
+  CHECK_FALSE(find_date_expression("sat", now));           // Ordinary words, not weekdays.
+  CHECK_FALSE(find_date_expression("wed in Paris", now));
+  auto two = find_date_expression("two upcoming weeks", now);
+  CHECK_FALSE(two);
+}

@@ -79,6 +79,14 @@ class Reader {
   std::optional<Result> expression_core(std::size_t i, bool after_preposition) {
     if (i >= w_.size()) return std::nullopt;
     std::string first = w_[i].text;
+    // by the end of next month, by EOM: from now to that end.
+    if (first == "by") {
+      std::size_t k = at(i + 1, "the") ? i + 2 : i + 1;
+      if (at(k, "end") || at(k, "eom") || at(k, "eoy")) {
+        if (auto p = point(i + 1, true); p && p->span.to >= now_) return Result{{now_, p->span.to}, p->next};
+      }
+      return std::nullopt;
+    }
     if (first == "up" && at(i + 1, "to")) {
       first = "until";
       ++i;
@@ -263,6 +271,26 @@ class Reader {
     const std::string& t = w_[i].text;
     std::size_t n = i + 1;
 
+    // the first Monday of October, the last Friday in the month
+    if (unsigned wd = weekday_number(word(n));
+        wd && (small_ordinal(t) || t == "last") && (at(n + 1, "of") || at(n + 1, "in"))) {
+      if (auto m = calendar_ref(n + 2); m && m->span.to - m->span.from < 31) {
+        long first = m->span.from, last = m->span.to;
+        long d = first + ((static_cast<long>(wd) - 1 - (first - monday_of(first))) % 7 + 7) % 7;
+        if (t == "last")
+          d += (last - d) / 7 * 7;
+        else
+          d += 7 * (small_ordinal(t) - 1);
+        if (d <= last) return Point{{d, d, Span::other}, m->next};
+      }
+    }
+    // the last day of October 2015
+    if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
+      if (auto m = calendar_ref(n + 2); m && m->span.unit == Span::month_unit)
+        return Point{{m->span.to, m->span.to, Span::other}, m->next};
+    }
+    // the beginning / start / middle / end of a week, month or year; EOM, BOY, ...
+    if (auto part = part_of_period(i)) return part;
     if (auto r = relative(i)) return r;
     // the week of 14 March 2022: Monday..Sunday of that week.
     if (t == "week" && at(n, "of")) {
@@ -304,8 +332,35 @@ class Reader {
     }
     // Thursday: the latest before today; "Monday, Feb 18": the date written.
     if (unsigned wd = weekday_number(t)) {
-      if (auto d = point(n, true); d && d->span.unit == Span::day_unit) return d;
-      if (weekday_abbreviation(t)) return std::nullopt;
+      // Wednesday of next week, Sunday from last week, Wednesday next week.
+      std::size_t k = at(n, "of") || at(n, "from") ? n + 1 : n;
+      if (std::size_t j = at(k, "the") ? k + 1 : k; unit_of(word(j + 1)) == Unit::week && word(j + 1) == "week") {
+        int offset = 0;
+        if (direction(word(j), offset) || at(j, "past")) {
+          if (at(j, "past")) offset = -1;
+          long d = monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
+          return Point{{d, d, Span::other}, j + 2};
+        }
+      }
+      if (auto d = point(n, true); d && d->span.unit == Span::day_unit) {
+        // A weekday with a date: the date, and with no year written the latest year in which that
+        // date falls on that weekday ("Fri, Jul 18").
+        if (!year_written_) {
+          auto c = civil(d->span.from);
+          for (int y = c.year, tries = 0; tries < 28; --y, ++tries) {
+            std::optional<long> v = common::real_day(y, c.month, c.day);
+            if (v && *v - monday_of(*v) == static_cast<long>(wd) - 1) {
+              d->span.from = d->span.to = *v;
+              return d;
+            }
+          }
+        }
+        return d;
+      }
+      // "thu", "tues", "fri" are no English words; "mon", "wed", "sat", "sun" are, and are a
+      // weekday only before a time ("Mon 19:43").
+      const bool ordinary_word = t == "mon" || t == "wed" || t == "sat" || t == "sun";
+      if (weekday_abbreviation(t) && ordinary_word && after_time_of_day(n) == n) return std::nullopt;
       long d = weekday_before(wd);
       if (d + 7 == now_) d = now_;  // "Thursday" said on a Thursday: today.
       return Point{{d, d, Span::other}, n};
@@ -404,6 +459,16 @@ class Reader {
     }
     if (d) {
       std::size_t k = day_end;
+      // the 20th of next month, the 20th day of the current month, the third day of October
+      if (at(k, "day") && at(k + 1, "of")) ++k;
+      if (at(k, "of")) {
+        if (auto m = calendar_ref(k + 1); m && m->span.unit != Span::month_unit && m->span.to - m->span.from < 31) {
+          auto c = civil(m->span.from);
+          if (auto v = common::real_day(c.year, c.month, d)) return Point{{*v, *v, Span::day_unit}, m->next};
+          return std::nullopt;
+        }
+      }
+      if (at(k, "day")) return std::nullopt;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
         if (int y = year_number(word(k + 1))) {
@@ -451,6 +516,8 @@ class Reader {
       return std::nullopt;
     }
     if (int y = year_number(t)) {
+      // A year alone after a name in capitals is part of the name ("Pay ABC 2000", "COP 2021").
+      if (!context && i > 0 && w_[i - 1].all_caps) return std::nullopt;
       year_written_ = true;
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n};
     }
@@ -463,19 +530,51 @@ class Reader {
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
     if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
-    if (t == "this" || t == "last" || t == "next") {
+    // the day after tomorrow, the day before yesterday
+    if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow"))
+      return Point{{now_ + 2, now_ + 2, Span::other}, i + 3};
+    if (t == "day" && at(i + 1, "before") && at(i + 2, "yesterday"))
+      return Point{{now_ - 2, now_ - 2, Span::other}, i + 3};
+    // next 3 days, next two weeks: the whole units after the current one.
+    if (t == "next" && small_number(word(i + 1)) > 0 && !at(i + 3, "of")) {
+      int count = small_number(word(i + 1));
+      Unit unit = unit_of(word(i + 2));
+      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+        auto first = calendar_unit(unit, 1, i + 3), last = calendar_unit(unit, count, i + 3);
+        return Point{{first->span.from, last->span.to, Span::other}, i + 3};
+      }
+    }
+    // 3 days from now, a week hence: the day, or the week, month or year holding it.
+    if (int count = small_number(t); count >= 0 && unit_of(word(i + 1)) != Unit::none) {
+      std::size_t k = i + 2;
+      if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now"))
+        k += 3;
+      else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today")))
+        k += 2;
+      else if (at(k, "hence"))
+        k += 1;
+      if (k != i + 2) return offset_unit(unit_of(word(i + 1)), count, k);
+    }
+    // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
+    if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
       Unit unit = unit_of(u);
-      int offset = t == "last" ? -1 : t == "next" ? 1 : 0;
-      if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) && !u.ends_with("s"))
+      if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
+           unit == Unit::year) &&
+          !u.ends_with("s") && !at(i + 2, "of") && !at(i + 2, "in"))
         return calendar_unit(unit, offset, i + 2);
+      // last week's Sunday
+      if (u == "week's" && weekday_number(word(i + 2))) {
+        long d = monday_of(now_) + 7 * offset + static_cast<long>(weekday_number(word(i + 2))) - 1;
+        return Point{{d, d, Span::other}, i + 3};
+      }
       if (u == "weekend") {  // This (next, last) week's Saturday..Sunday.
         long saturday = monday_of(now_) + 5 + 7 * offset;
         return Point{{saturday, saturday + 1, Span::other}, i + 2};
       }
-      if (unsigned wd = weekday_number(u); wd && !weekday_abbreviation(u)) {
+      if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
-        long d = t == "last" ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
+        long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
         return Point{{d, d, Span::other}, i + 2};
       }
     }
@@ -507,10 +606,10 @@ class Reader {
         if (unit == Unit::week) from = now_ - 7 * count + 1;
         if (unit == Unit::fortnight) from = now_ - 14 * count + 1;
         if (unit == Unit::hour) from = now_ - (count + 23) / 24 + 1;  // 48 hours: yesterday and today.
-        if (unit == Unit::month || unit == Unit::year) {
+        if (unit == Unit::month || unit == Unit::quarter || unit == Unit::year) {
           int y = year_of(now_);
           unsigned m = month_of(now_);
-          add_months(y, m, -(unit == Unit::month ? count : 12 * count));
+          add_months(y, m, -(unit == Unit::month ? count : unit == Unit::quarter ? 3 * count : 12 * count));
           unsigned d = std::min(civil(now_).day, civil(last_day(y, m)).day);
           from = days(y, m, d) + 1;
         }
@@ -523,8 +622,75 @@ class Reader {
       if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
       if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
       if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
+      if (unit == Unit::quarter) return calendar_unit(Unit::month, -3 * count, i + 3);
       return calendar_unit(unit, -count, i + 3);
     }
+    return std::nullopt;
+  }
+
+  // "the beginning of the month" 1st..10th, "the end of April" 21st..last, "the middle of": the days
+  // between; of a week Monday..Wednesday and Friday..Sunday; of a year January..March and
+  // September..December. EOM, BOM, EOY and BOY (in capitals) are the same for this month or year.
+  std::optional<Point> part_of_period(std::size_t i) {
+    const Word& w = w_[i];
+    std::string part;
+    std::optional<Point> whole;
+    if ((w.text == "eom" || w.text == "bom" || w.text == "eoy" || (w.text == "boy" && w.all_caps))) {
+      part = w.text[0] == 'e' ? "end" : "beginning";
+      whole = calendar_unit(w.text[2] == 'm' ? Unit::month : Unit::year, 0, i + 1);
+    } else if ((w.text == "beginning" || w.text == "start" || w.text == "end" || w.text == "middle") &&
+               at(i + 1, "of")) {
+      part = w.text == "start" ? "beginning" : w.text;
+      whole = calendar_ref(i + 2);
+    }
+    if (!whole) return std::nullopt;
+    long from = whole->span.from, to = whole->span.to, length = to - from + 1;
+    if (length == 7) {
+      if (part == "beginning") return Point{{from, from + 2, Span::other}, whole->next};
+      if (part == "end") return Point{{to - 2, to, Span::other}, whole->next};
+      return Point{{from + 2, from + 4, Span::other}, whole->next};
+    }
+    if (length >= 28 && length <= 31) {
+      if (part == "beginning") return Point{{from, from + 9, Span::other}, whole->next};
+      if (part == "end") return Point{{from + 20, to, Span::other}, whole->next};
+      return Point{{from + 10, from + 19, Span::other}, whole->next};
+    }
+    if (length >= 365) {
+      int y = year_of(from);
+      if (part == "beginning") return Point{{from, last_day(y, 3), Span::other}, whole->next};
+      if (part == "end") return Point{{days(y, 9, 1), to, Span::other}, whole->next};
+      return Point{{days(y, 5, 1), last_day(y, 8), Span::other}, whole->next};
+    }
+    return std::nullopt;
+  }
+
+  // `count` units after now: the day, or the calendar week, month or year holding that day.
+  std::optional<Point> offset_unit(Unit unit, int count, std::size_t next) {
+    if (unit == Unit::day) return Point{{now_ + count, now_ + count, Span::other}, next};
+    if (unit == Unit::fortnight) return calendar_unit(Unit::week, 2 * count, next);
+    if (unit == Unit::quarter) return calendar_unit(Unit::month, 3 * count, next);
+    if (unit == Unit::hour) return std::nullopt;
+    return calendar_unit(unit, count, next);
+  }
+
+  // A week, month or year named by its place ("this week", "the month", "next month", "last
+  // year", "the current month") or written ("April", "2012"), for "the end of ...", "the 20th of
+  // ...", "the first Monday of ...".
+  std::optional<Point> calendar_ref(std::size_t k) {
+    std::size_t j = at(k, "the") ? k + 1 : k;
+    Unit unit = unit_of(word(j));
+    if ((unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(j).ends_with("s"))
+      return calendar_unit(unit, 0, j + 1);
+    int offset = 0;
+    if (direction(word(j), offset) || at(j, "past")) {
+      if (at(j, "past")) offset = -1;  // "the end of past week": of last week.
+      unit = unit_of(word(j + 1));
+      if ((unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(j + 1).ends_with("s"))
+        return calendar_unit(unit, offset, j + 2);
+      return std::nullopt;
+    }
+    auto p = point(k, true);
+    if (p && (p->span.unit == Span::month_unit || p->span.to - p->span.from >= 364)) return p;
     return std::nullopt;
   }
 
@@ -537,6 +703,11 @@ class Reader {
     }
     int y = year_of(now_);
     unsigned m = month_of(now_);
+    if (unit == Unit::quarter) {
+      m = (m - 1) / 3 * 3 + 1;
+      add_months(y, m, 3 * offset);
+      return Point{{days(y, m, 1), last_day(y, m + 2), Span::other}, next};
+    }
     if (unit == Unit::month) {
       add_months(y, m, offset);
       return Point{{days(y, m, 1), last_day(y, m), Span::other}, next};

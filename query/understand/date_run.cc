@@ -6,6 +6,8 @@
 #include <set>
 #include <vector>
 
+#include "query/understand/date_words.h"
+
 namespace newsq::query {
 namespace {
 
@@ -24,24 +26,27 @@ struct Word {
   Kind kind = Kind::none;
 };
 
-const std::set<std::string, std::less<>> kJoiners = {"the", "of", "in", "on", "at", "and", "to", "-", "during",
-                                                     "throughout", "up", "a", "an", "&", "for"};
+const std::set<std::string, std::less<>> kJoiners = {"the", "of",     "in",         "on", "at",  "and", "to",
+                                                     "-",   "during", "throughout", "up", "a",   "an",  "&",
+                                                     "for", "around", "am",         "pm", "a.m", "p.m", "by"};
 const std::set<std::string, std::less<>> kDateWords = {
-    "end",       "beginning", "start",   "middle",  "qtr",      "morning",   "afternoon", "evening", "night",
-    "from",      "between",  "since",    "until",   "till",     "through",   "before",   "after",   "ago",
-    "early",     "mid",      "late",     "last",    "past",     "this",      "next",     "earlier", "recent",
-    "week",      "weeks",    "weekend",  "weekends", "fortnight", "day",     "days",     "month",   "months",
-    "year",      "years",    "hours",    "quarter", "half",     "today",     "yesterday", "tomorrow", "spring",
-    "summer",    "autumn",   "winter",   "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday",
-    "sunday",    "mon",      "tue",      "tues",    "wed",      "thu",       "thur",     "thurs",   "fri",
-    "sat",       "sun",      "q1",       "q2",      "q3",       "q4",        "h1",       "h2",      "first",
-    "second",    "third",    "fourth",   "fifth",   "twenty",   "thirty",    "twentieth", "thirtieth",
-    "sixth",     "seventh",  "eighth",   "ninth",   "tenth",    "eleventh",  "twelfth",  "thirteenth",
+    "end",        "beginning", "start",     "middle",      "qtr",        "morning",   "afternoon", "evening",
+    "night",      "from",      "between",   "since",       "until",      "till",      "through",   "before",
+    "after",      "ago",       "early",     "mid",         "late",       "last",      "past",      "this",
+    "next",       "earlier",   "recent",    "week",        "weeks",      "weekend",   "weekends",  "fortnight",
+    "day",        "days",      "month",     "months",      "year",       "years",     "hours",     "quarter",
+    "half",       "today",     "yesterday", "tomorrow",    "spring",     "summer",    "autumn",    "winter",
+    "monday",     "tuesday",   "wednesday", "thursday",    "friday",     "saturday",  "sunday",    "mon",
+    "tue",        "tues",      "wed",       "thu",         "thur",       "thurs",     "fri",       "sat",
+    "sun",        "q1",        "q2",        "q3",          "q4",         "h1",        "h2",        "first",
+    "second",     "third",     "fourth",    "fifth",       "twenty",     "thirty",    "twentieth", "thirtieth",
+    "sixth",      "seventh",   "eighth",    "ninth",       "tenth",      "eleventh",  "twelfth",   "thirteenth",
     "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
 
 bool is_month(std::string_view w) {
-  static const std::array<std::string_view, 12> names{"january", "february", "march",     "april",   "may",      "june",
-                                                      "july",    "august",   "september", "october", "november", "december"};
+  static const std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
   for (std::string_view full : names)
     if (w == full || (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")))
       return true;
@@ -65,6 +70,15 @@ Kind kind_of(const Word& w) {
     return Kind::month;
   }
   if (kDateWords.count(t)) return Kind::date;
+  // A clock time ("3pm", "10:30", "19h30") and a zone after one: a date reader drops them beside
+  // a day, so beside a date they are part of its run ("Thursday 8:00 GMT").
+  if (date_words::time_of_day(t) || date_words::time_zone(t)) return Kind::date;
+  // A day or year glued to a month ("14april", "2014aug"): date vocabulary the reader cannot read.
+  {
+    std::size_t digits_end = 0;
+    while (digits_end < t.size() && std::isdigit(static_cast<unsigned char>(t[digits_end]))) ++digits_end;
+    if (digits_end > 0 && digits_end < t.size() && is_month(std::string_view(t).substr(digits_end))) return Kind::date;
+  }
   // "twenty-first", "mid-March", "3-9", "2022/3/21", "21.03.2022", "3rd", "1990s".
   if (t.find('-') != std::string::npos) {
     const std::string_view a(t.data(), t.find('-')), b(t.data() + t.find('-') + 1);
@@ -114,7 +128,8 @@ std::vector<Word> words_of(std::string_view line) {
     while (b < e && edge(line[b])) ++b;
     while (e > b && edge(line[e - 1])) --e;
     w.begin = b, w.end = e;
-    for (std::size_t k = b; k < e; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
+    for (std::size_t k = b; k < e; ++k)
+      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
     w.capitalised = b < e && std::isupper(static_cast<unsigned char>(line[b]));
     w.kind = control || b == e ? Kind::none : kind_of(w);
     out.push_back(std::move(w));
@@ -130,6 +145,17 @@ std::vector<Word> words_of(std::string_view line) {
     if (out[k].kind == Kind::number && beside([](const Word& n) { return n.kind == Kind::month; }))
       out[k].kind = Kind::date;
   }
+  // A number just before a year ("11. 12. 2014"), or after a day beside a month ("December 21 19"),
+  // is part of a numeric date the reader did not read.
+  for (std::size_t k = out.size(); k-- > 0;) {
+    if (out[k].kind != Kind::number || k + 1 >= out.size()) continue;
+    const Word& next = out[k + 1];
+    if (next.kind == Kind::date && next.lower.size() == 4 && digits(next.lower)) out[k].kind = Kind::date;
+  }
+  for (std::size_t k = 2; k < out.size(); ++k)
+    if (out[k].kind == Kind::number && out[k - 1].kind == Kind::date && digits(out[k - 1].lower) &&
+        out[k - 2].kind == Kind::month)
+      out[k].kind = Kind::date;
   for (auto& w : out)
     if (w.kind == Kind::month) w.kind = Kind::date;
   for (std::size_t k = 0; k < out.size(); ++k) {
@@ -153,7 +179,8 @@ DateRun run_text(std::string_view line, const std::vector<Word>& w, std::size_t 
 
 }  // namespace
 
-std::optional<DateRun> unread_date_run(std::string_view line, std::optional<std::pair<std::size_t, std::size_t>> found) {
+std::optional<DateRun> unread_date_run(std::string_view line,
+                                       std::optional<std::pair<std::size_t, std::size_t>> found) {
   const std::vector<Word> w = words_of(line);
   if (found) {
     // The words of the expression, then the run of vocabulary on each side of them.
@@ -187,7 +214,8 @@ std::optional<DateRun> unread_date_run(std::string_view line, std::optional<std:
       if (w[j].kind != Kind::date) continue;
       ++date_words;
       const std::string& t = w[j].lower;
-      numeric = numeric || t.find('/') != std::string::npos || (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
+      numeric = numeric || t.find('/') != std::string::npos ||
+                (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
       names_a_day = names_a_day || is_month(t) || std::isdigit(static_cast<unsigned char>(t[0])) ||
                     t.ends_with("day") || t == "weekend";
     }

@@ -48,6 +48,12 @@ std::vector<Word> words_of(std::string_view q) {
       w.begin = b;
       w.end = e;
       w.capital = std::isupper(static_cast<unsigned char>(q[b])) != 0;
+      std::size_t letters = 0, capitals = 0;
+      for (std::size_t k = b; k < e; ++k) {
+        letters += std::isalpha(static_cast<unsigned char>(q[k])) != 0;
+        capitals += std::isupper(static_cast<unsigned char>(q[k])) != 0;
+      }
+      w.all_caps = letters >= 2 && capitals == letters;
       for (std::size_t k = b; k < e; ++k)
         w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
       out.push_back(std::move(w));
@@ -153,7 +159,8 @@ Unit unit_of(std::string_view w) {
   if (w == "week" || w == "weeks") return Unit::week;
   if (w == "fortnight" || w == "fortnights") return Unit::fortnight;
   if (w == "month" || w == "months") return Unit::month;
-  if (w == "year" || w == "years") return Unit::year;
+  if (w == "quarter" || w == "quarters" || w == "qtr" || w == "qtrs") return Unit::quarter;
+  if (w == "year" || w == "years" || w == "yr" || w == "yrs") return Unit::year;
   if (w == "hour" || w == "hours" || w == "hrs") return Unit::hour;
   return Unit::none;
 }
@@ -191,6 +198,19 @@ bool connector(std::string_view w) {
   return one_of(
       w, {"from", "to", "between", "and",        "since",  "until", "till", "through", "the",  "of", "-",  "in",
           "on",   "at", "during",  "throughout", "before", "after", "up",   "for",     "over", "a",  "an", "by"});
+}
+
+bool direction(std::string_view w, int& offset) {
+  if (w == "this" || w == "current") {
+    offset = 0;
+  } else if (w == "last" || w == "previous") {
+    offset = -1;
+  } else if (w == "next" || w == "coming" || w == "following" || w == "upcoming") {
+    offset = 1;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 bool relative_word(std::string_view w) {

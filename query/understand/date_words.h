@@ -15,6 +15,7 @@ struct Word {
   std::string text;                // Lower-cased, edge punctuation removed; a lone dash is "-".
   std::size_t begin = 0, end = 0;  // Byte span in the query.
   bool capital = false;            // Written with a capital first letter ("May" beside "may").
+  bool all_caps = false;           // Two or more letters, all capitals ("ABC", "EOM").
 };
 
 // The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
@@ -41,8 +42,9 @@ int small_ordinal(std::string_view w);
 // "a"/"an" -> 1, "zero".."twelve", digits up to three -> the number; else -1.
 int small_number(std::string_view w);
 
-enum class Unit { none, hour, day, week, fortnight, month, year };
-// "day"/"days", "week(s)", "fortnight(s)", "month(s)", "year(s)", "hour(s)"/"hrs".
+enum class Unit { none, hour, day, week, fortnight, month, quarter, year };
+// "day"/"days", "week(s)", "fortnight(s)", "month(s)", "quarter(s)"/"qtr", "year(s)"/"yr",
+// "hour(s)"/"hrs".
 Unit unit_of(std::string_view w);
 
 // "3pm", "10:00", "10:00am", "12:00:00", "19h30", "8h", "noon", "midnight": a time of day (the reader
@@ -55,6 +57,9 @@ bool part_of_day(std::string_view w);
 // Words that only join date words (from, to, between, and, the, of, in, on, at, -, ...): a date-looking
 // run may begin or end with them without them being part of it.
 bool connector(std::string_view w);
+// The direction a word gives a calendar unit: "this"/"current" 0, "last"/"previous" -1,
+// "next"/"coming"/"following"/"upcoming" +1; false if it gives none.
+bool direction(std::string_view w, int& offset);
 // Words that mark a date without naming one (last, past, this, next, ago, early, late, half, ...).
 bool relative_word(std::string_view w);
 // "said", "says", "told", "will", ...: after "May" they make it a name, not a month.
