@@ -1,5 +1,6 @@
 // tests/date_expression_test.cc: dates in words, checked against the hand-written table
 // tests/data/date_expressions.tsv (now = 2022-03-21), and inside longer queries.
+#include <chrono>
 #include <fstream>
 
 #include "engine/index/schema.h"
@@ -270,4 +271,46 @@ TEST_CASE("parts of weeks, months and years, and days named by their place", "[d
   CHECK_FALSE(find_date_expression("wed in Paris", now));
   auto two = find_date_expression("two upcoming weeks", now);
   CHECK_FALSE(two);
+}
+
+TEST_CASE("long runs of date words are read in linear time", "[dates]") {
+  // The reader is recursive descent: forms that read a date inside another ("the first Monday of
+  // the end of ...") must not multiply the work with every word.
+  const long now = day_number("2022-06-15");
+  for (const char* unit : {"the first Monday of ", "early ", "the end of ", "from the 3rd to ", "Monday of the ",
+                           "the week of ", "between 3 and ", "at 9am on ", "the 20th of the ", "last "}) {
+    std::string q;
+    for (int k = 0; k < 60; ++k) q += unit;
+    q += "March 2022";
+    INFO("query: " << q);
+    const auto start = std::chrono::steady_clock::now();
+    (void)find_date_expression(q, now);
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() < 20);
+  }
+}
+
+TEST_CASE("more numeric, weekday and counted forms", "[dates]") {
+  check_cases({
+      {"2015-3-3", "2015-03-03", "2015-03-03"},
+      {"06-17-2014", "2014-06-17", "2014-06-17"},
+      {"31/Oct/1974", "1974-10-31", "1974-10-31"},
+      {"07.jul.2014", "2014-07-07", "2014-07-07"},
+      {"2014/10", "2014-10-01", "2014-10-31"},
+      {"2/2013", "2013-02-01", "2013-02-28"},
+      {"2016-09-23T02:54:32.845Z", "2016-09-23", "2016-09-23"},
+      {"24/7", "-", ""},
+      {"2018Q4", "2018-10-01", "2018-12-31"},
+      {"Tuesday the 14th", "2022-06-14", "2022-06-14"},
+      {"Tuesday 14th", "2022-06-14", "2022-06-14"},
+      {"next March", "2023-03-01", "2023-03-31"},
+      {"the third quarter", "2021-07-01", "2021-09-30"},  // The latest begun by now.
+      {"2 Thursdays ago", "2022-06-02", "2022-06-02"},
+      {"3mons ago", "2022-03-01", "2022-03-31"},
+      {"1d ago", "2022-06-14", "2022-06-14"},
+      {"Wed Aug 05 12:00:00 2015", "2015-08-05", "2015-08-05"},
+      {"29.02.2020 13.12", "2020-02-29", "2020-02-29"},
+      {"the morning of 3 June", "2022-06-03", "2022-06-03"},
+      {"Monday early morning", "2022-06-13", "2022-06-13"},
+  });
 }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <algorithm>
+#include <vector>
 
 #include "engine/common/days.h"
 #include "query/understand/date_words.h"
@@ -215,7 +216,21 @@ class Reader {
     }
     year_written_ = year;
     if (!p || p->span.from != p->span.to) return p;
-    p->next = after_time_of_day(p->next);
+    std::size_t k = p->next;
+    if (p->span.unit == Span::day_unit && dotted_time(word(k))) ++k;  // "29.02.2020 13.12"
+    k = after_time_of_day(k);
+    // "Wed Aug 05 12:00:00 2015": a year written after the time.
+    if (p->span.unit == Span::day_unit && !year_written_ && k > p->next) {
+      if (int y = year_number(word(k))) {
+        auto c = civil(p->span.from);
+        std::optional<long> v = common::real_day(y, c.month, c.day);
+        if (!v) return std::nullopt;
+        p->span.from = p->span.to = *v;
+        year_written_ = true;
+        ++k;
+      }
+    }
+    p->next = k;
     return p;
   }
 
@@ -225,10 +240,11 @@ class Reader {
   std::size_t after_time_of_day(std::size_t k) const {
     for (int pass = 0; pass < 2; ++pass) {  // "morning at 9", "at 9 in the morning".
       k = time_group(k);
-      if (part_of_day(word(k)))
-        ++k;
-      else if (at(k, "in") && at(k + 1, "the") && part_of_day(word(k + 2)))
-        k += 3;
+      std::size_t early = at(k, "early") || at(k, "late") ? k + 1 : k;  // "early morning"
+      if (part_of_day(word(early)))
+        k = early + 1;
+      else if (at(early, "in") && at(early + 1, "the") && part_of_day(word(early + 2)))
+        k = early + 3;  // "early in the morning"
     }
     return k;
   }
@@ -256,8 +272,10 @@ class Reader {
     } else if (all_digits(word(k)) && word(k).size() <= 2) {
       if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
         n = k + 2;
-      else if (k > 0 && at(k - 1, "at") && k + 1 == w_.size())
-        n = k + 1;
+      else if (k > 0 && at(k - 1, "at") && (k + 1 == w_.size() || time_zone(word(k + 1))))
+        n = k + 1;  // "Saturday morning at 9", "Thu at 8 GMT"
+    } else if (dotted_time(word(k)) && (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))) {
+      n = k + 1;  // "12.16 pm"
     }
     if (n == k) return k;
     if (n < w_.size() && (at(n, "am") || at(n, "pm") || at(n, "a.m") || at(n, "p.m"))) ++n;
@@ -288,6 +306,10 @@ class Reader {
     if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
       if (auto m = calendar_ref(n + 2); m && m->span.unit == Span::month_unit)
         return Point{{m->span.to, m->span.to, Span::other}, m->next};
+    }
+    // the morning of the 15th of February: the day.
+    if (part_of_day(t) && at(n, "of")) {
+      if (auto d = point(n + 1, true); d && d->span.from == d->span.to) return d;
     }
     // the beginning / start / middle / end of a week, month or year; EOM, BOY, ...
     if (auto part = part_of_period(i)) return part;
@@ -357,6 +379,19 @@ class Reader {
         }
         return d;
       }
+      // Tuesday the 19th: the latest 19th not after now that fell on a Tuesday.
+      if (std::size_t j = at(n, "the") ? n + 1 : n;
+          day_number(word(j)) && (j > n || !all_digits(word(j))) && !tens_word(word(j))) {
+        unsigned dm = day_number(word(j));
+        auto c = civil(now_);
+        int y = c.year;
+        unsigned m = c.month;
+        for (int tries = 0; tries < 36; ++tries, add_months(y, m, -1)) {
+          std::optional<long> v = common::real_day(y, m, dm);
+          if (v && *v <= now_ && *v - monday_of(*v) == static_cast<long>(wd) - 1)
+            return Point{{*v, *v, Span::day_unit}, after_time_of_day(j + 1)};
+        }
+      }
       // "thu", "tues", "fri" are no English words; "mon", "wed", "sat", "sun" are, and are a
       // weekday only before a time ("Mon 19:43").
       const bool ordinary_word = t == "mon" || t == "wed" || t == "sat" || t == "sun";
@@ -378,10 +413,23 @@ class Reader {
       year_written_ = true;
       if (m >= 1 && m <= 12) return month_point(std::stoi(t.substr(0, 4)), m, n);
     }
-    // 21/03/2022 only when the order is clear (a part over 12, or both equal).
-    if (auto slash = numeric_slash_date(t)) {
+    // 2015-05-02T10:20:19+0000: the day.
+    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
+        all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2)) &&
+        t.find_first_not_of("0123456789:.+-z", 11) == std::string::npos) {
       year_written_ = true;
-      return Point{*slash, n};
+      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
+                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+    }
+    if (auto numeric = numeric_date(t)) {
+      year_written_ = true;
+      return Point{*numeric, n};
+    }
+    // 18q4, 2018Q4
+    if (t.size() >= 4 && t[t.size() - 2] == 'q' && t.back() >= '1' && t.back() <= '4') {
+      std::string y = t.substr(0, t.size() - 2);
+      int year = y.size() == 4 ? year_number(y) : y.size() == 2 && all_digits(y) ? 2000 + std::stoi(y) : 0;
+      if (year) return quarter(year, static_cast<unsigned>(t.back() - '0'), n);
     }
     // 1-15 March 2022
     if (auto dash = t.find('-'); dash != std::string::npos && dash > 0) {
@@ -395,6 +443,12 @@ class Reader {
         }
       }
     }
+    // next March: the first March after this month.
+    if (t == "next" && month_number(word(n)) && !month_abbreviation(word(n))) {
+      unsigned m = month_number(word(n));
+      int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0);
+      return month_point(y, m, n + 1);
+    }
     // Q1 2022, first quarter of 2022
     if (t.size() == 2 && t[0] == 'q' && t[1] >= '1' && t[1] <= '4') {
       std::size_t k = n;
@@ -405,6 +459,10 @@ class Reader {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(ord), k + 1);
+      // the third quarter: the latest begun by now.
+      unsigned m0 = 3 * static_cast<unsigned>(ord - 1) + 1;
+      int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
+      return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n + 1};
     }
     // the first week of March [2022]
     if (t == "the" && (small_ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
@@ -617,6 +675,27 @@ class Reader {
       }
     }
     int count = small_number(t);
+    // 2 Thursdays ago (back): the second Thursday before today; 3 Fridays from now: the third after.
+    if (count >= 1 && word(i + 1).ends_with("s")) {
+      const std::string& plural = word(i + 1);
+      if (unsigned wd = weekday_number(std::string_view(plural).substr(0, plural.size() - 1))) {
+        if (at(i + 2, "ago") || at(i + 2, "back")) {
+          long d = weekday_before(wd) - 7 * (count - 1);
+          return Point{{d, d, Span::other}, i + 3};
+        }
+        if (at(i + 2, "from") && at(i + 3, "now")) {
+          long d = monday_of(now_) + static_cast<long>(wd) - 1;
+          if (d <= now_) d += 7;
+          d += 7 * (count - 1);
+          return Point{{d, d, Span::other}, i + 4};
+        }
+      }
+    }
+    // 1d ago, 2y ago, 3mons ago
+    if (Unit glued = Unit::none; count < 0 && glued_count(t, count, glued) && at(i + 1, "ago")) {
+      if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
+      return calendar_unit(glued, -count, i + 2);
+    }
     if (count >= 0 && unit_of(word(i + 1)) != Unit::none && at(i + 2, "ago")) {
       Unit unit = unit_of(word(i + 1));
       if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
@@ -716,40 +795,60 @@ class Reader {
     return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, next};
   }
 
-  // 2022/3/21, 2022.03.21, 2022/Mar/21 (year first: always clear); 21/03/2022, 21.03.2022 only when
-  // the order is clear (a part over 12, or both equal).
-  std::optional<Span> numeric_slash_date(const std::string& t) const {
-    char sep = t.find('/') != std::string::npos ? '/' : t.find('.') != std::string::npos ? '.' : 0;
+  // Numeric dates: 2022/3/21, 2022.03.21, 2022-3-21, 2022/Mar/21 (year first: always clear);
+  // 21/03/2022, 06-17-2014, 31/Oct/1974, 07.jul.2014 only when the order is clear (a part over 12,
+  // a month name, or both equal); 2014/10 and 2/2013 are months. Two-digit years and day/month
+  // without a year ("24/7") are left as text.
+  std::optional<Span> numeric_date(const std::string& t) const {
+    char sep = 0;
+    for (char c : {'/', '.', '-'})
+      if (t.find(c) != std::string::npos) {
+        sep = c;
+        break;
+      }
     if (!sep) return std::nullopt;
-    auto s1 = t.find(sep);
-    auto s2 = t.find(sep, s1 + 1);
-    if (s2 == std::string::npos || t.find(sep, s2 + 1) != std::string::npos) return std::nullopt;
-    std::string a = t.substr(0, s1), b = t.substr(s1 + 1, s2 - s1 - 1), c = t.substr(s2 + 1);
+    std::vector<std::string> parts;
+    for (std::size_t b = 0;;) {
+      std::size_t e = t.find(sep, b);
+      parts.push_back(t.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
     auto number = [](const std::string& x) { return all_digits(x) && x.size() <= 2 ? std::stoi(x) : 0; };
-    if (int y = year_number(a)) {
-      unsigned m = number(b) ? static_cast<unsigned>(number(b)) : month_number(b);
-      unsigned d = static_cast<unsigned>(number(c));
+    auto month_part = [&](const std::string& x) {
+      return number(x) ? static_cast<unsigned>(number(x)) : month_abbreviation(x) ? month_number(x) : 0u;
+    };
+    auto day = [](int y, unsigned m, unsigned d) -> std::optional<Span> {
       if (!m || m > 12 || !d) return std::nullopt;
       std::optional<long> v = common::real_day(y, m, d);
       if (!v) return std::nullopt;
       return Span{*v, *v, Span::day_unit};
+    };
+    if (parts.size() == 2 && sep == '/') {
+      int y = year_number(parts[0]);
+      unsigned m = static_cast<unsigned>(number(parts[1]));
+      if (!y) {
+        y = year_number(parts[1]);
+        m = static_cast<unsigned>(number(parts[0]));
+      }
+      if (!y || !m || m > 12) return std::nullopt;
+      return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
     }
-    if (!number(a) || !number(b) || !year_number(c)) return std::nullopt;
-    unsigned x = static_cast<unsigned>(number(a)), y = static_cast<unsigned>(number(b));
-    unsigned d, m;
-    if (x == y)
-      d = m = x;
-    else if (x > 12 && y <= 12) {
-      d = x;
-      m = y;
-    } else if (y > 12 && x <= 12) {
-      d = y;
-      m = x;
-    } else
-      return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
-    std::optional<long> v = common::real_day(year_number(c), m, d);
-    if (!v) return std::nullopt;
-    return Span{*v, *v, Span::day_unit};
+    if (parts.size() != 3) return std::nullopt;
+    if (int y = year_number(parts[0])) return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[2])));
+    int y = year_number(parts[2]);
+    if (!y) return std::nullopt;
+    // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
+    if (!number(parts[1]) && month_part(parts[1]))
+      return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[0])));
+    if (!number(parts[0]) && month_part(parts[0]))
+      return day(y, month_part(parts[0]), static_cast<unsigned>(number(parts[1])));
+    unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
+    if (!a || !b) return std::nullopt;
+    if (a == b) return day(y, a, a);
+    if (a > 12 && b <= 12) return day(y, b, a);
+    if (b > 12 && a <= 12) return day(y, a, b);
+    return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
   }
 
   std::optional<Point> day_point(int y, unsigned m, unsigned d, std::size_t next) const {

@@ -187,6 +187,35 @@ bool time_of_day(std::string_view w) {
   return rest.size() == 2 && all_digits(rest);
 }
 
+bool dotted_time(std::string_view w) {
+  auto dot = w.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot > 2 || w.size() != dot + 3) return false;
+  std::string_view h = w.substr(0, dot), m = w.substr(dot + 1);
+  if (!all_digits(h) || !all_digits(m)) return false;
+  int hour = h.size() == 1 ? h[0] - '0' : (h[0] - '0') * 10 + (h[1] - '0');
+  return hour <= 23 && m[0] <= '5';
+}
+
+bool glued_count(std::string_view w, int& count, Unit& unit) {
+  std::size_t k = 0;
+  while (k < w.size() && k < 3 && std::isdigit(static_cast<unsigned char>(w[k]))) ++k;
+  if (k == 0 || k == w.size()) return false;
+  std::string_view u = w.substr(k);
+  if (u == "d")
+    unit = Unit::day;
+  else if (u == "w" || u == "wk" || u == "wks")
+    unit = Unit::week;
+  else if (u == "mon" || u == "mons")
+    unit = Unit::month;
+  else if (u == "y" || u == "yr" || u == "yrs")
+    unit = Unit::year;
+  else
+    return false;
+  count = 0;
+  for (char c : w.substr(0, k)) count = count * 10 + (c - '0');
+  return true;
+}
+
 bool time_zone(std::string_view w) {
   return one_of(w, {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "ist", "pst", "pdt", "mst", "mdt", "cst",
                     "cdt", "est", "edt", "msk"});

@@ -50,6 +50,10 @@ Unit unit_of(std::string_view w);
 // "3pm", "10:00", "10:00am", "12:00:00", "19h30", "8h", "noon", "midnight": a time of day (the reader
 // keeps only the day). A bare number is not one on its own.
 bool time_of_day(std::string_view w);
+// "12.16", "13.12": a clock time written with a dot, read only beside a day or before am/pm.
+bool dotted_time(std::string_view w);
+// "1d", "2y", "3mons", "2wk": a count glued to a unit (not "m" or "h": minutes or months, hours).
+bool glued_count(std::string_view w, int& count, Unit& unit);
 // "gmt", "utc", "bst", "pst", "edt", ...: a time zone after a time of day.
 bool time_zone(std::string_view w);
 // "morning", "afternoon", "evening", "night".
