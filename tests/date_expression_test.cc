@@ -314,3 +314,28 @@ TEST_CASE("more numeric, weekday and counted forms", "[dates]") {
       {"Monday early morning", "2022-06-13", "2022-06-13"},
   });
 }
+
+TEST_CASE("names that hold a month or a year are not dates", "[dates]") {
+  const long now = day_number("2022-06-15");
+  for (const char* text : {"March for Our Lives", "Euro 2020 final", "Windows 2000", "Pay ABC 2000", "Bloody Sunday",
+                           "Good Friday agreement"}) {
+    INFO("query: " << text);
+    CHECK_FALSE(find_date_expression(text, now));
+  }
+  auto end = find_date_expression("shelling March", now);
+  REQUIRE(end);
+  CHECK(show(end->range.from) == "2022-03-01");
+  auto year = find_date_expression("elections 2019", now);
+  REQUIRE(year);
+  CHECK(year->text == "2019");
+}
+
+TEST_CASE("year spans, decades and ranges to date", "[dates]") {
+  check_cases({
+      {"the 2022-2023 season", "-", ""},  // "season" is no date word: read inside a query only.
+      {"2021-2022", "2021-01-01", "2022-12-31"},
+      {"the 1980s", "1980-01-01", "1989-12-31"},
+      {"June 2021 to date", "2021-06-01", "2022-06-15"},
+      {"23-24 June", "2021-06-23", "2021-06-24"},  // Said on 15 June: last year's.
+  });
+}

@@ -13,8 +13,8 @@ namespace {
 
 struct Row {
   const char* query;
-  const char* from;           // "" = no date taken.
-  const char* not_understood; // "" = nothing reported.
+  const char* from;            // "" = no date taken.
+  const char* not_understood;  // "" = nothing reported.
 };
 
 }  // namespace
@@ -29,7 +29,19 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       {"in March 2022 and early Aprill", "", "in March 2022 and early"},
       {"2022/13/45 shelling", "", "2022/13/45"},
       {"01/02/2022", "", "01/02/2022"},
+      // Half a date, or a title holding one: left whole as text.
+      {"shelling from the 3rd to the", "", "from the 3rd"},
+      {"The Day After Tomorrow film", "", "Day After Tomorrow"},
+      {"later than 9:30 but before 11:00 on Thursday", "", "before 11:00 on Thursday"},
+      {"Aug 7, 2014Aug 7, 2014", "", "Aug 7, 2014Aug 7, 2014"},
+      {"two upcoming weeks", "", ""},
       // Whole: taken, nothing reported.
+      {"from the 3rd to the 9th of April 2022", "2022-04-03", ""},
+      {"casualties 3 April - 9 May 2022", "2022-04-03", ""},
+      {"shelling since the 2nd of April", "2022-04-02", ""},
+      {"talks Thursday at 3pm in Geneva", "2022-06-09", ""},
+      {"protests April 3-9", "2022-04-03", ""},
+      {"shelling January", "2022-01-01", ""},
       {"casualties in March 2022", "2022-03-01", ""},
       {"casualties 300 in March 2022", "2022-03-01", ""},
       {"killed 3 in March 2022 in Kyiv", "2022-03-01", ""},

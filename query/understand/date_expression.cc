@@ -137,6 +137,8 @@ class Reader {
       for (auto s : separators) is_sep = is_sep || w_[sep].text == s;
       if (!is_sep) continue;
       auto b = point(sep + 1, true);
+      if (!b && (at(sep + 1, "date") || at(sep + 1, "now")) && w_[sep].text != "-")
+        b = Point{{now_, now_, Span::other}, sep + 2};  // "June 2022 to date"
       bool b_year = year_written_;
       if (!b) {
         // B a bare day of A's month: "April 3 to 9", "April 3 to 9, 2022".
@@ -354,6 +356,12 @@ class Reader {
     }
     // Thursday: the latest before today; "Monday, Feb 18": the date written.
     if (unsigned wd = weekday_number(t)) {
+      // "Bloody Sunday", "Super Tuesday", "Good Friday": a capitalised weekday after a capitalised
+      // word is a name, unless a day or time follows.
+      if (!context && i > 0 && w_[i - 1].capital && w_[i].capital && !month_number(w_[i - 1].text) &&
+          !weekday_number(w_[i - 1].text) && !day_number(word(n)) && !month_number(word(n)) &&
+          after_time_of_day(n) == n)
+        return std::nullopt;
       // Wednesday of next week, Sunday from last week, Wednesday next week.
       std::size_t k = at(n, "of") || at(n, "from") ? n + 1 : n;
       if (std::size_t j = at(k, "the") ? k + 1 : k; unit_of(word(j + 1)) == Unit::week && word(j + 1) == "week") {
@@ -438,10 +446,22 @@ class Reader {
         if (auto m = point(n, true); m && m->span.unit == Span::month_unit) {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
+          if (!year_written_) y = latest_year(mo, d1);  // "23-24 June" said on 15 June: last year's.
           if (d2 <= civil(last_day(y, mo)).day)
             return Point{{days(y, mo, d1), days(y, mo, d2), Span::day_range}, m->next};
         }
       }
+    }
+    // 2022-2023: those years; the 1980s: that decade.
+    if (t.size() == 9 && t[4] == '-' && year_number(t.substr(0, 4)) && year_number(t.substr(5)) &&
+        year_number(t.substr(0, 4)) < year_number(t.substr(5))) {
+      year_written_ = true;
+      return Point{{days(year_number(t.substr(0, 4)), 1, 1), days(year_number(t.substr(5)), 12, 31), Span::other}, n};
+    }
+    if (t.size() == 5 && t[4] == 's' && t[3] == '0' && year_number(t.substr(0, 4))) {
+      int y = year_number(t.substr(0, 4));
+      year_written_ = true;
+      return Point{{days(y, 1, 1), days(y + 9, 12, 31), Span::other}, n};
     }
     // next March: the first March after this month.
     if (t == "next" && month_number(word(n)) && !month_abbreviation(word(n))) {
@@ -574,8 +594,10 @@ class Reader {
       return std::nullopt;
     }
     if (int y = year_number(t)) {
-      // A year alone after a name in capitals is part of the name ("Pay ABC 2000", "COP 2021").
-      if (!context && i > 0 && w_[i - 1].all_caps) return std::nullopt;
+      // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
+      // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
+      if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
+        return std::nullopt;
       year_written_ = true;
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n};
     }
@@ -589,7 +611,8 @@ class Reader {
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
     if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
     // the day after tomorrow, the day before yesterday
-    if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow"))
+    // ("The Day After Tomorrow", capitalised, is a title.)
+    if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow") && !w_[i + 1].capital)
       return Point{{now_ + 2, now_ + 2, Span::other}, i + 3};
     if (t == "day" && at(i + 1, "before") && at(i + 2, "yesterday"))
       return Point{{now_ - 2, now_ - 2, Span::other}, i + 3};
@@ -877,11 +900,12 @@ class Reader {
   // Whether month word i, with no date preposition, day or year beside it, is a month: not lower-case
   // "march"/"may" (words), not "May" (a name more often than not), not a shortening ("Jan", "Mar"),
   // not after "the" or a capitalised word ("Grace August"), nor before a capitalised word or a verb.
+  // "March" is a month alone only as the last word ("shelling March", not "March for Our Lives").
   bool bare_month_is_date(std::size_t i) const {
     const Word& w = w_[i];
     unsigned m = month_number(w.text);
     if (!m || m == 5 || month_abbreviation(w.text)) return false;
-    if (m == 3 && !w.capital) return false;
+    if (m == 3 && (!w.capital || i + 1 < w_.size())) return false;
     if (i > 0 && (w_[i - 1].capital || w_[i - 1].text == "the" || w_[i - 1].text == "of")) return false;
     if (i + 1 < w_.size() && (w_[i + 1].capital || verb_like(w_[i + 1].text))) return false;
     return true;
