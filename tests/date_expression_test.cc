@@ -339,3 +339,17 @@ TEST_CASE("year spans, decades and ranges to date", "[dates]") {
       {"23-24 June", "2021-06-23", "2021-06-24"},  // Said on 15 June: last year's.
   });
 }
+
+TEST_CASE("glued words, days after next, old years and spans of clock times", "[dates]") {
+  check_cases({
+      {"14april 2015", "2015-04-14", "2015-04-14"},
+      {"12 Jan 1876", "1876-01-12", "1876-01-12"},  // After a day and a month, any year.
+      {"Friday after next", "2022-06-24", "2022-06-24"},
+      {"March after next", "2024-03-01", "2024-03-31"},
+      {"1pm-2pm yesterday", "2022-06-14", "2022-06-14"},
+      {"yesterday 9-11am", "2022-06-14", "2022-06-14"},
+  });
+  const long now = day_number("2022-06-15");
+  CHECK_FALSE(find_date_expression("2022may", now));            // Never a part of a word.
+  CHECK_FALSE(find_date_expression("March 1500 troops", now));  // A bare month and a number.
+}

@@ -90,9 +90,9 @@ Tallies run_table(const std::string& name) {
 TEST_CASE("Duckling's English date corpus: the share read right does not fall", "[understanding][dates]") {
   const Tallies t = run_table("date_suite_duckling.tsv");
   CHECK(t.all.rows >= 500);
-  CHECK(t.all.share(t.all.right) >= 0.44);
+  CHECK(t.all.share(t.all.right) >= 0.46);
   CHECK(t.all.share(t.all.wrong) <= 0.31);
-  CHECK(t.plain.share(t.plain.right) >= 0.64);
+  CHECK(t.plain.share(t.plain.right) >= 0.67);
   CHECK(t.plain.share(t.plain.wrong) <= 0.01);
 }
 
@@ -102,5 +102,5 @@ TEST_CASE("dateparser's English date tests: the share read right does not fall",
   CHECK(t.all.share(t.all.right) >= 0.62);
   CHECK(t.all.share(t.all.wrong) <= 0.04);
   CHECK(t.plain.share(t.plain.right) >= 0.65);
-  CHECK(t.plain.share(t.plain.wrong) <= 0.01);
+  CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }

@@ -354,6 +354,18 @@ class Reader {
       if (saturday > now_) saturday -= 7;
       return Point{{saturday, saturday + 1, Span::other}, n};
     }
+    // Friday after next: a week after the first Friday after today; March after next likewise.
+    if (at(n, "after") && at(n + 1, "next")) {
+      if (unsigned wd = weekday_number(t); wd && !weekday_abbreviation(t)) {
+        long d = monday_of(now_) + static_cast<long>(wd) - 1;
+        if (d <= now_) d += 7;
+        return Point{{d + 7, d + 7, Span::other}, n + 2};
+      }
+      if (unsigned m = month_number(t); m && !month_abbreviation(t)) {
+        int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0) + 1;
+        return month_point(y, m, n + 2);
+      }
+    }
     // Thursday: the latest before today; "Monday, Feb 18": the date written.
     if (unsigned wd = weekday_number(t)) {
       // "Bloody Sunday", "Super Tuesday", "Good Friday": a capitalised weekday after a capitalised
@@ -549,7 +561,7 @@ class Reader {
       if (at(k, "day")) return std::nullopt;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
-        if (int y = year_number(word(k + 1))) {
+        if (int y = day_month_year(word(k + 1))) {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
@@ -569,7 +581,7 @@ class Reader {
         ++k;
       }
       if (d && d <= 31 && !year_number(word(n))) {
-        if (int y = year_number(word(k))) {
+        if (int y = day_month_year(word(k))) {
           year_written_ = true;
           return day_point(y, m, d, k + 1);
         }
@@ -743,7 +755,7 @@ class Reader {
     } else if ((w.text == "beginning" || w.text == "start" || w.text == "end" || w.text == "middle") &&
                at(i + 1, "of")) {
       part = w.text == "start" ? "beginning" : w.text;
-      whole = calendar_ref(i + 2);
+      whole = calendar_ref(at(i + 2, "around") ? i + 3 : i + 2);  // "the end of around next week"
     }
     if (!whole) return std::nullopt;
     long from = whole->span.from, to = whole->span.to, length = to - from + 1;
@@ -939,8 +951,10 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
   std::vector<Word> words = words_of(query);
   Reader reader(words, now);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // An expression begins and ends where the query's words do, never inside "2014Aug".
+    if (i > 0 && words[i - 1].glued_to_next) continue;
     auto r = reader.expression(i);
-    if (!r) continue;
+    if (!r || words[r->next - 1].glued_to_next) continue;
     DateExpression e;
     e.range = r->range;
     e.begin = words[i].begin;

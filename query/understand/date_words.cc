@@ -56,7 +56,29 @@ std::vector<Word> words_of(std::string_view q) {
       w.all_caps = letters >= 2 && capitals == letters;
       for (std::size_t k = b; k < e; ++k)
         w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
-      out.push_back(std::move(w));
+      // "14april", "2014aug", "feb13": split where digits meet a month name.
+      std::size_t digits = 0;
+      while (digits < w.text.size() && std::isdigit(static_cast<unsigned char>(w.text[digits]))) ++digits;
+      std::size_t alpha = 0;
+      while (alpha < w.text.size() && std::isalpha(static_cast<unsigned char>(w.text[alpha]))) ++alpha;
+      std::size_t cut = 0;
+      if (digits > 0 && digits <= 4 && month_number(std::string_view(w.text).substr(digits))) cut = digits;
+      if (alpha > 0 && alpha < w.text.size() && month_number(std::string_view(w.text).substr(0, alpha)) &&
+          all_digits(std::string_view(w.text).substr(alpha)) && w.text.size() - alpha <= 2)
+        cut = alpha;
+      if (cut) {
+        Word second = w;
+        second.text = w.text.substr(cut);
+        second.begin = b + cut;
+        second.capital = std::isupper(static_cast<unsigned char>(q[b + cut])) != 0;
+        w.text.resize(cut);
+        w.end = b + cut;
+        w.glued_to_next = true;
+        out.push_back(std::move(w));
+        out.push_back(std::move(second));
+      } else {
+        out.push_back(std::move(w));
+      }
     }
     i = end;
   }
@@ -105,6 +127,12 @@ int year_number(std::string_view w) {
   if (w.size() != 4 || !all_digits(w)) return 0;
   int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
   return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+int day_month_year(std::string_view w) {
+  if (w.size() != 4 || !all_digits(w)) return 0;
+  int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+  return y >= 1000 && y <= 2999 ? y : 0;
 }
 
 unsigned ordinal_unit_word(std::string_view w) {
@@ -167,6 +195,11 @@ Unit unit_of(std::string_view w) {
 
 bool time_of_day(std::string_view w) {
   if (w == "noon" || w == "midnight") return true;
+  // A span of clock times in one word: "1pm-2pm", "9-11am".
+  if (auto dash = w.find('-'); dash != std::string_view::npos && dash > 0) {
+    std::string_view a = w.substr(0, dash), b = w.substr(dash + 1);
+    return time_of_day(b) && (time_of_day(a) || (all_digits(a) && a.size() <= 2));
+  }
   std::string_view t = w;
   if (t.ends_with("a.m") || t.ends_with("p.m"))
     t.remove_suffix(3);

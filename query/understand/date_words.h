@@ -16,10 +16,12 @@ struct Word {
   std::size_t begin = 0, end = 0;  // Byte span in the query.
   bool capital = false;            // Written with a capital first letter ("May" beside "may").
   bool all_caps = false;           // Two or more letters, all capitals ("ABC", "EOM").
+  bool glued_to_next = false;      // The first half of a split word ("14" of "14april").
 };
 
 // The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
-// stays a word "-" (a range separator). Words that are only punctuation are dropped.
+// stays a word "-" (a range separator). Words that are only punctuation are dropped. A day or year
+// glued to a month ("14april", "Feb13") is two words.
 std::vector<Word> words_of(std::string_view query);
 
 bool all_digits(std::string_view s);
@@ -32,6 +34,8 @@ unsigned weekday_number(std::string_view w);
 bool weekday_abbreviation(std::string_view w);
 // A four-digit year 1900..2100, else 0.
 int year_number(std::string_view w);
+// A four-digit year 1000..2999 (after a day and a month, "12 Jan 1876", a number is surely a year).
+int day_month_year(std::string_view w);
 // "21", "21st", "2nd", "first", "twenty-first", "thirty-first" -> 1..31, else 0 (one word).
 unsigned day_number(std::string_view w);
 // The ordinal words of "twenty first" written as two words: tens (20, 30) then 1..9, else 0.
