@@ -4,8 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
 
+#include "newsq/error.h"
 #include "newsq/understood_query.h"
 #include "test_support.h"
 
@@ -79,4 +81,136 @@ TEST_CASE("explain says what was not understood as a date", "[understanding][cli
   CHECK(json["date_not_understood"] == "since the 42nd of April");
   CHECK_FALSE(json.contains("date"));
   CHECK(json["text"] == "shelling since the 42nd of April");
+}
+
+TEST_CASE("random runs of date words keep the contract", "[understanding][dates]") {
+  // Pieces of every form the reader knows, shuffled into nonsense: understanding never throws but
+  // QueryError, never takes a date and reports one as not understood at once, and never takes an
+  // empty range (a start after its end).
+  const char* vocab[] = {"the",
+                         "of",
+                         "in",
+                         "on",
+                         "at",
+                         "to",
+                         "-",
+                         "from",
+                         "between",
+                         "and",
+                         "since",
+                         "until",
+                         "up",
+                         "by",
+                         "for",
+                         "last",
+                         "past",
+                         "next",
+                         "this",
+                         "ago",
+                         "hence",
+                         "now",
+                         "today",
+                         "yesterday",
+                         "tomorrow",
+                         "day",
+                         "days",
+                         "week",
+                         "weeks",
+                         "month",
+                         "year",
+                         "quarter",
+                         "qtr",
+                         "weekend",
+                         "Monday",
+                         "thu",
+                         "sat",
+                         "Friday",
+                         "March",
+                         "march",
+                         "May",
+                         "April",
+                         "Jan",
+                         "feb13",
+                         "14april",
+                         "2022",
+                         "1999",
+                         "1876",
+                         "3",
+                         "9",
+                         "21st",
+                         "31",
+                         "45",
+                         "twenty",
+                         "first",
+                         "twenty-first",
+                         "early",
+                         "mid",
+                         "late",
+                         "mid-March",
+                         "end",
+                         "beginning",
+                         "EOM",
+                         "BOY",
+                         "H1",
+                         "Q3",
+                         "2018Q4",
+                         "3pm",
+                         "10:30",
+                         "19h30",
+                         "GMT",
+                         "am",
+                         "morning",
+                         "2022/3/21",
+                         "25/12/2022",
+                         "01/02/2022",
+                         "3-9",
+                         "1pm-2pm",
+                         "2022-2023",
+                         "1980s",
+                         "after",
+                         "Kyiv",
+                         "\"quoted",
+                         "phrase\"",
+                         "-russia",
+                         "NOT",
+                         "OR",
+                         "(",
+                         ")",
+                         "2y",
+                         "3mons",
+                         "thursdays",
+                         "upcoming",
+                         "current",
+                         "half",
+                         "second",
+                         "autumn",
+                         "12.16",
+                         "2015-05-02T10:20:19+0000",
+                         "29",
+                         "Feb",
+                         "week's",
+                         "around",
+                         "date",
+                         "2014Aug",
+                         "recent",
+                         "fortnight",
+                         "hours"};
+  const std::size_t n = sizeof(vocab) / sizeof(vocab[0]);
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1664525u + 1013904223u; };
+  for (int round = 0; round < 20000; ++round) {
+    std::string q;
+    const int words = 1 + static_cast<int>((next() >> 8) % 9);
+    for (int k = 0; k < words; ++k) {
+      if (k) q += (next() >> 8) % 7 == 0 ? ", " : " ";
+      q += vocab[(next() >> 8) % n];
+    }
+    INFO("query: " << q);
+    try {
+      const auto u = newsq::understand(q, "2022-06-15");
+      CHECK((u.date_text.empty() || u.date_not_understood.empty()));
+      CHECK((u.date_text.empty() || !u.from.empty() || !u.to.empty()));
+      CHECK((u.from.empty() || u.to.empty() || u.from <= u.to));
+    } catch (const newsq::QueryError&) {}
+  }
 }

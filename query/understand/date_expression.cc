@@ -333,11 +333,10 @@ class Reader {
     if ((t == "first" || t == "second" || t == "last") && at(n, "half")) {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
-      if (auto inner = point(k, true);
-          inner && inner->span.unit != Span::day_unit && inner->span.unit != Span::day_range) {
+      if (auto inner = point(k, true); inner && (is_month(inner->span) || is_year(inner->span))) {
         long from = inner->span.from, to = inner->span.to;
         bool first = t == "first";
-        if (to - from > 40) {
+        if (is_year(inner->span)) {
           int y = year_of(from);
           return Point{first ? Span{days(y, 1, 1), last_day(y, 6)} : Span{days(y, 7, 1), last_day(y, 12)}, inner->next};
         }
@@ -515,10 +514,9 @@ class Reader {
         Reader sub(rest, now_);
         if (auto p = sub.point(0, true)) inner = Point{p->span, i + p->next};  // rest[k] is w_[i + k].
       }
-      if (!inner || inner->span.unit == Span::day_unit || inner->span.unit == Span::day_range) continue;
+      if (!inner || !(is_month(inner->span) || is_year(inner->span))) continue;
       long from = inner->span.from, to = inner->span.to;
-      long length = to - from + 1;
-      if (length > 40) {  // A year: four months each.
+      if (is_year(inner->span)) {  // A year: four months each.
         int y = year_of(from);
         unsigned m0 = part == "early" ? 1 : part == "mid" ? 5 : 9;
         return Point{{days(y, m0, 1), last_day(y, m0 + 3), Span::other}, inner->next};
@@ -778,6 +776,15 @@ class Reader {
     return std::nullopt;
   }
 
+  // Whether a span is one calendar month or one calendar year (what early/late and halves divide).
+  static bool is_month(const Span& s) {
+    return s.to - s.from >= 27 && s.to - s.from <= 30 && civil(s.from).day == 1 && civil(s.to + 1).day == 1;
+  }
+  static bool is_year(const Span& s) {
+    auto a = civil(s.from);
+    return a.month == 1 && a.day == 1 && s.to == days(a.year, 12, 31);
+  }
+
   // `count` units after now: the day, or the calendar week, month or year holding that day.
   std::optional<Point> offset_unit(Unit unit, int count, std::size_t next) {
     if (unit == Unit::day) return Point{{now_ + count, now_ + count, Span::other}, next};
@@ -955,6 +962,7 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
     if (i > 0 && words[i - 1].glued_to_next) continue;
     auto r = reader.expression(i);
     if (!r || words[r->next - 1].glued_to_next) continue;
+    if (r->range.from && r->range.to && *r->range.from > *r->range.to) continue;  // Never an empty range.
     DateExpression e;
     e.range = r->range;
     e.begin = words[i].begin;
@@ -968,7 +976,9 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
 std::optional<DayRange> parse_date_phrase(std::string_view phrase, long now) {
   std::vector<Word> words = words_of(phrase);
   Reader reader(words, now);
-  if (auto r = reader.expression(0); r && r->next == words.size()) return r->range;
+  if (auto r = reader.expression(0);
+      r && r->next == words.size() && !(r->range.from && r->range.to && *r->range.from > *r->range.to))
+    return r->range;
   return std::nullopt;
 }
 
