@@ -353,3 +353,15 @@ TEST_CASE("glued words, days after next, old years and spans of clock times", "[
   CHECK_FALSE(find_date_expression("2022may", now));            // Never a part of a word.
   CHECK_FALSE(find_date_expression("March 1500 troops", now));  // A bare month and a number.
 }
+
+TEST_CASE("seasons and weekends by their place, compound offsets", "[dates]") {
+  check_cases({
+      {"this summer", "2022-06-01", "2022-08-31"},  // Meteorological seasons, as "summer 2022".
+      {"last winter", "2021-12-01", "2022-02-28"},
+      {"this past weekend", "2022-06-11", "2022-06-12"},
+      {"the last weekend of May", "2022-05-28", "2022-05-29"},
+      {"this week-end", "2022-06-18", "2022-06-19"},
+      {"1 year 2 months from now", "2023-08-01", "2023-08-31"},  // The smallest unit named is the grain.
+      {"1 year, 1 month and 1 day ago", "2021-05-14", "2021-05-14"},
+  });
+}

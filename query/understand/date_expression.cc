@@ -348,7 +348,7 @@ class Reader {
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, 4, k + 1);
     }
-    if (t == "weekend") {
+    if (weekend_word(t)) {
       long saturday = monday_of(now_) + 5;
       if (saturday > now_) saturday -= 7;
       return Point{{saturday, saturday + 1, Span::other}, n};
@@ -526,12 +526,11 @@ class Reader {
       return Point{{from + 20, to, Span::other}, inner->next};
     }
     // Seasons (meteorological): winter YEAR is December YEAR to February YEAR+1.
-    if (t == "spring" || t == "summer" || t == "autumn" || t == "fall" || t == "winter") {
+    if (unsigned m0 = season_start(t)) {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       int y = year_number(word(k));
       if (!y) return std::nullopt;
-      unsigned m0 = t == "spring" ? 3 : t == "summer" ? 6 : t == "winter" ? 12 : 9;
       int y_end = y;
       unsigned m_end = m0;
       add_months(y_end, m_end, 2);
@@ -659,9 +658,33 @@ class Reader {
         long d = monday_of(now_) + 7 * offset + static_cast<long>(weekday_number(word(i + 2))) - 1;
         return Point{{d, d, Span::other}, i + 3};
       }
-      if (u == "weekend") {  // This (next, last) week's Saturday..Sunday.
+      if (weekend_word(u) && !at(i + 2, "of") && !at(i + 2, "in")) {  // This (next, last) week's Sat..Sun.
         long saturday = monday_of(now_) + 5 + 7 * offset;
         return Point{{saturday, saturday + 1, Span::other}, i + 2};
+      }
+      // this past weekend: the last one.
+      if (offset == 0 && u == "past" && weekend_word(word(i + 2))) {
+        long saturday = monday_of(now_) - 2;
+        return Point{{saturday, saturday + 1, Span::other}, i + 3};
+      }
+      // the last weekend of October: its last Saturday and the Sunday after.
+      if (t == "last" && weekend_word(u) && (at(i + 2, "of") || at(i + 2, "in"))) {
+        if (auto m = calendar_ref(i + 3); m && is_month(m->span)) {
+          long saturday = m->span.to - ((m->span.to - monday_of(m->span.to) - 5) % 7 + 7) % 7;
+          return Point{{saturday, saturday + 1, Span::other}, m->next};
+        }
+      }
+      // this summer, last winter, next spring: meteorological seasons, as "summer 2022" is.
+      if (unsigned m0 = season_start(u)) {
+        auto c = civil(now_);
+        int y = c.year;
+        // The season holding now, or else this year's (this winter in January began last December).
+        if (m0 == 12 && c.month <= 2) --y;
+        y += offset;
+        int y_end = y;
+        unsigned m_end = m0;
+        add_months(y_end, m_end, 2);
+        return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, i + 2};
       }
       if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
@@ -724,6 +747,7 @@ class Reader {
         }
       }
     }
+    if (auto compound = compound_offset(i)) return compound;
     // 1d ago, 2y ago, 3mons ago
     if (Unit glued = Unit::none; count < 0 && glued_count(t, count, glued) && at(i + 1, "ago")) {
       if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
@@ -776,6 +800,13 @@ class Reader {
     return std::nullopt;
   }
 
+  // "weekend", "week-end", "wkend".
+  static bool weekend_word(std::string_view w) { return w == "weekend" || w == "week-end" || w == "wkend"; }
+  // The first month of a meteorological season (spring 3, summer 6, autumn/fall 9, winter 12), else 0.
+  static unsigned season_start(std::string_view w) {
+    return w == "spring" ? 3 : w == "summer" ? 6 : w == "autumn" || w == "fall" ? 9 : w == "winter" ? 12 : 0;
+  }
+
   // Whether a span is one calendar month or one calendar year (what early/late and halves divide).
   static bool is_month(const Span& s) {
     return s.to - s.from >= 27 && s.to - s.from <= 30 && civil(s.from).day == 1 && civil(s.to + 1).day == 1;
@@ -783,6 +814,58 @@ class Reader {
   static bool is_year(const Span& s) {
     auto a = civil(s.from);
     return a.month == 1 && a.day == 1 && s.to == days(a.year, 12, 31);
+  }
+
+  // "1 year 2 months from now", "1 year, 1 month, 1 week, 1 day, 1 hour and 1 minute ago": two
+  // counted units or more, moved by calendar arithmetic (years, months, then days). The smallest unit
+  // named gives the grain: the day (for days, hours or minutes), or the week, month or year holding it.
+  std::optional<Point> compound_offset(std::size_t i) {
+    int years = 0, months = 0, day_count = 0, parts = 0;
+    Unit smallest = Unit::year;
+    auto rank = [](Unit u) { return u == Unit::year ? 4 : u == Unit::month ? 3 : u == Unit::week ? 2 : 1; };
+    std::size_t k = i;
+    for (;;) {
+      int count = small_number(word(k));
+      const std::string& u = word(k + 1);
+      Unit unit = unit_of(u);
+      bool minutes = u == "minute" || u == "minutes" || u == "min" || u == "mins";
+      if (count < 0 || (unit == Unit::none && !minutes)) break;
+      if (unit == Unit::year) years += count;
+      if (unit == Unit::quarter) months += 3 * count;
+      if (unit == Unit::month) months += count;
+      if (unit == Unit::week) day_count += 7 * count;
+      if (unit == Unit::fortnight) day_count += 14 * count;
+      if (unit == Unit::day) day_count += count;
+      Unit grain = minutes || unit == Unit::hour ? Unit::day
+                   : unit == Unit::fortnight     ? Unit::week
+                   : unit == Unit::quarter       ? Unit::month
+                                                 : unit;
+      if (rank(grain) < rank(smallest)) smallest = grain;
+      ++parts;
+      k += 2;
+      if (at(k, "and")) ++k;
+    }
+    if (parts < 2) return std::nullopt;
+    int sign = 0;
+    if (at(k, "ago")) {
+      sign = -1;
+      k += 1;
+    } else if (at(k, "from") && at(k + 1, "now")) {
+      sign = 1;
+      k += 2;
+    } else {
+      return std::nullopt;
+    }
+    auto c = civil(now_);
+    int y = c.year;
+    unsigned m = c.month;
+    add_months(y, m, sign * (12 * years + months));
+    long d = days(y, m, std::min(c.day, civil(last_day(y, m)).day)) + sign * day_count;
+    if (smallest == Unit::day) return Point{{d, d, Span::other}, k};
+    if (smallest == Unit::week) return Point{{monday_of(d), monday_of(d) + 6, Span::other}, k};
+    y = year_of(d);
+    if (smallest == Unit::month) return Point{{days(y, month_of(d), 1), last_day(y, month_of(d)), Span::other}, k};
+    return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, k};
   }
 
   // `count` units after now: the day, or the calendar week, month or year holding that day.
