@@ -1,7 +1,6 @@
 // query/understand/date_run.cc: date vocabulary and the runs it forms (see date_run.h).
 #include "query/understand/date_run.h"
 
-#include <array>
 #include <cctype>
 #include <set>
 #include <vector>
@@ -29,36 +28,17 @@ struct Word {
 const std::set<std::string, std::less<>> kJoiners = {"the", "of",     "in",         "on", "at",  "and", "to",
                                                      "-",   "during", "throughout", "up", "a",   "an",  "&",
                                                      "for", "around", "am",         "pm", "a.m", "p.m", "by"};
+// Date words beyond the vocabulary of date_words.h (months, weekdays, ordinals, units): the words
+// that build a date around them.
 const std::set<std::string, std::less<>> kDateWords = {
-    "end",        "beginning", "start",     "middle",      "qtr",        "morning",   "afternoon", "evening",
-    "night",      "from",      "between",   "since",       "until",      "till",      "through",   "before",
-    "after",      "ago",       "early",     "mid",         "late",       "last",      "past",      "this",
-    "next",       "earlier",   "recent",    "week",        "weeks",      "weekend",   "weekends",  "fortnight",
-    "day",        "days",      "month",     "months",      "year",       "years",     "hours",     "quarter",
-    "half",       "today",     "yesterday", "tomorrow",    "spring",     "summer",    "autumn",    "winter",
-    "monday",     "tuesday",   "wednesday", "thursday",    "friday",     "saturday",  "sunday",    "mon",
-    "tue",        "tues",      "wed",       "thu",         "thur",       "thurs",     "fri",       "sat",
-    "sun",        "q1",        "q2",        "q3",          "q4",         "h1",        "h2",        "first",
-    "second",     "third",     "fourth",    "fifth",       "twenty",     "thirty",    "twentieth", "thirtieth",
-    "sixth",      "seventh",   "eighth",    "ninth",       "tenth",      "eleventh",  "twelfth",   "thirteenth",
-    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+    "end",      "beginning", "start", "middle",    "morning",  "afternoon", "evening", "night",  "from",
+    "between",  "since",     "until", "till",      "through",  "before",    "after",   "ago",    "early",
+    "mid",      "late",      "last",  "past",      "this",     "next",      "earlier", "recent", "weekend",
+    "weekends", "half",      "today", "yesterday", "tomorrow", "spring",    "summer",  "autumn", "winter",
+    "q1",       "q2",        "q3",    "q4",        "h1",       "h2",        "twenty",  "thirty"};
 
-bool is_month(std::string_view w) {
-  static const std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
-                                                      "may",       "june",     "july",     "august",
-                                                      "september", "october",  "november", "december"};
-  for (std::string_view full : names)
-    if (w == full || (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")))
-      return true;
-  return false;
-}
-
-bool digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
+bool is_month(std::string_view w) { return date_words::month_number(w) != 0; }
+bool digits(std::string_view s) { return date_words::all_digits(s); }
 
 Kind kind_of(const Word& w) {
   const std::string& t = w.lower;
@@ -69,7 +49,10 @@ Kind kind_of(const Word& w) {
     // the neighbours decide (a month is a date word only beside a number, see below).
     return Kind::month;
   }
-  if (kDateWords.count(t)) return Kind::date;
+  if (kDateWords.count(t) || date_words::weekday_number(t) || date_words::unit_of(t) != date_words::Unit::none)
+    return Kind::date;
+  // Ordinal words ("first", "twenty-first" below); ordinal numbers ("3rd") at the end.
+  if (!t.empty() && std::isalpha(static_cast<unsigned char>(t[0])) && date_words::day_number(t)) return Kind::date;
   // A clock time ("3pm", "10:30", "19h30") and a zone after one: a date reader drops them beside
   // a day, so beside a date they are part of its run ("Thursday 8:00 GMT").
   if (date_words::time_of_day(t) || date_words::time_zone(t)) return Kind::date;
@@ -114,10 +97,7 @@ Kind kind_of(const Word& w) {
     if (all) return Kind::number;
   }
   if (digits(t)) {
-    if (t.size() == 4) {
-      const int year = std::stoi(t);
-      return year >= 1900 && year <= 2100 ? Kind::date : Kind::number;
-    }
+    if (t.size() == 4) return date_words::year_number(t) ? Kind::date : Kind::number;
     return t.size() <= 2 ? Kind::number : Kind::none;
   }
   for (const char* suffix : {"st", "nd", "rd", "th"})
