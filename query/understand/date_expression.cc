@@ -2,8 +2,6 @@
 // words of a query. Every form it knows is listed in date_expression_test.cc with its range.
 #include "query/understand/date_expression.h"
 
-#include <array>
-#include <cctype>
 #include <algorithm>
 #include <vector>
 
@@ -306,7 +304,7 @@ class Reader {
     }
     // the last day of October 2015
     if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
-      if (auto m = calendar_ref(n + 2); m && m->span.unit == Span::month_unit)
+      if (auto m = calendar_ref(n + 2); m && is_month(m->span))
         return Point{{m->span.to, m->span.to, Span::other}, m->next};
     }
     // the morning of the 15th of February: the day.
