@@ -37,6 +37,9 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       {"later than 9:30 but before 11:00 on Thursday", "", "before 11:00 on Thursday"},
       {"Aug 7, 2014Aug 7, 2014", "", "Aug 7, 2014Aug 7, 2014"},
       {"two upcoming weeks", "", ""},
+      {"talks 3 and 7 March", "", "3 and 7 March"},
+      {"early April or late March", "", "early April or late March"},
+      {"killed 3 in 2022", "2022-01-01", ""},
       // Whole: taken, nothing reported.
       {"from the 3rd to the 9th of April 2022", "2022-04-03", ""},
       {"casualties 3 April - 9 May 2022", "2022-04-03", ""},

@@ -25,9 +25,9 @@ struct Word {
   Kind kind = Kind::none;
 };
 
-const std::set<std::string, std::less<>> kJoiners = {"the", "of",     "in",         "on", "at",  "and", "to",
-                                                     "-",   "during", "throughout", "up", "a",   "an",  "&",
-                                                     "for", "around", "am",         "pm", "a.m", "p.m", "by"};
+const std::set<std::string, std::less<>> kJoiners = {"the",    "of",         "in",  "on",  "at", "and", "to",  "-",
+                                                     "during", "throughout", "up",  "a",   "an", "&",   "for", "around",
+                                                     "am",     "pm",         "a.m", "p.m", "by", "or"};
 // Date words beyond the vocabulary of date_words.h (months, weekdays, ordinals, units): the words
 // that build a date around them.
 const std::set<std::string, std::less<>> kDateWords = {
@@ -141,6 +141,13 @@ std::vector<Word> words_of(std::string_view line) {
     if (out[k].kind == Kind::number && beside([](const Word& n) { return n.kind == Kind::month; }))
       out[k].kind = Kind::date;
   }
+  // A number joined to a day of a month ("3 and 7 March", "3 or 4 April") is a day too.
+  for (std::size_t k = out.size(); k-- > 0;)
+    if (out[k].kind == Kind::number && k + 2 < out.size() && out[k + 2].kind == Kind::date &&
+        date_words::day_number(out[k + 2].lower) &&
+        (out[k + 1].lower == "and" || out[k + 1].lower == "or" || out[k + 1].lower == "to" || out[k + 1].lower == "-" ||
+         out[k + 1].lower == "&"))
+      out[k].kind = Kind::date;
   // A number just before a year ("11. 12. 2014"), or after a day beside a month ("December 21 19"),
   // is part of a numeric date the reader did not read.
   for (std::size_t k = out.size(); k-- > 0;) {
