@@ -363,5 +363,7 @@ TEST_CASE("seasons and weekends by their place, compound offsets", "[dates]") {
       {"this week-end", "2022-06-18", "2022-06-19"},
       {"1 year 2 months from now", "2023-08-01", "2023-08-31"},  // The smallest unit named is the grain.
       {"1 year, 1 month and 1 day ago", "2021-05-14", "2021-05-14"},
+      {"earlier today", "2022-06-15", "2022-06-15"},
+      {"later yesterday", "2022-06-14", "2022-06-14"},
   });
 }

@@ -690,6 +690,11 @@ class Reader {
         return Point{{d, d, Span::other}, i + 2};
       }
     }
+    // earlier today, later yesterday: that day.
+    if ((t == "earlier" || t == "later") && (at(i + 1, "today") || at(i + 1, "yesterday") || at(i + 1, "tomorrow"))) {
+      long d = at(i + 1, "today") ? now_ : at(i + 1, "yesterday") ? now_ - 1 : now_ + 1;
+      return Point{{d, d, Span::other}, i + 2};
+    }
     // earlier this week: its start until today; later this month: today until its end.
     if ((t == "earlier" || t == "later") && at(i + 1, "this")) {
       Unit unit = unit_of(word(i + 2));
