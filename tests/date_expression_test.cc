@@ -364,6 +364,8 @@ TEST_CASE("seasons and weekends by their place, compound offsets", "[dates]") {
       {"1 year 2 months from now", "2023-08-01", "2023-08-31"},  // The smallest unit named is the grain.
       {"1 year, 1 month and 1 day ago", "2021-05-14", "2021-05-14"},
       {"earlier today", "2022-06-15", "2022-06-15"},
+      {"a week ago", "2022-06-06", "2022-06-12"},         // The week holding that day...
+      {"a week ago at 9am", "2022-06-08", "2022-06-08"},  // ...or, with a clock time, the day.
       {"later yesterday", "2022-06-14", "2022-06-14"},
   });
 }

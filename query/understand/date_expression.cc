@@ -760,6 +760,11 @@ class Reader {
       Unit unit = unit_of(word(i + 1));
       if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
       if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
+      // "1 week ago at 12:00 am": a clock time pins the day itself.
+      if (after_time_of_day(i + 3) > i + 3 && (unit == Unit::week || unit == Unit::fortnight)) {
+        long d = now_ - (unit == Unit::week ? 7 : 14) * count;
+        return Point{{d, d, Span::other}, i + 3};
+      }
       if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
       if (unit == Unit::quarter) return calendar_unit(Unit::month, -3 * count, i + 3);
       return calendar_unit(unit, -count, i + 3);
