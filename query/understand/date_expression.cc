@@ -461,6 +461,19 @@ class Reader {
         }
       }
     }
+    // Jan-Mar 2022, March-April: those months (the year, if not written, the latest in which the
+    // first has begun).
+    if (auto dash = t.find('-'); dash != std::string::npos && dash > 0) {
+      unsigned m1 = month_number(std::string_view(t).substr(0, dash)),
+               m2 = month_number(std::string_view(t).substr(dash + 1));
+      if (m1 && m2) {
+        int y = year_number(word(n));
+        year_written_ = y != 0;
+        if (!y) y = latest_year(m1, 1);
+        int y2 = m2 < m1 ? y + 1 : y;
+        if (m2 != m1) return Point{{days(y, m1, 1), last_day(y2, m2), Span::other}, year_written_ ? n + 1 : n};
+      }
+    }
     // 2022-2023: those years; the 1980s: that decade.
     if (t.size() == 9 && t[4] == '-' && year_number(t.substr(0, 4)) && year_number(t.substr(5)) &&
         year_number(t.substr(0, 4)) < year_number(t.substr(5))) {
