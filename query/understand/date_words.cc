@@ -256,12 +256,6 @@ bool time_zone(std::string_view w) {
 
 bool part_of_day(std::string_view w) { return one_of(w, {"morning", "afternoon", "evening", "night"}); }
 
-bool connector(std::string_view w) {
-  return one_of(
-      w, {"from", "to", "between", "and",        "since",  "until", "till", "through", "the",  "of", "-",  "in",
-          "on",   "at", "during",  "throughout", "before", "after", "up",   "for",     "over", "a",  "an", "by"});
-}
-
 bool direction(std::string_view w, int& offset) {
   if (w == "this" || w == "current") {
     offset = 0;
@@ -273,14 +267,6 @@ bool direction(std::string_view w, int& offset) {
     return false;
   }
   return true;
-}
-
-bool relative_word(std::string_view w) {
-  return one_of(w, {"last",    "past", "this", "next",   "ago",     "recent", "earlier",   "later",
-                    "early",   "mid",  "late", "half",   "quarter", "today",  "yesterday", "tomorrow",
-                    "weekend", "am",   "pm",   "spring", "summer",  "autumn", "fall",      "winter",
-                    "h1",      "h2",   "q1",   "q2",     "q3",      "q4"}) ||
-         small_ordinal(w) || unit_of(w) != Unit::none;
 }
 
 bool verb_like(std::string_view w) {

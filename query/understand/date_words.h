@@ -62,14 +62,9 @@ bool glued_count(std::string_view w, int& count, Unit& unit);
 bool time_zone(std::string_view w);
 // "morning", "afternoon", "evening", "night".
 bool part_of_day(std::string_view w);
-// Words that only join date words (from, to, between, and, the, of, in, on, at, -, ...): a date-looking
-// run may begin or end with them without them being part of it.
-bool connector(std::string_view w);
 // The direction a word gives a calendar unit: "this"/"current" 0, "last"/"previous" -1,
 // "next"/"coming"/"following"/"upcoming" +1; false if it gives none.
 bool direction(std::string_view w, int& offset);
-// Words that mark a date without naming one (last, past, this, next, ago, early, late, half, ...).
-bool relative_word(std::string_view w);
 // "said", "says", "told", "will", ...: after "May" they make it a name, not a month.
 bool verb_like(std::string_view w);
 
