@@ -216,9 +216,9 @@ class Reader {
     }
     year_written_ = year;
     if (!p || p->span.from != p->span.to) return p;
-    std::size_t k = p->next;
-    if (p->span.unit == Span::day_unit && dotted_time(word(k))) ++k;  // "29.02.2020 13.12"
-    k = after_time_of_day(k);
+    std::size_t k = after_time_of_day(p->next);
+    if (k == p->next && p->span.unit == Span::day_unit && dotted_time(word(k)))
+      k = after_time_of_day(k + 1);  // "29.02.2020 13.12"
     // "Wed Aug 05 12:00:00 2015": a year written after the time.
     if (p->span.unit == Span::day_unit && !year_written_ && k > p->next) {
       if (int y = year_number(word(k))) {
