@@ -369,6 +369,10 @@ TEST_CASE("seasons and weekends by their place, compound offsets", "[dates]") {
       {"earlier today", "2022-06-15", "2022-06-15"},
       {"a week ago", "2022-06-06", "2022-06-12"},         // The week holding that day...
       {"a week ago at 9am", "2022-06-08", "2022-06-08"},  // ...or, with a clock time, the day.
+      {"around next Tuesday", "2022-06-21", "2022-06-21"},
+      {"in 2014 AD", "2014-01-01", "2014-12-31"},
+      {"tomorrow at lunch", "2022-06-16", "2022-06-16"},
+      {"21 January 2012 13:11:23.678", "2012-01-21", "2012-01-21"},
       {"later yesterday", "2022-06-14", "2022-06-14"},
   });
 }

@@ -63,7 +63,7 @@ class Reader {
     if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
       if (auto r = expression_core(i + 1, true)) return r;
     }
-    if (at(i, "at") || at(i, "for") || at(i, "over")) {
+    if (at(i, "at") || at(i, "for") || at(i, "over") || at(i, "around")) {
       if (auto r = expression_core(i + 1, false)) return r;
     }
     return expression_core(i, false);
@@ -240,7 +240,7 @@ class Reader {
   std::size_t after_time_of_day(std::size_t k) const {
     for (int pass = 0; pass < 2; ++pass) {  // "morning at 9", "at 9 in the morning".
       k = time_group(k);
-      std::size_t early = at(k, "early") || at(k, "late") ? k + 1 : k;  // "early morning"
+      std::size_t early = at(k, "early") || at(k, "late") || at(k, "at") ? k + 1 : k;  // "early morning", "at lunch"
       if (part_of_day(word(early)))
         k = early + 1;
       else if (at(early, "in") && at(early + 1, "the") && part_of_day(word(early + 2)))
@@ -614,6 +614,7 @@ class Reader {
       return std::nullopt;
     }
     if (int y = year_number(t)) {
+      if ((at(n, "ad") || at(n, "a.d")) && w_[n].all_caps) ++n;  // "2014 AD", not "2022 ad spending"
       // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
       // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
       if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))

@@ -216,6 +216,8 @@ bool time_of_day(std::string_view w) {
   if (!all_digits(h) || h.size() > 2) return false;
   if (colon == std::string_view::npos) return t.size() != w.size();  // "3pm", not "3".
   std::string_view rest = t.substr(colon + 1);                       // "30" or "30:00"
+  // "30:00", and with a fraction of a second "30:00.678"
+  if (auto dot = rest.find('.'); dot == 5 && rest.size() > 6 && all_digits(rest.substr(6))) rest = rest.substr(0, 5);
   if (rest.size() == 5 && rest[2] == ':') return all_digits(rest.substr(0, 2)) && all_digits(rest.substr(3));
   return rest.size() == 2 && all_digits(rest);
 }
@@ -254,7 +256,9 @@ bool time_zone(std::string_view w) {
                     "cdt", "est", "edt", "msk"});
 }
 
-bool part_of_day(std::string_view w) { return one_of(w, {"morning", "afternoon", "evening", "night"}); }
+bool part_of_day(std::string_view w) {
+  return one_of(w, {"morning", "afternoon", "evening", "night", "lunch", "lunchtime"});
+}
 
 bool direction(std::string_view w, int& offset) {
   if (w == "this" || w == "current") {

@@ -60,7 +60,7 @@ bool dotted_time(std::string_view w);
 bool glued_count(std::string_view w, int& count, Unit& unit);
 // "gmt", "utc", "bst", "pst", "edt", ...: a time zone after a time of day.
 bool time_zone(std::string_view w);
-// "morning", "afternoon", "evening", "night".
+// "morning", "afternoon", "evening", "night", "lunch(time)".
 bool part_of_day(std::string_view w);
 // The direction a word gives a calendar unit: "this"/"current" 0, "last"/"previous" -1,
 // "next"/"coming"/"following"/"upcoming" +1; false if it gives none.
