@@ -205,6 +205,14 @@ class Reader {
   // One date unit, "the" before it allowed, and a time of day after a single day dropped ("yesterday
   // at 3pm", "Monday morning": the day). `context`: a date preposition came before.
   std::optional<Point> point(std::size_t i, bool context) {
+    // A date holds a date a few levels deep at most ("since the end of the first week of March");
+    // deeper nesting ("early early early ...") is no date, and would make reading quadratic.
+    if (depth_ >= kMaxDepth) return std::nullopt;
+    struct Deeper {
+      int& depth;
+      explicit Deeper(int& d) : depth(++d) {}
+      ~Deeper() { --depth; }
+    } deeper(depth_);
     // "the last week of February" is one unit, "the last week" another: the longer reading wins.
     std::optional<Point> p = point_raw(i, context);
     bool year = year_written_;
@@ -1055,6 +1063,8 @@ class Reader {
   const std::vector<Word>& w_;
   long now_;
   bool year_written_ = false;  // Set by point(): the unit just read named its year.
+  static constexpr int kMaxDepth = 6;
+  int depth_ = 0;  // point() calls under way.
 };
 
 }  // namespace
