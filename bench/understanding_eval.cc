@@ -3,7 +3,10 @@
 //   understanding_eval --source DIR --gazetteer FILE
 // reads DIR/tests/data/date_expressions.tsv (expression, from, to; '-' = not a date) and
 // DIR/tests/data/place_queries.tsv (query, places, text), both resolved with now = 2022-03-21,
-// and prints the share right of each, the misses, and microseconds per understood query.
+// and prints the share right of each, the misses, and microseconds per understood query; then the
+// date suites written from Duckling's and dateparser's tests (tests/data/date_suite_*.tsv: expression,
+// now, from, to, optional convention; rules in date_suites.md): shares right, wrong but confident
+// and left as text, over all rows and over the rows without a convention.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -21,7 +24,9 @@
 
 namespace {
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) { return newsq::common::read_table(path, 3); }
+std::vector<std::vector<std::string>> read_tsv(const std::string& path, std::size_t columns = 3) {
+  return newsq::common::read_table(path, columns);
+}
 
 }  // namespace
 
@@ -91,6 +96,37 @@ int main(int argc, char** argv) {
                 100.0 * static_cast<double>(dates_right) / static_cast<double>(dates.size()), date_us);
     std::printf("| queries with places | %zu | %zu | %.1f%% | %.1f µs |\n", queries.size(), places_right,
                 100.0 * static_cast<double>(places_right) / static_cast<double>(queries.size()), place_us);
+
+    std::printf(
+        "\n| date suite | rows | right | wrong but confident | left as text | time per query |\n"
+        "|---|---:|---:|---:|---:|---:|\n");
+    for (const char* name : {"date_suite_duckling.tsv", "date_suite_dateparser.tsv"}) {
+      auto rows = read_tsv(source + "/tests/data/" + name, 5);
+      struct Tally {
+        std::size_t rows = 0, right = 0, wrong = 0;
+      } all, plain;
+      t = Clock::now();
+      for (const auto& row : rows) {
+        auto u = searcher.understand(row[0], row[1]);
+        const bool read = !u.date_text.empty();
+        const bool right = row[2] == "-" ? !read : read && u.from == row[2] && u.to == row[3];
+        for (Tally* tally : {&all, row[4].empty() ? &plain : nullptr}) {
+          if (!tally) continue;
+          ++tally->rows;
+          tally->right += right;
+          tally->wrong += !right && read;
+        }
+      }
+      double us =
+          std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(rows.size());
+      auto share = [](std::size_t n, std::size_t of) {
+        return of ? 100.0 * static_cast<double>(n) / static_cast<double>(of) : 0.0;
+      };
+      for (const auto& [label, tally] : {std::pair{"", all}, std::pair{" (no convention)", plain}})
+        std::printf("| %s%s | %zu | %.1f%% | %.1f%% | %.1f%% | %.1f µs |\n", name, label, tally.rows,
+                    share(tally.right, tally.rows), share(tally.wrong, tally.rows),
+                    share(tally.rows - tally.right - tally.wrong, tally.rows), us);
+    }
     std::filesystem::remove_all(dir);
     return dates_right == dates.size() && places_right == queries.size() ? 0 : 1;
   } catch (const std::exception& e) {

@@ -3,14 +3,21 @@
 // tests/data/date_suites.md). Each row is a whole query given to newsq::understand(), so the
 // whole-or-nothing rule applies as for a user. The shares are floors that may only rise: when the
 // reader learns forms, raise them to what it measures.
+//
+// A row may carry a 5th column naming a documented convention where newsq deliberately answers
+// otherwise than the suite (date_suites.md, "Conventions"); the suite's answer stays the expected
+// one, and the shares are reported and asserted both over all rows and over the rows without one.
+// NEWSQ_SUITE_ROWS=1 in the environment prints every row not read right, for working on the reader.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "engine/index/schema.h"
 #include "newsq/understood_query.h"
 #include "test_support.h"
 
@@ -19,48 +26,88 @@ namespace {
 struct Tally {
   std::size_t rows = 0, right = 0, wrong = 0, not_read = 0;
   double share(std::size_t n) const { return rows ? static_cast<double>(n) / static_cast<double>(rows) : 0; }
+  void print(const std::string& what) const {
+    std::printf("%s: %zu rows, right %.1f%%, wrong but confident %.1f%%, left as text %.1f%%\n", what.c_str(), rows,
+                100 * share(right), 100 * share(wrong), 100 * share(not_read));
+  }
 };
 
-// Columns: expression, now, from, to ('-' = not a date; empty = open end).
-Tally run_table(const std::string& name) {
+struct Tallies {
+  Tally all, plain;       // plain: the rows without a convention tag.
+  std::size_t stale = 0;  // Rows with a convention tag that newsq reads as the suite does.
+};
+
+// Columns: expression, now, from, to ('-' = not a date; empty = open end), optional convention.
+Tallies run_table(const std::string& name) {
   const auto path = newsq::test::source_dir() / "tests" / "data" / name;
   std::ifstream in(path);
   REQUIRE(in);
-  Tally t;
+  const bool show_rows = std::getenv("NEWSQ_SUITE_ROWS") != nullptr;
+  Tallies t;
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cells;
     std::stringstream split(line);
     for (std::string cell; std::getline(split, cell, '\t');) cells.push_back(cell);
-    cells.resize(4);
-    ++t.rows;
+    cells.resize(5);
+    const bool convention = !cells[4].empty();
     const auto u = newsq::understand(cells[0], cells[1]);
     const bool read = !u.date_text.empty();
     const bool right = cells[2] == "-" ? !read : read && u.from == cells[2] && u.to == cells[3];
-    if (right)
-      ++t.right;
-    else if (read)
-      ++t.wrong;
-    else
-      ++t.not_read;
+    if (convention && right) {
+      ++t.stale;
+      std::printf("  stale convention tag: %s [%s]\n", cells[0].c_str(), cells[1].c_str());
+    }
+    for (Tally* tally : {&t.all, convention ? nullptr : &t.plain}) {
+      if (!tally) continue;
+      ++tally->rows;
+      if (right)
+        ++tally->right;
+      else if (read)
+        ++tally->wrong;
+      else
+        ++tally->not_read;
+    }
+    if (show_rows && !right) {
+      // What newsq reads a week and a year later: where that is the suite's answer, the suite
+      // resolved forward (the `forward` convention).
+      const long now = newsq::schema::day_number(cells[1]);
+      const auto week = newsq::understand(cells[0], newsq::schema::day_string(now + 7));
+      const auto year =
+          newsq::understand(cells[0], std::to_string(std::stoi(cells[1].substr(0, 4)) + 1) + cells[1].substr(4, 3) +
+                                          (cells[1].substr(5) == "02-29" ? "-28" : cells[1].substr(7)));
+      std::printf("  %s [%s] %s | want %s..%s | got %s..%s (%s)%s%s | week on %s..%s | year on %s..%s\n",
+                  read ? "WRONG" : "TEXT ", cells[1].c_str(), cells[0].c_str(), cells[2].c_str(), cells[3].c_str(),
+                  u.from.c_str(), u.to.c_str(), u.date_text.c_str(), convention ? " convention " : "", cells[4].c_str(),
+                  week.from.c_str(), week.to.c_str(), year.from.c_str(), year.to.c_str());
+    }
   }
-  std::printf("%s: %zu rows, right %.1f%%, wrong but confident %.1f%%, left as text %.1f%%\n", name.c_str(), t.rows,
-              100 * t.share(t.right), 100 * t.share(t.wrong), 100 * t.share(t.not_read));
+  t.all.print(name);
+  t.plain.print(name + " without convention rows");
   return t;
 }
 
 }  // namespace
 
+// Floors measured on this tree, set a little under. Over all rows the wrong share includes the
+// convention rows (date_suites.md), where newsq answers otherwise on purpose; the rows without a
+// convention hold the wrong-but-confident share down.
 TEST_CASE("Duckling's English date corpus: the share read right does not fall", "[understanding][dates]") {
-  const Tally t = run_table("date_suite_duckling.tsv");
-  CHECK(t.rows >= 500);
-  CHECK(t.share(t.right) >= 0.10);
-  CHECK(t.share(t.wrong) <= 0.10);
+  const Tallies t = run_table("date_suite_duckling.tsv");
+  CHECK(t.all.rows >= 500);
+  CHECK(t.stale == 0);
+  CHECK(t.all.share(t.all.right) >= 0.46);
+  CHECK(t.all.share(t.all.wrong) <= 0.33);
+  CHECK(t.plain.share(t.plain.right) >= 0.69);
+  CHECK(t.plain.share(t.plain.wrong) <= 0.01);
 }
 
 TEST_CASE("dateparser's English date tests: the share read right does not fall", "[understanding][dates]") {
-  const Tally t = run_table("date_suite_dateparser.tsv");
-  CHECK(t.rows >= 250);
-  CHECK(t.share(t.right) >= 0.42);
-  CHECK(t.share(t.wrong) <= 0.05);
+  const Tallies t = run_table("date_suite_dateparser.tsv");
+  CHECK(t.all.rows >= 250);
+  CHECK(t.stale == 0);
+  CHECK(t.all.share(t.all.right) >= 0.65);
+  CHECK(t.all.share(t.all.wrong) <= 0.04);
+  CHECK(t.plain.share(t.plain.right) >= 0.67);
+  CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }

@@ -2,20 +2,16 @@
 // words of a query. Every form it knows is listed in date_expression_test.cc with its range.
 #include "query/understand/date_expression.h"
 
-#include <array>
-#include <cctype>
 #include <algorithm>
+#include <vector>
 
 #include "engine/common/days.h"
+#include "query/understand/date_words.h"
 
 namespace newsq::query {
 namespace {
 
-struct Word {
-  std::string text;  // Lower-cased, edge punctuation removed.
-  std::size_t begin = 0, end = 0;
-  bool comma_after = false;
-};
+using namespace date_words;
 
 // A day past the month's end runs on into the next month (common::days_from_civil).
 long days(int y, unsigned m, unsigned d) { return common::days_from_civil(y, m, d); }
@@ -30,60 +26,10 @@ long monday_of(long d) { return d - ((d + 3) % 7 + 7) % 7; }
 // the month or year written only at its second ("between 1 and 15 March 2022").
 struct Span {
   long from = 0, to = 0;
-  enum Unit { day_unit, month_unit, other } unit = other;
+  // day_range: days of one month written as a range ("3-9 April"), which "from" keeps whole.
+  enum Unit { day_unit, month_unit, day_range, other } unit = other;
+  bool day_or_month() const { return unit == day_unit || unit == month_unit; }
 };
-
-unsigned month_number(const std::string& w) {
-  static const std::array<const char*, 12> names{"january", "february", "march",     "april",   "may",      "june",
-                                                 "july",    "august",   "september", "october", "november", "december"};
-  for (unsigned i = 0; i < 12; ++i) {
-    std::string_view full = names[i];
-    if (w == full) return i + 1;
-    if (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")) return i + 1;
-  }
-  return 0;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
-
-int year_number(const std::string& w) {
-  if (w.size() != 4 || !all_digits(w)) return 0;
-  int y = std::stoi(w);
-  return y >= 1900 && y <= 2100 ? y : 0;
-}
-
-// "21", "21st", "2nd", "3rd", "4th" -> 1..31, else 0.
-unsigned day_number(std::string w) {
-  for (const char* suffix : {"st", "nd", "rd", "th"})
-    if (w.size() > 2 && w.ends_with(suffix)) w.resize(w.size() - 2);
-  if (w.empty() || w.size() > 2 || !all_digits(w)) return 0;
-  unsigned d = static_cast<unsigned>(std::stoi(w));
-  return d >= 1 && d <= 31 ? d : 0;
-}
-
-int small_number(const std::string& w) {
-  static const std::array<const char*, 13> words{"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                                 "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  if (w == "a" || w == "an") return 1;
-  for (int i = 0; i < 13; ++i)
-    if (w == words[i]) return i;
-  if (!w.empty() && w.size() <= 3 && all_digits(w)) return std::stoi(w);
-  return -1;
-}
-
-enum class Unit { none, day, week, month, year };
-Unit unit_of(const std::string& w) {
-  if (w == "day" || w == "days") return Unit::day;
-  if (w == "week" || w == "weeks") return Unit::week;
-  if (w == "month" || w == "months") return Unit::month;
-  if (w == "year" || w == "years") return Unit::year;
-  return Unit::none;
-}
 
 // Adds `n` months to the first day of (y, m).
 void add_months(int& y, unsigned& m, int n) {
@@ -101,16 +47,28 @@ class Reader {
     std::size_t next;
   };
 
-  // The longest date expression starting at word i, if any.
+  // The longest date expression starting at word i, if any. A clock time before it ("at 9am on
+  // Monday", "9:30 - 11:00 on Thursday") is part of it and dropped.
   std::optional<Result> expression(std::size_t i) {
-    std::size_t start = i;
-    if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
-      if (auto r = expression_core(i + 1, true)) return r;
+    if (std::size_t t = time_group(i); t != i) {
+      if (auto r = dated_expression(t)) return r;
     }
-    return expression_core(start, false);
+    return dated_expression(i);
   }
 
  private:
+  std::optional<Result> dated_expression(std::size_t i) {
+    // "in May" is a month; "for May" or "at May" (a vote, a person) is not, though "for the past
+    // month" and "at the weekend" are dates.
+    if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
+      if (auto r = expression_core(i + 1, true)) return r;
+    }
+    if (at(i, "at") || at(i, "for") || at(i, "over") || at(i, "around")) {
+      if (auto r = expression_core(i + 1, false)) return r;
+    }
+    return expression_core(i, false);
+  }
+
   bool at(std::size_t i, std::string_view text) const { return i < w_.size() && w_[i].text == text; }
   const std::string& word(std::size_t i) const {
     static const std::string none;
@@ -119,11 +77,23 @@ class Reader {
 
   std::optional<Result> expression_core(std::size_t i, bool after_preposition) {
     if (i >= w_.size()) return std::nullopt;
-    const std::string& first = w_[i].text;
+    std::string first = w_[i].text;
+    // by the end of next month, by EOM: from now to that end.
+    if (first == "by") {
+      std::size_t k = at(i + 1, "the") ? i + 2 : i + 1;
+      if (at(k, "end") || at(k, "eom") || at(k, "eoy")) {
+        if (auto p = point(i + 1, true); p && p->span.to >= now_) return Result{{now_, p->span.to}, p->next};
+      }
+      return std::nullopt;
+    }
+    if (first == "up" && at(i + 1, "to")) {
+      first = "until";
+      ++i;
+    }
     if (first == "since" || first == "after" || first == "before" || first == "until" || first == "till" ||
         first == "from") {
       if (first == "from") {
-        if (auto r = range_between(i + 1, {"to", "until", "till", "through", "-"})) return r;
+        if (auto r = range_between(i + 1, {"to", "until", "till", "through", "thru", "-"})) return r;
       }
       auto p = point(i + 1, true);
       if (!p) return std::nullopt;
@@ -138,13 +108,14 @@ class Reader {
         r.to = p->span.from - 1;
       } else if (first == "from") {
         r.from = p->span.from;
+        if (p->span.unit == Span::day_range) r.to = p->span.to;  // "from July 13-15": those days.
       } else {
         r.to = p->span.to;
       }
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
-    if (auto r = range_between(i, {"to", "until", "till", "through"}, /*need_full=*/true)) return r;
+    if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
     if (auto p = point(i, after_preposition)) return Result{{p->span.from, p->span.to}, p->next};
     return std::nullopt;
   }
@@ -164,22 +135,55 @@ class Reader {
       for (auto s : separators) is_sep = is_sep || w_[sep].text == s;
       if (!is_sep) continue;
       auto b = point(sep + 1, true);
-      if (!b) continue;
-      auto a = point_with_context(i, sep, b->span);
+      if (!b && (at(sep + 1, "date") || at(sep + 1, "now")) && w_[sep].text != "-")
+        b = Point{{now_, now_, Span::other}, sep + 2};  // "June 2022 to date"
+      bool b_year = year_written_;
+      if (!b) {
+        // B a bare day of A's month: "April 3 to 9", "April 3 to 9, 2022".
+        auto a = point(i, true);
+        bool a_year = year_written_;
+        std::size_t k = sep + 1;
+        if (at(k, "the")) ++k;
+        unsigned d = day_number(word(k));
+        if (!a || a->next != sep || a->span.unit != Span::day_unit || !d) continue;
+        auto ad = civil(a->span.from);
+        int y = ad.year;
+        if (int written = year_number(word(k + 1)); written && !a_year) {
+          y = written;
+          ++k;
+        }
+        auto from = common::real_day(y, ad.month, ad.day), to = common::real_day(y, ad.month, d);
+        if (!from || !to || *to < *from) continue;
+        return Result{{*from, *to}, k + 1};
+      }
+      auto a = point_with_context(i, sep, b->span, b_year);
       if (!a) continue;
       if (need_full && a->span.unit == Span::other) continue;
+      if (a->span.from > b->span.to) continue;
       return Result{{a->span.from, b->span.to}, b->next};
     }
     return std::nullopt;
   }
 
   // Reads words [i, end) as the first end of a range whose second end is `b`.
-  std::optional<Point> point_with_context(std::size_t i, std::size_t end, const Span& b) {
+  std::optional<Point> point_with_context(std::size_t i, std::size_t end, Span& b, bool b_year) {
+    if (at(i, "the") && end > i + 1) ++i;
     if (auto p = point(i, true); p && p->next == end) {
+      // B without its year takes A's ("3 April 2022 - 9 May"), the next year if it would come first.
+      if (year_written_ && !b_year && b.day_or_month()) {
+        auto bd = civil(b.from);
+        int y = year_of(p->span.from);
+        if (days(y, bd.month, 1) < days(year_of(p->span.from), month_of(p->span.from), 1)) ++y;
+        if (b.unit == Span::month_unit)
+          b = {days(y, bd.month, 1), last_day(y, bd.month), Span::month_unit};
+        else if (auto v = common::real_day(y, bd.month, bd.day))
+          b = {*v, *v, Span::day_unit};
+      }
       // A month or day without its year borrows the year of B ("from March to May 2022").
-      if (p->span.unit != Span::other && !year_written_) {
+      if (p->span.day_or_month() && !year_written_) {
         auto ab = civil(p->span.from);
         int y = year_of(b.from);
+        if (days(y, ab.month, 1) > b.from) --y;  // "December to February 2022": December 2021.
         if (p->span.unit == Span::month_unit)
           p->span = {days(y, ab.month, 1), last_day(y, ab.month), Span::month_unit};
         else
@@ -187,7 +191,7 @@ class Reader {
       }
       return p;
     }
-    // A bare day ("1") borrows B's month and year.
+    // A bare day ("1", "3rd") borrows B's month and year.
     if (end == i + 1 && b.unit == Span::day_unit) {
       if (unsigned d = day_number(w_[i].text)) {
         auto bd = civil(b.from);
@@ -198,14 +202,229 @@ class Reader {
     return std::nullopt;
   }
 
-  // One date unit. `context`: a date preposition came before, so a bare month name is a date.
+  // One date unit, "the" before it allowed, and a time of day after a single day dropped ("yesterday
+  // at 3pm", "Monday morning": the day). `context`: a date preposition came before.
   std::optional<Point> point(std::size_t i, bool context) {
+    // A date holds a date a few levels deep at most ("since the end of the first week of March");
+    // deeper nesting ("early early early ...") is no date, and would make reading quadratic.
+    if (depth_ >= kMaxDepth) return std::nullopt;
+    struct Deeper {
+      int& depth;
+      explicit Deeper(int& d) : depth(++d) {}
+      ~Deeper() { --depth; }
+    } deeper(depth_);
+    // "the last week of February" is one unit, "the last week" another: the longer reading wins.
+    std::optional<Point> p = point_raw(i, context);
+    bool year = year_written_;
+    if (at(i, "the")) {
+      if (auto q = point_raw(i + 1, context); q && (!p || q->next > p->next)) {
+        p = q;
+        year = year_written_;
+      }
+    }
+    year_written_ = year;
+    if (!p || p->span.from != p->span.to) return p;
+    std::size_t k = after_time_of_day(p->next);
+    if (k == p->next && p->span.unit == Span::day_unit && dotted_time(word(k)))
+      k = after_time_of_day(k + 1);  // "29.02.2020 13.12"
+    // "Wed Aug 05 12:00:00 2015": a year written after the time.
+    if (p->span.unit == Span::day_unit && !year_written_ && k > p->next) {
+      if (int y = year_number(word(k))) {
+        auto c = civil(p->span.from);
+        std::optional<long> v = common::real_day(y, c.month, c.day);
+        if (!v) return std::nullopt;
+        p->span.from = p->span.to = *v;
+        year_written_ = true;
+        ++k;
+      }
+    }
+    p->next = k;
+    return p;
+  }
+
+  // Past a time of day written after a day ("at 3pm", "3pm", "at 9", "8:00 GMT", "19h30", "in the
+  // morning", "morning"): the words it ends at. A time alone is no date; beside a day it is dropped,
+  // since newsq filters by day.
+  std::size_t after_time_of_day(std::size_t k) const {
+    for (int pass = 0; pass < 2; ++pass) {  // "morning at 9", "at 9 in the morning".
+      k = time_group(k);
+      std::size_t early = at(k, "early") || at(k, "late") || at(k, "at") ? k + 1 : k;  // "early morning", "at lunch"
+      if (part_of_day(word(early)))
+        k = early + 1;
+      else if (at(early, "in") && at(early + 1, "the") && part_of_day(word(early + 2)))
+        k = early + 3;  // "early in the morning"
+    }
+    return k;
+  }
+
+  // A clock time or a span of clock times at word k ("at 3pm", "by 13:20", "from 9:30 to 11:00",
+  // "between 9h30 and 11h00", "9:30 - 11:00"): the word after it, or k if there is none.
+  std::size_t time_group(std::size_t k) const {
+    std::size_t from = at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") ? k + 1 : k;
+    std::size_t t = time_at(from);
+    if (t == from) return k;
+    if (at(t, "-") || at(t, "to") || at(t, "till") || at(t, "until") || at(t, "untill") || at(t, "and")) {
+      if (std::size_t u = time_at(t + 1); u != t + 1) return u;
+      if (at(k, "from") || at(k, "between")) return k;  // "from 9:30 to May": no time span.
+    }
+    return t;
+  }
+
+  // A clock time starting at word k ("3pm", "3 pm", "10:30", "10:30 a.m.", "19h30", "9 am BST"):
+  // the word after it, or k if there is none. A bare number is a time only with am/pm, or after "at"
+  // at the end of the words ("Saturday morning at 9").
+  std::size_t time_at(std::size_t k) const {
+    std::size_t n = k;
+    if (time_of_day(word(k))) {
+      n = k + 1;
+    } else if (all_digits(word(k)) && word(k).size() <= 2) {
+      if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
+        n = k + 2;
+      else if (k > 0 && at(k - 1, "at") && (k + 1 == w_.size() || time_zone(word(k + 1))))
+        n = k + 1;  // "Saturday morning at 9", "Thu at 8 GMT"
+    } else if (dotted_time(word(k)) && (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))) {
+      n = k + 1;  // "12.16 pm"
+    }
+    if (n == k) return k;
+    if (n < w_.size() && (at(n, "am") || at(n, "pm") || at(n, "a.m") || at(n, "p.m"))) ++n;
+    if (time_zone(word(n))) ++n;
+    return n;
+  }
+
+  std::optional<Point> point_raw(std::size_t i, bool context) {
     year_written_ = false;
     if (i >= w_.size()) return std::nullopt;
     const std::string& t = w_[i].text;
     std::size_t n = i + 1;
 
+    // the first Monday of October, the last Friday in the month
+    if (unsigned wd = weekday_number(word(n));
+        wd && (small_ordinal(t) || t == "last") && (at(n + 1, "of") || at(n + 1, "in"))) {
+      if (auto m = calendar_ref(n + 2); m && m->span.to - m->span.from < 31) {
+        long first = m->span.from, last = m->span.to;
+        long d = first + ((static_cast<long>(wd) - 1 - (first - monday_of(first))) % 7 + 7) % 7;
+        if (t == "last")
+          d += (last - d) / 7 * 7;
+        else
+          d += 7 * (small_ordinal(t) - 1);
+        if (d <= last) return Point{{d, d, Span::other}, m->next};
+      }
+    }
+    // the last day of October 2015
+    if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
+      if (auto m = calendar_ref(n + 2); m && is_month(m->span))
+        return Point{{m->span.to, m->span.to, Span::other}, m->next};
+    }
+    // the morning of the 15th of February: the day.
+    if (part_of_day(t) && at(n, "of")) {
+      if (auto d = point(n + 1, true); d && d->span.from == d->span.to) return d;
+    }
+    // the beginning / start / middle / end of a week, month or year; EOM, BOY, ...
+    if (auto part = part_of_period(i)) return part;
     if (auto r = relative(i)) return r;
+    // the week of 14 March 2022: Monday..Sunday of that week.
+    if (t == "week" && at(n, "of")) {
+      if (auto d = point(n + 1, true); d && d->span.unit == Span::day_unit) {
+        long monday = monday_of(d->span.from);
+        return Point{{monday, monday + 6, Span::other}, d->next};
+      }
+    }
+    // H1 2022, the first half of 2022, the second half of March
+    if ((t == "h1" || t == "h2") && year_number(word(n))) {
+      int y = year_number(word(n));
+      year_written_ = true;
+      unsigned m0 = t == "h1" ? 1 : 7;
+      return Point{{days(y, m0, 1), last_day(y, m0 + 5), Span::other}, n + 1};
+    }
+    if ((t == "first" || t == "second" || t == "last") && at(n, "half")) {
+      std::size_t k = n + 1;
+      if (at(k, "of")) ++k;
+      if (auto inner = point(k, true); inner && (is_month(inner->span) || is_year(inner->span))) {
+        long from = inner->span.from, to = inner->span.to;
+        bool first = t == "first";
+        if (is_year(inner->span)) {
+          int y = year_of(from);
+          return Point{first ? Span{days(y, 1, 1), last_day(y, 6)} : Span{days(y, 7, 1), last_day(y, 12)}, inner->next};
+        }
+        return Point{first ? Span{from, from + 14} : Span{from + 15, to}, inner->next};
+      }
+    }
+    if (t == "last" && (at(n, "quarter") || at(n, "qtr"))) {
+      std::size_t k = n + 1;
+      if (at(k, "of")) ++k;
+      if (int y = year_number(word(k))) return quarter(y, 4, k + 1);
+    }
+    if (weekend_word(t)) {
+      long saturday = monday_of(now_) + 5;
+      if (saturday > now_) saturday -= 7;
+      return Point{{saturday, saturday + 1, Span::other}, n};
+    }
+    // Friday after next: a week after the first Friday after today; March after next likewise.
+    if (at(n, "after") && at(n + 1, "next")) {
+      if (unsigned wd = weekday_number(t); wd && !weekday_abbreviation(t)) {
+        long d = monday_of(now_) + static_cast<long>(wd) - 1;
+        if (d <= now_) d += 7;
+        return Point{{d + 7, d + 7, Span::other}, n + 2};
+      }
+      if (unsigned m = month_number(t); m && !month_abbreviation(t)) {
+        int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0) + 1;
+        return month_point(y, m, n + 2);
+      }
+    }
+    // Thursday: the latest before today; "Monday, Feb 18": the date written.
+    if (unsigned wd = weekday_number(t)) {
+      // "Bloody Sunday", "Super Tuesday", "Good Friday": a capitalised weekday after a capitalised
+      // word is a name, unless a day or time follows.
+      if (!context && i > 0 && w_[i - 1].capital && w_[i].capital && !month_number(w_[i - 1].text) &&
+          !weekday_number(w_[i - 1].text) && !day_number(word(n)) && !month_number(word(n)) &&
+          after_time_of_day(n) == n)
+        return std::nullopt;
+      // Wednesday of next week, Sunday from last week, Wednesday next week.
+      std::size_t k = at(n, "of") || at(n, "from") ? n + 1 : n;
+      if (std::size_t j = at(k, "the") ? k + 1 : k; unit_of(word(j + 1)) == Unit::week && word(j + 1) == "week") {
+        int offset = 0;
+        if (direction(word(j), offset) || at(j, "past")) {
+          if (at(j, "past")) offset = -1;
+          long d = monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
+          return Point{{d, d, Span::other}, j + 2};
+        }
+      }
+      if (auto d = point(n, true); d && d->span.unit == Span::day_unit) {
+        // A weekday with a date: the date, and with no year written the latest year in which that
+        // date falls on that weekday ("Fri, Jul 18").
+        if (!year_written_) {
+          auto c = civil(d->span.from);
+          for (int y = c.year, tries = 0; tries < 28; --y, ++tries) {
+            std::optional<long> v = common::real_day(y, c.month, c.day);
+            if (v && *v - monday_of(*v) == static_cast<long>(wd) - 1) {
+              d->span.from = d->span.to = *v;
+              return d;
+            }
+          }
+        }
+        return d;
+      }
+      // Tuesday the 19th: the latest 19th not after now that fell on a Tuesday.
+      if (std::size_t j = at(n, "the") ? n + 1 : n;
+          day_number(word(j)) && (j > n || !all_digits(word(j))) && !tens_word(word(j))) {
+        unsigned dm = day_number(word(j));
+        auto c = civil(now_);
+        int y = c.year;
+        unsigned m = c.month;
+        for (int tries = 0; tries < 36; ++tries, add_months(y, m, -1)) {
+          std::optional<long> v = common::real_day(y, m, dm);
+          if (v && *v <= now_ && *v - monday_of(*v) == static_cast<long>(wd) - 1)
+            return Point{{*v, *v, Span::day_unit}, after_time_of_day(j + 1)};
+        }
+      }
+      // "thu", "tues", "fri" are no English words; "mon", "wed", "sat", "sun" are, and are a
+      // weekday only before a time ("Mon 19:43").
+      const bool ordinary_word = t == "mon" || t == "wed" || t == "sat" || t == "sun";
+      if (weekday_abbreviation(t) && ordinary_word && after_time_of_day(n) == n) return std::nullopt;
+      long d = weekday_before(wd);
+      if (d + 7 == now_) d = now_;  // "Thursday" said on a Thursday: today.
+      return Point{{d, d, Span::other}, n};
+    }
 
     // 2022-03-21, 2022-03
     if (t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
@@ -219,10 +438,23 @@ class Reader {
       year_written_ = true;
       if (m >= 1 && m <= 12) return month_point(std::stoi(t.substr(0, 4)), m, n);
     }
-    // 21/03/2022 only when the order is clear (a part over 12, or both equal).
-    if (auto slash = numeric_slash_date(t)) {
+    // 2015-05-02T10:20:19+0000: the day.
+    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
+        all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2)) &&
+        t.find_first_not_of("0123456789:.+-z", 11) == std::string::npos) {
       year_written_ = true;
-      return Point{*slash, n};
+      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
+                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+    }
+    if (auto numeric = numeric_date(t)) {
+      year_written_ = true;
+      return Point{*numeric, n};
+    }
+    // 18q4, 2018Q4
+    if (t.size() >= 4 && t[t.size() - 2] == 'q' && t.back() >= '1' && t.back() <= '4') {
+      std::string y = t.substr(0, t.size() - 2);
+      int year = y.size() == 4 ? year_number(y) : y.size() == 2 && all_digits(y) ? 2000 + std::stoi(y) : 0;
+      if (year) return quarter(year, static_cast<unsigned>(t.back() - '0'), n);
     }
     // 1-15 March 2022
     if (auto dash = t.find('-'); dash != std::string::npos && dash > 0) {
@@ -231,9 +463,41 @@ class Reader {
         if (auto m = point(n, true); m && m->span.unit == Span::month_unit) {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
-          if (d2 <= civil(last_day(y, mo)).day) return Point{{days(y, mo, d1), days(y, mo, d2), Span::other}, m->next};
+          if (!year_written_) y = latest_year(mo, d1);  // "23-24 June" said on 15 June: last year's.
+          if (d2 <= civil(last_day(y, mo)).day)
+            return Point{{days(y, mo, d1), days(y, mo, d2), Span::day_range}, m->next};
         }
       }
+    }
+    // Jan-Mar 2022, March-April: those months (the year, if not written, the latest in which the
+    // first has begun).
+    if (auto dash = t.find('-'); dash != std::string::npos && dash > 0) {
+      unsigned m1 = month_number(std::string_view(t).substr(0, dash)),
+               m2 = month_number(std::string_view(t).substr(dash + 1));
+      if (m1 && m2) {
+        int y = year_number(word(n));
+        year_written_ = y != 0;
+        if (!y) y = latest_year(m1, 1);
+        int y2 = m2 < m1 ? y + 1 : y;
+        if (m2 != m1) return Point{{days(y, m1, 1), last_day(y2, m2), Span::other}, year_written_ ? n + 1 : n};
+      }
+    }
+    // 2022-2023: those years; the 1980s: that decade.
+    if (t.size() == 9 && t[4] == '-' && year_number(t.substr(0, 4)) && year_number(t.substr(5)) &&
+        year_number(t.substr(0, 4)) < year_number(t.substr(5))) {
+      year_written_ = true;
+      return Point{{days(year_number(t.substr(0, 4)), 1, 1), days(year_number(t.substr(5)), 12, 31), Span::other}, n};
+    }
+    if (t.size() == 5 && t[4] == 's' && t[3] == '0' && year_number(t.substr(0, 4))) {
+      int y = year_number(t.substr(0, 4));
+      year_written_ = true;
+      return Point{{days(y, 1, 1), days(y + 9, 12, 31), Span::other}, n};
+    }
+    // next March: the first March after this month.
+    if (t == "next" && month_number(word(n)) && !month_abbreviation(word(n))) {
+      unsigned m = month_number(word(n));
+      int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0);
+      return month_point(y, m, n + 1);
     }
     // Q1 2022, first quarter of 2022
     if (t.size() == 2 && t[0] == 'q' && t[1] >= '1' && t[1] <= '4') {
@@ -241,16 +505,20 @@ class Reader {
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(t[1] - '0'), k + 1);
     }
-    if (int ord = ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
+    if (int ord = small_ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(ord), k + 1);
+      // the third quarter: the latest begun by now.
+      unsigned m0 = 3 * static_cast<unsigned>(ord - 1) + 1;
+      int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
+      return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n + 1};
     }
     // the first week of March [2022]
-    if (t == "the" && (ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
+    if (t == "the" && (small_ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
       if (auto m = point(n + 3, true); m && m->span.unit == Span::month_unit) {
         long first = m->span.from, last = m->span.to;
-        int ord = ordinal(word(n));
+        int ord = small_ordinal(word(n));
         long from = at(n, "last") ? last - 6 : first + 7 * (ord - 1);
         if (from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
       }
@@ -265,10 +533,9 @@ class Reader {
         Reader sub(rest, now_);
         if (auto p = sub.point(0, true)) inner = Point{p->span, i + p->next};  // rest[k] is w_[i + k].
       }
-      if (!inner || inner->span.unit == Span::day_unit) continue;
+      if (!inner || !(is_month(inner->span) || is_year(inner->span))) continue;
       long from = inner->span.from, to = inner->span.to;
-      long length = to - from + 1;
-      if (length > 40) {  // A year: four months each.
+      if (is_year(inner->span)) {  // A year: four months each.
         int y = year_of(from);
         unsigned m0 = part == "early" ? 1 : part == "mid" ? 5 : 9;
         return Point{{days(y, m0, 1), last_day(y, m0 + 3), Span::other}, inner->next};
@@ -278,24 +545,39 @@ class Reader {
       return Point{{from + 20, to, Span::other}, inner->next};
     }
     // Seasons (meteorological): winter YEAR is December YEAR to February YEAR+1.
-    if (t == "spring" || t == "summer" || t == "autumn" || t == "fall" || t == "winter") {
+    if (unsigned m0 = season_start(t)) {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       int y = year_number(word(k));
       if (!y) return std::nullopt;
-      unsigned m0 = t == "spring" ? 3 : t == "summer" ? 6 : t == "winter" ? 12 : 9;
       int y_end = y;
       unsigned m_end = m0;
       add_months(y_end, m_end, 2);
       year_written_ = true;
       return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, k + 1};
     }
-    // 21 March 2022, 21st of March, 21 March
-    if (unsigned d = day_number(t)) {
-      std::size_t k = n;
+    // 21 March 2022, 21st of March, 21 March, the twenty first of March
+    unsigned d = day_number(t);
+    std::size_t day_end = n;
+    if (unsigned tens = tens_word(t); tens && ordinal_unit_word(word(n)) && tens + ordinal_unit_word(word(n)) <= 31) {
+      d = tens + ordinal_unit_word(word(n));
+      ++day_end;
+    }
+    if (d) {
+      std::size_t k = day_end;
+      // the 20th of next month, the 20th day of the current month, the third day of October
+      if (at(k, "day") && at(k + 1, "of")) ++k;
+      if (at(k, "of")) {
+        if (auto m = calendar_ref(k + 1); m && m->span.unit != Span::month_unit && m->span.to - m->span.from < 31) {
+          auto c = civil(m->span.from);
+          if (auto v = common::real_day(c.year, c.month, d)) return Point{{*v, *v, Span::day_unit}, m->next};
+          return std::nullopt;
+        }
+      }
+      if (at(k, "day")) return std::nullopt;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
-        if (int y = year_number(word(k + 1))) {
+        if (int y = day_month_year(word(k + 1))) {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
@@ -304,21 +586,47 @@ class Reader {
     }
     // March 21, 2022 / March 2022 / March 21 / March
     if (unsigned m = month_number(t)) {
-      if (unsigned d = day_number(word(n)); d && !year_number(word(n))) {
-        if (int y = year_number(word(n + 1))) {
+      unsigned d = day_number(word(n));
+      std::size_t k = n + 1;
+      if (at(n, "the")) {
+        d = day_number(word(n + 1));
+        ++k;
+      }
+      if (unsigned tens = tens_word(word(n)); tens && ordinal_unit_word(word(n + 1))) {
+        d = tens + ordinal_unit_word(word(n + 1));
+        ++k;
+      }
+      if (d && d <= 31 && !year_number(word(n))) {
+        if (int y = day_month_year(word(k))) {
           year_written_ = true;
-          return day_point(y, m, d, n + 2);
+          return day_point(y, m, d, k + 1);
         }
-        return day_point(latest_year(m, d), m, d, n + 1);
+        return day_point(latest_year(m, d), m, d, k);
+      }
+      // April 3-9, 2022
+      if (auto dash = word(n).find('-'); dash != std::string::npos) {
+        unsigned d1 = day_number(word(n).substr(0, dash)), d2 = day_number(word(n).substr(dash + 1));
+        if (d1 && d2 && d1 < d2) {
+          int y = year_number(word(n + 1));
+          year_written_ = y != 0;
+          if (!y) y = latest_year(m, d1);
+          auto from = common::real_day(y, m, d1), to = common::real_day(y, m, d2);
+          if (from && to) return Point{{*from, *to, Span::day_range}, year_written_ ? n + 2 : n + 1};
+        }
       }
       if (int y = year_number(word(n))) {
         year_written_ = true;
         return month_point(y, m, n + 1);
       }
-      if (context) return month_point(latest_year(m, 1), m, n);
+      if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
     if (int y = year_number(t)) {
+      if ((at(n, "ad") || at(n, "a.d")) && w_[n].all_caps) ++n;  // "2014 AD", not "2022 ad spending"
+      // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
+      // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
+      if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
+        return std::nullopt;
       year_written_ = true;
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n};
     }
@@ -330,8 +638,100 @@ class Reader {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
-    if ((t == "this" || t == "last") && unit_of(word(i + 1)) != Unit::none && !word(i + 1).ends_with("s"))
-      return calendar_unit(unit_of(word(i + 1)), t == "last" ? -1 : 0, i + 2);
+    if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    // the day after tomorrow, the day before yesterday
+    // ("The Day After Tomorrow", capitalised, is a title.)
+    if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow") && !w_[i + 1].capital)
+      return Point{{now_ + 2, now_ + 2, Span::other}, i + 3};
+    if (t == "day" && at(i + 1, "before") && at(i + 2, "yesterday"))
+      return Point{{now_ - 2, now_ - 2, Span::other}, i + 3};
+    // next 3 days, next two weeks: the whole units after the current one.
+    if (t == "next" && small_number(word(i + 1)) > 0 && !at(i + 3, "of")) {
+      int count = small_number(word(i + 1));
+      Unit unit = unit_of(word(i + 2));
+      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+        auto first = calendar_unit(unit, 1, i + 3), last = calendar_unit(unit, count, i + 3);
+        return Point{{first->span.from, last->span.to, Span::other}, i + 3};
+      }
+    }
+    // 3 days from now, a week hence: the day, or the week, month or year holding it.
+    if (int count = small_number(t); count >= 0 && unit_of(word(i + 1)) != Unit::none) {
+      std::size_t k = i + 2;
+      if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now"))
+        k += 3;
+      else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today")))
+        k += 2;
+      else if (at(k, "hence"))
+        k += 1;
+      if (k != i + 2) return offset_unit(unit_of(word(i + 1)), count, k);
+    }
+    // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
+    if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
+      const std::string& u = word(i + 1);
+      Unit unit = unit_of(u);
+      if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
+           unit == Unit::year) &&
+          !u.ends_with("s") && !at(i + 2, "of") && !at(i + 2, "in"))
+        return calendar_unit(unit, offset, i + 2);
+      // last week's Sunday
+      if (u == "week's" && weekday_number(word(i + 2))) {
+        long d = monday_of(now_) + 7 * offset + static_cast<long>(weekday_number(word(i + 2))) - 1;
+        return Point{{d, d, Span::other}, i + 3};
+      }
+      if (weekend_word(u) && !at(i + 2, "of") && !at(i + 2, "in")) {  // This (next, last) week's Sat..Sun.
+        long saturday = monday_of(now_) + 5 + 7 * offset;
+        return Point{{saturday, saturday + 1, Span::other}, i + 2};
+      }
+      // this past weekend: the last one.
+      if (offset == 0 && u == "past" && weekend_word(word(i + 2))) {
+        long saturday = monday_of(now_) - 2;
+        return Point{{saturday, saturday + 1, Span::other}, i + 3};
+      }
+      // the last weekend of October: its last Saturday and the Sunday after.
+      if (t == "last" && weekend_word(u) && (at(i + 2, "of") || at(i + 2, "in"))) {
+        if (auto m = calendar_ref(i + 3); m && is_month(m->span)) {
+          long saturday = m->span.to - ((m->span.to - monday_of(m->span.to) - 5) % 7 + 7) % 7;
+          return Point{{saturday, saturday + 1, Span::other}, m->next};
+        }
+      }
+      // this summer, last winter, next spring: meteorological seasons, as "summer 2022" is.
+      if (unsigned m0 = season_start(u)) {
+        auto c = civil(now_);
+        int y = c.year;
+        // The season holding now, or else this year's (this winter in January began last December).
+        if (m0 == 12 && c.month <= 2) --y;
+        y += offset;
+        int y_end = y;
+        unsigned m_end = m0;
+        add_months(y_end, m_end, 2);
+        return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, i + 2};
+      }
+      if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
+        // "last Tuesday": the latest before today, never today; this/next: in this/next week.
+        long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
+        return Point{{d, d, Span::other}, i + 2};
+      }
+    }
+    // earlier today, later yesterday: that day.
+    if ((t == "earlier" || t == "later") && (at(i + 1, "today") || at(i + 1, "yesterday") || at(i + 1, "tomorrow"))) {
+      long d = at(i + 1, "today") ? now_ : at(i + 1, "yesterday") ? now_ - 1 : now_ + 1;
+      return Point{{d, d, Span::other}, i + 2};
+    }
+    // earlier this week: its start until today; later this month: today until its end.
+    if ((t == "earlier" || t == "later") && at(i + 1, "this")) {
+      Unit unit = unit_of(word(i + 2));
+      if (unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+        auto whole = calendar_unit(unit, 0, i + 3);
+        if (t == "earlier") return Point{{whole->span.from, now_, Span::other}, i + 3};
+        return Point{{now_, whole->span.to, Span::other}, i + 3};
+      }
+    }
+    // "recent days": the last 7 days; "recent weeks": the last 28 days; "recent months": 3 months.
+    if (t == "recent") {
+      Unit unit = unit_of(word(i + 1));
+      long back = unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
+      if (back >= 0) return Point{{now_ - back, now_, Span::other}, i + 2};
+    }
     std::size_t k = i;
     if (t == "the") ++k;
     if (at(k, "past") || at(k, "last")) {
@@ -343,10 +743,12 @@ class Reader {
       if (unit != Unit::none && !at(unit_at + 1, "of")) {
         long from = now_ - count + 1;
         if (unit == Unit::week) from = now_ - 7 * count + 1;
-        if (unit == Unit::month || unit == Unit::year) {
+        if (unit == Unit::fortnight) from = now_ - 14 * count + 1;
+        if (unit == Unit::hour) from = now_ - (count + 23) / 24 + 1;  // 48 hours: yesterday and today.
+        if (unit == Unit::month || unit == Unit::quarter || unit == Unit::year) {
           int y = year_of(now_);
           unsigned m = month_of(now_);
-          add_months(y, m, -(unit == Unit::month ? count : 12 * count));
+          add_months(y, m, -(unit == Unit::month ? count : unit == Unit::quarter ? 3 * count : 12 * count));
           unsigned d = std::min(civil(now_).day, civil(last_day(y, m)).day);
           from = days(y, m, d) + 1;
         }
@@ -354,11 +756,175 @@ class Reader {
       }
     }
     int count = small_number(t);
+    // 2 Thursdays ago (back): the second Thursday before today; 3 Fridays from now: the third after.
+    if (count >= 1 && word(i + 1).ends_with("s")) {
+      const std::string& plural = word(i + 1);
+      if (unsigned wd = weekday_number(std::string_view(plural).substr(0, plural.size() - 1))) {
+        if (at(i + 2, "ago") || at(i + 2, "back")) {
+          long d = weekday_before(wd) - 7 * (count - 1);
+          return Point{{d, d, Span::other}, i + 3};
+        }
+        if (at(i + 2, "from") && at(i + 3, "now")) {
+          long d = monday_of(now_) + static_cast<long>(wd) - 1;
+          if (d <= now_) d += 7;
+          d += 7 * (count - 1);
+          return Point{{d, d, Span::other}, i + 4};
+        }
+      }
+    }
+    if (auto compound = compound_offset(i)) return compound;
+    // 1d ago, 2y ago, 3mons ago
+    if (Unit glued = Unit::none; count < 0 && glued_count(t, count, glued) && at(i + 1, "ago")) {
+      if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
+      return calendar_unit(glued, -count, i + 2);
+    }
     if (count >= 0 && unit_of(word(i + 1)) != Unit::none && at(i + 2, "ago")) {
       Unit unit = unit_of(word(i + 1));
       if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
+      if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
+      // "1 week ago at 12:00 am": a clock time pins the day itself.
+      if (after_time_of_day(i + 3) > i + 3 && (unit == Unit::week || unit == Unit::fortnight)) {
+        long d = now_ - (unit == Unit::week ? 7 : 14) * count;
+        return Point{{d, d, Span::other}, i + 3};
+      }
+      if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
+      if (unit == Unit::quarter) return calendar_unit(Unit::month, -3 * count, i + 3);
       return calendar_unit(unit, -count, i + 3);
     }
+    return std::nullopt;
+  }
+
+  // "the beginning of the month" 1st..10th, "the end of April" 21st..last, "the middle of": the days
+  // between; of a week Monday..Wednesday and Friday..Sunday; of a year January..March and
+  // September..December. EOM, BOM, EOY and BOY (in capitals) are the same for this month or year.
+  std::optional<Point> part_of_period(std::size_t i) {
+    const Word& w = w_[i];
+    std::string part;
+    std::optional<Point> whole;
+    if ((w.text == "eom" || w.text == "bom" || w.text == "eoy" || (w.text == "boy" && w.all_caps))) {
+      part = w.text[0] == 'e' ? "end" : "beginning";
+      whole = calendar_unit(w.text[2] == 'm' ? Unit::month : Unit::year, 0, i + 1);
+    } else if ((w.text == "beginning" || w.text == "start" || w.text == "end" || w.text == "middle") &&
+               at(i + 1, "of")) {
+      part = w.text == "start" ? "beginning" : w.text;
+      whole = calendar_ref(at(i + 2, "around") ? i + 3 : i + 2);  // "the end of around next week"
+    }
+    if (!whole) return std::nullopt;
+    long from = whole->span.from, to = whole->span.to, length = to - from + 1;
+    if (length == 7) {
+      if (part == "beginning") return Point{{from, from + 2, Span::other}, whole->next};
+      if (part == "end") return Point{{to - 2, to, Span::other}, whole->next};
+      return Point{{from + 2, from + 4, Span::other}, whole->next};
+    }
+    if (length >= 28 && length <= 31) {
+      if (part == "beginning") return Point{{from, from + 9, Span::other}, whole->next};
+      if (part == "end") return Point{{from + 20, to, Span::other}, whole->next};
+      return Point{{from + 10, from + 19, Span::other}, whole->next};
+    }
+    if (length >= 365) {
+      int y = year_of(from);
+      if (part == "beginning") return Point{{from, last_day(y, 3), Span::other}, whole->next};
+      if (part == "end") return Point{{days(y, 9, 1), to, Span::other}, whole->next};
+      return Point{{days(y, 5, 1), last_day(y, 8), Span::other}, whole->next};
+    }
+    return std::nullopt;
+  }
+
+  // "weekend", "week-end", "wkend".
+  static bool weekend_word(std::string_view w) { return w == "weekend" || w == "week-end" || w == "wkend"; }
+  // The first month of a meteorological season (spring 3, summer 6, autumn/fall 9, winter 12), else 0.
+  static unsigned season_start(std::string_view w) {
+    return w == "spring" ? 3 : w == "summer" ? 6 : w == "autumn" || w == "fall" ? 9 : w == "winter" ? 12 : 0;
+  }
+
+  // Whether a span is one calendar month or one calendar year (what early/late and halves divide).
+  static bool is_month(const Span& s) {
+    return s.to - s.from >= 27 && s.to - s.from <= 30 && civil(s.from).day == 1 && civil(s.to + 1).day == 1;
+  }
+  static bool is_year(const Span& s) {
+    auto a = civil(s.from);
+    return a.month == 1 && a.day == 1 && s.to == days(a.year, 12, 31);
+  }
+
+  // "1 year 2 months from now", "1 year, 1 month, 1 week, 1 day, 1 hour and 1 minute ago": two
+  // counted units or more, moved by calendar arithmetic (years, months, then days). The smallest unit
+  // named gives the grain: the day (for days, hours or minutes), or the week, month or year holding it.
+  std::optional<Point> compound_offset(std::size_t i) {
+    int years = 0, months = 0, day_count = 0, parts = 0;
+    Unit smallest = Unit::year;
+    auto rank = [](Unit u) { return u == Unit::year ? 4 : u == Unit::month ? 3 : u == Unit::week ? 2 : 1; };
+    std::size_t k = i;
+    for (;;) {
+      int count = small_number(word(k));
+      const std::string& u = word(k + 1);
+      Unit unit = unit_of(u);
+      bool minutes = u == "minute" || u == "minutes" || u == "min" || u == "mins";
+      if (count < 0 || (unit == Unit::none && !minutes)) break;
+      if (unit == Unit::year) years += count;
+      if (unit == Unit::quarter) months += 3 * count;
+      if (unit == Unit::month) months += count;
+      if (unit == Unit::week) day_count += 7 * count;
+      if (unit == Unit::fortnight) day_count += 14 * count;
+      if (unit == Unit::day) day_count += count;
+      Unit grain = minutes || unit == Unit::hour ? Unit::day
+                   : unit == Unit::fortnight     ? Unit::week
+                   : unit == Unit::quarter       ? Unit::month
+                                                 : unit;
+      if (rank(grain) < rank(smallest)) smallest = grain;
+      ++parts;
+      k += 2;
+      if (at(k, "and")) ++k;
+    }
+    if (parts < 2) return std::nullopt;
+    int sign = 0;
+    if (at(k, "ago")) {
+      sign = -1;
+      k += 1;
+    } else if (at(k, "from") && at(k + 1, "now")) {
+      sign = 1;
+      k += 2;
+    } else {
+      return std::nullopt;
+    }
+    auto c = civil(now_);
+    int y = c.year;
+    unsigned m = c.month;
+    add_months(y, m, sign * (12 * years + months));
+    long d = days(y, m, std::min(c.day, civil(last_day(y, m)).day)) + sign * day_count;
+    if (smallest == Unit::day) return Point{{d, d, Span::other}, k};
+    if (smallest == Unit::week) return Point{{monday_of(d), monday_of(d) + 6, Span::other}, k};
+    y = year_of(d);
+    if (smallest == Unit::month) return Point{{days(y, month_of(d), 1), last_day(y, month_of(d)), Span::other}, k};
+    return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, k};
+  }
+
+  // `count` units after now: the day, or the calendar week, month or year holding that day.
+  std::optional<Point> offset_unit(Unit unit, int count, std::size_t next) {
+    if (unit == Unit::day) return Point{{now_ + count, now_ + count, Span::other}, next};
+    if (unit == Unit::fortnight) return calendar_unit(Unit::week, 2 * count, next);
+    if (unit == Unit::quarter) return calendar_unit(Unit::month, 3 * count, next);
+    if (unit == Unit::hour) return std::nullopt;
+    return calendar_unit(unit, count, next);
+  }
+
+  // A week, month or year named by its place ("this week", "the month", "next month", "last
+  // year", "the current month") or written ("April", "2012"), for "the end of ...", "the 20th of
+  // ...", "the first Monday of ...".
+  std::optional<Point> calendar_ref(std::size_t k) {
+    std::size_t j = at(k, "the") ? k + 1 : k;
+    Unit unit = unit_of(word(j));
+    if ((unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(j).ends_with("s"))
+      return calendar_unit(unit, 0, j + 1);
+    int offset = 0;
+    if (direction(word(j), offset) || at(j, "past")) {
+      if (at(j, "past")) offset = -1;  // "the end of past week": of last week.
+      unit = unit_of(word(j + 1));
+      if ((unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(j + 1).ends_with("s"))
+        return calendar_unit(unit, offset, j + 2);
+      return std::nullopt;
+    }
+    auto p = point(k, true);
+    if (p && (p->span.unit == Span::month_unit || p->span.to - p->span.from >= 364)) return p;
     return std::nullopt;
   }
 
@@ -371,6 +937,11 @@ class Reader {
     }
     int y = year_of(now_);
     unsigned m = month_of(now_);
+    if (unit == Unit::quarter) {
+      m = (m - 1) / 3 * 3 + 1;
+      add_months(y, m, 3 * offset);
+      return Point{{days(y, m, 1), last_day(y, m + 2), Span::other}, next};
+    }
     if (unit == Unit::month) {
       add_months(y, m, offset);
       return Point{{days(y, m, 1), last_day(y, m), Span::other}, next};
@@ -379,27 +950,60 @@ class Reader {
     return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, next};
   }
 
-  std::optional<Span> numeric_slash_date(const std::string& t) const {
-    auto s1 = t.find('/');
-    auto s2 = t.find('/', s1 == std::string::npos ? 0 : s1 + 1);
-    if (s1 == std::string::npos || s2 == std::string::npos) return std::nullopt;
-    std::string a = t.substr(0, s1), b = t.substr(s1 + 1, s2 - s1 - 1), c = t.substr(s2 + 1);
-    if (!all_digits(a) || !all_digits(b) || a.size() > 2 || b.size() > 2 || !year_number(c)) return std::nullopt;
-    unsigned x = static_cast<unsigned>(std::stoi(a)), y = static_cast<unsigned>(std::stoi(b));
-    unsigned d, m;
-    if (x == y)
-      d = m = x;
-    else if (x > 12 && y <= 12) {
-      d = x;
-      m = y;
-    } else if (y > 12 && x <= 12) {
-      d = y;
-      m = x;
-    } else
-      return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
-    std::optional<long> v = common::real_day(year_number(c), m, d);
-    if (!v) return std::nullopt;
-    return Span{*v, *v, Span::day_unit};
+  // Numeric dates: 2022/3/21, 2022.03.21, 2022-3-21, 2022/Mar/21 (year first: always clear);
+  // 21/03/2022, 06-17-2014, 31/Oct/1974, 07.jul.2014 only when the order is clear (a part over 12,
+  // a month name, or both equal); 2014/10 and 2/2013 are months. Two-digit years and day/month
+  // without a year ("24/7") are left as text.
+  std::optional<Span> numeric_date(const std::string& t) const {
+    char sep = 0;
+    for (char c : {'/', '.', '-'})
+      if (t.find(c) != std::string::npos) {
+        sep = c;
+        break;
+      }
+    if (!sep) return std::nullopt;
+    std::vector<std::string> parts;
+    for (std::size_t b = 0;;) {
+      std::size_t e = t.find(sep, b);
+      parts.push_back(t.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    auto number = [](const std::string& x) { return all_digits(x) && x.size() <= 2 ? std::stoi(x) : 0; };
+    auto month_part = [&](const std::string& x) {
+      return number(x) ? static_cast<unsigned>(number(x)) : month_abbreviation(x) ? month_number(x) : 0u;
+    };
+    auto day = [](int y, unsigned m, unsigned d) -> std::optional<Span> {
+      if (!m || m > 12 || !d) return std::nullopt;
+      std::optional<long> v = common::real_day(y, m, d);
+      if (!v) return std::nullopt;
+      return Span{*v, *v, Span::day_unit};
+    };
+    if (parts.size() == 2 && sep == '/') {
+      int y = year_number(parts[0]);
+      unsigned m = static_cast<unsigned>(number(parts[1]));
+      if (!y) {
+        y = year_number(parts[1]);
+        m = static_cast<unsigned>(number(parts[0]));
+      }
+      if (!y || !m || m > 12) return std::nullopt;
+      return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
+    }
+    if (parts.size() != 3) return std::nullopt;
+    if (int y = year_number(parts[0])) return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[2])));
+    int y = year_number(parts[2]);
+    if (!y) return std::nullopt;
+    // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
+    if (!number(parts[1]) && month_part(parts[1]))
+      return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[0])));
+    if (!number(parts[0]) && month_part(parts[0]))
+      return day(y, month_part(parts[0]), static_cast<unsigned>(number(parts[1])));
+    unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
+    if (!a || !b) return std::nullopt;
+    if (a == b) return day(y, a, a);
+    if (a > 12 && b <= 12) return day(y, b, a);
+    if (b > 12 && a <= 12) return day(y, a, b);
+    return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
   }
 
   std::optional<Point> day_point(int y, unsigned m, unsigned d, std::size_t next) const {
@@ -417,22 +1021,34 @@ class Reader {
   }
 
   // The latest year in which (month, day) is not after now.
+  // The latest weekday `wd` (1 = Monday) strictly before now: "Thursday" said on a Thursday means
+  // the week before, as in a report written that day.
+  long weekday_before(unsigned wd) const {
+    long d = monday_of(now_) + static_cast<long>(wd) - 1;
+    return d >= now_ ? d - 7 : d;
+  }
+
+ public:
+  // Whether month word i, with no date preposition, day or year beside it, is a month: not lower-case
+  // "march"/"may" (words), not "May" (a name more often than not), not a shortening ("Jan", "Mar"),
+  // not after "the" or a capitalised word ("Grace August"), nor before a capitalised word or a verb.
+  // "March" is a month alone only as the last word ("shelling March", not "March for Our Lives").
+  bool bare_month_is_date(std::size_t i) const {
+    const Word& w = w_[i];
+    unsigned m = month_number(w.text);
+    if (!m || m == 5 || month_abbreviation(w.text)) return false;
+    if (m == 3 && (!w.capital || i + 1 < w_.size())) return false;
+    if (i > 0 && (w_[i - 1].capital || w_[i - 1].text == "the" || w_[i - 1].text == "of")) return false;
+    if (i + 1 < w_.size() && (w_[i + 1].capital || verb_like(w_[i + 1].text))) return false;
+    return true;
+  }
+
+ private:
   int latest_year(unsigned m, unsigned d) const {
     auto today = civil(now_);
     int y = today.year;
     if (m > today.month || (m == today.month && d > today.day)) --y;
     return y;
-  }
-
-  static int ordinal(const std::string& w) {
-    static const std::array<const char*, 4> words{"first", "second", "third", "fourth"};
-    for (int k = 0; k < 4; ++k)
-      if (w == words[static_cast<std::size_t>(k)]) return k + 1;
-    if (w == "1st") return 1;
-    if (w == "2nd") return 2;
-    if (w == "3rd") return 3;
-    if (w == "4th") return 4;
-    return 0;
   }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
@@ -447,38 +1063,9 @@ class Reader {
   const std::vector<Word>& w_;
   long now_;
   bool year_written_ = false;  // Set by point(): the unit just read named its year.
+  static constexpr int kMaxDepth = 6;
+  int depth_ = 0;  // point() calls under way.
 };
-
-std::vector<Word> words_of(std::string_view q) {
-  std::vector<Word> out;
-  auto edge = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '/'; };
-  for (std::size_t i = 0; i < q.size();) {
-    if (std::isspace(static_cast<unsigned char>(q[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end]))) ++end;
-    std::size_t b = i, e = end;
-    while (b < e && edge(q[b])) ++b;
-    bool comma = false;
-    while (e > b && (edge(q[e - 1]) || q[e - 1] == '-')) {
-      --e;  // Stepped apart from the test: `comma || q[--e] == ','` stopped stepping after a comma.
-      comma = comma || q[e] == ',';
-    }
-    if (b < e) {
-      Word w;
-      w.begin = b;
-      w.end = e;
-      w.comma_after = comma;
-      for (std::size_t k = b; k < e; ++k)
-        w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
-      out.push_back(std::move(w));
-    }
-    i = end;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -486,8 +1073,11 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
   std::vector<Word> words = words_of(query);
   Reader reader(words, now);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // An expression begins and ends where the query's words do, never inside "2014Aug".
+    if (i > 0 && words[i - 1].glued_to_next) continue;
     auto r = reader.expression(i);
-    if (!r) continue;
+    if (!r || words[r->next - 1].glued_to_next) continue;
+    if (r->range.from && r->range.to && *r->range.from > *r->range.to) continue;  // Never an empty range.
     DateExpression e;
     e.range = r->range;
     e.begin = words[i].begin;
@@ -501,7 +1091,9 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
 std::optional<DayRange> parse_date_phrase(std::string_view phrase, long now) {
   std::vector<Word> words = words_of(phrase);
   Reader reader(words, now);
-  if (auto r = reader.expression(0); r && r->next == words.size()) return r->range;
+  if (auto r = reader.expression(0);
+      r && r->next == words.size() && !(r->range.from && r->range.to && *r->range.from > *r->range.to))
+    return r->range;
   return std::nullopt;
 }
 

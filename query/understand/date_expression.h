@@ -2,10 +2,15 @@
 // "between 1 and 15 March 2022", "since 24 February 2022") -> an inclusive range of days, and the
 // words that expressed it, so the rest of the query stays free text.
 //
-// Contract: relative and year-less forms resolve against `now`; a month or day without a year is
-// the latest one not after `now`; weeks start on Monday. Words that only look like dates stay text
-// ("protesters march in Kyiv", "May said"): a month name alone counts only after a date preposition
-// (in, since, before, ...) or beside a day or year. 01/02/2022 is read only when unambiguous.
+// Contract: relative and year-less forms resolve against `now` (an archive search looks back): a
+// month or day without a year is the latest one not after `now`; a weekday alone the latest not
+// after `now` (today on that weekday), "last Tuesday" the latest before today; weeks start on
+// Monday; "the past N days" and "in recent days" (the last seven) end today. A time of day beside
+// a day is read and dropped ("yesterday at 3pm" is yesterday). Words that only look like dates
+// stay text: a month name alone is a month after a date preposition (in, since, ...), beside a day
+// or year, or capitalised (or any month but March) with no name or verb beside it ("shelling
+// January", not "protesters march", "May said", "Grace August"). 01/02/2022 is read only when
+// unambiguous. Named events ("before the invasion") are not dates.
 #pragma once
 
 #include <cstddef>

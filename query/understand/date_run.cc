@@ -1,10 +1,11 @@
 // query/understand/date_run.cc: date vocabulary and the runs it forms (see date_run.h).
 #include "query/understand/date_run.h"
-#include "engine/common/word_set.h"
 
-#include <array>
 #include <cctype>
 #include <vector>
+
+#include "engine/common/word_set.h"
+#include "query/understand/date_words.h"
 
 namespace newsq::query {
 namespace {
@@ -24,38 +25,20 @@ struct Word {
   Kind kind = Kind::none;
 };
 
-constexpr common::WordSet kJoiners{
-    {"the", "of", "in", "on", "at", "and", "to", "-", "during", "throughout", "up", "a", "an", "&", "for"}};
+constexpr common::WordSet kJoiners{{"the",    "of",         "in",  "on",  "at", "and", "to",  "-",
+                                    "during", "throughout", "up",  "a",   "an", "&",   "for", "around",
+                                    "am",     "pm",         "a.m", "p.m", "by", "or"}};
+// Date words beyond the vocabulary of date_words.h (months, weekdays, ordinals, units): the words
+// that build a date around them.
 constexpr common::WordSet kDateWords{
-    {"end",        "beginning", "start",     "middle",      "qtr",        "morning",   "afternoon", "evening",
-     "night",      "from",      "between",   "since",       "until",      "till",      "through",   "before",
-     "after",      "ago",       "early",     "mid",         "late",       "last",      "past",      "this",
-     "next",       "earlier",   "recent",    "week",        "weeks",      "weekend",   "weekends",  "fortnight",
-     "day",        "days",      "month",     "months",      "year",       "years",     "hours",     "quarter",
-     "half",       "today",     "yesterday", "tomorrow",    "spring",     "summer",    "autumn",    "winter",
-     "monday",     "tuesday",   "wednesday", "thursday",    "friday",     "saturday",  "sunday",    "mon",
-     "tue",        "tues",      "wed",       "thu",         "thur",       "thurs",     "fri",       "sat",
-     "sun",        "q1",        "q2",        "q3",          "q4",         "h1",        "h2",        "first",
-     "second",     "third",     "fourth",    "fifth",       "twenty",     "thirty",    "twentieth", "thirtieth",
-     "sixth",      "seventh",   "eighth",    "ninth",       "tenth",      "eleventh",  "twelfth",   "thirteenth",
-     "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}};
+    {"end",      "beginning", "start", "middle",    "morning",  "afternoon", "evening", "night",  "from",
+     "between",  "since",     "until", "till",      "through",  "before",    "after",   "ago",    "early",
+     "mid",      "late",      "last",  "past",      "this",     "next",      "earlier", "recent", "weekend",
+     "weekends", "half",      "today", "yesterday", "tomorrow", "spring",    "summer",  "autumn", "winter",
+     "q1",       "q2",        "q3",    "q4",        "h1",       "h2",        "twenty",  "thirty"}};
 
-bool is_month(std::string_view w) {
-  static const std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
-                                                      "may",       "june",     "july",     "august",
-                                                      "september", "october",  "november", "december"};
-  for (std::string_view full : names)
-    if (w == full || (w.size() >= 3 && w.size() < full.size() && full.starts_with(w) && (w.size() == 3 || w == "sept")))
-      return true;
-  return false;
-}
-
-bool digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
+bool is_month(std::string_view w) { return date_words::month_number(w) != 0; }
+bool digits(std::string_view s) { return date_words::all_digits(s); }
 
 Kind kind_of(const Word& w) {
   const std::string& t = w.lower;
@@ -66,7 +49,19 @@ Kind kind_of(const Word& w) {
     // the neighbours decide (a month is a date word only beside a number, see below).
     return Kind::month;
   }
-  if (kDateWords.contains(t)) return Kind::date;
+  if (kDateWords.contains(t) || date_words::weekday_number(t) || date_words::unit_of(t) != date_words::Unit::none)
+    return Kind::date;
+  // Ordinal words ("first", "twenty-first" below); ordinal numbers ("3rd") at the end.
+  if (!t.empty() && std::isalpha(static_cast<unsigned char>(t[0])) && date_words::day_number(t)) return Kind::date;
+  // A clock time ("3pm", "10:30", "19h30") and a zone after one: a date reader drops them beside
+  // a day, so beside a date they are part of its run ("Thursday 8:00 GMT").
+  if (date_words::time_of_day(t) || date_words::time_zone(t)) return Kind::date;
+  // A day or year glued to a month ("14april", "2014aug"): date vocabulary the reader cannot read.
+  {
+    std::size_t digits_end = 0;
+    while (digits_end < t.size() && std::isdigit(static_cast<unsigned char>(t[digits_end]))) ++digits_end;
+    if (digits_end > 0 && digits_end < t.size() && is_month(std::string_view(t).substr(digits_end))) return Kind::date;
+  }
   // "twenty-first", "mid-March", "3-9", "2022/3/21", "21.03.2022", "3rd", "1990s".
   if (t.find('-') != std::string::npos) {
     const std::string_view a(t.data(), t.find('-')), b(t.data() + t.find('-') + 1);
@@ -85,11 +80,24 @@ Kind kind_of(const Word& w) {
   }
   if (has_digit && only_date_chars && (t.find('/') != std::string::npos || t.find('.') != std::string::npos))
     return Kind::date;
-  if (digits(t)) {
-    if (t.size() == 4) {
-      const int year = std::stoi(t);
-      return year >= 1900 && year <= 2100 ? Kind::date : Kind::number;
+  // Digits written as superscripts or subscripts ("₃₁ December"): numbers the reader cannot read.
+  {
+    std::size_t k = 0;
+    bool all = !t.empty();
+    while (all && k < t.size()) {
+      const auto b = [&](std::size_t j) { return j < t.size() ? static_cast<unsigned char>(t[j]) : 0; };
+      if (b(k) == 0xC2 && (b(k + 1) == 0xB2 || b(k + 1) == 0xB3 || b(k + 1) == 0xB9))
+        k += 2;
+      else if (b(k) == 0xE2 && ((b(k + 1) == 0x81 && b(k + 2) >= 0xB0 && b(k + 2) <= 0xB9) ||
+                                (b(k + 1) == 0x82 && b(k + 2) >= 0x80 && b(k + 2) <= 0x89)))
+        k += 3;
+      else
+        all = false;
     }
+    if (all) return Kind::number;
+  }
+  if (digits(t)) {
+    if (t.size() == 4) return date_words::year_number(t) ? Kind::date : Kind::number;
     return t.size() <= 2 ? Kind::number : Kind::none;
   }
   for (const char* suffix : {"st", "nd", "rd", "th"})
@@ -133,6 +141,24 @@ std::vector<Word> words_of(std::string_view line) {
     if (out[k].kind == Kind::number && beside([](const Word& n) { return n.kind == Kind::month; }))
       out[k].kind = Kind::date;
   }
+  // A number joined to a day of a month ("3 and 7 March", "3 or 4 April") is a day too.
+  for (std::size_t k = out.size(); k-- > 0;)
+    if (out[k].kind == Kind::number && k + 2 < out.size() && out[k + 2].kind == Kind::date &&
+        date_words::day_number(out[k + 2].lower) &&
+        (out[k + 1].lower == "and" || out[k + 1].lower == "or" || out[k + 1].lower == "to" || out[k + 1].lower == "-" ||
+         out[k + 1].lower == "&"))
+      out[k].kind = Kind::date;
+  // A number just before a year ("11. 12. 2014"), or after a day beside a month ("December 21 19"),
+  // is part of a numeric date the reader did not read.
+  for (std::size_t k = out.size(); k-- > 0;) {
+    if (out[k].kind != Kind::number || k + 1 >= out.size()) continue;
+    const Word& next = out[k + 1];
+    if (next.kind == Kind::date && next.lower.size() == 4 && digits(next.lower)) out[k].kind = Kind::date;
+  }
+  for (std::size_t k = 2; k < out.size(); ++k)
+    if (out[k].kind == Kind::number && out[k - 1].kind == Kind::date && digits(out[k - 1].lower) &&
+        out[k - 2].kind == Kind::month)
+      out[k].kind = Kind::date;
   for (auto& w : out)
     if (w.kind == Kind::month) w.kind = Kind::date;
   for (std::size_t k = 0; k < out.size(); ++k) {
