@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     std::printf(
         "\n| date suite | rows | right | wrong but confident | left as text | time per query |\n"
         "|---|---:|---:|---:|---:|---:|\n");
-    for (const char* name : {"date_suite_duckling.tsv", "date_suite_dateparser.tsv"}) {
+    for (const char* name : {"date_suite_duckling.tsv", "date_suite_dateparser.tsv", "date_review.tsv"}) {
       auto rows = read_tsv(source + "/tests/data/" + name, 5);
       struct Tally {
         std::size_t rows = 0, right = 0, wrong = 0;

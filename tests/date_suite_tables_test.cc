@@ -122,3 +122,9 @@ TEST_CASE("dateparser's English date tests: the share read right does not fall",
   CHECK(t.plain.share(t.plain.right) >= 0.67);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
+
+TEST_CASE("the review table, written apart from the reader: every row right", "[understanding][dates]") {
+  const Tallies t = run_table("date_review.tsv");
+  CHECK(t.all.rows >= 59);
+  CHECK(t.all.right == t.all.rows);
+}

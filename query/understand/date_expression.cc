@@ -971,7 +971,8 @@ class Reader {
     }
     auto number = [](const std::string& x) { return all_digits(x) && x.size() <= 2 ? std::stoi(x) : 0; };
     auto month_part = [&](const std::string& x) {
-      return number(x) ? static_cast<unsigned>(number(x)) : month_abbreviation(x) ? month_number(x) : 0u;
+      // Inside a numeric date a month's full name is as clear as its abbreviation (2022/May/9).
+      return number(x) ? static_cast<unsigned>(number(x)) : month_number(x);
     };
     auto day = [](int y, unsigned m, unsigned d) -> std::optional<Span> {
       if (!m || m > 12 || !d) return std::nullopt;
