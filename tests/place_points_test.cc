@@ -67,6 +67,7 @@ TEST_CASE("a region is placed at the middle of its populated places, not at its 
   cities += row(302, "Dateb", 0, -179.5, "P", "PPL", "XX", "03", 600);
   cities += row(303, "Datec", 1, 179.8, "P", "PPL", "XX", "03", 600);
   cities += row(304, "Dated", -1, -179.8, "P", "PPL", "XX", "03", 600);
+  cities += row(305, "Datee", 0.3, 179.9, "P", "PPL", "XX", "03", 600);  // Within 50 km of the middle.
   // XX.04: one town, its seat.
   cities += row(401, "Lonely", 30, 40, "P", "PPLA", "XX", "04", 600);
   newsq::test::write_file(dir.path() / "cities.txt", cities);
