@@ -29,6 +29,8 @@ void GazetteerBuilder::add_file(const std::string& path) {
     read_country_info(path, draft);
   else if (name.ends_with(".tsv") || name.ends_with(".tsv.gz"))
     read_facts(path, draft);
+  else if (name.ends_with(".json") || name.ends_with(".json.gz"))
+    read_countries_json(path, draft);
   else
     read_geonames(path, draft);
 }

@@ -6,10 +6,13 @@
 //   admin1CodesASCII*.txt first-level regions: "CC.code", name, ascii name, geonameid
 //   *.tsv                 newsq place facts (see corpus/places.tsv): new places (seas, regions
 //                         missing from the dumps) and extra names/coordinates for known ids
+//   *.json                country points: world-countries' countries.json (npm package
+//                         world-countries, ODbL): "cca2" and "latlng" of each country
 //   anything else         19-column GeoNames rows: cities*.txt, country dumps such as UA.txt
-// Regions take the coordinates of their seat (the most populous PPLA city of that admin1) and the
-// summed population of their cities; countries those of their capital (PPLC), unless the facts
-// file gives better ones.
+// Places without coordinates of their own (from a GeoNames row or the facts file) get a
+// representative point, not their capital's: regions the centre of the populated places inside
+// them (gazetteer_linker.h) and the summed population of their cities; countries the point of the
+// countries file, or without one that of their capital (PPLC).
 #pragma once
 
 #include <cstdint>

@@ -43,6 +43,9 @@ struct PlaceFact {
 struct GazetteerDraft {
   std::map<std::uint32_t, BuildPlace> places;  // By id: the writer's order.
   std::vector<PlaceFact> facts;
+  // Representative points of countries by ISO code (a countries file such as world-countries'
+  // countries.json): used by the linker for a country without coordinates of its own.
+  std::map<std::string, std::pair<double, double>, std::less<>> country_points;
   newsq::GazetteerBuildReport report;
 
   // The first file naming an id wins; null if the id was known.

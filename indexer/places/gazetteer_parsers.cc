@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
 #include "engine/common/word_set.h"
@@ -299,6 +301,59 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
     draft.facts.push_back({id, *level, std::string(trim(f[2])), std::string(trim(f[3])), coords, lat, lon, population,
                            std::string(trim(f[7])), std::move(names), std::move(removed)});
   });
+}
+
+// A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
+// the shape of world-countries' countries.json (mledoze/countries). Other members are ignored. A
+// file that is not such an array throws, as a gazetteer silently built without the points would
+// put every country back at its capital; a bad entry is rejected as "file:N" (N = its place in the
+// array, from 1) and skipped.
+void read_countries_json(const std::string& path, GazetteerDraft& draft) {
+  std::string text;
+  {
+    indexer::InputStream in(path, kMaxLineBytes);
+    std::string line;
+    while (in.next_line(line)) {
+      if (in.overlong())
+        throw InputError(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
+      text += line;
+      text += '\n';
+    }
+    if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
+  }
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded())
+    throw InputError(path, 0, "not a JSON file (expected a countries file: an array of objects with cca2 and latlng)");
+  if (!doc.is_array() || doc.empty())
+    throw InputError(path, 0, "expected a JSON array of countries (objects with cca2 and latlng)");
+  std::uint64_t number = 0, usable = 0;
+  for (const auto& c : doc) {
+    ++number;
+    if (!c.is_object()) {
+      draft.reject(path, number, "country entry is not an object");
+      continue;
+    }
+    auto code = c.find("cca2");
+    if (code == c.end() || !code->is_string() || code->get_ref<const std::string&>().size() != 2) {
+      draft.reject(path, number, "missing or bad cca2 (expected a two-letter ISO code)");
+      continue;
+    }
+    const std::string& cc = code->get_ref<const std::string&>();
+    auto latlng = c.find("latlng");
+    if (latlng == c.end() || !latlng->is_array() || latlng->size() != 2 || !(*latlng)[0].is_number() ||
+        !(*latlng)[1].is_number()) {
+      draft.reject(path, number, "missing or bad latlng for '" + cc + "' (expected [lat, lon])");
+      continue;
+    }
+    const double lat = (*latlng)[0].get<double>(), lon = (*latlng)[1].get<double>();
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+      draft.reject(path, number, "latlng out of range for '" + cc + "'");
+      continue;
+    }
+    draft.country_points.try_emplace(cc, lat, lon);  // The first file naming a country wins.
+    ++usable;
+  }
+  if (usable == 0) throw InputError(path, 0, "no country with a cca2 code and a latlng point");
 }
 
 }  // namespace newsq::places

@@ -16,6 +16,9 @@ void read_geonames(const std::string& path, GazetteerDraft& draft);      // 19-c
 void read_admin1(const std::string& path, GazetteerDraft& draft);        // admin1CodesASCII.txt.
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
+// Country points (*.json: world-countries' countries.json). Also throws when the file is not a
+// JSON array of countries or gives no usable point.
+void read_countries_json(const std::string& path, GazetteerDraft& draft);
 
 // True for words GeoNames lists as names that name no place (languages, function words): never
 // indexed, whichever file they come from.
