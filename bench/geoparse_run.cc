@@ -1,6 +1,8 @@
 // bench/geoparse_run.cc: a geoparsing corpus read, run through place extraction as indexing runs it, and scored.
 #include "bench/geoparse_run.h"
 
+#include "bench/json_lines.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -21,16 +23,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string read_gzip(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw std::runtime_error(path + ": cannot open");
-  std::string data;
-  char buf[1 << 16];
-  for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) data.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  return data;
-}
-
 std::string text_of(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
@@ -44,10 +36,7 @@ Corpus read_corpus(const std::string& path) {
   c.name = std::filesystem::path(path).filename().string();
   for (const char* suffix : {".gz", ".jsonl"})
     if (c.name.ends_with(suffix)) c.name.resize(c.name.size() - std::string_view(suffix).size());
-  std::istringstream in(read_gzip(path));
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line);
+  bench::for_each_json_line(path.c_str(), [&](const nlohmann::json& j, std::size_t) {
     Article a{text_of(j, "id"), text_of(j, "title"), text_of(j, "text"), {}, {}};
     CodePointIndex cp(a.text);
     for (const auto& t : j.at("toponyms")) {
@@ -70,7 +59,7 @@ Corpus read_corpus(const std::string& path) {
     c.toponyms += a.gold.size();
     c.bytes += a.title.size() + a.text.size();
     c.articles.push_back(std::move(a));
-  }
+  });
   return c;
 }
 

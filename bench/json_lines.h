@@ -12,19 +12,28 @@
 
 namespace bench {
 
-// Calls `each(object, line_bytes)` for every line of the gzip (or plain) JSON Lines file `path`.
+// Calls `each(object, line_bytes)` for every non-blank line of the gzip (or plain) JSON Lines file
+// `path`, the last one too when it has no final newline. Throws std::runtime_error naming the file
+// when it cannot be opened; nlohmann::json's parse_error for a line that is not JSON.
 template <typename Each>
 void for_each_json_line(const char* path, Each&& each) {
   gzFile f = gzopen(path, "rb");
-  if (!f) throw std::runtime_error(std::string("cannot open ") + path);
+  if (!f) throw std::runtime_error(std::string(path) + ": cannot open");
   std::string line, buffer(1 << 20, '\0');
-  while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
-    line += buffer.c_str();
-    if (line.empty() || line.back() != '\n') continue;
+  auto flush = [&] {
     const std::size_t bytes = line.size();
-    auto object = nlohmann::json::parse(line);
+    if (line.find_first_not_of(" \t\r\n") != std::string::npos) each(nlohmann::json::parse(line), bytes);
     line.clear();
-    each(object, bytes);
+  };
+  try {
+    while (gzgets(f, buffer.data(), static_cast<int>(buffer.size()))) {
+      line += buffer.c_str();
+      if (!line.empty() && line.back() == '\n') flush();
+    }
+    flush();
+  } catch (...) {
+    gzclose(f);
+    throw;
   }
   gzclose(f);
 }

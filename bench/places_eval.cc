@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/json_lines.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/place_extractor.h"
@@ -36,18 +37,9 @@ struct Doc {
 
 std::vector<Doc> read_corpus(const std::string& path) {
   std::vector<Doc> out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw std::runtime_error(path + ": cannot open");
-  std::string data;
-  char buf[1 << 16];
-  for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) data.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  std::istringstream in(data);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line);
+  bench::for_each_json_line(path.c_str(), [&](const nlohmann::json& j, std::size_t) {
     out.push_back({j.value("id", ""), j.value("title", ""), j.value("text", ""), j.value("lang", "")});
-  }
+  });
   return out;
 }
 
