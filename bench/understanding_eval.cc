@@ -79,17 +79,30 @@ int main(int argc, char** argv) {
     auto queries = read_tsv(source + "/tests/data/place_queries.tsv");
     std::size_t places_right = 0;
     searcher.understand("warm up near Kyiv", "2022-03-21");
-    t = Clock::now();
-    for (const auto& row : queries) {
-      auto u = searcher.understand(row[0], "2022-03-21");
-      bool right = newsq::query::places_notation(u.places) == row[1] && u.text == row[2];
-      places_right += right;
-      if (!right)
-        std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), newsq::query::places_notation(u.places).c_str(),
-                    u.text.c_str());
+    // The first pass also pages in the gazetteer's names from disk (a cold page cache makes it vary
+    // twenty-fold between runs): it gives the answers and its time is printed apart; the time per
+    // query is the best of the passes after it, what a running searcher pays.
+    double first_pass_us = 0, place_us = 0;
+    constexpr int kPasses = 6;
+    for (int pass = 0; pass < kPasses; ++pass) {
+      t = Clock::now();
+      for (const auto& row : queries) {
+        auto u = searcher.understand(row[0], "2022-03-21");
+        if (pass > 0) continue;
+        bool right = newsq::query::places_notation(u.places) == row[1] && u.text == row[2];
+        places_right += right;
+        if (!right)
+          std::printf("place miss: %s -> %s | %s\n", row[0].c_str(), newsq::query::places_notation(u.places).c_str(),
+                      u.text.c_str());
+      }
+      const double us =
+          std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
+      if (pass == 0)
+        first_pass_us = us;
+      else if (pass == 1 || us < place_us)
+        place_us = us;
     }
-    double place_us =
-        std::chrono::duration<double, std::micro>(Clock::now() - t).count() / static_cast<double>(queries.size());
+    std::printf("queries with places, first pass (gazetteer paged in): %.1f µs per query\n", first_pass_us);
 
     std::printf("\n| table | rows | right | share right | time per query |\n|---|---:|---:|---:|---:|\n");
     std::printf("| date expressions | %zu | %zu | %.1f%% | %.1f µs |\n", dates.size(), dates_right,
