@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <set>
 
 #include "engine/index/schema.h"
@@ -10,7 +11,7 @@
 namespace newsq::places {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 long cell_index(double degrees_value, int degrees) { return static_cast<long>(std::floor(degrees_value / degrees)); }
 
@@ -21,16 +22,6 @@ std::string place_term(std::uint32_t id) { return std::string(schema::kPlacePref
 std::string cell_term(int degrees, double lat, double lon) {
   return std::string(schema::kCellPrefix) + std::to_string(degrees) + "/" + std::to_string(cell_index(lat, degrees)) +
          "/" + std::to_string(cell_index(lon, degrees));
-}
-
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  // The very metric query/place_filter.cc's radius filter uses, so a hit it lets through is
-  // reported at a distance within the radius.
-  // LatLongCoord refuses a latitude past a pole; one can come only from a damaged stored record,
-  // which must not fail the search: it is taken at the pole.
-  auto point = [](double lat, double lon) { return Xapian::LatLongCoord(lat < -90 ? -90 : lat > 90 ? 90 : lat, lon); };
-  static const Xapian::GreatCircleMetric metric;
-  return metric.pointwise_distance(point(lat1, lon1), point(lat2, lon2)) / 1000;
 }
 
 std::vector<std::string> cells_covering(double lat, double lon, double radius_km, std::size_t max_cells) {

@@ -18,6 +18,7 @@
 #include "engine/common/varint.h"
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
+#include "indexer/places/place_distance.h"  // distance_km, for the callers of these terms.
 #include "indexer/places/place_extractor.h"
 
 namespace newsq::places {
@@ -47,10 +48,6 @@ void for_each_id(std::string_view value, Take&& take) {
 // Whether a place's coordinates are a point for radius search (cities and seas; the coordinates
 // of regions and countries are only their centre's).
 inline bool has_point(const Place& p) { return p.has_coordinates && (p.level == Level::city || p.level == Level::sea); }
-
-// Great-circle distance in km: Xapian's GreatCircleMetric on its default sphere, the metric of the
-// radius filter (query/place_filter.cc). A latitude past a pole counts as the pole.
-double distance_km(double lat1, double lon1, double lat2, double lon2);
 
 // Collects an article's fields during DocumentBuilder::build and writes its places into the
 // document. One per builder (not thread-safe); the gazetteer is shared read-only.

@@ -1,29 +1,24 @@
 // indexer/places/gazetteer_linker.cc: the steps between reading the inputs and writing the file.
 #include "indexer/places/gazetteer_linker.h"
 
+#include "indexer/places/place_distance.h"
+
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <unordered_map>
 #include <vector>
 
 namespace newsq::places {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kEarthRadiusKm = 6371.0;
+constexpr double kPi = std::numbers::pi;
 // A region's centre farther than this from every populated place in it may lie outside it (a
 // crescent-shaped region, or one in two parts): it is moved to the nearest of them.
 constexpr double kSnapKm = 50;
 
 double radians(double degrees) { return degrees * kPi / 180; }
 double degrees(double radians) { return radians * 180 / kPi; }
-
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-  const double dlat = radians(lat2 - lat1), dlon = radians(lon2 - lon1);
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(radians(lat1)) * std::cos(radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, a)));
-}
 
 double wrap_lon(double lon) { return lon >= 180 ? lon - 360 : lon < -180 ? lon + 360 : lon; }
 
