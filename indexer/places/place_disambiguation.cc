@@ -151,6 +151,12 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool qualified = c.qualified;
   if (!s.rejected.empty()) return s.rejected.c_str();
   if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";
+  // GeoNames lists airport and other codes among a city's names ("DOH" for Doha): among
+  // lower-case words such a code, with no other place of the article in its country, is an
+  // organisation's acronym ("DOH", "FAO"). Only cities of millions are known by their initials
+  // ("NYC"), and an article about their country supports them.
+  if (s.acronym && by_other_name && s.chosen.population < 1000000 && !qualified && !supported && c.region_votes == 0)
+    return "an acronym that is one of a town's other names (a code), without supporting places";
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
       c.region_votes == 0)
     return "a town by one of its other names, without supporting places";

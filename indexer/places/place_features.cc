@@ -121,7 +121,7 @@ std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& 
 }
 
 // A name written all in capitals: in a line of capitals ("JOIN US ON TELEGRAM") or, with
-// lower-case words around it, an acronym ("in NATO").
+// lower-case words around it or alone in parentheses, an acronym ("in NATO", "(DOH)").
 void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameSpan& s) {
   const std::size_t size = view.tokens.size();
   const bool lower_before = i > 0 && !sentence_break(view.gap(i)) && has_lower(view.word(i - 1));
@@ -130,7 +130,9 @@ void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameS
   const bool upper_before = i > 0 && !sentence_break(view.gap(i)) && upper_word(i - 1);
   const bool upper_after = next < size && !sentence_break(view.gap(next)) && upper_word(next);
   s.in_capitals = (upper_before || upper_after) && !lower_before && !lower_after;
-  s.acronym = (lower_before || lower_after) && !s.sentence_initial;
+  // "(DOH)" after the words it abbreviates.
+  const bool in_parentheses = view.gap(i).ends_with('(') && next < size && view.gap(next).starts_with(')');
+  s.acronym = ((lower_before || lower_after) && !s.sentence_initial) || in_parentheses;
 }
 
 // The word before the name, in the same sentence: a context word ("in X"), or a capitalised word
@@ -138,7 +140,11 @@ void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameS
 void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
   if (i == 0 || sentence_break(view.gap(i))) return;
   const std::string& prev = view.term(i - 1);
-  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) &&
+  // An acronym ("CBC Toronto", "SOS Children's Village Malakal") or a possessive ("Radio's
+  // Edmonton") before a name makes it an outlet's or an organisation's place, not a person's name.
+  const std::string_view prev_word = view.word(i - 1);
+  const bool acronym_or_possessive = (all_upper(prev_word) && prev_word.size() >= 2) || possessive(prev_word);
+  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(prev_word) && !acronym_or_possessive &&
                                 !lexicon::place_modifier(prev) && !lexicon::context_word(prev);
   s.context_before = lexicon::context_word(prev);
   s.weak_context = prev == "to";
