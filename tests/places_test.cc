@@ -759,3 +759,43 @@ TEST_CASE("an index's gazetteer binding is recorded by the writer and checked fo
   CHECK_FALSE(loaded.gazetteer);
   CHECK(loaded.error.starts_with("db: the index's gazetteer cannot be loaded: "));
 }
+
+TEST_CASE("abbreviations name their regions where their place says so; St., Mt. and Ft. stay inside names",
+          "[places]") {
+  TempDir dir;
+  auto row = [](const std::string& id, const std::string& name, const std::string& lat, const std::string& lon,
+                const std::string& code, const std::string& cc, const std::string& admin1, const std::string& pop) {
+    return id + "\t" + name + "\t" + name + "\t" + (name == "Washington" ? "Washington D.C." : "") + "\t" + lat + "\t" + lon + "\tP\t" + code + "\t" + cc + "\t\t" + admin1 +
+           "\t\t\t\t" + pop + "\t\t\t\t2024-01-01\n";
+  };
+  newsq::test::write_file(dir.path() / "cities.txt",
+                          row("4299276", "Louisville", "38.25", "-85.76", "PPLA2", "US", "KY", "243639") +
+                              row("4407066", "St. Louis", "38.63", "-90.20", "PPLA2", "US", "MO", "315685") +
+                              row("498817", "Saint Petersburg", "59.94", "30.31", "PPLA", "RU", "66", "5351935") +
+                              row("5101798", "Newark", "40.74", "-74.17", "PPLA2", "US", "NJ", "281944") +
+                              row("4140963", "Washington", "38.90", "-77.04", "PPLC", "US", "DC", "689545") +
+                              row("2147714", "Sydney", "-33.87", "151.21", "PPLA", "AU", "02", "4627345"));
+  newsq::test::write_file(dir.path() / "admin1CodesASCII.txt",
+                          "US.KY\tKentucky\tKentucky\t6254925\nUS.MO\tMissouri\tMissouri\t4398678\n"
+                          "US.NJ\tNew Jersey\tNew Jersey\t5101760\nUS.DC\tWashington, D.C.\tWashington, D.C.\t4138106\n"
+                          "AU.02\tNew South Wales\tNew South Wales\t2155400\nRU.66\tSaint Petersburg\tSaint "
+                          "Petersburg\t536203\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.add_file(dir.str("admin1CodesASCII.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  using Ids = std::set<std::uint32_t>;
+  // After a place it contains, in a politician's party and state, or unmistakable on its own.
+  CHECK(ids_in(extract(*g, "The plant in Louisville, Ky. closed.")) == Ids{4299276, 6254925});
+  CHECK(ids_in(extract(*g, "Sen. Rand Paul (R-Ky.) and Rep. Jane Doe (D-NJ) voted no.")) == Ids{6254925, 5101760});
+  CHECK(ids_in(extract(*g, "Flooding hit NSW again, and Sydney too.")) == Ids{2155400, 2147714});
+  CHECK(ids_in(extract(*g, "Newark, N.J. and the rest of N.J. voted.")) == Ids{5101798, 5101760});
+  // "D.C." is the capital, one place with "Washington, D.C.".
+  CHECK(ids_in(extract(*g, "She moved to Washington, D.C. last year.")) == Ids{4140963});
+  // Abbreviations that are also words need their place: "Ky." alone, "Mo." as a month.
+  CHECK(ids_in(extract(*g, "The report by Ky. Smith was filed. Mo. Farah read it.")).empty());
+  CHECK(ids_in(extract(*g, "Louisville Ky")).count(6254925) == 0);  // No full stop: not the abbreviation.
+  // "St." is not the end of a sentence, and is read as GeoNames writes the name.
+  CHECK(ids_in(extract(*g, "Protests spread from St. Louis to St. Petersburg.")) == Ids{4407066, 498817});
+}

@@ -52,6 +52,8 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
       s.rejected = "joined by a hyphen to a capitalised word: part of a name";
     else if (s.district && !s.title_case)
       s.rejected = "the name of a district around it";
+    else if (s.abbreviation == AbbreviationUse::qualifier && !s.is_qualifier && !s.context_before && !s.party_state)
+      s.rejected = "an abbreviation that is also a word, not after a place it contains";
   }
   return person_keys;
 }
@@ -104,6 +106,8 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
+      // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
+      if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
       const double score = prior(p);
       s.places.emplace_back(p, score);
       if (score > best) {
@@ -150,6 +154,7 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
   const bool qualified = c.qualified;
   if (!s.rejected.empty()) return s.rejected.c_str();
+  if (s.chosen.id == 0) return "no place of the level its abbreviation names";
   if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";
   // GeoNames lists airport and other codes among a city's names ("DOH" for Doha): among
   // lower-case words such a code, with no other place of the article in its country, is an

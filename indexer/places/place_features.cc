@@ -20,6 +20,7 @@ using analysis::Token;
 struct FieldView {
   std::string_view text;
   std::span<const Token> tokens;
+  std::span<const AbbreviationUse> abbreviations = {};  // Per token; empty when there is none.
 
   std::string_view word(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
   // Between token i-1 and token i; a space before the first.
@@ -183,6 +184,8 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.capitalised = capitalised(written);
   s.all_upper = all_upper(written);
   s.sentence_initial = view.sentence_initial(i);
+  if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
+  s.party_state = party_state(view.text, view.tokens, i);
   if (s.all_upper) note_capitals(view, i, i + n, s);
   note_before(view, i, s);
   note_after(view, i + n, s);
@@ -275,7 +278,10 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
   std::vector<Token> unglued, romanised_tokens;
   if (unglue(text, tokens, places, unglued)) tokens = unglued;
   if (romanise(FieldView{text, tokens}, places, romanised_tokens)) tokens = romanised_tokens;
-  const FieldView view{text, tokens};
+  std::vector<Token> spelled_out;
+  std::vector<AbbreviationUse> uses;
+  if (expand_abbreviations(text, tokens, places.gazetteer(), spelled_out, uses)) tokens = spelled_out;
+  const FieldView view{text, tokens, uses};
   const bool title = headline && title_case(view);
 
   const std::size_t first_span = spans.size();
