@@ -40,10 +40,11 @@ int build_command(int argc, char** argv) {
     fmt::print(stderr, "{}\n", r.rejected[i]);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
-      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
-      "features skipped, {} alternate names not indexed, {} malformed lines; {:.1f} s\n",
-      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
-      r.rejected.size(), seconds);
+      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} countries placed "
+      "at the centre of their outline; {} rows of other features skipped, {} alternate names not indexed, {} "
+      "malformed lines; {:.1f} s\n",
+      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.country_outlines, r.skipped_rows,
+      r.dropped_names, r.rejected.size(), seconds);
   return kExitOk;
 }
 

@@ -16,6 +16,7 @@ struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t names = 0;            // Distinct normalised names in the name index.
   std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
   std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
+  std::uint64_t country_outlines = 0; // Countries placed at the centre of their outline (*.geo.json).
   std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
 };
 
