@@ -110,6 +110,32 @@ TEST_CASE("a region is placed at the middle of its populated places, not at its 
   CHECK_FALSE(place(*g, 9005).has_coordinates);  // No place inside: no point at all.
 }
 
+TEST_CASE("a region's far outlying towns stretch its box: a big northern region is not cut to its south", "[places]") {
+  TempDir dir;
+  std::string cities;
+  // 150 towns in the south between latitudes 49 and 50, longitudes 9.5 and 10.5 (where nearly
+  // everyone lives), a thin chain of towns north along longitude 10, and one far town at 61 (as
+  // Churchill in Manitoba): the region spans 49 to 61, its middle is 55, where a town lies.
+  std::uint32_t id = 1000;
+  for (int i = 0; i < 150; ++i)
+    cities += row(id++, "South" + std::to_string(i), 49 + (i % 10) * 0.1, 9.5 + (i / 10) / 14.0, "P", "PPL", "XX", "01",
+                  5000);
+  for (int lat : {51, 52, 53, 55, 57, 58})
+    cities += row(id++, "Chain" + std::to_string(lat), lat, 10, "P", "PPL", "XX", "01", 500);
+  cities += row(id++, "Farnorth", 61, 10, "P", "PPL", "XX", "01", 900);
+  newsq::test::write_file(dir.path() / "cities.txt", cities);
+  newsq::test::write_file(dir.path() / "admin1CodesASCII.txt", "XX.01\tNorthern Region\tNorthern Region\t9001\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.add_file(dir.str("admin1CodesASCII.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  auto region = place(*g, 9001);
+  REQUIRE(region.has_coordinates);
+  // Leaving out the outermost 1% (here the far town) would give 53.5, snapped to the town at 53.
+  CHECK(newsq::test::haversine_km(region.lat, region.lon, 55, 10) < 1);
+}
+
 TEST_CASE("a countries file places countries at its point; a GeoNames row's own point wins", "[places]") {
   TempDir dir;
   std::string cities;
@@ -190,6 +216,13 @@ TEST_CASE("the area centroid of an outline weighs every square kilometre the sam
   REQUIRE(main);
   CHECK(main->lon == Approx(5));
   CHECK(main->lat == Approx(c->lat));
+  CHECK(main->share > 0.99);
+  // Three equal islands: the largest holds a third of the land.
+  auto islands = places::main_polygon_centroid({Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}},
+                                                Polygon{{{3, 0}, {4, 0}, {4, 1}, {3, 1}}},
+                                                Polygon{{{6, 0}, {7, 0}, {7, 1}, {6, 1}}}});
+  REQUIRE(islands);
+  CHECK(islands->share == Approx(1.0 / 3));
   CHECK_FALSE(places::main_polygon_centroid({}));
 }
 
@@ -200,9 +233,9 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
   cities += row(222, "Ycapital", 6, 6, "P", "PPLC", "YY", "01", 1000000);
   cities += row(333, "Zcapital", 7, 7, "P", "PPLC", "ZZ", "01", 1000000);
   newsq::test::write_file(dir.path() / "cities.txt", cities);
-  newsq::test::write_file(dir.path() / "countryInfo.txt", "# ISO\tISO3\n" + country_row("XX", "Xland", 9100) +
-                                                              country_row("YY", "Yland", 9200) +
-                                                              country_row("ZZ", "Zland", 9300));
+  newsq::test::write_file(dir.path() / "countryInfo.txt",
+                          "# ISO\tISO3\n" + country_row("XX", "Xland", 9100) + country_row("YY", "Yland", 9200) +
+                              country_row("ZZ", "Zland", 9300) + country_row("VV", "Vland", 9400));
   std::filesystem::create_directories(dir.path() / "data");
   // Xland: a 10-degree square mainland and a far island; its latlng is off in a corner.
   newsq::test::write_file(
@@ -213,6 +246,11 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
             [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]]}}]})");
   // Zland: an outline file that is no outline; latlng is kept and the file listed.
   newsq::test::write_file(dir.path() / "data" / "zzz.geo.json", R"({"type": "FeatureCollection", "features": 3})");
+  // Vland: an archipelago of three equal islands, none of them a main landmass; latlng, silently.
+  newsq::test::write_file(dir.path() / "data" / "vvv.geo.json",
+                          R"({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[3, 0], [4, 0], [4, 1], [3, 1], [3, 0]]],
+            [[[6, 0], [7, 0], [7, 1], [6, 1], [6, 0]]]]}})");
   // Wland: a feature without a geometry, as the package ships for one country; latlng, silently.
   newsq::test::write_file(dir.path() / "data" / "www.geo.json",
                           R"({"type": "FeatureCollection", "features": [{"properties": {"cca2": ""}}]})");
@@ -220,16 +258,16 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
                           R"([{"cca2": "XX", "cca3": "XXX", "latlng": [9, 9]},
                               {"cca2": "YY", "cca3": "YYY", "latlng": [40, 40]},
                               {"cca2": "ZZ", "cca3": "ZZZ", "latlng": [30, 30]},
-                              {"cca2": "WW", "cca3": "WWW", "latlng": [-20, -20]}])");
+                              {"cca2": "WW", "cca3": "WWW", "latlng": [-20, -20]},
+                              {"cca2": "VV", "cca3": "VVV", "latlng": [-1, 3.5]}])");
   places::GazetteerBuilder builder;
   for (const char* f : {"countries.json", "cities.txt", "countryInfo.txt"}) builder.add_file(dir.str(f));
   builder.write(dir.str("g.bin"));
   const auto& report = builder.report();
   CHECK(report.country_outlines == 1);
   REQUIRE(report.rejected.size() == 1);
-  CHECK(report.rejected[0] ==
-        (dir.path() / "data" / "zzz.geo.json").string() +
-            ":0: not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
+  CHECK(report.rejected[0] == (dir.path() / "data" / "zzz.geo.json").string() +
+                                  ":0: not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
   auto g = places::Gazetteer::load(dir.str("g.bin"));
 
   auto x = place(*g, 9100);
@@ -242,6 +280,9 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
   auto z = place(*g, 9300);
   CHECK(z.lat == Approx(30));
   CHECK(z.lon == Approx(30));
+  auto v = place(*g, 9400);  // An archipelago: latlng, not the first island's centre.
+  CHECK(v.lat == Approx(-1));
+  CHECK(v.lon == Approx(3.5));
 }
 
 TEST_CASE("a malformed countries file fails the build naming the file; bad entries are listed", "[places]") {

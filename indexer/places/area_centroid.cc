@@ -59,10 +59,14 @@ std::optional<AreaCentroid> area_centroid(const Polygon& polygon) {
 
 std::optional<AreaCentroid> main_polygon_centroid(const std::vector<Polygon>& polygons) {
   std::optional<AreaCentroid> best;
+  double total = 0;
   for (const Polygon& p : polygons) {
     auto c = area_centroid(p);
-    if (c && (!best || c->area > best->area)) best = c;
+    if (!c) continue;
+    total += c->area;
+    if (!best || c->area > best->area) best = c;
   }
+  if (best) best->share = best->area / total;
   return best;
 }
 

@@ -34,10 +34,11 @@ double wrap_lon(double lon) { return lon >= 180 ? lon - 360 : lon < -180 ? lon +
 // big northern regions the few far towns (Churchill in Manitoba, the Nunavik villages of Quebec,
 // northern British Columbia) are what stretches the box over the empty north; leaving out the
 // outermost 1% on each side, as before, cut them off. The cost: a misplaced GeoNames row stretches
-// the box too (two rows put Jiangsu's middle 300 km west). Measured (make -f Makefile.bench
-// geoparse, full gazetteer, acc@161, countries at their outline's centre): GeoVirus 0.811 and
-// TR-News 0.760 with the whole box, 0.809 and 0.753 with the 1% cut; the plain mean scored 0.723
-// and 0.689 (countries at world-countries' latlng) against the cut box's 0.736 and 0.724.
+// the box too (two rows put Jiangsu's middle 300 km west). Measured (newsq_geoparse_eval, full
+// gazetteer, acc@161, GeoVirus / TR-News): with countries at world-countries' latlng, 0.738 / 0.730
+// with the whole box against 0.736 / 0.724 with the 1% cut; with countries at their largest
+// polygon's centre, 0.811 / 0.760 against 0.809 / 0.753. The plain mean of the places scored
+// 0.723 / 0.689 (countries at latlng) against the cut box's 0.736 / 0.724.
 // False when the places cancel out (spread evenly round the globe): the caller keeps the seat.
 bool centre_of(const std::vector<const BuildPlace*>& members, double& lat, double& lon) {
   double x = 0, y = 0, z = 0;

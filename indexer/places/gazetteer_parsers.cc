@@ -206,8 +206,16 @@ bool geojson_polygons(const nlohmann::json& doc, std::vector<Polygon>& out) {
   return geometry_of(doc);
 }
 
+// A country whose largest polygon holds no more than this share of its land has no main landmass
+// (Indonesia's largest, its part of Borneo, holds 28%; the Philippines' Luzon 36%): the centre of
+// that polygon is not the country's, and the countries file's latlng is used instead. More than
+// half is the plain meaning of "main"; countries just above it (New Zealand 56%, Japan 61%) keep
+// the centre of their largest island.
+constexpr double kMainLandmassShare = 0.5;
+
 // The centre of a country's outline file, data/<cca3>.geo.json beside countries.json as the npm
-// package world-countries ships them: the area centroid of its largest polygon (area_centroid.h).
+// package world-countries ships them: the area centroid of its largest polygon (area_centroid.h),
+// when that polygon is its main landmass (kMainLandmassShare).
 // Nothing when the file is absent or outlines nothing (the package's Kosovo file is a feature
 // without a geometry); a file that is there but is not such GeoJSON is listed in the report.
 std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, GazetteerDraft& draft) {
@@ -219,7 +227,9 @@ std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, Ga
     draft.reject(file.string(), 0, "not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
     return std::nullopt;
   }
-  return main_polygon_centroid(polygons);
+  auto centre = main_polygon_centroid(polygons);
+  if (centre && centre->share <= kMainLandmassShare) return std::nullopt;
+  return centre;
 }
 
 }  // namespace
@@ -391,10 +401,10 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
 // the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
 // "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's
-// point is the area centroid of its main polygon instead of latlng (see gazetteer_builder.h for
-// why). A file that is not such an array throws, as a gazetteer silently built without the points
-// would put every country back at its capital; a bad entry is rejected as "file:N" (N = its place
-// in the array, from 1) and skipped.
+// point is the area centroid of its main polygon instead of latlng, unless the country has no main
+// landmass (see outline_centre; gazetteer_builder.h says why). A file that is not such an array throws, as a gazetteer
+// silently built without the points would put every country back at its capital; a bad entry is rejected as "file:N" (N
+// = its place in the array, from 1) and skipped.
 void read_countries_json(const std::string& path, GazetteerDraft& draft) {
   nlohmann::json doc = nlohmann::json::parse(read_whole(path), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
