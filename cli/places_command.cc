@@ -23,8 +23,10 @@ int build_command(int argc, char** argv) {
   cxxopts::Options options("newsq gazetteer build",
                            "Build a gazetteer file from GeoNames dumps (cities*.txt, country files such as UA.txt,\n"
                            "admin1CodesASCII.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
-                           "of npm package world-countries, a point per country) and newsq place facts (*.tsv, such\n"
-                           "as corpus/places.tsv). Malformed lines are reported as file:line: reason and skipped.");
+                           "of npm package world-countries, a point per country; the package's outlines\n"
+                           "data/*.geo.json beside it, when there, place a country at its main landmass' centre)\n"
+                           "and newsq place facts (*.tsv, such as corpus/places.tsv). Malformed lines are reported\n"
+                           "as file:line: reason and skipped.");
   options.add_options()("out", "the gazetteer file to write", cxxopts::value<std::string>())(
       "h,help", "show this help")("files", "inputs", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"files"});
@@ -40,10 +42,11 @@ int build_command(int argc, char** argv) {
     fmt::print(stderr, "{}\n", r.rejected[i]);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
-      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
-      "features skipped, {} alternate names not indexed, {} malformed lines; {:.1f} s\n",
-      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
-      r.rejected.size(), seconds);
+      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} countries placed "
+      "at the centre of their outline; {} rows of other features skipped, {} alternate names not indexed, {} "
+      "malformed lines; {:.1f} s\n",
+      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.country_outlines, r.skipped_rows,
+      r.dropped_names, r.rejected.size(), seconds);
   return kExitOk;
 }
 

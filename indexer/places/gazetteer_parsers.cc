@@ -7,12 +7,15 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <functional>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/places/area_centroid.h"
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
 #include "engine/common/word_set.h"
@@ -135,6 +138,98 @@ std::optional<Level> level_of_word(std::string_view w) {
   if (w == "city") return Level::city;
   if (w == "sea") return Level::sea;
   return std::nullopt;
+}
+
+// The whole of `path` (gzip or plain) as text; a line past kMaxLineBytes or a read error throws
+// InputError naming the file.
+std::string read_whole(const std::string& path) {
+  std::string text;
+  indexer::InputStream in(path, kMaxLineBytes);
+  std::string line;
+  while (in.next_line(line)) {
+    if (in.overlong())
+      throw InputError(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
+    text += line;
+    text += '\n';
+  }
+  if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
+  return text;
+}
+
+// Adds the polygons of a GeoJSON FeatureCollection, Feature or geometry (Polygon or MultiPolygon;
+// other geometries and features without one add nothing) to `out`; false when the document is not
+// GeoJSON of that shape or a coordinate is not [lon, lat].
+bool geojson_polygons(const nlohmann::json& doc, std::vector<Polygon>& out) {
+  auto ring_of = [](const nlohmann::json& r, Ring& ring) {
+    if (!r.is_array()) return false;
+    for (const auto& pt : r) {
+      if (!pt.is_array() || pt.size() < 2 || !pt[0].is_number() || !pt[1].is_number()) return false;
+      ring.push_back({pt[0].get<double>(), pt[1].get<double>()});
+    }
+    return true;
+  };
+  auto polygon_of = [&](const nlohmann::json& p, Polygon& polygon) {
+    if (!p.is_array()) return false;
+    for (const auto& r : p)
+      if (!ring_of(r, polygon.emplace_back())) return false;
+    return true;
+  };
+  // A feature: its geometry, if it has one (the package's Kosovo file has a feature without).
+  auto feature = [&](const nlohmann::json& f, auto&& geometry_of) {
+    if (!f.is_object()) return false;
+    auto geometry = f.find("geometry");
+    return geometry == f.end() || geometry->is_null() || geometry_of(*geometry);
+  };
+  auto geometry_of = [&](const nlohmann::json& g) {
+    if (!g.is_object()) return false;
+    const std::string type = g.value("type", std::string());
+    auto coordinates = g.find("coordinates");
+    if (type == "Polygon") return coordinates != g.end() && polygon_of(*coordinates, out.emplace_back());
+    if (type == "MultiPolygon") {
+      if (coordinates == g.end() || !coordinates->is_array()) return false;
+      for (const auto& p : *coordinates)
+        if (!polygon_of(p, out.emplace_back())) return false;
+      return true;
+    }
+    return !type.empty();  // Another geometry (a point, a line): no area, nothing to take.
+  };
+  if (!doc.is_object()) return false;
+  const std::string type = doc.value("type", std::string());
+  if (type == "FeatureCollection") {
+    auto features = doc.find("features");
+    if (features == doc.end() || !features->is_array()) return false;
+    for (const auto& f : *features)
+      if (!feature(f, geometry_of)) return false;
+    return true;
+  }
+  if (type == "Feature") return feature(doc, geometry_of);
+  return geometry_of(doc);
+}
+
+// A country whose largest polygon holds no more than this share of its land has no main landmass
+// (Indonesia's largest, its part of Borneo, holds 28%; the Philippines' Luzon 36%): the centre of
+// that polygon is not the country's, and the countries file's latlng is used instead. More than
+// half is the plain meaning of "main"; countries just above it (New Zealand 56%, Japan 61%) keep
+// the centre of their largest island.
+constexpr double kMainLandmassShare = 0.5;
+
+// The centre of a country's outline file, data/<cca3>.geo.json beside countries.json as the npm
+// package world-countries ships them: the area centroid of its largest polygon (area_centroid.h),
+// when that polygon is its main landmass (kMainLandmassShare).
+// Nothing when the file is absent or outlines nothing (the package's Kosovo file is a feature
+// without a geometry); a file that is there but is not such GeoJSON is listed in the report.
+std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, GazetteerDraft& draft) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  nlohmann::json doc = nlohmann::json::parse(read_whole(file.string()), nullptr, /*allow_exceptions=*/false);
+  std::vector<Polygon> polygons;
+  if (doc.is_discarded() || !geojson_polygons(doc, polygons)) {
+    draft.reject(file.string(), 0, "not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
+    return std::nullopt;
+  }
+  auto centre = main_polygon_centroid(polygons);
+  if (centre && centre->share <= kMainLandmassShare) return std::nullopt;
+  return centre;
 }
 
 }  // namespace
@@ -304,28 +399,19 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
 }
 
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
-// the shape of world-countries' countries.json (mledoze/countries). Other members are ignored. A
-// file that is not such an array throws, as a gazetteer silently built without the points would
-// put every country back at its capital; a bad entry is rejected as "file:N" (N = its place in the
-// array, from 1) and skipped.
+// the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
+// "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's
+// point is the area centroid of its main polygon instead of latlng, unless the country has no main
+// landmass (see outline_centre; gazetteer_builder.h says why). A file that is not such an array throws, as a gazetteer
+// silently built without the points would put every country back at its capital; a bad entry is rejected as "file:N" (N
+// = its place in the array, from 1) and skipped.
 void read_countries_json(const std::string& path, GazetteerDraft& draft) {
-  std::string text;
-  {
-    indexer::InputStream in(path, kMaxLineBytes);
-    std::string line;
-    while (in.next_line(line)) {
-      if (in.overlong())
-        throw InputError(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
-      text += line;
-      text += '\n';
-    }
-    if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
-  }
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json doc = nlohmann::json::parse(read_whole(path), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
     throw InputError(path, 0, "not a JSON file (expected a countries file: an array of objects with cca2 and latlng)");
   if (!doc.is_array() || doc.empty())
     throw InputError(path, 0, "expected a JSON array of countries (objects with cca2 and latlng)");
+  const std::filesystem::path outlines = std::filesystem::path(path).parent_path() / "data";
   std::uint64_t number = 0, usable = 0;
   for (const auto& c : doc) {
     ++number;
@@ -345,13 +431,24 @@ void read_countries_json(const std::string& path, GazetteerDraft& draft) {
       draft.reject(path, number, "missing or bad latlng for '" + cc + "' (expected [lat, lon])");
       continue;
     }
-    const double lat = (*latlng)[0].get<double>(), lon = (*latlng)[1].get<double>();
+    double lat = (*latlng)[0].get<double>(), lon = (*latlng)[1].get<double>();
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
       draft.reject(path, number, "latlng out of range for '" + cc + "'");
       continue;
     }
-    draft.country_points.try_emplace(cc, lat, lon);  // The first file naming a country wins.
     ++usable;
+    if (draft.country_points.contains(cc)) continue;  // The first file naming a country wins.
+    auto cca3 = c.find("cca3");
+    if (cca3 != c.end() && cca3->is_string() && cca3->get_ref<const std::string&>().size() == 3) {
+      std::string name = cca3->get<std::string>();
+      for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (auto centre = outline_centre(outlines / (name + ".geo.json"), draft)) {
+        lat = centre->lat;
+        lon = centre->lon;
+        ++draft.report.country_outlines;
+      }
+    }
+    draft.country_points.try_emplace(cc, lat, lon);
   }
   if (usable == 0) throw InputError(path, 0, "no country with a cca2 code and a latlng point");
 }

@@ -13,15 +13,17 @@ namespace newsq {
 
 struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
-  std::uint64_t names = 0;            // Distinct normalised names in the name index.
-  std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
-  std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
-  std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
+  std::uint64_t names = 0;             // Distinct normalised names in the name index.
+  std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
+  std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
+  std::uint64_t country_outlines = 0;  // Countries placed at the centre of their outline (*.geo.json).
+  std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
 };
 
 // Builds the gazetteer file `out` from GeoNames dumps (cities*.txt, country files such as UA.txt,
-// admin1CodesASCII.txt, countryInfo.txt; gzip or not) and newsq place facts (*.tsv, such as
-// corpus/places.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
+// admin1CodesASCII.txt, countryInfo.txt; gzip or not), a countries file (*.json: world-countries'
+// countries.json, with the package's outlines data/*.geo.json beside it when present) and newsq
+// place facts (*.tsv, such as corpus/places.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
 // atomically. Throws newsq::Error for an input that cannot be read or an output that cannot be
 // written.
 NEWSQ_EXPORT GazetteerBuildReport build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
