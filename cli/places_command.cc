@@ -22,7 +22,7 @@ constexpr std::size_t kMaxRejectionsShown = 100;
 int build_command(int argc, char** argv) {
   cxxopts::Options options("newsq gazetteer build",
                            "Build a gazetteer file from GeoNames dumps (cities*.txt, country files such as UA.txt,\n"
-                           "admin1CodesASCII.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
+                           "admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
                            "of npm package world-countries, a point per country) and newsq place facts (*.tsv, such\n"
                            "as corpus/places.tsv). Malformed lines are reported as file:line: reason and skipped.");
   options.add_options()("out", "the gazetteer file to write", cxxopts::value<std::string>())(
@@ -40,9 +40,10 @@ int build_command(int argc, char** argv) {
     fmt::print(stderr, "{}\n", r.rejected[i]);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
-      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
+      "gazetteer {}: {} places ({} continents, {} countries, {} regions, {} districts, {} cities, {} seas), {} "
+      "names; {} rows of other "
       "features skipped, {} alternate names not indexed, {} malformed lines; {:.1f} s\n",
-      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
+      out, r.places, r.continents, r.countries, r.regions, r.districts, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names,
       r.rejected.size(), seconds);
   return kExitOk;
 }

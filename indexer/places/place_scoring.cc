@@ -15,6 +15,10 @@ double feature_bonus(const Place& p) {
       return 2;
     case Level::sea:
       return 8;
+    case Level::continent:  // Above any town that has its name as another name ("Africa", Tunisia).
+      return 14;
+    case Level::district:
+      return 1;
     case Level::city:
       break;
   }
@@ -28,10 +32,11 @@ double feature_bonus(const Place& p) {
 
 }  // namespace
 
-// Regions' populations are their cities' sums: capped, so that "New York" or "Kharkiv" is the city.
+// Regions' and districts' populations are their cities' sums: capped, so that "New York" or
+// "Kharkiv" is the city.
 double prior(const Place& p) {
   double size = std::log10(static_cast<double>(p.population) + 1);
-  if (p.level == Level::region) size = std::min(size, 6.0);
+  if (p.level == Level::region || p.level == Level::district) size = std::min(size, 6.0);
   if (p.level == Level::city && p.population >= 1000000) size += 3;
   return feature_bonus(p) + size;
 }
@@ -43,7 +48,7 @@ bool strong(const Place& p) {
 
 bool lies_in(const Place& p, std::span<const std::uint32_t> areas) {
   return std::find_if(areas.begin(), areas.end(),
-                      [&](std::uint32_t area) { return area == p.region || area == p.country; }) != areas.end();
+                      [&](std::uint32_t area) { return area == p.region || area == p.country || (p.district && area == p.district); }) != areas.end();
 }
 
 }  // namespace newsq::places
