@@ -25,7 +25,8 @@ namespace {
 
 constexpr std::uint32_t kUS = 6252001, kGB = 2635167, kDE = 2921044, kTN = 2464461, kUA = 690791;
 constexpr std::uint32_t kTexas = 4736286, kNorthCarolina = 4482348, kKyivOblast = 703446;
-constexpr std::uint32_t kHarrisCounty = 9101, kGranvilleCounty = 9102, kBuchaRaion = 9103, kUnnamedDistrict = 9104;
+constexpr std::uint32_t kHarrisCounty = 9101, kGranvilleCounty = 9102, kBuchaRaion = 9103, kUnnamedDistrict = 9104,
+                        kDorset = 9106;
 constexpr std::uint32_t kHouston = 4699066, kPasadena = 4717560, kOxford = 9301, kCreedmoor = 9302,
                         kGranvilleTown = 9201, kHarrisTown = 9202, kBucha = 711350, kMahdia = 2473572,
                         kBerlin = 2950159, kLondon = 2643743;
@@ -79,7 +80,9 @@ struct World {
                                 "US.NC.077\tGranville County\tGranville County\t" + std::to_string(kGranvilleCounty) +
                                 "\n" + "UA.13.9103\tBucha Raion\tBucha Raion\t" + std::to_string(kBuchaRaion) + "\n" +
                                 "US.TX.999\tHarris\tHarris\t" + std::to_string(kUnnamedDistrict) + "\n" +
-                                "US.TX\tNo Division\tNo Division\t9105\n");
+                                "US.TX\tNo Division\tNo Division\t9105\n" +
+                                "GB.ENG.X1\tDorset\tDorset\t" + std::to_string(kDorset) + "\n" +
+                                "GB.ENG.X2\tLondon\tLondon\t9107\n");
     newsq::test::write_file(dir.path() / "countryInfo.txt",
                             country("US", "United States", 330000000, "NA", kUS) +
                                 country("GB", "United Kingdom", 67000000, "EU", kGB) +
@@ -129,7 +132,7 @@ TEST_CASE("districts come from admin2Codes by their everyday names, never the ba
   REQUIRE(w.report.rejected.size() == 2);
   CHECK(w.report.rejected[0].ends_with("admin2Codes.txt.gz:5: bad admin2 code 'US.TX' (expected CC.admin1.admin2)"));
   CHECK(w.report.rejected[1].ends_with("facts.tsv:5: bad member 'GB' (a continent's ISO country codes)"));
-  CHECK(w.report.districts == 4);
+  CHECK(w.report.districts == 6);
   CHECK(w.report.continents == 7);
   auto g = places::Gazetteer::load(w.path);
 
@@ -154,7 +157,10 @@ TEST_CASE("districts come from admin2Codes by their everyday names, never the ba
   CHECK(place(*g, kHouston).region == kTexas);
   CHECK(place(*g, kBucha).district == kBuchaRaion);
   CHECK(place(*g, kGranvilleTown).district == 0);  // Its county is not in the file.
-  // A district named without a division word is a place (facet, filter), but not matched by name.
+  // A district named without a division word is matched by that name unless a town of its
+  // country is called so: "Dorset" is the district, "London" and "Harris" stay the towns.
+  CHECK(g->probe_ids("dorset") == std::vector<std::uint32_t>{kDorset});
+  CHECK(g->probe_ids("london") == std::vector<std::uint32_t>{kLondon});
   CHECK(place(*g, kUnnamedDistrict).level == places::Level::district);
   CHECK(place(*g, kUnnamedDistrict).has_coordinates == false);
 }
@@ -189,6 +195,9 @@ TEST_CASE("place regressions: a county is the district, the town of the same nam
   // "Harris" alone is a surname first (place_lexicon.cc: a town needs a qualifier), and never the county.
   CHECK(found(*g, "The fair opened in Harris this week.").empty());
   CHECK(found(*g, "Shelling was reported in the Bucha district overnight.") == std::set<std::uint32_t>{kBuchaRaion});
+  // A district named bare is a major place only as big as a city: else it needs a place context.
+  CHECK(found(*g, "Floods cut off farms in Dorset overnight.") == std::set<std::uint32_t>{kDorset});
+  CHECK(found(*g, "Dorset said the vote was close.").empty());
   // A town followed by "County" that no district is called is still not the town.
   CHECK(found(*g, "Crews worked in Creedmoor County all night.").empty());
 }

@@ -28,6 +28,9 @@ struct BuildPlace {
   // continent code (ISO codes, from facts).
   std::string admin2, continent;
   std::vector<std::string> contains;
+  // A district's name without a division word ("Dorset"): indexed by the linker unless a populated
+  // place of its country is called so (the town keeps its name).
+  std::vector<std::string> bare_names;
   std::uint32_t region = 0, country = 0, district = 0;
   std::vector<std::uint32_t> within;  // A country's continents and macro-regions (ids), by the linker.
 };

@@ -134,7 +134,36 @@ void link_continents(GazetteerDraft& draft, const std::unordered_map<std::string
   }
 }
 
+// Lower case for ASCII letters (enough to compare a district's name with its towns' names).
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A district named without a division word ("Dorset", "Yonne") is matched by that name unless a
+// populated place of the same country is called so ("Paris", "Chennai": the town keeps its name).
+void name_bare_districts(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::vector<std::string>> towns_by_country;  // Folded names.
+  for (auto& [id, p] : draft.places)
+    if (p.level == Level::city)
+      for (const auto& n : p.names) towns_by_country[p.country_code].push_back(folded(n));
+  for (auto& [cc, names] : towns_by_country) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  }
+  for (auto& [id, p] : draft.places) {
+    if (p.level != Level::district) continue;
+    const auto& towns = towns_by_country[p.country_code];
+    for (auto& n : p.bare_names)
+      if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
+    p.bare_names.clear();
+  }
+}
+
 void link_places(GazetteerDraft& draft) {
+  name_bare_districts(draft);
   std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1, district_by_admin2;
   for (auto& [id, p] : draft.places) {
     if (p.level == Level::country && !p.country_code.empty()) country_by_code.try_emplace(p.country_code, id);

@@ -150,9 +150,8 @@ std::string lower_ascii(std::string_view s) {
 
 // The last words of second-level division names that make the name one people write ("Harris
 // County", "Orleans Parish", "Pune District", "Bucha Raion"). A division named without one
-// ("Yvelines", "Upper Bavaria", GeoNames' "Paris" for the département) is not matched by name:
-// its bare name is its main town's or a word's more often than the division's (the town of the
-// same name is kept apart), so it is only a place that cities lie in (facet, filter).
+// ("Yonne", "Upper Bavaria", GeoNames' "Paris" for the département) keeps its name apart
+// (bare_names) until the linker knows whether a town of its country is called so.
 constexpr common::WordSet kDivisionWords{
     {"county", "parish", "borough", "district", "municipality", "raion", "rayon"}};
 
@@ -298,6 +297,10 @@ void read_admin2(const std::string& path, GazetteerDraft& draft) {
     p.country_code = f[0].substr(0, 2);
     p.feature = "A.ADM2";
     p.names = district_names(f[1], f[2]);
+    if (p.names.empty()) {
+      p.bare_names.emplace_back(f[1]);
+      if (f[2] != f[1] && !f[2].empty()) p.bare_names.emplace_back(f[2]);
+    }
     draft.add(std::move(p));
   });
 }

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+
+#include "indexer/places/place_lexicon.h"
 
 namespace newsq::places {
 namespace {
@@ -41,7 +44,22 @@ double prior(const Place& p) {
   return feature_bonus(p) + size;
 }
 
+// Whether a district's own name ends in a division word ("Harris County", "Bucha Raion"): that
+// word makes the mention unambiguous. A district named bare ("Angus", "Cornwall") may be a person's
+// name or a word, so it is a major place only as big as a big town.
+namespace {
+bool named_as_district(const Place& p) {
+  const auto space = p.name.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string last(p.name.substr(space + 1));
+  for (char& c : last)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lexicon::district_word(last);
+}
+}  // namespace
+
 bool strong(const Place& p) {
+  if (p.level == Level::district) return named_as_district(p) || p.population >= 100000;
   return p.level != Level::city || p.feature == "P.PPLC" || (p.feature == "P.PPLA" && p.population >= 50000) ||
          p.population >= 100000;
 }
