@@ -117,9 +117,12 @@ void link_continents(GazetteerDraft& draft, const std::unordered_map<std::string
   for (auto& [id, g] : draft.places) {
     if (g.level != Level::continent) continue;
     std::vector<std::uint32_t> members;
+    // Its continent codes, comma-separated ("NA,SA" for the Americas).
+    const std::string codes = "," + g.continent + ",";
     if (!g.continent.empty())
       for (auto& [cid, c] : draft.places)
-        if (c.level == Level::country && c.continent == g.continent) members.push_back(cid);
+        if (c.level == Level::country && !c.continent.empty() && codes.find("," + c.continent + ",") != std::string::npos)
+          members.push_back(cid);
     for (const auto& code : g.contains)
       if (auto c = country_by_code.find(code); c != country_by_code.end()) members.push_back(c->second);
     std::sort(members.begin(), members.end());
