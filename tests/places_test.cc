@@ -3,6 +3,7 @@
 // against distances and counts the test computes itself), and the place commands of the CLI.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
@@ -30,7 +31,7 @@ namespace {
 
 constexpr std::uint32_t kKyiv = 703448, kMariupol = 701822, kZhytomyr = 686967, kSumy = 692194, kRivne = 695594,
                         kKharkiv = 706483, kZaporizhzhia = 687700, kBucha = 711350, kUkraine = 690791,
-                        kAzovSea = 4000000001;
+                        kAzovSea = 4000000001, kEurope = 6255148;
 
 std::string gazetteer_dir() { return (newsq::test::shared_dir() / "gazetteer").string(); }
 std::string facts() { return (newsq::test::source_dir() / "corpus" / "places.tsv").string(); }
@@ -377,15 +378,20 @@ TEST_CASE("the location facet counts every level exactly and drills down", "[sha
   NEWSQ_REQUIRE_SHARED();
   Fixture f;
   auto g = places::Gazetteer::load(shared_gazetteer());
-  // Expected counts: each article counts once per place, region and country it involves.
+  // Expected counts: each article counts once per place, district, region and country it
+  // involves, and per continent or macro-region of those countries.
   std::map<std::uint64_t, std::uint64_t> expected;
   newsq::analysis::TextAnalyzer analyzer;
   for (const auto& a : f.articles) {
     places::PlaceExtractor extractor(*g);
     std::set<std::uint32_t> ids;
-    for (const auto& p : extractor.extract(a.text, analyzer).places)
-      for (auto id : {p.place.id, p.place.region, p.place.country})
+    for (const auto& p : extractor.extract(a.text, analyzer).places) {
+      for (auto id : {p.place.id, p.place.district, p.place.region, p.place.country})
         if (id) ids.insert(id);
+      places::Place country;
+      if (p.place.country && g->find(p.place.country, country)) ids.insert(country.within.begin(), country.within.end());
+      if (p.place.level == places::Level::country) ids.insert(p.place.within.begin(), p.place.within.end());
+    }
     for (auto id : ids) ++expected[id];
   }
   newsq::Searcher searcher(f.dir.str("db"));
@@ -394,14 +400,20 @@ TEST_CASE("the location facet counts every level exactly and drills down", "[sha
   for (const auto& v : r.facets.at("location")) counted[v.id] = v.count;
   CHECK(counted == expected);
   CHECK(counted[kUkraine] == 6);
-  // Levels come coarse to fine.
+  CHECK(counted[kEurope] == 6);  // Every article placed in Ukraine is placed in Europe.
+  // Levels come coarse to fine: continents and macro-regions, countries, regions, districts, cities.
   const auto& values = r.facets.at("location");
   REQUIRE(!values.empty());
-  CHECK(values.front().level == "country");
-  CHECK(values.front().value == "Ukraine");
+  CHECK(values.front().level == "continent");
+  auto rank = [](const std::string& level) {
+    return level == "continent" ? 0 : level == "country" ? 1 : level == "region" ? 2 : level == "district" ? 3 : 4;
+  };
+  for (std::size_t i = 1; i < values.size(); ++i) CHECK(rank(values[i - 1].level) <= rank(values[i].level));
+  const auto ukraine = std::find_if(values.begin(), values.end(), [](const auto& v) { return v.id == kUkraine; });
+  REQUIRE(ukraine != values.end());
+  CHECK(ukraine->level == "country");
   // Cut short, each level keeps its most frequent values: the head of the full list's level.
   for (std::uint32_t k : {1u, 2u, 3u}) {
-    auto rank = [](const std::string& level) { return level == "country" ? 0 : level == "region" ? 1 : 2; };
     std::vector<std::uint64_t> want, got;
     std::map<int, std::uint32_t> taken;
     for (const auto& v : values)
@@ -505,10 +517,17 @@ TEST_CASE("CLI gazetteer build then index with gazetteer then search near as JSO
   CHECK(j["hits"][0]["places"][0].contains("lat"));
   auto location = j["facets"]["location"];
   REQUIRE(!location.empty());
-  CHECK(location[0]["value"] == "Ukraine");
-  CHECK(location[0]["level"] == "country");
-  CHECK(location[0]["id"] == kUkraine);
-  CHECK(location[0]["count"] == 1);
+  CHECK(location[0]["level"] == "continent");  // Europe and Eastern Europe first, then Ukraine.
+  std::map<std::uint64_t, nlohmann::json> by_id;
+  for (const auto& v : location) by_id[v["id"].get<std::uint64_t>()] = v;
+  REQUIRE(by_id.count(kUkraine));
+  CHECK(by_id[kUkraine]["value"] == "Ukraine");
+  CHECK(by_id[kUkraine]["level"] == "country");
+  CHECK(by_id[kUkraine]["count"] == 1);
+  REQUIRE(by_id.count(kEurope));
+  CHECK(by_id[kEurope]["value"] == "Europe");
+  CHECK(by_id[kEurope]["level"] == "continent");
+  CHECK(by_id[kEurope]["count"] == 1);
 
   auto none = newsq::test::run_cli({"search", "--db", dir.str("db"), "--near", "Lviv", "--radius", "50"});
   CHECK(none.exit_code == 0);

@@ -97,7 +97,13 @@ void apply_facts(GazetteerDraft& draft) {
       p.lon = f.lon;
     }
     if (f.population) p.population = f.population;
-    if (p.admin1.empty()) p.admin1 = f.admin1;
+    if (f.level == Level::continent) {  // Its admin1 column holds its continent code ("EU"), if any.
+      if (p.continent.empty()) p.continent = f.admin1;
+      p.admin1.clear();
+      p.contains.insert(p.contains.end(), f.contains.begin(), f.contains.end());
+    } else if (p.admin1.empty()) {
+      p.admin1 = f.admin1;
+    }
     if (p.country_code.empty()) p.country_code = f.country_code;
     for (auto& n : f.names) {
       if (!p.alternate_names.empty()) p.alternate_names += ',';
@@ -108,24 +114,90 @@ void apply_facts(GazetteerDraft& draft) {
   draft.facts.clear();
 }
 
+// A continent's or macro-region's member countries: those countryInfo puts on its continent code,
+// and those its fact lists. Each country learns the groups it lies in (its `within` list), and a
+// group without a population gets the sum of its countries'.
+void link_continents(GazetteerDraft& draft, const std::unordered_map<std::string, std::uint32_t>& country_by_code) {
+  for (auto& [id, g] : draft.places) {
+    if (g.level != Level::continent) continue;
+    std::vector<std::uint32_t> members;
+    // Its continent codes, comma-separated ("NA,SA" for the Americas).
+    const std::string codes = "," + g.continent + ",";
+    if (!g.continent.empty())
+      for (auto& [cid, c] : draft.places)
+        if (c.level == Level::country && !c.continent.empty() && codes.find("," + c.continent + ",") != std::string::npos)
+          members.push_back(cid);
+    for (const auto& code : g.contains)
+      if (auto c = country_by_code.find(code); c != country_by_code.end()) members.push_back(c->second);
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    std::uint64_t population = 0;
+    for (std::uint32_t m : members) {
+      BuildPlace& c = draft.places.at(m);
+      c.within.push_back(id);
+      population += c.population;
+    }
+    if (!g.population) g.population = population;
+  }
+}
+
+// Lower case for ASCII letters (enough to compare a district's name with its towns' names).
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A district named without a division word ("Dorset", "Yonne") is matched by that name unless a
+// populated place of the same country is called so ("Paris", "Chennai": the town keeps its name).
+void name_bare_districts(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::vector<std::string>> towns_by_country;  // Folded names.
+  for (auto& [id, p] : draft.places)
+    if (p.level == Level::city)
+      for (const auto& n : p.names) towns_by_country[p.country_code].push_back(folded(n));
+  for (auto& [cc, names] : towns_by_country) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  }
+  for (auto& [id, p] : draft.places) {
+    if (p.level != Level::district) continue;
+    const auto& towns = towns_by_country[p.country_code];
+    for (auto& n : p.bare_names)
+      if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
+    p.bare_names.clear();
+  }
+}
+
 void link_places(GazetteerDraft& draft) {
-  std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1;
+  name_bare_districts(draft);
+  std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1, district_by_admin2;
   for (auto& [id, p] : draft.places) {
     if (p.level == Level::country && !p.country_code.empty()) country_by_code.try_emplace(p.country_code, id);
     if (p.level == Level::region && !p.admin1.empty()) region_by_admin1.try_emplace(p.admin1, id);
+    if (p.level == Level::district && !p.admin2.empty()) district_by_admin2.try_emplace(p.admin2, id);
   }
+  link_continents(draft, country_by_code);
+  // Regions and districts (areas) take their population and point from the cities in them.
   std::unordered_map<std::uint32_t, const BuildPlace*> seat, capital;
-  std::unordered_map<std::uint32_t, std::uint64_t> region_population;
-  std::unordered_map<std::uint32_t, std::vector<const BuildPlace*>> region_members;  // With coordinates.
+  std::unordered_map<std::uint32_t, std::uint64_t> area_population;
+  std::unordered_map<std::uint32_t, std::vector<const BuildPlace*>> area_members;  // With coordinates.
   for (auto& [id, p] : draft.places) {
-    if (p.level != Level::country && p.level != Level::sea) {
+    if (p.level != Level::country && p.level != Level::sea && p.level != Level::continent) {
       if (auto c = country_by_code.find(p.country_code); c != country_by_code.end()) p.country = c->second;
     }
+    if (p.level == Level::district)
+      if (auto r = region_by_admin1.find(p.admin1); r != region_by_admin1.end()) p.region = r->second;
     if (p.level == Level::city) {
+      if (auto d = district_by_admin2.find(p.admin2); d != district_by_admin2.end()) {
+        p.district = d->second;
+        area_population[p.district] += p.population;
+        if (p.has_coordinates) area_members[p.district].push_back(&p);
+      }
       if (auto r = region_by_admin1.find(p.admin1); r != region_by_admin1.end()) {
         p.region = r->second;
-        region_population[p.region] += p.population;
-        if (p.has_coordinates) region_members[p.region].push_back(&p);
+        area_population[p.region] += p.population;
+        if (p.has_coordinates) area_members[p.region].push_back(&p);
         if (p.feature == "P.PPLA" || p.feature == "P.PPLC") {
           auto& s = seat[p.region];
           if (!s || s->population < p.population) s = &p;
@@ -138,9 +210,9 @@ void link_places(GazetteerDraft& draft) {
     }
   }
   for (auto& [id, p] : draft.places) {
-    if (p.level == Level::region) {
-      if (!p.population) p.population = region_population[id];
-      if (auto m = region_members.find(id); !p.has_coordinates && m != region_members.end())
+    if (p.level == Level::region || p.level == Level::district) {
+      if (!p.population) p.population = area_population[id];
+      if (auto m = area_members.find(id); !p.has_coordinates && m != area_members.end())
         p.has_coordinates = centre_of(m->second, p.lat, p.lon);
       if (auto s = seat.find(id); !p.has_coordinates && s != seat.end()) {
         p.has_coordinates = true;

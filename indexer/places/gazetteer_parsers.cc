@@ -124,6 +124,8 @@ void for_each_line(const std::string& path, GazetteerDraft& draft,
 std::optional<Level> level_of_feature(std::string_view cls, std::string_view code) {
   if (cls == "P") return Level::city;
   if (cls == "A" && code == "ADM1") return Level::region;
+  if (cls == "A" && code == "ADM2") return Level::district;
+  if (cls == "L" && code == "CONT") return Level::continent;
   if (cls == "A" && (code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"))
     return Level::country;
   if (cls == "H" && (code == "SEA" || code == "BAY" || code == "GULF" || code == "STRT" || code == "STM" ||
@@ -137,6 +139,8 @@ std::optional<Level> level_of_word(std::string_view w) {
   if (w == "region") return Level::region;
   if (w == "city") return Level::city;
   if (w == "sea") return Level::sea;
+  if (w == "district") return Level::district;
+  if (w == "continent") return Level::continent;
   return std::nullopt;
 }
 
@@ -232,6 +236,40 @@ std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, Ga
   return centre;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The last words of second-level division names that make the name one people write ("Harris
+// County", "Orleans Parish", "Pune District", "Bucha Raion"). A division named without one
+// ("Yonne", "Upper Bavaria", GeoNames' "Paris" for the département) keeps its name apart
+// (bare_names) until the linker knows whether a town of its country is called so.
+constexpr common::WordSet kDivisionWords{
+    {"county", "parish", "borough", "district", "municipality", "raion", "rayon"}};
+
+// The names a district is matched by, from its admin2 name (documented in
+// indexer/places/README.md): the name and its ASCII form when their last word is a division word,
+// and for a raion ("Bucha Raion", "Bucha Rayon") also "X raion", "X rayon" and "X district"
+// (what English-language news writes). Never the bare name: "Harris County", not "Harris".
+std::vector<std::string> district_names(std::string_view name, std::string_view ascii) {
+  std::vector<std::string> out;
+  for (std::string_view n : {name, ascii}) {
+    const auto space = n.rfind(' ');
+    if (n.empty() || space == std::string_view::npos || space == 0) continue;
+    const std::string last = lower_ascii(n.substr(space + 1));
+    if (!kDivisionWords.contains(last)) continue;
+    out.emplace_back(n);
+    if (last == "raion" || last == "rayon")
+      for (const char* word : {" raion", " rayon", " district"}) out.push_back(std::string(n.substr(0, space)) + word);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
 bool is_noise_name(std::string_view key) { return kNoiseNames.contains(key); }
@@ -273,6 +311,7 @@ void read_geonames(const std::string& path, GazetteerDraft& draft) {
     p.feature = std::string(f[6]) + "." + std::string(f[7]);
     p.country_code = f[8];
     if (!f[10].empty() && !f[8].empty()) p.admin1 = std::string(f[8]) + "." + std::string(f[10]);
+    if (!f[11].empty() && !p.admin1.empty()) p.admin2 = p.admin1 + "." + std::string(f[11]);
     p.alternate_names = f[3];
     p.names.emplace_back(f[1]);
     if (f[2] != f[1] && !f[2].empty()) p.names.emplace_back(f[2]);
@@ -321,6 +360,46 @@ void read_admin1(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+void read_admin2(const std::string& path, GazetteerDraft& draft) {
+  for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
+    if (line.empty() || line[0] == '#') return;
+    auto f = split(line, '\t');
+    BuildPlace p;
+    if (f.size() != 4) {
+      draft.reject(
+          path, number,
+          "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size()));
+      return;
+    }
+    const auto dot1 = f[0].find('.');
+    const auto dot2 = dot1 == std::string_view::npos ? dot1 : f[0].find('.', dot1 + 1);
+    if (dot1 != 2 || dot2 == std::string_view::npos || dot2 == dot1 + 1 || dot2 + 1 >= f[0].size()) {
+      draft.reject(path, number, "bad admin2 code '" + std::string(f[0]) + "' (expected CC.admin1.admin2)");
+      return;
+    }
+    if (!parse_number(f[3], p.id) || p.id == 0) {
+      draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'");
+      return;
+    }
+    if (f[1].empty()) {
+      draft.reject(path, number, "empty name");
+      return;
+    }
+    p.level = Level::district;
+    p.name = f[1];
+    p.admin2 = f[0];
+    p.admin1 = f[0].substr(0, dot2);
+    p.country_code = f[0].substr(0, 2);
+    p.feature = "A.ADM2";
+    p.names = district_names(f[1], f[2]);
+    if (p.names.empty()) {
+      p.bare_names.emplace_back(f[1]);
+      if (f[2] != f[1] && !f[2].empty()) p.bare_names.emplace_back(f[2]);
+    }
+    draft.add(std::move(p));
+  });
+}
+
 void read_country_info(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (line.empty() || line[0] == '#') return;
@@ -347,18 +426,22 @@ void read_country_info(const std::string& path, GazetteerDraft& draft) {
     p.name = f[4];
     p.country_code = f[0];
     p.feature = "A.PCLI";
+    p.continent = trim(f[8]);
     p.names.emplace_back(f[4]);
-    draft.add(std::move(p));
+    const std::uint32_t id = p.id;
+    if (!draft.add(std::move(p)))  // Known from a dump already: its continent is still countryInfo's.
+      if (BuildPlace& known = draft.places.at(id); known.continent.empty()) known.continent = trim(f[8]);
   });
 }
 
-// id, level, country, admin1, lat, lon, population, feature, name, alternate names (comma-separated).
+// id, level, country, admin1, lat, lon, population, feature, name, alternate names (comma-separated),
+// and for a continent or macro-region an eleventh column: its member countries (ISO codes).
 void read_facts(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (trim(line).empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    if (f.size() != 10) {
-      draft.reject(path, number, "expected 10 tab-separated columns, found " + std::to_string(f.size()));
+    if (f.size() != 10 && f.size() != 11) {
+      draft.reject(path, number, "expected 10 or 11 tab-separated columns, found " + std::to_string(f.size()));
       return;
     }
     std::uint32_t id = 0;
@@ -368,9 +451,21 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
     }
     auto level = level_of_word(trim(f[1]));
     if (!level) {
-      draft.reject(path, number, "bad level '" + std::string(f[1]) + "' (country, region, city or sea)");
+      draft.reject(path, number,
+                   "bad level '" + std::string(f[1]) + "' (continent, country, region, district, city or sea)");
       return;
     }
+    std::vector<std::string> contains;
+    if (f.size() == 11)
+      for (auto code : split(f[10], ',')) {
+        code = trim(code);
+        if (code.empty()) continue;
+        if (*level != Level::continent || code.size() != 2) {
+          draft.reject(path, number, "bad member '" + std::string(code) + "' (a continent's ISO country codes)");
+          return;
+        }
+        contains.emplace_back(code);
+      }
     double lat = 0, lon = 0;
     bool coords = !trim(f[4]).empty();
     if (coords &&
@@ -394,7 +489,7 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
         names.emplace_back(alt);
     }
     draft.facts.push_back({id, *level, std::string(trim(f[2])), std::string(trim(f[3])), coords, lat, lon, population,
-                           std::string(trim(f[7])), std::move(names), std::move(removed)});
+                           std::string(trim(f[7])), std::move(names), std::move(removed), std::move(contains)});
   });
 }
 

@@ -135,7 +135,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
   for (const auto& [p, base] : s.places) {
     double score = base;
     const int cv = votes.others(s, p.level == Level::country ? p.id : p.country);
-    const int rv = p.level == Level::city ? votes.others(s, p.region) : 0;
+    const int rv = p.level == Level::city || p.level == Level::district ? votes.others(s, p.region) : 0;
     score += 4 * std::min(cv, 3) + (rv > 0 ? 3 : 0);
     const bool qualifies = q && lies_in(p, q->candidates);
     if (qualifies) score += 20;

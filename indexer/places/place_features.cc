@@ -290,6 +290,10 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
     std::span<const std::uint32_t> ids;
     const std::size_t n = longest_name(view, i, gazetteer, ids);
     if (n == 0) continue;
+    // A name of several words begins with a capital: in "central Asia" or "southeast Asia" the
+    // name is "Asia", not the macro-region Central Asia (whose name would be rejected whole as
+    // not capitalised, losing Asia).
+    if (n > 1 && !capitalised(view.word(i)) && !all_upper(view.word(i))) continue;
     spans.push_back(make_span(view, field, i, n, ids, title));
     i += n - 1;
   }

@@ -12,7 +12,7 @@
 namespace newsq {
 
 struct NEWSQ_EXPORT GazetteerBuildReport {
-  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
+  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0, districts = 0, continents = 0;
   std::uint64_t names = 0;             // Distinct normalised names in the name index.
   std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
   std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
@@ -35,7 +35,7 @@ NEWSQ_EXPORT std::string index_gazetteer(const std::string& dir);
 struct NEWSQ_EXPORT GazetteerPlace {
   std::uint32_t id = 0;         // GeoNames id (hand-written facts: ids >= 4000000000).
   std::string name;             // "Kyiv".
-  std::string level;            // "country", "region", "city" or "sea".
+  std::string level;            // "continent", "country", "region", "district", "city" or "sea".
   std::string country_code;     // ISO 3166 alpha-2; empty for seas.
   std::uint32_t region_id = 0;  // Id of its first-level region; 0 if none.
   std::string region;           // That region's name; empty if none.
