@@ -655,6 +655,14 @@ TEST_CASE("place regressions: a town's code among lower-case words is an organis
   CHECK(ids_in(extract(*g, "The summit opened in Doha on Monday.")) == Ids{290030});
 }
 
+TEST_CASE("place regressions: currencies and organisations named after a place are not the place", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  CHECK(ids_in(extract(*g, "The settlement paid US$460 million, and $US 15 billion more was pledged.")).empty());
+  CHECK(ids_in(extract(*g, "She studied at the University of Florida.")).empty());
+  CHECK(ids_in(extract(*g, "She studied law in Florida.")) == Ids{4155751});
+}
+
 TEST_CASE("place regressions: a name met in a person's name is that person in the whole article", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());

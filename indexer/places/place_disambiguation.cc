@@ -49,8 +49,10 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
     else if (s.prev_capitalised && !s.title_case && !has_country(s, places) && s.abbreviation == AbbreviationUse::none) {
       s.rejected = "after a capitalised word: part of a name";
       person_keys.insert(s.key);
-    } else if (s.next_org)
+    } else if (s.next_org || s.org_of)
       s.rejected = "part of an organisation's name";
+    else if (s.currency)
+      s.rejected = "a currency (\"US$\"), not a place";
     else if ((s.hyphen_before || s.hyphen_after) && !s.title_case && !has_country(s, places))
       s.rejected = "joined by a hyphen to a capitalised word: part of a name";
     else if (s.district && !s.title_case)

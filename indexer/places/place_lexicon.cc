@@ -89,6 +89,11 @@ constexpr common::WordSet kOrgWords{
      "syndrome",  "battalion",   "regiment", "brigade",     "group",      "club",     "memorandum", "communique",
      "trials",    "tribunal",    "today",    "people",      "republic",   "nets"}};
 
+// Capitalised words that with "of" make the name after them an organisation's ("University of
+// Georgia"): annotators and readers take such a name for the organisation, not the place.
+constexpr common::WordSet kOrgBeforeOf{
+    {"university", "college", "bank", "museum", "institute", "academy", "school", "conservatory", "polytechnic"}};
+
 // Words after a town's name that make it the name of a district around it ("Loudoun County").
 constexpr common::WordSet kDistrictWords{
     {"county", "parish", "borough", "district", "raion", "rayon", "municipality", "township"}};
@@ -111,6 +116,7 @@ bool case_only(std::string_view key) { return kCaseOnly.contains(key); }
 bool region_noun(std::string_view term) { return kRegionNouns.contains(term); }
 std::span<const char* const> region_suffixes() { return kRegionSuffixes; }
 bool org_word(std::string_view term) { return kOrgWords.contains(term); }
+bool org_before_of(std::string_view term) { return kOrgBeforeOf.contains(term); }
 bool district_word(std::string_view term) { return kDistrictWords.contains(term); }
 bool place_modifier(std::string_view term) { return kPlaceModifiers.contains(term); }
 

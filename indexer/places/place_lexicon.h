@@ -25,6 +25,9 @@ bool region_noun(std::string_view term);
 std::span<const char* const> region_suffixes();
 // A word after which a capitalised name is part of an outlet's or team's name ("Washington Post").
 bool org_word(std::string_view term);
+// A capitalised word that with "of" makes the name after it an organisation's ("University of
+// Georgia", "Bank of England").
+bool org_before_of(std::string_view term);
 // A word after a town's name that makes it the district around it ("Loudoun County").
 bool district_word(std::string_view term);
 // A capitalised word that may precede a place without making it a person's name ("North", "Old").
