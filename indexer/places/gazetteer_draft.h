@@ -23,6 +23,7 @@ struct BuildPlace {
   std::uint64_t population = 0;
   std::vector<std::string> names;       // Names to index (filtered).
   std::vector<std::string> fact_names;  // Hand-written names: indexed without filters.
+  std::vector<std::string> adjectives;  // Adjectives and demonyms ("Russian"): flagged keys.
   std::uint32_t region = 0, country = 0;
 };
 
@@ -40,9 +41,19 @@ struct PlaceFact {
   std::vector<std::string> removed;  // Names to take away from the place (not matched any more).
 };
 
+// One line of a demonyms file (gazetteer_demonyms.h): a place by ISO code, admin1 code or id, and
+// its adjective and demonym forms. Applied after the linker, when every place's codes are known.
+struct DemonymFact {
+  std::string place;  // "RU", "US.TX" or a numeric id.
+  std::vector<std::string> forms;
+  std::string file;
+  std::uint64_t line = 0;
+};
+
 struct GazetteerDraft {
   std::map<std::uint32_t, BuildPlace> places;  // By id: the writer's order.
   std::vector<PlaceFact> facts;
+  std::vector<DemonymFact> demonyms;
   // Representative points of countries by ISO code (a countries file such as world-countries'
   // countries.json): used by the linker for a country without coordinates of its own.
   std::map<std::string, std::pair<double, double>, std::less<>> country_points;

@@ -1,5 +1,5 @@
 // indexer/places/gazetteer_format.h: the gazetteer file format, shared by the builder (writer)
-// and Gazetteer (reader). Version 2, little-endian, every section 8-byte aligned:
+// and Gazetteer (reader). Version 3, little-endian, every section 8-byte aligned:
 //
 //   GazetteerHeader | PlaceRecord[n_places] (sorted by id) | NameRecord[n_names]
 //   | uint32 ids[n_ids] | uint32 table[table_size] | string bytes
@@ -8,6 +8,8 @@
 // records: slot = name_hash(key) & (size - 1), holding name index + 1, 0 for empty. Every name
 // and every proper prefix of a multi-term name has a record (maybe with no ids), so that matching
 // extends a name word by word and stops at the first probe that fails.
+// A name record's flags: kNameAdjective marks a key that is an adjective or demonym of its places
+// (corpus/demonyms.tsv: "russian" -> Russia); such a key names only those places.
 // Bump kGazetteerVersion on any change; old files are then refused with a clear message.
 #pragma once
 
@@ -16,7 +18,7 @@
 namespace newsq::places {
 
 inline constexpr char kGazetteerMagic[8] = {'N', 'Q', 'G', 'A', 'Z', 'E', 'T', '\0'};
-inline constexpr std::uint32_t kGazetteerVersion = 2;
+inline constexpr std::uint32_t kGazetteerVersion = 3;
 inline constexpr std::uint32_t kEndianCheck = 0x01020304;
 inline constexpr unsigned kMaxNameTerms = 8;
 
@@ -46,8 +48,10 @@ struct NameRecord {
   StringRef key;
   std::uint32_t ids_off, ids_count;  // Into ids[].
   std::uint32_t lengths_mask;        // Bit n-1: a longer name of n terms starts with this key.
-  std::uint32_t pad;
+  std::uint32_t flags;               // kName* bits.
 };
+
+inline constexpr std::uint32_t kNameAdjective = 1;
 
 static_assert(sizeof(GazetteerHeader) == 96 && sizeof(PlaceRecord) == 80 && sizeof(NameRecord) == 24);
 

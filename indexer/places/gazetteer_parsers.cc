@@ -303,6 +303,26 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+// place (ISO code, admin1 code or id), forms (comma-separated): see corpus/demonyms.tsv.
+void read_demonyms(const std::string& path, GazetteerDraft& draft) {
+  for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
+    if (trim(line).empty() || line[0] == '#') return;
+    auto f = split(line, '\t');
+    if (f.size() != 2) {
+      draft.reject(path, number, "expected 2 tab-separated columns, found " + std::to_string(f.size()));
+      return;
+    }
+    DemonymFact d{std::string(trim(f[0])), {}, path, number};
+    for (auto form : split(f[1], ','))
+      if (!trim(form).empty()) d.forms.emplace_back(trim(form));
+    if (d.place.empty() || d.forms.empty()) {
+      draft.reject(path, number, "expected a place and at least one form");
+      return;
+    }
+    draft.demonyms.push_back(std::move(d));
+  });
+}
+
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
 // the shape of world-countries' countries.json (mledoze/countries). Other members are ignored. A
 // file that is not such an array throws, as a gazetteer silently built without the points would

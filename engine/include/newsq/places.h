@@ -16,12 +16,14 @@ struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t names = 0;            // Distinct normalised names in the name index.
   std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
   std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
+  std::uint64_t adjectives = 0;       // Adjective and demonym forms given to places (demonyms*.tsv).
+  std::uint64_t adjective_places_missing = 0;  // Demonym lines whose place this gazetteer lacks.
   std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
 };
 
 // Builds the gazetteer file `out` from GeoNames dumps (cities*.txt, country files such as UA.txt,
 // admin1CodesASCII.txt, countryInfo.txt; gzip or not) and newsq place facts (*.tsv, such as
-// corpus/places.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
+// corpus/places.tsv; demonyms*.tsv: adjectives of places, such as corpus/demonyms.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
 // atomically. Throws newsq::Error for an input that cannot be read or an output that cannot be
 // written.
 NEWSQ_EXPORT GazetteerBuildReport build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
@@ -45,6 +47,7 @@ struct NEWSQ_EXPORT FoundPlace {
   GazetteerPlace place;
   std::uint32_t mentions = 0;  // Accepted mentions of it.
   std::string reason;          // Why its first accepted mention was read as this place.
+  std::string kind = "name";   // "name" if some mention names it; "adjective" if only adjectives do ("Russian").
 };
 
 struct NEWSQ_EXPORT PlaceMention {
@@ -53,6 +56,7 @@ struct NEWSQ_EXPORT PlaceMention {
   bool accepted = false;
   std::uint32_t place = 0;  // Id of the place chosen; 0 when rejected.
   std::string reason;       // Why it was chosen or rejected.
+  std::string kind = "name";  // "name" ("Russia") or "adjective" (an adjective or demonym: "Russian", "Texans").
 };
 
 struct NEWSQ_EXPORT PlacesInText {
