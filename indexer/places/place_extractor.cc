@@ -10,6 +10,8 @@
 
 namespace newsq::places {
 
+std::string_view mention_kind_name(MentionKind kind) { return kind == MentionKind::adjective ? "adjective" : "name"; }
+
 PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer) : places_(std::make_unique<PlaceCache>(gazetteer)) {}
 PlaceExtractor::~PlaceExtractor() = default;
 

@@ -96,15 +96,17 @@ bool title_case(const FieldView& view) {
 
 // The number of words of the longest name starting at token i (0 if none), and its places.
 // Extends word by word while some longer name continues the words so far (the gazetteer indexes
-// every proper prefix), never across more than a name's gap.
+// every proper prefix), never across more than a name's gap. `adjective`: the name found is an
+// adjective or demonym ("Russian", "South African").
 std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& gazetteer,
-                         std::span<const std::uint32_t>& ids) {
+                         std::span<const std::uint32_t>& ids, bool& adjective) {
   Gazetteer::NameEntry entry;
   if (!gazetteer.probe(view.term(i), entry)) return 0;
   std::size_t n = 0;
   if (!entry.ids.empty()) {
     n = 1;
     ids = entry.ids;
+    adjective = entry.adjective;
   }
   std::string key = view.term(i);
   for (std::size_t k = i + 1; k < view.tokens.size() && k - i < kMaxNameTerms && (entry.longer >> (k - i)) != 0; ++k) {
@@ -115,6 +117,7 @@ std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& 
     if (!entry.ids.empty()) {
       n = k - i + 1;
       ids = entry.ids;
+      adjective = entry.adjective;
     }
   }
   return n;
@@ -276,9 +279,11 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
   const Gazetteer& gazetteer = places.gazetteer();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::span<const std::uint32_t> ids;
-    const std::size_t n = longest_name(view, i, gazetteer, ids);
+    bool adjective = false;
+    const std::size_t n = longest_name(view, i, gazetteer, ids, adjective);
     if (n == 0) continue;
     spans.push_back(make_span(view, field, i, n, ids, title));
+    spans.back().adjective = adjective;
     i += n - 1;
   }
   link_neighbours(text, first_span, places, spans);

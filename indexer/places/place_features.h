@@ -22,6 +22,7 @@ struct NameSpan {
   std::uint32_t field = 0, begin = 0, end = 0;
   std::string key;
   std::span<const std::uint32_t> candidates;
+  bool adjective = false;   // An adjective or demonym of its places ("Russian"), not a name.
   bool title_case = false;  // In a Title Case headline.
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".
