@@ -125,7 +125,7 @@ int places_command(int argc, char** argv) {
     const std::string where =
         f.place.region.empty() ? f.place.country_code : f.place.region + ", " + f.place.country_code;
     fmt::print("  {:<10} {:<24} {:<8} {:>9.4f} {:>9.4f}  {}  x{}{}\n", f.place.id, f.place.name, f.place.level,
-               f.place.lat, f.place.lon, where, f.mentions, f.kind == "adjective" ? "  (adjective)" : "");
+               f.place.lat, f.place.lon, where, f.mentions, f.kind == "name" ? "" : "  (" + f.kind + ")");
   }
   return kExitOk;
 }

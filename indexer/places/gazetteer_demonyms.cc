@@ -27,10 +27,9 @@ void apply_demonyms(GazetteerDraft& draft) {
       ++draft.report.adjective_places_missing;
       continue;
     }
-    for (auto& form : d.forms) {
-      place->second.adjectives.push_back(std::move(form));
-      ++draft.report.adjectives;
-    }
+    for (auto& form : d.adjectives) place->second.adjectives.push_back(std::move(form));
+    for (auto& form : d.people) place->second.demonyms.push_back(std::move(form));
+    draft.report.adjectives += d.adjectives.size() + d.people.size();
   }
   draft.demonyms.clear();
 }

@@ -23,7 +23,8 @@ struct BuildPlace {
   std::uint64_t population = 0;
   std::vector<std::string> names;       // Names to index (filtered).
   std::vector<std::string> fact_names;  // Hand-written names: indexed without filters.
-  std::vector<std::string> adjectives;  // Adjectives and demonyms ("Russian"): flagged keys.
+  std::vector<std::string> adjectives;  // Adjectives ("Russian"): flagged keys.
+  std::vector<std::string> demonyms;    // Nouns for its people ("Russians"): flagged keys.
   std::uint32_t region = 0, country = 0;
 };
 
@@ -41,11 +42,11 @@ struct PlaceFact {
   std::vector<std::string> removed;  // Names to take away from the place (not matched any more).
 };
 
-// One line of a demonyms file (gazetteer_demonyms.h): a place by ISO code, admin1 code or id, and
-// its adjective and demonym forms. Applied after the linker, when every place's codes are known.
+// One line of a demonyms file (gazetteer_demonyms.h): a place by ISO code, admin1 code or id, its
+// adjectives and the nouns for its people. Applied after the linker, when every place's codes are known.
 struct DemonymFact {
   std::string place;  // "RU", "US.TX" or a numeric id.
-  std::vector<std::string> forms;
+  std::vector<std::string> adjectives, people;
   std::string file;
   std::uint64_t line = 0;
 };

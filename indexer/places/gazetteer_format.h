@@ -8,8 +8,9 @@
 // records: slot = name_hash(key) & (size - 1), holding name index + 1, 0 for empty. Every name
 // and every proper prefix of a multi-term name has a record (maybe with no ids), so that matching
 // extends a name word by word and stops at the first probe that fails.
-// A name record's flags: kNameAdjective marks a key that is an adjective or demonym of its places
-// (corpus/demonyms.tsv: "russian" -> Russia); such a key names only those places.
+// A name record's flags: kNameAdjective marks a key that is an adjective of its places, kNameDemonym a
+// noun for their people (corpus/demonyms.tsv: "russian", "russians" -> Russia); such a key names only
+// those places.
 // Bump kGazetteerVersion on any change; old files are then refused with a clear message.
 #pragma once
 
@@ -51,7 +52,7 @@ struct NameRecord {
   std::uint32_t flags;               // kName* bits.
 };
 
-inline constexpr std::uint32_t kNameAdjective = 1;
+inline constexpr std::uint32_t kNameAdjective = 1, kNameDemonym = 2;
 
 static_assert(sizeof(GazetteerHeader) == 96 && sizeof(PlaceRecord) == 80 && sizeof(NameRecord) == 24);
 

@@ -303,19 +303,23 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
-// place (ISO code, admin1 code or id), forms (comma-separated): see corpus/demonyms.tsv.
+// place (ISO code, admin1 code or id), adjectives, people (comma-separated; the third column may be
+// left out): see corpus/demonyms.tsv.
 void read_demonyms(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (trim(line).empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    if (f.size() != 2) {
-      draft.reject(path, number, "expected 2 tab-separated columns, found " + std::to_string(f.size()));
+    if (f.size() != 2 && f.size() != 3) {
+      draft.reject(path, number, "expected 2 or 3 tab-separated columns, found " + std::to_string(f.size()));
       return;
     }
-    DemonymFact d{std::string(trim(f[0])), {}, path, number};
+    DemonymFact d{std::string(trim(f[0])), {}, {}, path, number};
     for (auto form : split(f[1], ','))
-      if (!trim(form).empty()) d.forms.emplace_back(trim(form));
-    if (d.place.empty() || d.forms.empty()) {
+      if (!trim(form).empty()) d.adjectives.emplace_back(trim(form));
+    if (f.size() == 3)
+      for (auto form : split(f[2], ','))
+        if (!trim(form).empty()) d.people.emplace_back(trim(form));
+    if (d.place.empty() || (d.adjectives.empty() && d.people.empty())) {
       draft.reject(path, number, "expected a place and at least one form");
       return;
     }

@@ -16,7 +16,7 @@ void read_geonames(const std::string& path, GazetteerDraft& draft);      // 19-c
 void read_admin1(const std::string& path, GazetteerDraft& draft);        // admin1CodesASCII.txt.
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
-void read_demonyms(const std::string& path, GazetteerDraft& draft);      // Adjectives (demonyms*.tsv).
+void read_demonyms(const std::string& path, GazetteerDraft& draft);      // Adjectives, demonyms (demonyms*.tsv).
 // Country points (*.json: world-countries' countries.json). Also throws when the file is not a
 // JSON array of countries or gives no usable point.
 void read_countries_json(const std::string& path, GazetteerDraft& draft);

@@ -10,7 +10,8 @@
 //
 // Adjectives and demonyms ("Russian troops", "the Ukrainians", "Texans"; corpus/demonyms.tsv) are
 // gazetteer names flagged as such: matched the same way (capitalised only; the longest name still
-// wins: "British Columbia"), they become mentions of kind adjective and give the article their place.
+// wins: "British Columbia"), they become mentions of kind adjective or demonym and give the article
+// their place.
 //
 // Disambiguation, per article: every candidate gets a prior from its level and population
 // (countries, regions, seas, capitals and regional centres first); candidates in a country or
@@ -52,10 +53,11 @@ namespace newsq::places {
 class PlaceCache;  // place_cache.h
 struct NameSpan;   // place_features.h
 
-// How a mention names its place: by one of its names ("Russia") or by an adjective or demonym
-// ("Russian troops", "the Ukrainians"; corpus/demonyms.tsv). Both count as the article's places.
-enum class MentionKind : std::uint8_t { name = 0, adjective = 1 };
-std::string_view mention_kind_name(MentionKind kind);  // "name", "adjective".
+// How a mention names its place: by one of its names ("Russia"), by an adjective ("Russian troops")
+// or by a noun for its people, a demonym ("the Ukrainians", "Texans"; corpus/demonyms.tsv). All
+// count as the article's places. Ordered: a place takes its mentions' first kind in this order.
+enum class MentionKind : std::uint8_t { name = 0, adjective = 1, demonym = 2 };
+std::string_view mention_kind_name(MentionKind kind);  // "name", "adjective", "demonym".
 
 // One accepted or rejected name occurrence.
 struct Mention {
@@ -74,9 +76,10 @@ struct FoundPlace {
   std::uint32_t mentions = 0;
   std::uint32_t first_field = 0, first_begin = 0;  // Where it first occurs.
   std::string reason;                              // Of its first accepted mention.
-  // `name` if any accepted mention names it, `adjective` if it is only met as an adjective or
-  // demonym ("Russian troops"): such an article still has the place (location facet, "in Russia").
-  MentionKind kind = MentionKind::adjective;
+  // `name` if any accepted mention names it, else `adjective` if one is an adjective ("Russian
+  // troops"), else `demonym` ("the Russians"): such an article still has the place (location
+  // facet, "in Russia").
+  MentionKind kind = MentionKind::demonym;
 };
 
 struct Extraction {

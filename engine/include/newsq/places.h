@@ -16,7 +16,7 @@ struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t names = 0;            // Distinct normalised names in the name index.
   std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
   std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
-  std::uint64_t adjectives = 0;       // Adjective and demonym forms given to places (demonyms*.tsv).
+  std::uint64_t adjectives = 0;       // Adjectives and demonyms given to places (demonyms*.tsv).
   std::uint64_t adjective_places_missing = 0;  // Demonym lines whose place this gazetteer lacks.
   std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
 };
@@ -47,7 +47,7 @@ struct NEWSQ_EXPORT FoundPlace {
   GazetteerPlace place;
   std::uint32_t mentions = 0;  // Accepted mentions of it.
   std::string reason;          // Why its first accepted mention was read as this place.
-  std::string kind = "name";   // "name" if some mention names it; "adjective" if only adjectives do ("Russian").
+  std::string kind = "name";   // "name" if a mention names it, else "adjective" ("Russian"), else "demonym".
 };
 
 struct NEWSQ_EXPORT PlaceMention {
@@ -56,7 +56,7 @@ struct NEWSQ_EXPORT PlaceMention {
   bool accepted = false;
   std::uint32_t place = 0;  // Id of the place chosen; 0 when rejected.
   std::string reason;       // Why it was chosen or rejected.
-  std::string kind = "name";  // "name" ("Russia") or "adjective" (an adjective or demonym: "Russian", "Texans").
+  std::string kind = "name";  // "name" ("Russia"), "adjective" ("Russian") or "demonym" ("Russians", "Texans").
 };
 
 struct NEWSQ_EXPORT PlacesInText {
