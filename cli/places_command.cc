@@ -22,9 +22,10 @@ constexpr std::size_t kMaxRejectionsShown = 100;
 int build_command(int argc, char** argv) {
   cxxopts::Options options("newsq gazetteer build",
                            "Build a gazetteer file from GeoNames dumps (cities*.txt, country files such as UA.txt,\n"
-                           "admin1CodesASCII.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
-                           "of npm package world-countries, a point per country), newsq place facts (*.tsv, such\n"
-                           "as corpus/places.tsv) and adjectives of places\n"
+                           "admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
+                           "of npm package world-countries, a point per country; the package's outlines\n"
+                           "data/*.geo.json beside it, when there, place a country at its main landmass' centre),\n"
+                           "newsq place facts (*.tsv, such as corpus/places.tsv) and adjectives and demonyms of places\n"
                            "(demonyms*.tsv: corpus/demonyms.tsv). Malformed lines are reported as file:line: reason\n"
                            "and skipped.");
   options.add_options()("out", "the gazetteer file to write", cxxopts::value<std::string>())(
@@ -42,11 +43,12 @@ int build_command(int argc, char** argv) {
     fmt::print(stderr, "{}\n", r.rejected[i]);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(
-      "gazetteer {}: {} places ({} countries, {} regions, {} cities, {} seas), {} names; {} rows of other "
-      "features skipped, {} alternate names not indexed, {} adjectives ({} demonym lines for places not in it), {} "
-      "malformed lines; {:.1f} s\n",
-      out, r.places, r.countries, r.regions, r.cities, r.seas, r.names, r.skipped_rows, r.dropped_names, r.adjectives,
-      r.adjective_places_missing, r.rejected.size(), seconds);
+      "gazetteer {}: {} places ({} continents, {} countries, {} regions, {} districts, {} cities, {} seas), {} "
+      "names; {} countries placed at the centre of their outline; {} rows of other features skipped, {} alternate "
+      "names not indexed; {} adjectives and demonyms ({} demonym lines for places not in it); {} malformed lines; "
+      "{:.1f} s\n",
+      out, r.places, r.continents, r.countries, r.regions, r.districts, r.cities, r.seas, r.names, r.country_outlines,
+      r.skipped_rows, r.dropped_names, r.adjectives, r.adjective_places_missing, r.rejected.size(), seconds);
   return kExitOk;
 }
 

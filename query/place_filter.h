@@ -1,6 +1,7 @@
 // query/place_filter.h: --place and --near as Xapian queries.
 //   place: the "XP" term of the place, which every article mentioning it or anything inside it
-//          carries (articles store their places' regions and countries too).
+//          carries (articles store their places' districts, regions, countries, and the
+//          continents and macro-regions of those countries too: "in Europe" is one term).
 //   near:  the "XC" cell terms covering the circle (a cheap pre-filter), ANDed with Xapian's
 //          LatLongDistancePostingSource over the places' coordinates (slot 4), which drops
 //          articles whose nearest place is farther than the radius and weighs the rest by

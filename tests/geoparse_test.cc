@@ -241,7 +241,8 @@ TEST_CASE("geoparse: the development corpora score at least as well as measured"
   newsq::test::TempDir tmp;
   const auto geonames = newsq::test::shared_dir() / "gazetteer";
   newsq::places::GazetteerBuilder builder;
-  for (const auto& f : {geonames / "cities500.txt", geonames / "admin1CodesASCII.txt", geonames / "countryInfo.txt",
+  for (const auto& f : {geonames / "cities500.txt", geonames / "admin1CodesASCII.txt", geonames / "admin2Codes.txt.gz",
+                        geonames / "countryInfo.txt",
                         countries, newsq::test::source_dir() / "corpus" / "places.tsv",
                         newsq::test::source_dir() / "corpus" / "demonyms.tsv"})
     builder.add_file(f.string());

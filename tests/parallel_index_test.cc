@@ -21,7 +21,7 @@ namespace {
 std::string build_gazetteer(const TempDir& dir) {
   const fs::path g = newsq::test::shared_dir() / "gazetteer";
   newsq::places::GazetteerBuilder builder;
-  for (const auto& f : {g / "cities500_UA.txt", g / "admin1CodesASCII.txt", g / "countryInfo.txt",
+  for (const auto& f : {g / "cities500_UA.txt", g / "admin1CodesASCII.txt", g / "admin2Codes.txt.gz", g / "countryInfo.txt",
                         newsq::test::source_dir() / "corpus" / "places.tsv"})
     builder.add_file(f.string());
   builder.write(dir.str("gazetteer.bin"));

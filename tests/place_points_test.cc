@@ -1,13 +1,18 @@
 // tests/place_points_test.cc: representative points of countries and regions (issue 16 item 2):
 // the region point the gazetteer linker computes from the places inside a region, on hand-written
-// rows; the countries file (world-countries' countries.json) and its errors; and, on the real
+// rows; the area centroid of a country's outline; the countries file (world-countries'
+// countries.json, with or without the outlines beside it) and its errors; and, on the real
 // gazetteer, a country and a region named in a text placed at their centre rather than their capital.
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include <cmath>
+#include <numbers>
+
 #include "engine/index/place_terms.h"
 #include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/area_centroid.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/gazetteer_builder.h"
 #include "indexer/places/place_extractor.h"
@@ -105,6 +110,32 @@ TEST_CASE("a region is placed at the middle of its populated places, not at its 
   CHECK_FALSE(place(*g, 9005).has_coordinates);  // No place inside: no point at all.
 }
 
+TEST_CASE("a region's far outlying towns stretch its box: a big northern region is not cut to its south", "[places]") {
+  TempDir dir;
+  std::string cities;
+  // 150 towns in the south between latitudes 49 and 50, longitudes 9.5 and 10.5 (where nearly
+  // everyone lives), a thin chain of towns north along longitude 10, and one far town at 61 (as
+  // Churchill in Manitoba): the region spans 49 to 61, its middle is 55, where a town lies.
+  std::uint32_t id = 1000;
+  for (int i = 0; i < 150; ++i)
+    cities += row(id++, "South" + std::to_string(i), 49 + (i % 10) * 0.1, 9.5 + (i / 10) / 14.0, "P", "PPL", "XX", "01",
+                  5000);
+  for (int lat : {51, 52, 53, 55, 57, 58})
+    cities += row(id++, "Chain" + std::to_string(lat), lat, 10, "P", "PPL", "XX", "01", 500);
+  cities += row(id++, "Farnorth", 61, 10, "P", "PPL", "XX", "01", 900);
+  newsq::test::write_file(dir.path() / "cities.txt", cities);
+  newsq::test::write_file(dir.path() / "admin1CodesASCII.txt", "XX.01\tNorthern Region\tNorthern Region\t9001\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.add_file(dir.str("admin1CodesASCII.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  auto region = place(*g, 9001);
+  REQUIRE(region.has_coordinates);
+  // Leaving out the outermost 1% (here the far town) would give 53.5, snapped to the town at 53.
+  CHECK(newsq::test::haversine_km(region.lat, region.lon, 55, 10) < 1);
+}
+
 TEST_CASE("a countries file places countries at its point; a GeoNames row's own point wins", "[places]") {
   TempDir dir;
   std::string cities;
@@ -140,6 +171,118 @@ TEST_CASE("a countries file places countries at its point; a GeoNames row's own 
   // `near X` matches cities and seas only: a country's point, however placed, is not one.
   CHECK_FALSE(places::has_point(x));
   CHECK(places::has_point(place(*g, 111)));
+}
+
+// The latitude whose sine is the mean of two latitudes' sines: the equal-area middle of a band.
+double band_middle(double south, double north) {
+  const double k = std::numbers::pi / 180;
+  return std::asin((std::sin(south * k) + std::sin(north * k)) / 2) / k;
+}
+
+TEST_CASE("the area centroid of an outline weighs every square kilometre the same", "[places]") {
+  using places::LonLat;
+  using places::Polygon;
+  const Polygon square{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}};
+  auto c = places::area_centroid(square);
+  REQUIRE(c);
+  CHECK(c->lon == Approx(5));
+  CHECK(c->lat == Approx(band_middle(0, 10)));  // 4.98: a degree of latitude near 10 holds less area.
+  // Clockwise, unclosed: the same.
+  auto reversed = places::area_centroid(Polygon{{{0, 10}, {10, 10}, {10, 0}, {0, 0}}});
+  REQUIRE(reversed);
+  CHECK(reversed->lon == Approx(5));
+  CHECK(reversed->lat == Approx(c->lat));
+  // A hole over the western half: what is left is the eastern half.
+  auto holed = places::area_centroid(Polygon{square[0], {{0, 0}, {5, 0}, {5, 10}, {0, 10}}});
+  REQUIRE(holed);
+  CHECK(holed->lon == Approx(7.5));
+  // High in the north the equal-area centroid lies south of the middle of the latitudes: there the
+  // plain average of degrees would put it 2 degrees too far north.
+  auto north = places::area_centroid(Polygon{{{0, 50}, {40, 50}, {40, 80}, {0, 80}}});
+  REQUIRE(north);
+  CHECK(north->lat == Approx(band_middle(50, 80)));
+  CHECK(north->lat < 63);
+  // Across the 180th meridian: the centroid is on it, not at longitude 0.
+  auto dateline = places::area_centroid(Polygon{{{170, -5}, {-170, -5}, {-170, 5}, {170, 5}}});
+  REQUIRE(dateline);
+  CHECK(std::abs(dateline->lon) == Approx(180));
+  CHECK(dateline->lat == Approx(0).margin(1e-9));
+  // Degenerate: no area, no centroid.
+  CHECK_FALSE(places::area_centroid(Polygon{{{0, 5}, {1, 5}, {2, 5}}}));  // A line.
+  CHECK_FALSE(places::area_centroid(Polygon{}));
+
+  // The main polygon: a large mainland and a small far island; the island does not pull.
+  auto main = places::main_polygon_centroid({Polygon{{{60, 20}, {61, 20}, {61, 21}, {60, 21}}}, square});
+  REQUIRE(main);
+  CHECK(main->lon == Approx(5));
+  CHECK(main->lat == Approx(c->lat));
+  CHECK(main->share > 0.99);
+  // Three equal islands: the largest holds a third of the land.
+  auto islands = places::main_polygon_centroid({Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}},
+                                                Polygon{{{3, 0}, {4, 0}, {4, 1}, {3, 1}}},
+                                                Polygon{{{6, 0}, {7, 0}, {7, 1}, {6, 1}}}});
+  REQUIRE(islands);
+  CHECK(islands->share == Approx(1.0 / 3));
+  CHECK_FALSE(places::main_polygon_centroid({}));
+}
+
+TEST_CASE("a country with an outline beside the countries file is placed at its main polygon's centre", "[places]") {
+  TempDir dir;
+  std::string cities;
+  cities += row(111, "Xcapital", 1, 1, "P", "PPLC", "XX", "01", 1000000);
+  cities += row(222, "Ycapital", 6, 6, "P", "PPLC", "YY", "01", 1000000);
+  cities += row(333, "Zcapital", 7, 7, "P", "PPLC", "ZZ", "01", 1000000);
+  newsq::test::write_file(dir.path() / "cities.txt", cities);
+  newsq::test::write_file(dir.path() / "countryInfo.txt",
+                          "# ISO\tISO3\n" + country_row("XX", "Xland", 9100) + country_row("YY", "Yland", 9200) +
+                              country_row("ZZ", "Zland", 9300) + country_row("VV", "Vland", 9400));
+  std::filesystem::create_directories(dir.path() / "data");
+  // Xland: a 10-degree square mainland and a far island; its latlng is off in a corner.
+  newsq::test::write_file(
+      dir.path() / "data" / "xxx.geo.json",
+      R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"cca2": "xx"},
+          "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[60, 20], [61, 20], [61, 21], [60, 21], [60, 20]]],
+            [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]]}}]})");
+  // Zland: an outline file that is no outline; latlng is kept and the file listed.
+  newsq::test::write_file(dir.path() / "data" / "zzz.geo.json", R"({"type": "FeatureCollection", "features": 3})");
+  // Vland: an archipelago of three equal islands, none of them a main landmass; latlng, silently.
+  newsq::test::write_file(dir.path() / "data" / "vvv.geo.json",
+                          R"({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[3, 0], [4, 0], [4, 1], [3, 1], [3, 0]]],
+            [[[6, 0], [7, 0], [7, 1], [6, 1], [6, 0]]]]}})");
+  // Wland: a feature without a geometry, as the package ships for one country; latlng, silently.
+  newsq::test::write_file(dir.path() / "data" / "www.geo.json",
+                          R"({"type": "FeatureCollection", "features": [{"properties": {"cca2": ""}}]})");
+  newsq::test::write_file(dir.path() / "countries.json",
+                          R"([{"cca2": "XX", "cca3": "XXX", "latlng": [9, 9]},
+                              {"cca2": "YY", "cca3": "YYY", "latlng": [40, 40]},
+                              {"cca2": "ZZ", "cca3": "ZZZ", "latlng": [30, 30]},
+                              {"cca2": "WW", "cca3": "WWW", "latlng": [-20, -20]},
+                              {"cca2": "VV", "cca3": "VVV", "latlng": [-1, 3.5]}])");
+  places::GazetteerBuilder builder;
+  for (const char* f : {"countries.json", "cities.txt", "countryInfo.txt"}) builder.add_file(dir.str(f));
+  builder.write(dir.str("g.bin"));
+  const auto& report = builder.report();
+  CHECK(report.country_outlines == 1);
+  REQUIRE(report.rejected.size() == 1);
+  CHECK(report.rejected[0] == (dir.path() / "data" / "zzz.geo.json").string() +
+                                  ":0: not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+
+  auto x = place(*g, 9100);
+  REQUIRE(x.has_coordinates);
+  CHECK(x.lon == Approx(5));
+  CHECK(x.lat == Approx(band_middle(0, 10)));
+  auto y = place(*g, 9200);  // No outline file: latlng.
+  CHECK(y.lat == Approx(40));
+  CHECK(y.lon == Approx(40));
+  auto z = place(*g, 9300);
+  CHECK(z.lat == Approx(30));
+  CHECK(z.lon == Approx(30));
+  auto v = place(*g, 9400);  // An archipelago: latlng, not the first island's centre.
+  CHECK(v.lat == Approx(-1));
+  CHECK(v.lon == Approx(3.5));
 }
 
 TEST_CASE("a malformed countries file fails the build naming the file; bad entries are listed", "[places]") {

@@ -3,6 +3,7 @@
 // against distances and counts the test computes itself), and the place commands of the CLI.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
@@ -30,7 +31,7 @@ namespace {
 
 constexpr std::uint32_t kKyiv = 703448, kMariupol = 701822, kZhytomyr = 686967, kSumy = 692194, kRivne = 695594,
                         kKharkiv = 706483, kZaporizhzhia = 687700, kBucha = 711350, kUkraine = 690791,
-                        kAzovSea = 4000000001;
+                        kAzovSea = 4000000001, kEurope = 6255148;
 
 std::string gazetteer_dir() { return (newsq::test::shared_dir() / "gazetteer").string(); }
 std::string facts() { return (newsq::test::source_dir() / "corpus" / "places.tsv").string(); }
@@ -377,15 +378,20 @@ TEST_CASE("the location facet counts every level exactly and drills down", "[sha
   NEWSQ_REQUIRE_SHARED();
   Fixture f;
   auto g = places::Gazetteer::load(shared_gazetteer());
-  // Expected counts: each article counts once per place, region and country it involves.
+  // Expected counts: each article counts once per place, district, region and country it
+  // involves, and per continent or macro-region of those countries.
   std::map<std::uint64_t, std::uint64_t> expected;
   newsq::analysis::TextAnalyzer analyzer;
   for (const auto& a : f.articles) {
     places::PlaceExtractor extractor(*g);
     std::set<std::uint32_t> ids;
-    for (const auto& p : extractor.extract(a.text, analyzer).places)
-      for (auto id : {p.place.id, p.place.region, p.place.country})
+    for (const auto& p : extractor.extract(a.text, analyzer).places) {
+      for (auto id : {p.place.id, p.place.district, p.place.region, p.place.country})
         if (id) ids.insert(id);
+      places::Place country;
+      if (p.place.country && g->find(p.place.country, country)) ids.insert(country.within.begin(), country.within.end());
+      if (p.place.level == places::Level::country) ids.insert(p.place.within.begin(), p.place.within.end());
+    }
     for (auto id : ids) ++expected[id];
   }
   newsq::Searcher searcher(f.dir.str("db"));
@@ -394,14 +400,20 @@ TEST_CASE("the location facet counts every level exactly and drills down", "[sha
   for (const auto& v : r.facets.at("location")) counted[v.id] = v.count;
   CHECK(counted == expected);
   CHECK(counted[kUkraine] == 6);
-  // Levels come coarse to fine.
+  CHECK(counted[kEurope] == 6);  // Every article placed in Ukraine is placed in Europe.
+  // Levels come coarse to fine: continents and macro-regions, countries, regions, districts, cities.
   const auto& values = r.facets.at("location");
   REQUIRE(!values.empty());
-  CHECK(values.front().level == "country");
-  CHECK(values.front().value == "Ukraine");
+  CHECK(values.front().level == "continent");
+  auto rank = [](const std::string& level) {
+    return level == "continent" ? 0 : level == "country" ? 1 : level == "region" ? 2 : level == "district" ? 3 : 4;
+  };
+  for (std::size_t i = 1; i < values.size(); ++i) CHECK(rank(values[i - 1].level) <= rank(values[i].level));
+  const auto ukraine = std::find_if(values.begin(), values.end(), [](const auto& v) { return v.id == kUkraine; });
+  REQUIRE(ukraine != values.end());
+  CHECK(ukraine->level == "country");
   // Cut short, each level keeps its most frequent values: the head of the full list's level.
   for (std::uint32_t k : {1u, 2u, 3u}) {
-    auto rank = [](const std::string& level) { return level == "country" ? 0 : level == "region" ? 1 : 2; };
     std::vector<std::uint64_t> want, got;
     std::map<int, std::uint32_t> taken;
     for (const auto& v : values)
@@ -505,10 +517,17 @@ TEST_CASE("CLI gazetteer build then index with gazetteer then search near as JSO
   CHECK(j["hits"][0]["places"][0].contains("lat"));
   auto location = j["facets"]["location"];
   REQUIRE(!location.empty());
-  CHECK(location[0]["value"] == "Ukraine");
-  CHECK(location[0]["level"] == "country");
-  CHECK(location[0]["id"] == kUkraine);
-  CHECK(location[0]["count"] == 1);
+  CHECK(location[0]["level"] == "continent");  // Europe and Eastern Europe first, then Ukraine.
+  std::map<std::uint64_t, nlohmann::json> by_id;
+  for (const auto& v : location) by_id[v["id"].get<std::uint64_t>()] = v;
+  REQUIRE(by_id.count(kUkraine));
+  CHECK(by_id[kUkraine]["value"] == "Ukraine");
+  CHECK(by_id[kUkraine]["level"] == "country");
+  CHECK(by_id[kUkraine]["count"] == 1);
+  REQUIRE(by_id.count(kEurope));
+  CHECK(by_id[kEurope]["value"] == "Europe");
+  CHECK(by_id[kEurope]["level"] == "continent");
+  CHECK(by_id[kEurope]["count"] == 1);
 
   auto none = newsq::test::run_cli({"search", "--db", dir.str("db"), "--near", "Lviv", "--radius", "50"});
   CHECK(none.exit_code == 0);
@@ -543,7 +562,7 @@ const std::string& regression_gazetteer() {
         "Just",      "Juist",    "Agency",   "Thomas",   "Greenfield", "Linda",  "Steele",        "Christopher",
         "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
-        "Northeast", "Congress", "Ron"};
+        "Northeast", "Congress", "Ron",     "Toronto",  "Doha"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -615,6 +634,25 @@ TEST_CASE("place regressions: acronyms and lines in capitals", "[shared]") {
   CHECK(ids_in(extract(*g, "ICC LAUNCHES PROBE INTO WAR CRIMES")).empty());
   CHECK(ids_in(extract(*g, "MINSK, 16 February - The minister spoke to reporters.")) == Ids{kMinsk});
   CHECK(ids_in(extract(*g, "The US said the talks would go on.")) == Ids{kUnitedStates});
+}
+
+TEST_CASE("place regressions: an acronym or a possessive before a name makes no person's name", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kToronto = 6167865;
+  // One mention after an outlet's acronym no longer makes Toronto a person for the whole article.
+  CHECK(ids_in(extract(*g, "She told CBC Toronto the shelter was full. Toronto opened two more.")) == Ids{kToronto});
+  CHECK(ids_in(extract(*g, "He spoke on the station's Toronto show. Toronto is cold.")) == Ids{kToronto});
+  // A given name before it still makes a person ("Kamala Harris", here "Ron Toronto").
+  CHECK(ids_in(extract(*g, "The coach Ron Toronto spoke. Toronto said the team would win.")).empty());
+}
+
+TEST_CASE("place regressions: a town's code among lower-case words is an organisation's acronym", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  // GeoNames lists the airport code DOH among Doha's names.
+  CHECK(ids_in(extract(*g, "The health department (DOH) said the farm was clean, and DOH staff left.")).empty());
+  CHECK(ids_in(extract(*g, "The summit opened in Doha on Monday.")) == Ids{290030});
 }
 
 TEST_CASE("place regressions: a name met in a person's name is that person in the whole article", "[shared]") {
@@ -739,4 +777,44 @@ TEST_CASE("an index's gazetteer binding is recorded by the writer and checked fo
   loaded = newsq::load_index_gazetteer("db", binding);
   CHECK_FALSE(loaded.gazetteer);
   CHECK(loaded.error.starts_with("db: the index's gazetteer cannot be loaded: "));
+}
+
+TEST_CASE("abbreviations name their regions where their place says so; St., Mt. and Ft. stay inside names",
+          "[places]") {
+  TempDir dir;
+  auto row = [](const std::string& id, const std::string& name, const std::string& lat, const std::string& lon,
+                const std::string& code, const std::string& cc, const std::string& admin1, const std::string& pop) {
+    return id + "\t" + name + "\t" + name + "\t" + (name == "Washington" ? "Washington D.C." : "") + "\t" + lat + "\t" + lon + "\tP\t" + code + "\t" + cc + "\t\t" + admin1 +
+           "\t\t\t\t" + pop + "\t\t\t\t2024-01-01\n";
+  };
+  newsq::test::write_file(dir.path() / "cities.txt",
+                          row("4299276", "Louisville", "38.25", "-85.76", "PPLA2", "US", "KY", "243639") +
+                              row("4407066", "St. Louis", "38.63", "-90.20", "PPLA2", "US", "MO", "315685") +
+                              row("498817", "Saint Petersburg", "59.94", "30.31", "PPLA", "RU", "66", "5351935") +
+                              row("5101798", "Newark", "40.74", "-74.17", "PPLA2", "US", "NJ", "281944") +
+                              row("4140963", "Washington", "38.90", "-77.04", "PPLC", "US", "DC", "689545") +
+                              row("2147714", "Sydney", "-33.87", "151.21", "PPLA", "AU", "02", "4627345"));
+  newsq::test::write_file(dir.path() / "admin1CodesASCII.txt",
+                          "US.KY\tKentucky\tKentucky\t6254925\nUS.MO\tMissouri\tMissouri\t4398678\n"
+                          "US.NJ\tNew Jersey\tNew Jersey\t5101760\nUS.DC\tWashington, D.C.\tWashington, D.C.\t4138106\n"
+                          "AU.02\tNew South Wales\tNew South Wales\t2155400\nRU.66\tSaint Petersburg\tSaint "
+                          "Petersburg\t536203\n");
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.add_file(dir.str("admin1CodesASCII.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  using Ids = std::set<std::uint32_t>;
+  // After a place it contains, in a politician's party and state, or unmistakable on its own.
+  CHECK(ids_in(extract(*g, "The plant in Louisville, Ky. closed.")) == Ids{4299276, 6254925});
+  CHECK(ids_in(extract(*g, "Sen. Rand Paul (R-Ky.) and Rep. Jane Doe (D-NJ) voted no.")) == Ids{6254925, 5101760});
+  CHECK(ids_in(extract(*g, "Flooding hit NSW again, and Sydney too.")) == Ids{2155400, 2147714});
+  CHECK(ids_in(extract(*g, "Newark, N.J. and the rest of N.J. voted.")) == Ids{5101798, 5101760});
+  // "D.C." is the capital, one place with "Washington, D.C.".
+  CHECK(ids_in(extract(*g, "She moved to Washington, D.C. last year.")) == Ids{4140963});
+  // Abbreviations that are also words need their place: "Ky." alone, "Mo." as a month.
+  CHECK(ids_in(extract(*g, "The report by Ky. Smith was filed. Mo. Farah read it.")).empty());
+  CHECK(ids_in(extract(*g, "Louisville Ky")).count(6254925) == 0);  // No full stop: not the abbreviation.
+  // "St." is not the end of a sentence, and is read as GeoNames writes the name.
+  CHECK(ids_in(extract(*g, "Protests spread from St. Louis to St. Petersburg.")) == Ids{4407066, 498817});
 }

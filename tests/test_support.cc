@@ -73,7 +73,8 @@ const std::string& small_gazetteer() {
     some.close();
     places::GazetteerBuilder builder;
     for (const auto& f : {(geonames / "cities500_UA.txt").string(), dir.str("cities_some.txt"),
-                          (geonames / "admin1CodesASCII.txt").string(), (geonames / "countryInfo.txt").string(),
+                          (geonames / "admin1CodesASCII.txt").string(), (geonames / "admin2Codes.txt.gz").string(),
+                          (geonames / "countryInfo.txt").string(),
                           (source_dir() / "corpus" / "places.tsv").string(),
                           (source_dir() / "corpus" / "demonyms.tsv").string()})
       builder.add_file(f);

@@ -82,11 +82,18 @@ nlohmann::json PlaceIndexer::finish(Xapian::Document& doc) {
   std::set<std::string> cells;
   for (const auto& f : found.places) {
     const Place& p = f.place;
-    for (std::uint32_t id : {p.id, p.region, p.country})
-      if (id) {
-        ids.push_back(id);
-        doc.add_boolean_term(place_term(id));
-      }
+    auto add = [&](std::uint32_t id) {
+      if (!id) return;
+      ids.push_back(id);
+      doc.add_boolean_term(place_term(id));
+    };
+    for (std::uint32_t id : {p.id, p.district, p.region, p.country}) add(id);
+    // The continents and macro-regions of its country, so that "in Europe" is one term.
+    if (p.level == Level::country) {
+      for (std::uint32_t id : p.within) add(id);
+    } else if (Place country; p.country && gazetteer_->find(p.country, country)) {
+      for (std::uint32_t id : country.within) add(id);
+    }
     nlohmann::json entry = {{"id", p.id}, {"name", p.name}, {"level", level_name(p.level)}};
     if (p.has_coordinates) {
       entry["lat"] = p.lat;

@@ -1,7 +1,7 @@
 // engine/index/place_terms.h: what the index keeps of an article's places (engine/index/schema.md):
-// "XP" + place id terms for each place and its region and country (so "in Ukraine" matches a Kyiv
-// article), "XC" geographic cell terms at two resolutions (a fast pre-filter for radius search),
-// the list of place ids (with ancestors) in a value slot for the location facet, the coordinates
+// "XP" + place id terms for each place and its district, region, country and the continents and
+// macro-regions of its country (so "in Ukraine" and "in Europe" match a Kyiv article), "XC" geographic cell terms at two resolutions (a fast pre-filter for radius search),
+// the list of place ids (with those ancestors) in a value slot for the location facet, the coordinates
 // in a value slot for exact distances, and the places in the stored data.
 #pragma once
 

@@ -21,7 +21,7 @@ inline constexpr std::string_view kStemPrefix = "Z";     // Stemmed word, no pos
 inline constexpr std::string_view kIdPrefix = "Q";       // Unique article id; one per document.
 inline constexpr std::string_view kSourcePrefix = "XS";  // Case-folded source, for filtering.
 inline constexpr std::string_view kHashPrefix = "XH";    // Id + content hash: "unchanged?" in one lookup.
-inline constexpr std::string_view kPlacePrefix = "XP";   // Place id of a place mentioned, or of its region/country.
+inline constexpr std::string_view kPlacePrefix = "XP";   // Place id of a place mentioned, or of an area containing it.
 inline constexpr std::string_view kCellPrefix = "XC";  // Geographic cell "<degrees>/<lat>/<lon>" of a place mentioned.
 // Words themselves carry no prefix: normalised, unstemmed, with positions (phrases).
 
@@ -29,7 +29,7 @@ inline constexpr std::string_view kCellPrefix = "XC";  // Geographic cell "<degr
 inline constexpr Xapian::valueno kDateSlot = 0;         // sortable_serialise(days since 1970-01-01).
 inline constexpr Xapian::valueno kSourceSlot = 1;       // The source as written, for the source facet.
 inline constexpr Xapian::valueno kHashSlot = 2;         // Content hash (16 hex digits), to skip unchanged.
-inline constexpr Xapian::valueno kPlacesSlot = 3;       // Place ids (with regions, countries): location facet.
+inline constexpr Xapian::valueno kPlacesSlot = 3;       // Place ids (with the areas containing them): location facet.
 inline constexpr Xapian::valueno kPlaceCoordsSlot = 4;  // Xapian::LatLongCoords of the places: radius search.
 inline constexpr Xapian::valueno kDuplicateSlot = 5;    // MinHash signature of the text: collapsing copies.
 inline constexpr Xapian::valueno kFacetsSlot =

@@ -26,8 +26,29 @@ std::string_view level_name(Level level) {
       return "city";
     case Level::sea:
       return "sea";
+    case Level::district:
+      return "district";
+    case Level::continent:
+      return "continent";
   }
   return "city";
+}
+
+int level_rank(Level level) {
+  switch (level) {
+    case Level::continent:
+      return 0;
+    case Level::country:
+      return 1;
+    case Level::region:
+      return 2;
+    case Level::district:
+      return 3;
+    case Level::city:
+    case Level::sea:
+      break;
+  }
+  return 4;
 }
 
 namespace {
@@ -57,8 +78,9 @@ void check_place(const char* base, const GazetteerHeader& h, std::uint32_t i, co
   if (!inside(h, r.name) || !inside(h, r.country_code) || !inside(h, r.admin1) || !inside(h, r.feature) ||
       !inside(h, r.alternate_names))
     throw corrupt(origin, "place " + std::to_string(i) + " has a string outside the string section");
-  if (r.level > static_cast<std::uint8_t>(Level::sea))
-    throw corrupt(origin, "place " + std::to_string(i) + " has an unknown level");
+  if (r.level > kMaxLevel) throw corrupt(origin, "place " + std::to_string(i) + " has an unknown level");
+  if (r.within_off > h.n_ids || r.within_count > h.n_ids - r.within_off)
+    throw corrupt(origin, "place " + std::to_string(i) + " has a 'within' list outside the id section");
   // NaN or an infinity would reach the distance arithmetic of 'near' filters and facets.
   if (r.has_coordinates && !(r.lat >= -90 && r.lat <= 90 && r.lon >= -180 && r.lon <= 180))
     throw corrupt(origin, "place " + std::to_string(i) + " has coordinates outside the globe");
@@ -171,7 +193,9 @@ Place Gazetteer::at(std::size_t index) const {
   p.id = r.id;
   p.level = static_cast<Level>(r.level);
   p.region = r.region;
+  p.district = r.district;
   p.country = r.country;
+  p.within = {section<std::uint32_t>(base, header_->ids_off) + r.within_off, r.within_count};
   p.has_coordinates = r.has_coordinates != 0;
   p.lat = r.lat;
   p.lon = r.lon;

@@ -18,16 +18,27 @@
 
 namespace newsq::places {
 
-// Place levels, coarse to fine. Seas (and other water bodies) stand beside the hierarchy.
-enum class Level : std::uint8_t { country = 0, region = 1, city = 2, sea = 3 };
-std::string_view level_name(Level level);  // "country", "region", "city", "sea".
+// Place levels. The values are stored in gazetteer files and never change meaning; levels added
+// later take new values, so the order of the values is not the hierarchy: see level_rank. Seas
+// (and other water bodies) stand beside the hierarchy. A continent is also a macro-region ("the
+// Middle East", "the Balkans"): a group of countries (feature L.CONT for continents, L.RGN for
+// macro-regions); a district is a second-level division (admin2: a county, a raion).
+enum class Level : std::uint8_t { country = 0, region = 1, city = 2, sea = 3, district = 4, continent = 5 };
+inline constexpr std::uint8_t kMaxLevel = 5;
+// "country", "region", "city", "sea", "district", "continent".
+std::string_view level_name(Level level);
+// Coarse to fine: continent 0, country 1, region 2, district 3, city and sea 4.
+int level_rank(Level level);
 
 // One place. String views point into the gazetteer; they live as long as it does.
 struct Place {
   std::uint32_t id = 0;  // GeoNames id; hand-written facts without one use ids >= 4000000000.
   Level level = Level::city;
-  std::uint32_t region = 0;   // Id of the first-level region (admin1) it lies in; 0 if none/unknown.
-  std::uint32_t country = 0;  // Id of its country; 0 if none (seas) or unknown.
+  std::uint32_t region = 0;    // Id of the first-level region (admin1) it lies in; 0 if none/unknown.
+  std::uint32_t district = 0;  // Id of the second-level division (admin2) a city lies in; 0 if none/unknown.
+  std::uint32_t country = 0;   // Id of its country; 0 if none (seas) or unknown.
+  // For a country: the ids of the continents and macro-regions it lies in (empty for other levels).
+  std::span<const std::uint32_t> within;
   bool has_coordinates = false;
   double lat = 0, lon = 0;  // WGS84 degrees. For regions and countries: their centre's (a proxy).
   std::uint64_t population = 0;

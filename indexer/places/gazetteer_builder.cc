@@ -26,6 +26,8 @@ void GazetteerBuilder::add_file(const std::string& path) {
   GazetteerDraft& draft = impl_->draft;
   if (name.starts_with("admin1Codes"))
     read_admin1(path, draft);
+  else if (name.starts_with("admin2Codes"))
+    read_admin2(path, draft);
   else if (name.starts_with("countryInfo"))
     read_country_info(path, draft);
   else if (name.starts_with("demonyms") && (name.ends_with(".tsv") || name.ends_with(".tsv.gz")))

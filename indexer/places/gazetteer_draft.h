@@ -23,9 +23,18 @@ struct BuildPlace {
   std::uint64_t population = 0;
   std::vector<std::string> names;       // Names to index (filtered).
   std::vector<std::string> fact_names;  // Hand-written names: indexed without filters.
+  // A city's or district's admin2 code ("US.TX.201"); a country's or continent's continent code
+  // (countryInfo's "EU"); a continent's or macro-region's member countries besides those of its
+  // continent code (ISO codes, from facts).
+  std::string admin2, continent;
+  std::vector<std::string> contains;
+  // A district's name without a division word ("Dorset"): indexed by the linker unless a populated
+  // place of its country is called so (the town keeps its name).
+  std::vector<std::string> bare_names;
   std::vector<std::string> adjectives;  // Adjectives ("Russian"): flagged keys.
   std::vector<std::string> demonyms;    // Nouns for its people ("Russians"): flagged keys.
-  std::uint32_t region = 0, country = 0;
+  std::uint32_t region = 0, country = 0, district = 0;
+  std::vector<std::uint32_t> within;  // A country's continents and macro-regions (ids), by the linker.
 };
 
 // One line of a place-facts file. Facts are applied after every file is read, so that they
@@ -40,6 +49,7 @@ struct PlaceFact {
   std::string feature;
   std::vector<std::string> names;
   std::vector<std::string> removed;  // Names to take away from the place (not matched any more).
+  std::vector<std::string> contains;  // A continent's or macro-region's member countries (ISO codes).
 };
 
 // One line of a demonyms file (gazetteer_demonyms.h): a place by ISO code, admin1 code or id, its

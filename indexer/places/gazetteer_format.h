@@ -4,6 +4,7 @@
 //   GazetteerHeader | PlaceRecord[n_places] (sorted by id) | NameRecord[n_names]
 //   | uint32 ids[n_ids] | uint32 table[table_size] | string bytes
 //
+// `ids` holds the places of each name, then the `within` lists of countries (PlaceRecord).
 // `table` is an open-addressing hash table (linear probing, size a power of two) over the name
 // records: slot = name_hash(key) & (size - 1), holding name index + 1, 0 for empty. Every name
 // and every proper prefix of a multi-term name has a record (maybe with no ids), so that matching
@@ -19,7 +20,7 @@
 namespace newsq::places {
 
 inline constexpr char kGazetteerMagic[8] = {'N', 'Q', 'G', 'A', 'Z', 'E', 'T', '\0'};
-inline constexpr std::uint32_t kGazetteerVersion = 3;
+inline constexpr std::uint32_t kGazetteerVersion = 4;  // 3: districts, continents, district and within; 4: name flags.
 inline constexpr std::uint32_t kEndianCheck = 0x01020304;
 inline constexpr unsigned kMaxNameTerms = 8;
 
@@ -38,8 +39,10 @@ struct StringRef {
 };
 
 struct PlaceRecord {
-  std::uint32_t id, region, country;
+  std::uint32_t id, region, country, district;
   std::uint8_t level, has_coordinates, pad[2];
+  std::uint32_t within_off, within_count;  // Into ids[]: a country's continents and macro-regions.
+  std::uint32_t pad2;
   double lat, lon;
   std::uint64_t population;
   StringRef name, country_code, admin1, feature, alternate_names;
@@ -54,6 +57,6 @@ struct NameRecord {
 
 inline constexpr std::uint32_t kNameAdjective = 1, kNameDemonym = 2;
 
-static_assert(sizeof(GazetteerHeader) == 96 && sizeof(PlaceRecord) == 80 && sizeof(NameRecord) == 24);
+static_assert(sizeof(GazetteerHeader) == 96 && sizeof(PlaceRecord) == 96 && sizeof(NameRecord) == 24);
 
 }  // namespace newsq::places

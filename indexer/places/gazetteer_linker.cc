@@ -22,18 +22,23 @@ double degrees(double radians) { return radians * 180 / kPi; }
 
 double wrap_lon(double lon) { return lon >= 180 ? lon - 360 : lon < -180 ? lon + 360 : lon; }
 
-// A region's representative point: the middle of the box its populated places span, with the
-// outermost 1% on each side left out (a far-off islet or a misplaced row does not stretch it), then
-// snapped to the nearest place when it lies more than kSnapKm from all of them. Longitudes are
-// taken relative to the places' mean direction (unit vectors), so a region across the 180th
-// meridian is measured right. Why the box: the benchmarks score a region at its geographic centre
-// (GeoNames' ADM1 point, Wikipedia's), and settlement is lopsided in big regions (east Texas,
-// southern Ontario, the coast of Western Australia), so the mean of the places, and even more a
-// population-weighted mean, lands near the crowded part and often back near the seat this
-// replaces; the extent of the places follows the region's outline instead. A medoid would cost
-// the square of the places (thousands in some regions) and shares the mean's bias. Measured
-// (make -f Makefile.bench geoparse, full gazetteer, acc@161): GeoVirus 0.736 and TR-News 0.724 with
-// the box, 0.723 and 0.689 with the plain mean.
+// A region's representative point: the middle of the box its populated places span, snapped to
+// the nearest place when it lies more than kSnapKm from all of them. Longitudes are taken relative
+// to the places' mean direction (unit vectors), so a region across the 180th meridian is measured
+// right. Why the box: the benchmarks score a region at its geographic centre (GeoNames' ADM1 point,
+// Wikipedia's), and settlement is lopsided in big regions (east Texas, southern Ontario, the coast
+// of Western Australia), so the mean of the places, and even more a population-weighted mean,
+// lands near the crowded part and often back near the seat this replaces; the extent of the places
+// follows the region's outline instead. A medoid would cost the square of the places (thousands in
+// some regions) and shares the mean's bias. Why the whole box, outermost places included: in the
+// big northern regions the few far towns (Churchill in Manitoba, the Nunavik villages of Quebec,
+// northern British Columbia) are what stretches the box over the empty north; leaving out the
+// outermost 1% on each side, as before, cut them off. The cost: a misplaced GeoNames row stretches
+// the box too (two rows put Jiangsu's middle 300 km west). Measured (newsq_geoparse_eval, full
+// gazetteer, acc@161, GeoVirus / TR-News): with countries at world-countries' latlng, 0.738 / 0.730
+// with the whole box against 0.736 / 0.724 with the 1% cut; with countries at their largest
+// polygon's centre, 0.811 / 0.760 against 0.809 / 0.753. The plain mean of the places scored
+// 0.723 / 0.689 (countries at latlng) against the cut box's 0.736 / 0.724.
 // False when the places cancel out (spread evenly round the globe): the caller keeps the seat.
 bool centre_of(const std::vector<const BuildPlace*>& members, double& lat, double& lon) {
   double x = 0, y = 0, z = 0;
@@ -51,11 +56,10 @@ bool centre_of(const std::vector<const BuildPlace*>& members, double& lat, doubl
     lats.push_back(m->lat);
     lons.push_back(wrap_lon(m->lon - lon));
   }
-  std::sort(lats.begin(), lats.end());
-  std::sort(lons.begin(), lons.end());
-  const std::size_t cut = (members.size() - 1) / 100, last = members.size() - 1 - cut;
-  lat = (lats[cut] + lats[last]) / 2;
-  lon = wrap_lon(lon + (lons[cut] + lons[last]) / 2);
+  const auto [south, north] = std::minmax_element(lats.begin(), lats.end());
+  const auto [west, east] = std::minmax_element(lons.begin(), lons.end());
+  lat = (*south + *north) / 2;
+  lon = wrap_lon(lon + (*west + *east) / 2);
   const BuildPlace* nearest = nullptr;
   double best = 0;
   for (const BuildPlace* m : members) {
@@ -93,7 +97,13 @@ void apply_facts(GazetteerDraft& draft) {
       p.lon = f.lon;
     }
     if (f.population) p.population = f.population;
-    if (p.admin1.empty()) p.admin1 = f.admin1;
+    if (f.level == Level::continent) {  // Its admin1 column holds its continent code ("EU"), if any.
+      if (p.continent.empty()) p.continent = f.admin1;
+      p.admin1.clear();
+      p.contains.insert(p.contains.end(), f.contains.begin(), f.contains.end());
+    } else if (p.admin1.empty()) {
+      p.admin1 = f.admin1;
+    }
     if (p.country_code.empty()) p.country_code = f.country_code;
     for (auto& n : f.names) {
       if (!p.alternate_names.empty()) p.alternate_names += ',';
@@ -104,24 +114,90 @@ void apply_facts(GazetteerDraft& draft) {
   draft.facts.clear();
 }
 
+// A continent's or macro-region's member countries: those countryInfo puts on its continent code,
+// and those its fact lists. Each country learns the groups it lies in (its `within` list), and a
+// group without a population gets the sum of its countries'.
+void link_continents(GazetteerDraft& draft, const std::unordered_map<std::string, std::uint32_t>& country_by_code) {
+  for (auto& [id, g] : draft.places) {
+    if (g.level != Level::continent) continue;
+    std::vector<std::uint32_t> members;
+    // Its continent codes, comma-separated ("NA,SA" for the Americas).
+    const std::string codes = "," + g.continent + ",";
+    if (!g.continent.empty())
+      for (auto& [cid, c] : draft.places)
+        if (c.level == Level::country && !c.continent.empty() && codes.find("," + c.continent + ",") != std::string::npos)
+          members.push_back(cid);
+    for (const auto& code : g.contains)
+      if (auto c = country_by_code.find(code); c != country_by_code.end()) members.push_back(c->second);
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    std::uint64_t population = 0;
+    for (std::uint32_t m : members) {
+      BuildPlace& c = draft.places.at(m);
+      c.within.push_back(id);
+      population += c.population;
+    }
+    if (!g.population) g.population = population;
+  }
+}
+
+// Lower case for ASCII letters (enough to compare a district's name with its towns' names).
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A district named without a division word ("Dorset", "Yonne") is matched by that name unless a
+// populated place of the same country is called so ("Paris", "Chennai": the town keeps its name).
+void name_bare_districts(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::vector<std::string>> towns_by_country;  // Folded names.
+  for (auto& [id, p] : draft.places)
+    if (p.level == Level::city)
+      for (const auto& n : p.names) towns_by_country[p.country_code].push_back(folded(n));
+  for (auto& [cc, names] : towns_by_country) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  }
+  for (auto& [id, p] : draft.places) {
+    if (p.level != Level::district) continue;
+    const auto& towns = towns_by_country[p.country_code];
+    for (auto& n : p.bare_names)
+      if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
+    p.bare_names.clear();
+  }
+}
+
 void link_places(GazetteerDraft& draft) {
-  std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1;
+  name_bare_districts(draft);
+  std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1, district_by_admin2;
   for (auto& [id, p] : draft.places) {
     if (p.level == Level::country && !p.country_code.empty()) country_by_code.try_emplace(p.country_code, id);
     if (p.level == Level::region && !p.admin1.empty()) region_by_admin1.try_emplace(p.admin1, id);
+    if (p.level == Level::district && !p.admin2.empty()) district_by_admin2.try_emplace(p.admin2, id);
   }
+  link_continents(draft, country_by_code);
+  // Regions and districts (areas) take their population and point from the cities in them.
   std::unordered_map<std::uint32_t, const BuildPlace*> seat, capital;
-  std::unordered_map<std::uint32_t, std::uint64_t> region_population;
-  std::unordered_map<std::uint32_t, std::vector<const BuildPlace*>> region_members;  // With coordinates.
+  std::unordered_map<std::uint32_t, std::uint64_t> area_population;
+  std::unordered_map<std::uint32_t, std::vector<const BuildPlace*>> area_members;  // With coordinates.
   for (auto& [id, p] : draft.places) {
-    if (p.level != Level::country && p.level != Level::sea) {
+    if (p.level != Level::country && p.level != Level::sea && p.level != Level::continent) {
       if (auto c = country_by_code.find(p.country_code); c != country_by_code.end()) p.country = c->second;
     }
+    if (p.level == Level::district)
+      if (auto r = region_by_admin1.find(p.admin1); r != region_by_admin1.end()) p.region = r->second;
     if (p.level == Level::city) {
+      if (auto d = district_by_admin2.find(p.admin2); d != district_by_admin2.end()) {
+        p.district = d->second;
+        area_population[p.district] += p.population;
+        if (p.has_coordinates) area_members[p.district].push_back(&p);
+      }
       if (auto r = region_by_admin1.find(p.admin1); r != region_by_admin1.end()) {
         p.region = r->second;
-        region_population[p.region] += p.population;
-        if (p.has_coordinates) region_members[p.region].push_back(&p);
+        area_population[p.region] += p.population;
+        if (p.has_coordinates) area_members[p.region].push_back(&p);
         if (p.feature == "P.PPLA" || p.feature == "P.PPLC") {
           auto& s = seat[p.region];
           if (!s || s->population < p.population) s = &p;
@@ -134,9 +210,9 @@ void link_places(GazetteerDraft& draft) {
     }
   }
   for (auto& [id, p] : draft.places) {
-    if (p.level == Level::region) {
-      if (!p.population) p.population = region_population[id];
-      if (auto m = region_members.find(id); !p.has_coordinates && m != region_members.end())
+    if (p.level == Level::region || p.level == Level::district) {
+      if (!p.population) p.population = area_population[id];
+      if (auto m = area_members.find(id); !p.has_coordinates && m != area_members.end())
         p.has_coordinates = centre_of(m->second, p.lat, p.lon);
       if (auto s = seat.find(id); !p.has_coordinates && s != seat.end()) {
         p.has_coordinates = true;

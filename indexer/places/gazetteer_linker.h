@@ -11,12 +11,16 @@ namespace newsq::places {
 // a wrong name away. Empties draft.facts.
 void apply_facts(GazetteerDraft& draft);
 
-// Links every city to its region (by admin1 code) and every place to its country (by ISO code).
-// Regions without a population get the sum of their cities'. Places without coordinates get a
-// representative point: a region the centre of its populated places (the mean of their points,
-// snapped to the nearest of them when it lies far from all; see centre_of in the .cc), or without
-// any that of its seat (the most populous PPLA or PPLC city); a country the point of the countries
-// file (draft.country_points), or without one that of its capital.
+// Links every city to its region (by admin1 code) and district (by admin2 code), every district to
+// its region, every place to its country (by ISO code), and every country to the continents and
+// macro-regions that contain it (by countryInfo's continent code and the facts' member lists).
+// Regions and districts without a population get the sum of their cities', continents that of
+// their countries. Places without coordinates get a representative point: a region or district
+// the centre of its populated places (the middle of the box they span, snapped to the nearest of
+// them when it lies far from all; see centre_of in the .cc), or without any that of its seat (the
+// most populous PPLA or PPLC city); a country the point of the countries file
+// (draft.country_points: its outline's area centroid or its latlng), or without one that of its
+// capital.
 void link_places(GazetteerDraft& draft);
 
 }  // namespace newsq::places

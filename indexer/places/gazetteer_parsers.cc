@@ -7,12 +7,15 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <functional>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/places/area_centroid.h"
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
 #include "engine/common/word_set.h"
@@ -121,6 +124,8 @@ void for_each_line(const std::string& path, GazetteerDraft& draft,
 std::optional<Level> level_of_feature(std::string_view cls, std::string_view code) {
   if (cls == "P") return Level::city;
   if (cls == "A" && code == "ADM1") return Level::region;
+  if (cls == "A" && code == "ADM2") return Level::district;
+  if (cls == "L" && code == "CONT") return Level::continent;
   if (cls == "A" && (code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"))
     return Level::country;
   if (cls == "H" && (code == "SEA" || code == "BAY" || code == "GULF" || code == "STRT" || code == "STM" ||
@@ -134,7 +139,135 @@ std::optional<Level> level_of_word(std::string_view w) {
   if (w == "region") return Level::region;
   if (w == "city") return Level::city;
   if (w == "sea") return Level::sea;
+  if (w == "district") return Level::district;
+  if (w == "continent") return Level::continent;
   return std::nullopt;
+}
+
+// The whole of `path` (gzip or plain) as text; a line past kMaxLineBytes or a read error throws
+// InputError naming the file.
+std::string read_whole(const std::string& path) {
+  std::string text;
+  indexer::InputStream in(path, kMaxLineBytes);
+  std::string line;
+  while (in.next_line(line)) {
+    if (in.overlong())
+      throw InputError(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
+    text += line;
+    text += '\n';
+  }
+  if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
+  return text;
+}
+
+// Adds the polygons of a GeoJSON FeatureCollection, Feature or geometry (Polygon or MultiPolygon;
+// other geometries and features without one add nothing) to `out`; false when the document is not
+// GeoJSON of that shape or a coordinate is not [lon, lat].
+bool geojson_polygons(const nlohmann::json& doc, std::vector<Polygon>& out) {
+  auto ring_of = [](const nlohmann::json& r, Ring& ring) {
+    if (!r.is_array()) return false;
+    for (const auto& pt : r) {
+      if (!pt.is_array() || pt.size() < 2 || !pt[0].is_number() || !pt[1].is_number()) return false;
+      ring.push_back({pt[0].get<double>(), pt[1].get<double>()});
+    }
+    return true;
+  };
+  auto polygon_of = [&](const nlohmann::json& p, Polygon& polygon) {
+    if (!p.is_array()) return false;
+    for (const auto& r : p)
+      if (!ring_of(r, polygon.emplace_back())) return false;
+    return true;
+  };
+  // A feature: its geometry, if it has one (the package's Kosovo file has a feature without).
+  auto feature = [&](const nlohmann::json& f, auto&& geometry_of) {
+    if (!f.is_object()) return false;
+    auto geometry = f.find("geometry");
+    return geometry == f.end() || geometry->is_null() || geometry_of(*geometry);
+  };
+  auto geometry_of = [&](const nlohmann::json& g) {
+    if (!g.is_object()) return false;
+    const std::string type = g.value("type", std::string());
+    auto coordinates = g.find("coordinates");
+    if (type == "Polygon") return coordinates != g.end() && polygon_of(*coordinates, out.emplace_back());
+    if (type == "MultiPolygon") {
+      if (coordinates == g.end() || !coordinates->is_array()) return false;
+      for (const auto& p : *coordinates)
+        if (!polygon_of(p, out.emplace_back())) return false;
+      return true;
+    }
+    return !type.empty();  // Another geometry (a point, a line): no area, nothing to take.
+  };
+  if (!doc.is_object()) return false;
+  const std::string type = doc.value("type", std::string());
+  if (type == "FeatureCollection") {
+    auto features = doc.find("features");
+    if (features == doc.end() || !features->is_array()) return false;
+    for (const auto& f : *features)
+      if (!feature(f, geometry_of)) return false;
+    return true;
+  }
+  if (type == "Feature") return feature(doc, geometry_of);
+  return geometry_of(doc);
+}
+
+// A country whose largest polygon holds no more than this share of its land has no main landmass
+// (Indonesia's largest, its part of Borneo, holds 28%; the Philippines' Luzon 36%): the centre of
+// that polygon is not the country's, and the countries file's latlng is used instead. More than
+// half is the plain meaning of "main"; countries just above it (New Zealand 56%, Japan 61%) keep
+// the centre of their largest island.
+constexpr double kMainLandmassShare = 0.5;
+
+// The centre of a country's outline file, data/<cca3>.geo.json beside countries.json as the npm
+// package world-countries ships them: the area centroid of its largest polygon (area_centroid.h),
+// when that polygon is its main landmass (kMainLandmassShare).
+// Nothing when the file is absent or outlines nothing (the package's Kosovo file is a feature
+// without a geometry); a file that is there but is not such GeoJSON is listed in the report.
+std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, GazetteerDraft& draft) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  nlohmann::json doc = nlohmann::json::parse(read_whole(file.string()), nullptr, /*allow_exceptions=*/false);
+  std::vector<Polygon> polygons;
+  if (doc.is_discarded() || !geojson_polygons(doc, polygons)) {
+    draft.reject(file.string(), 0, "not a GeoJSON outline (polygons of [lon, lat]); the country's latlng is used");
+    return std::nullopt;
+  }
+  auto centre = main_polygon_centroid(polygons);
+  if (centre && centre->share <= kMainLandmassShare) return std::nullopt;
+  return centre;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The last words of second-level division names that make the name one people write ("Harris
+// County", "Orleans Parish", "Pune District", "Bucha Raion"). A division named without one
+// ("Yonne", "Upper Bavaria", GeoNames' "Paris" for the département) keeps its name apart
+// (bare_names) until the linker knows whether a town of its country is called so.
+constexpr common::WordSet kDivisionWords{
+    {"county", "parish", "borough", "district", "municipality", "raion", "rayon"}};
+
+// The names a district is matched by, from its admin2 name (documented in
+// indexer/places/README.md): the name and its ASCII form when their last word is a division word,
+// and for a raion ("Bucha Raion", "Bucha Rayon") also "X raion", "X rayon" and "X district"
+// (what English-language news writes). Never the bare name: "Harris County", not "Harris".
+std::vector<std::string> district_names(std::string_view name, std::string_view ascii) {
+  std::vector<std::string> out;
+  for (std::string_view n : {name, ascii}) {
+    const auto space = n.rfind(' ');
+    if (n.empty() || space == std::string_view::npos || space == 0) continue;
+    const std::string last = lower_ascii(n.substr(space + 1));
+    if (!kDivisionWords.contains(last)) continue;
+    out.emplace_back(n);
+    if (last == "raion" || last == "rayon")
+      for (const char* word : {" raion", " rayon", " district"}) out.push_back(std::string(n.substr(0, space)) + word);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace
@@ -178,6 +311,7 @@ void read_geonames(const std::string& path, GazetteerDraft& draft) {
     p.feature = std::string(f[6]) + "." + std::string(f[7]);
     p.country_code = f[8];
     if (!f[10].empty() && !f[8].empty()) p.admin1 = std::string(f[8]) + "." + std::string(f[10]);
+    if (!f[11].empty() && !p.admin1.empty()) p.admin2 = p.admin1 + "." + std::string(f[11]);
     p.alternate_names = f[3];
     p.names.emplace_back(f[1]);
     if (f[2] != f[1] && !f[2].empty()) p.names.emplace_back(f[2]);
@@ -226,6 +360,46 @@ void read_admin1(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+void read_admin2(const std::string& path, GazetteerDraft& draft) {
+  for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
+    if (line.empty() || line[0] == '#') return;
+    auto f = split(line, '\t');
+    BuildPlace p;
+    if (f.size() != 4) {
+      draft.reject(
+          path, number,
+          "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size()));
+      return;
+    }
+    const auto dot1 = f[0].find('.');
+    const auto dot2 = dot1 == std::string_view::npos ? dot1 : f[0].find('.', dot1 + 1);
+    if (dot1 != 2 || dot2 == std::string_view::npos || dot2 == dot1 + 1 || dot2 + 1 >= f[0].size()) {
+      draft.reject(path, number, "bad admin2 code '" + std::string(f[0]) + "' (expected CC.admin1.admin2)");
+      return;
+    }
+    if (!parse_number(f[3], p.id) || p.id == 0) {
+      draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'");
+      return;
+    }
+    if (f[1].empty()) {
+      draft.reject(path, number, "empty name");
+      return;
+    }
+    p.level = Level::district;
+    p.name = f[1];
+    p.admin2 = f[0];
+    p.admin1 = f[0].substr(0, dot2);
+    p.country_code = f[0].substr(0, 2);
+    p.feature = "A.ADM2";
+    p.names = district_names(f[1], f[2]);
+    if (p.names.empty()) {
+      p.bare_names.emplace_back(f[1]);
+      if (f[2] != f[1] && !f[2].empty()) p.bare_names.emplace_back(f[2]);
+    }
+    draft.add(std::move(p));
+  });
+}
+
 void read_country_info(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (line.empty() || line[0] == '#') return;
@@ -252,18 +426,22 @@ void read_country_info(const std::string& path, GazetteerDraft& draft) {
     p.name = f[4];
     p.country_code = f[0];
     p.feature = "A.PCLI";
+    p.continent = trim(f[8]);
     p.names.emplace_back(f[4]);
-    draft.add(std::move(p));
+    const std::uint32_t id = p.id;
+    if (!draft.add(std::move(p)))  // Known from a dump already: its continent is still countryInfo's.
+      if (BuildPlace& known = draft.places.at(id); known.continent.empty()) known.continent = trim(f[8]);
   });
 }
 
-// id, level, country, admin1, lat, lon, population, feature, name, alternate names (comma-separated).
+// id, level, country, admin1, lat, lon, population, feature, name, alternate names (comma-separated),
+// and for a continent or macro-region an eleventh column: its member countries (ISO codes).
 void read_facts(const std::string& path, GazetteerDraft& draft) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (trim(line).empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    if (f.size() != 10) {
-      draft.reject(path, number, "expected 10 tab-separated columns, found " + std::to_string(f.size()));
+    if (f.size() != 10 && f.size() != 11) {
+      draft.reject(path, number, "expected 10 or 11 tab-separated columns, found " + std::to_string(f.size()));
       return;
     }
     std::uint32_t id = 0;
@@ -273,9 +451,21 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
     }
     auto level = level_of_word(trim(f[1]));
     if (!level) {
-      draft.reject(path, number, "bad level '" + std::string(f[1]) + "' (country, region, city or sea)");
+      draft.reject(path, number,
+                   "bad level '" + std::string(f[1]) + "' (continent, country, region, district, city or sea)");
       return;
     }
+    std::vector<std::string> contains;
+    if (f.size() == 11)
+      for (auto code : split(f[10], ',')) {
+        code = trim(code);
+        if (code.empty()) continue;
+        if (*level != Level::continent || code.size() != 2) {
+          draft.reject(path, number, "bad member '" + std::string(code) + "' (a continent's ISO country codes)");
+          return;
+        }
+        contains.emplace_back(code);
+      }
     double lat = 0, lon = 0;
     bool coords = !trim(f[4]).empty();
     if (coords &&
@@ -299,7 +489,7 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
         names.emplace_back(alt);
     }
     draft.facts.push_back({id, *level, std::string(trim(f[2])), std::string(trim(f[3])), coords, lat, lon, population,
-                           std::string(trim(f[7])), std::move(names), std::move(removed)});
+                           std::string(trim(f[7])), std::move(names), std::move(removed), std::move(contains)});
   });
 }
 
@@ -328,28 +518,19 @@ void read_demonyms(const std::string& path, GazetteerDraft& draft) {
 }
 
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
-// the shape of world-countries' countries.json (mledoze/countries). Other members are ignored. A
-// file that is not such an array throws, as a gazetteer silently built without the points would
-// put every country back at its capital; a bad entry is rejected as "file:N" (N = its place in the
-// array, from 1) and skipped.
+// the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
+// "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's
+// point is the area centroid of its main polygon instead of latlng, unless the country has no main
+// landmass (see outline_centre; gazetteer_builder.h says why). A file that is not such an array throws, as a gazetteer
+// silently built without the points would put every country back at its capital; a bad entry is rejected as "file:N" (N
+// = its place in the array, from 1) and skipped.
 void read_countries_json(const std::string& path, GazetteerDraft& draft) {
-  std::string text;
-  {
-    indexer::InputStream in(path, kMaxLineBytes);
-    std::string line;
-    while (in.next_line(line)) {
-      if (in.overlong())
-        throw InputError(path, in.line_number(), "line longer than " + std::to_string(kMaxLineBytes) + " bytes");
-      text += line;
-      text += '\n';
-    }
-    if (!in.error().empty()) throw InputError(path, in.line_number() + 1, in.error());
-  }
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json doc = nlohmann::json::parse(read_whole(path), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
     throw InputError(path, 0, "not a JSON file (expected a countries file: an array of objects with cca2 and latlng)");
   if (!doc.is_array() || doc.empty())
     throw InputError(path, 0, "expected a JSON array of countries (objects with cca2 and latlng)");
+  const std::filesystem::path outlines = std::filesystem::path(path).parent_path() / "data";
   std::uint64_t number = 0, usable = 0;
   for (const auto& c : doc) {
     ++number;
@@ -369,13 +550,24 @@ void read_countries_json(const std::string& path, GazetteerDraft& draft) {
       draft.reject(path, number, "missing or bad latlng for '" + cc + "' (expected [lat, lon])");
       continue;
     }
-    const double lat = (*latlng)[0].get<double>(), lon = (*latlng)[1].get<double>();
+    double lat = (*latlng)[0].get<double>(), lon = (*latlng)[1].get<double>();
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
       draft.reject(path, number, "latlng out of range for '" + cc + "'");
       continue;
     }
-    draft.country_points.try_emplace(cc, lat, lon);  // The first file naming a country wins.
     ++usable;
+    if (draft.country_points.contains(cc)) continue;  // The first file naming a country wins.
+    auto cca3 = c.find("cca3");
+    if (cca3 != c.end() && cca3->is_string() && cca3->get_ref<const std::string&>().size() == 3) {
+      std::string name = cca3->get<std::string>();
+      for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (auto centre = outline_centre(outlines / (name + ".geo.json"), draft)) {
+        lat = centre->lat;
+        lon = centre->lon;
+        ++draft.report.country_outlines;
+      }
+    }
+    draft.country_points.try_emplace(cc, lat, lon);
   }
   if (usable == 0) throw InputError(path, 0, "no country with a cca2 code and a latlng point");
 }

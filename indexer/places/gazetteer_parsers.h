@@ -14,6 +14,8 @@ namespace newsq::places {
 // throws newsq::InputError naming it. Places already in the draft keep what they have.
 void read_geonames(const std::string& path, GazetteerDraft& draft);      // 19-column GeoNames rows.
 void read_admin1(const std::string& path, GazetteerDraft& draft);        // admin1CodesASCII.txt.
+// admin2Codes.txt: districts, matched by the everyday forms of their names (district_names in the .cc).
+void read_admin2(const std::string& path, GazetteerDraft& draft);
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
 void read_demonyms(const std::string& path, GazetteerDraft& draft);      // Adjectives, demonyms (demonyms*.tsv).

@@ -99,6 +99,7 @@ std::vector<PlaceRecord> place_records(GazetteerDraft& draft, Strings& strings) 
     PlaceRecord r{};
     r.id = id;
     r.region = p.region;
+    r.district = p.district;
     r.country = p.country;
     r.level = static_cast<std::uint8_t>(p.level);
     r.has_coordinates = p.has_coordinates;
@@ -123,6 +124,12 @@ std::vector<PlaceRecord> place_records(GazetteerDraft& draft, Strings& strings) 
         break;
       case Level::sea:
         ++report.seas;
+        break;
+      case Level::district:
+        ++report.districts;
+        break;
+      case Level::continent:
+        ++report.continents;
         break;
     }
   }
@@ -201,6 +208,14 @@ std::string serialise_gazetteer(GazetteerDraft& draft) {
   std::vector<PlaceRecord> records = place_records(draft, strings);
   NameSections names = name_sections(index, strings);
   draft.report.names = names.names.size();
+  // The countries' `within` lists after the names' ids (records and places share the id order).
+  std::size_t i = 0;
+  for (const auto& [id, p] : draft.places) {
+    PlaceRecord& r = records[i++];
+    r.within_off = static_cast<std::uint32_t>(names.ids.size());
+    r.within_count = static_cast<std::uint32_t>(p.within.size());
+    names.ids.insert(names.ids.end(), p.within.begin(), p.within.end());
+  }
   return assemble(records, names, strings);
 }
 

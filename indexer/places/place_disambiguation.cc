@@ -54,6 +54,8 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
       s.rejected = "joined by a hyphen to a capitalised word: part of a name";
     else if (s.district && !s.title_case)
       s.rejected = "the name of a district around it";
+    else if (s.abbreviation == AbbreviationUse::qualifier && !s.is_qualifier && !s.context_before && !s.party_state)
+      s.rejected = "an abbreviation that is also a word, not after a place it contains";
   }
   return person_keys;
 }
@@ -106,6 +108,8 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
+      // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
+      if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
       const double score = prior(p);
       s.places.emplace_back(p, score);
       if (score > best) {
@@ -133,7 +137,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
   for (const auto& [p, base] : s.places) {
     double score = base;
     const int cv = votes.others(s, p.level == Level::country ? p.id : p.country);
-    const int rv = p.level == Level::city ? votes.others(s, p.region) : 0;
+    const int rv = p.level == Level::city || p.level == Level::district ? votes.others(s, p.region) : 0;
     score += 4 * std::min(cv, 3) + (rv > 0 ? 3 : 0);
     const bool qualifies = q && lies_in(p, q->candidates);
     if (qualifies) score += 20;
@@ -152,7 +156,14 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
   const bool qualified = c.qualified;
   if (!s.rejected.empty()) return s.rejected.c_str();
+  if (s.chosen.id == 0) return "no place of the level its abbreviation names";
   if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";
+  // GeoNames lists airport and other codes among a city's names ("DOH" for Doha): among
+  // lower-case words such a code, with no other place of the article in its country, is an
+  // organisation's acronym ("DOH", "FAO"). Only cities of millions are known by their initials
+  // ("NYC"), and an article about their country supports them.
+  if (s.acronym && by_other_name && s.chosen.population < 1000000 && !qualified && !supported && c.region_votes == 0)
+    return "an acronym that is one of a town's other names (a code), without supporting places";
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
       c.region_votes == 0)
     return "a town by one of its other names, without supporting places";

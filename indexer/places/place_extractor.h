@@ -29,9 +29,13 @@
 // not towns; a town matched by one of its other names ("Swatów", "Tape") needs a supporting place;
 // in Title Case headlines "In"/"To" is no context for a small place; a list of names before
 // "regions" or after "regions of" names the regions ("the Kherson and Zaporizhzhia regions");
-// words glued by a full stop without a space ("Germany.The") are split before matching.
+// words glued by a full stop without a space ("Germany.The") are split before matching; region
+// abbreviations ("Calif.", "N.Y.", "NSW", "(D-Ky.)") are spelled out and name the region (those
+// that are also words only after a place they contain), and "St."/"Mt."/"Ft." stay inside names
+// (place_abbreviations.h); an acronym or a possessive before a name makes no person's name
+// ("CBC Toronto"); a town's code among lower-case words is an organisation's acronym ("DOH").
 //
-// The parts: place_lexicon.h (word lists), place_text.h (shapes of words and gaps),
+// The parts: place_lexicon.h (word lists), place_abbreviations.h, place_text.h (shapes of words and gaps),
 // place_features.h (occurrences and their context), place_scoring.h (priors),
 // place_disambiguation.h (the decisions), place_resolver.h (lone names, for queries).
 #pragma once

@@ -20,6 +20,7 @@ using analysis::Token;
 struct FieldView {
   std::string_view text;
   std::span<const Token> tokens;
+  std::span<const AbbreviationUse> abbreviations = {};  // Per token; empty when there is none.
 
   std::string_view word(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
   // Between token i-1 and token i; a space before the first.
@@ -124,7 +125,7 @@ std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& 
 }
 
 // A name written all in capitals: in a line of capitals ("JOIN US ON TELEGRAM") or, with
-// lower-case words around it, an acronym ("in NATO").
+// lower-case words around it or alone in parentheses, an acronym ("in NATO", "(DOH)").
 void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameSpan& s) {
   const std::size_t size = view.tokens.size();
   const bool lower_before = i > 0 && !sentence_break(view.gap(i)) && has_lower(view.word(i - 1));
@@ -133,7 +134,9 @@ void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameS
   const bool upper_before = i > 0 && !sentence_break(view.gap(i)) && upper_word(i - 1);
   const bool upper_after = next < size && !sentence_break(view.gap(next)) && upper_word(next);
   s.in_capitals = (upper_before || upper_after) && !lower_before && !lower_after;
-  s.acronym = (lower_before || lower_after) && !s.sentence_initial;
+  // "(DOH)" after the words it abbreviates.
+  const bool in_parentheses = view.gap(i).ends_with('(') && next < size && view.gap(next).starts_with(')');
+  s.acronym = ((lower_before || lower_after) && !s.sentence_initial) || in_parentheses;
 }
 
 // The word before the name, in the same sentence: a context word ("in X"), or a capitalised word
@@ -141,7 +144,11 @@ void note_capitals(const FieldView& view, std::size_t i, std::size_t next, NameS
 void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
   if (i == 0 || sentence_break(view.gap(i))) return;
   const std::string& prev = view.term(i - 1);
-  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) &&
+  // An acronym ("CBC Toronto", "SOS Children's Village Malakal") or a possessive ("Radio's
+  // Edmonton") before a name makes it an outlet's or an organisation's place, not a person's name.
+  const std::string_view prev_word = view.word(i - 1);
+  const bool acronym_or_possessive = (all_upper(prev_word) && prev_word.size() >= 2) || possessive(prev_word);
+  const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(prev_word) && !acronym_or_possessive &&
                                 !lexicon::place_modifier(prev) && !lexicon::context_word(prev);
   s.context_before = lexicon::context_word(prev);
   s.weak_context = prev == "to";
@@ -180,6 +187,8 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.capitalised = capitalised(written);
   s.all_upper = all_upper(written);
   s.sentence_initial = view.sentence_initial(i);
+  if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
+  s.party_state = party_state(view.text, view.tokens, i);
   if (s.all_upper) note_capitals(view, i, i + n, s);
   note_before(view, i, s);
   note_after(view, i + n, s);
@@ -273,7 +282,10 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
   std::vector<Token> unglued, romanised_tokens;
   if (unglue(text, tokens, places, unglued)) tokens = unglued;
   if (romanise(FieldView{text, tokens}, places, romanised_tokens)) tokens = romanised_tokens;
-  const FieldView view{text, tokens};
+  std::vector<Token> spelled_out;
+  std::vector<AbbreviationUse> uses;
+  if (expand_abbreviations(text, tokens, places.gazetteer(), spelled_out, uses)) tokens = spelled_out;
+  const FieldView view{text, tokens, uses};
   const bool title = headline && title_case(view);
 
   const std::size_t first_span = spans.size();
@@ -283,6 +295,10 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
     Gazetteer::NameEntry flagged;
     const std::size_t n = longest_name(view, i, gazetteer, ids, flagged);
     if (n == 0) continue;
+    // A name of several words begins with a capital: in "central Asia" or "southeast Asia" the
+    // name is "Asia", not the macro-region Central Asia (whose name would be rejected whole as
+    // not capitalised, losing Asia).
+    if (n > 1 && !capitalised(view.word(i)) && !all_upper(view.word(i))) continue;
     spans.push_back(make_span(view, field, i, n, ids, title));
     spans.back().adjective = flagged.adjective || flagged.demonym;
     spans.back().demonym = flagged.demonym;

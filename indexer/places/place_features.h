@@ -13,6 +13,7 @@
 
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/gazetteer.h"
+#include "indexer/places/place_abbreviations.h"
 #include "indexer/places/place_cache.h"
 
 namespace newsq::places {
@@ -38,6 +39,8 @@ struct NameSpan {
   bool prev_capitalised_initial = false;             // After a capitalised first word of a sentence ("Todd Wright").
   bool district = false;                             // Followed by "County", "District", ...
   bool next_calendar = false;                        // Followed by a month or weekday ("in Mariupol Tuesday").
+  AbbreviationUse abbreviation = AbbreviationUse::none;  // "Calif.", "Ky." (place_abbreviations.h).
+  bool party_state = false;                              // A politician's state: "(D-N.Y.)".
   std::uint32_t first_token = 0, end_token = 0;      // Token range in its field.
   int qualifier = -1;                                // Index of the span right after ", ".
   bool is_qualifier = false;
@@ -50,8 +53,8 @@ struct NameSpan {
 // Appends the occurrences in one field (`text` and the tokens TextAnalyzer made of exactly that
 // text) to `spans`, as field number `field`; `headline`: a title, where Title Case carries no
 // information. Indices in NameSpan (qualifier, hyphen_prev/next) are into `spans` as a whole.
-// Words glued by a full stop ("Germany.The") are split first, and a Cyrillic word the gazetteer
-// does not know is looked up romanised.
+// Words glued by a full stop ("Germany.The") are split first, a Cyrillic word the gazetteer
+// does not know is looked up romanised, and abbreviations are spelled out (place_abbreviations.h).
 void find_spans(std::string_view text, std::span<const analysis::Token> tokens, bool headline, std::uint32_t field,
                 PlaceCache& places, std::vector<NameSpan>& spans);
 

@@ -14,7 +14,8 @@ namespace newsq::places {
 // first) plus the logarithm of its population. Higher wins; only differences matter.
 double prior(const Place& p);
 
-// Known without help: countries, regions, seas, capitals, regional centres of some size, cities.
+// Known without help: continents, countries, regions, seas, capitals, regional centres of some size,
+// cities, districts named with a division word ("Harris County") or as big as a city.
 bool strong(const Place& p);
 
 // True if one of `areas` (place ids) is p's region or country: the test of a qualifier

@@ -59,6 +59,10 @@ bool all_upper(std::string_view word) {
   return true;
 }
 
+bool possessive(std::string_view word) {
+  return word.ends_with("'s") || word.ends_with("\u2019s") || word.ends_with("s'");
+}
+
 bool only_spaces(std::string_view gap) {
   return !gap.empty() && gap.size() <= 3 && gap.find_first_not_of(" \t") == std::string_view::npos;
 }

@@ -24,6 +24,7 @@ std::string romanised(std::string_view word, int which);
 bool capitalised(std::string_view word);  // Upper case first, or a script without case.
 bool all_upper(std::string_view word);    // No lower-case letter.
 bool has_lower(std::string_view word);
+bool possessive(std::string_view word);  // Ends in 's or ’s ("Radio's").
 
 bool only_spaces(std::string_view gap);     // One to three spaces or tabs.
 bool name_gap(std::string_view gap);        // May lie inside a name: spaces, hyphens, apostrophes.

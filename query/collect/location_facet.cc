@@ -25,7 +25,9 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
   for (const auto& [id, count] : counts) by_count.emplace_back(count, id);
   std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
 
-  constexpr int kLevels = 3;  // country, region, then cities and seas together.
+  // continent (and macro-region), country, region, district, then cities and seas together
+  // (places::level_rank).
+  constexpr int kLevels = 5;
   std::vector<FacetValue> by_level[kLevels];
   auto full = [&](int rank, std::uint64_t count) {
     // A level is done when it holds max_per_level values counted more than `count` (an equal
@@ -33,10 +35,10 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
     return by_level[rank].size() >= max_per_level && by_level[rank].back().count > count;
   };
   for (const auto& [count, id] : by_count) {
-    if (full(0, count) && full(1, count) && full(2, count)) break;
+    if (full(0, count) && full(1, count) && full(2, count) && full(3, count) && full(4, count)) break;
     const PlaceNames::Named& p = names(id);
     if (!p.known) continue;
-    const int rank = std::min(static_cast<int>(p.level), kLevels - 1);
+    const int rank = std::min(places::level_rank(p.level), kLevels - 1);
     if (full(rank, count)) continue;
     FacetValue v;
     v.value = std::string(p.name);

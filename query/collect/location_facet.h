@@ -1,6 +1,7 @@
 // query/collect/location_facet.h: the location facet's values from the counts of place ids over the match
-// set (FacetSpy, query/collect/facet_spies.h): named, at every level (country, region, city/sea). An
-// article counts once for each of its places and for their regions and countries.
+// set (FacetSpy, query/collect/facet_spies.h): named, at every level (continent or macro-region,
+// country, region, district, city/sea). An article counts once for each of its places and for the
+// areas containing them (engine/index/place_terms.h).
 #pragma once
 
 #include <cstdint>
@@ -29,7 +30,8 @@ class PlaceNames {
   std::unordered_map<std::uint32_t, Named> seen_;
 };
 
-// The facet values, coarse levels first (countries, regions, cities and seas), each level most
+// The facet values, coarse levels first (continents and macro-regions, countries, regions,
+// districts, cities and seas), each level most
 // frequent first (ties by name) and cut at `max_per_level`. Ids the gazetteer lacks are skipped.
 std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts,
                                         PlaceNames& names, std::uint32_t max_per_level);

@@ -12,18 +12,21 @@
 namespace newsq {
 
 struct NEWSQ_EXPORT GazetteerBuildReport {
-  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0;
-  std::uint64_t names = 0;            // Distinct normalised names in the name index.
-  std::uint64_t skipped_rows = 0;     // Rows of feature types the gazetteer does not keep.
-  std::uint64_t dropped_names = 0;    // Alternate names not indexed (codes, noise, other scripts).
-  std::uint64_t adjectives = 0;       // Adjectives and demonyms given to places (demonyms*.tsv).
+  std::uint64_t places = 0, countries = 0, regions = 0, cities = 0, seas = 0, districts = 0, continents = 0;
+  std::uint64_t names = 0;             // Distinct normalised names in the name index.
+  std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
+  std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
+  std::uint64_t country_outlines = 0;  // Countries placed at the centre of their outline (*.geo.json).
+  std::uint64_t adjectives = 0;        // Adjectives and demonyms given to places (demonyms*.tsv).
   std::uint64_t adjective_places_missing = 0;  // Demonym lines whose place this gazetteer lacks.
-  std::vector<std::string> rejected;  // Malformed lines, as "file:line: reason".
+  std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
 };
 
 // Builds the gazetteer file `out` from GeoNames dumps (cities*.txt, country files such as UA.txt,
-// admin1CodesASCII.txt, countryInfo.txt; gzip or not) and newsq place facts (*.tsv, such as
-// corpus/places.tsv; demonyms*.tsv: adjectives of places, such as corpus/demonyms.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
+// admin1CodesASCII.txt, countryInfo.txt; gzip or not), a countries file (*.json: world-countries'
+// countries.json, with the package's outlines data/*.geo.json beside it when present) and newsq
+// place facts (*.tsv, such as corpus/places.tsv; demonyms*.tsv: adjectives and demonyms of places, such
+// as corpus/demonyms.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
 // atomically. Throws newsq::Error for an input that cannot be read or an output that cannot be
 // written.
 NEWSQ_EXPORT GazetteerBuildReport build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
@@ -35,7 +38,7 @@ NEWSQ_EXPORT std::string index_gazetteer(const std::string& dir);
 struct NEWSQ_EXPORT GazetteerPlace {
   std::uint32_t id = 0;         // GeoNames id (hand-written facts: ids >= 4000000000).
   std::string name;             // "Kyiv".
-  std::string level;            // "country", "region", "city" or "sea".
+  std::string level;            // "continent", "country", "region", "district", "city" or "sea".
   std::string country_code;     // ISO 3166 alpha-2; empty for seas.
   std::uint32_t region_id = 0;  // Id of its first-level region; 0 if none.
   std::string region;           // That region's name; empty if none.

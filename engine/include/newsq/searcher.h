@@ -66,9 +66,9 @@ struct NEWSQ_EXPORT SearchRequest {
 struct NEWSQ_EXPORT HitPlace {
   std::uint64_t id = 0;  // GeoNames id (hand-written places: >= 4000000000).
   std::string name{};
-  std::string level{};  // "country", "region", "city" or "sea".
+  std::string level{};  // "continent", "country", "region", "district", "city" or "sea".
   bool has_coordinates = false;
-  double lat = 0, lon = 0;  // Regions and countries: their centre's.
+  double lat = 0, lon = 0;  // Areas (continents, countries, regions, districts): their centre's.
   std::uint32_t mentions = 0;
 };
 
@@ -85,7 +85,7 @@ struct NEWSQ_EXPORT FacetValue {
   std::string value;  // A source name, a date bucket ("2022", "2022-03", "2022-03-21"), a place name.
   std::uint64_t count = 0;
   std::uint64_t id = 0;  // location: the place's gazetteer id; 0 for other facets.
-  std::string level{};   // location: "country", "region", "city" or "sea"; empty for other facets.
+  std::string level{};   // location: "continent", "country", "region", "district", "city" or "sea"; else empty.
 };
 
 struct NEWSQ_EXPORT SearchResults {
