@@ -818,3 +818,29 @@ TEST_CASE("abbreviations name their regions where their place says so; St., Mt. 
   // "St." is not the end of a sentence, and is read as GeoNames writes the name.
   CHECK(ids_in(extract(*g, "Protests spread from St. Louis to St. Petersburg.")) == Ids{4407066, 498817});
 }
+
+TEST_CASE("a dateline names the place the article reports from, even a small one", "[places]") {
+  TempDir dir;
+  auto row = [](const std::string& id, const std::string& name, const std::string& alternates, const std::string& cc,
+                const std::string& admin1, const std::string& pop) {
+    return id + "\t" + name + "\t" + name + "\t" + alternates + "\t41.7\t-73.2\tP\tPPL\t" + cc + "\t\t" + admin1 +
+           "\t\t\t\t" + pop + "\t\t\t\t2024-01-01\n";
+  };
+  newsq::test::write_file(dir.path() / "cities.txt", row("4837799", "Litchfield", "Bantam", "US", "CT", "1215") +
+                                                         row("4832353", "Danbury", "", "US", "CT", "84657") +
+                                                         row("4140963", "Torrington", "", "US", "CT", "34737"));
+  places::GazetteerBuilder builder;
+  builder.add_file(dir.str("cities.txt"));
+  builder.write(dir.str("g.bin"));
+  auto g = places::Gazetteer::load(dir.str("g.bin"));
+  using Ids = std::set<std::uint32_t>;
+  // A small town opening the article before a dash, with an agency or a qualifier between.
+  CHECK(ids_in(extract(*g, "LITCHFIELD (AP) \u2014 The council met on Tuesday.")) == Ids{4837799});
+  CHECK(ids_in(extract(*g, "TORRINGTON, Conn. -- The council met on Tuesday.")) == Ids{4140963});
+  // ...even by one of its other names.
+  CHECK(ids_in(extract(*g, "BANTAM \u2014 A stonework mason was arraigned.")) == Ids{4837799});
+  // The same words without the dash, or later in the text, are no dateline.
+  CHECK(ids_in(extract(*g, "Litchfield council met on Tuesday.")).empty());
+  CHECK(ids_in(extract(*g, "The council met. LITCHFIELD \u2014 that was all.")).empty());
+  CHECK(ids_in(extract(*g, "Litchfield said the talks went well \u2014 at last.")).empty());
+}

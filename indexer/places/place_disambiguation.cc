@@ -23,7 +23,8 @@ bool has_country(const NameSpan& s, PlaceCache& places) {
   });
 }
 
-bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier; }
+// A qualifier ("Paris, Texas") or a dateline ("BANTAM (AP) —") says the name is a place.
+bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier || s.dateline; }
 
 // 1. Filters that need no disambiguation; returns the keys seen as part of a person's name
 // ("Merrick Garland"). The first reason that applies is kept.
@@ -78,10 +79,12 @@ void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::strin
 // The countries and regions the article's strong places lie in, one vote per distinct name.
 class Votes {
  public:
+  // A dateline's place counts twice: the article reports from there.
   void add(const NameSpan& s) {
     auto& mine = by_key_[s.key];
+    const int weight = s.dateline ? 2 : 1;
     for (std::uint32_t area : {s.chosen.level == Level::country ? s.chosen.id : s.chosen.country, s.chosen.region})
-      if (area && mine.insert(area).second) ++count_[area];
+      if (area && mine.emplace(area, weight).second) count_[area] += weight;
   }
   // The votes for `area` from names other than s's own.
   int others(const NameSpan& s, std::uint32_t area) const {
@@ -89,12 +92,13 @@ class Votes {
     auto it = count_.find(area);
     int n = it == count_.end() ? 0 : it->second;
     auto mine = by_key_.find(s.key);
-    if (n && mine != by_key_.end() && mine->second.count(area)) --n;
+    if (mine != by_key_.end())
+      if (auto own = mine->second.find(area); own != mine->second.end()) n -= own->second;
     return n;
   }
 
  private:
-  std::map<std::string_view, std::set<std::uint32_t>> by_key_;
+  std::map<std::string_view, std::map<std::uint32_t, int>> by_key_;  // Each name's areas and its weight.
   std::unordered_map<std::uint32_t, int> count_;
 };
 
@@ -154,7 +158,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
 // 3b. Why the chosen place is not meant, or null if it is accepted.
 const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
-  const bool qualified = c.qualified;
+  const bool qualified = c.qualified || s.dateline;
   if (!s.rejected.empty()) return s.rejected.c_str();
   if (s.chosen.id == 0) return "no place of the level its abbreviation names";
   if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";

@@ -33,7 +33,9 @@
 // abbreviations ("Calif.", "N.Y.", "NSW", "(D-Ky.)") are spelled out and name the region (those
 // that are also words only after a place they contain), and "St."/"Mt."/"Ft." stay inside names
 // (place_abbreviations.h); an acronym or a possessive before a name makes no person's name
-// ("CBC Toronto"); a town's code among lower-case words is an organisation's acronym ("DOH").
+// ("CBC Toronto"); a town's code among lower-case words is an organisation's acronym ("DOH"); a
+// dateline ("BANTAM (AP) —", "KHARKIV, Ukraine —") is a place even when small, and its country
+// and region count twice among the votes.
 //
 // The parts: place_lexicon.h (word lists), place_abbreviations.h, place_text.h (shapes of words and gaps),
 // place_features.h (occurrences and their context), place_scoring.h (priors),

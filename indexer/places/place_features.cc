@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "indexer/places/gazetteer_format.h"
@@ -172,6 +173,29 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
   s.hyphen_after = view.gap(next) == "-" && capitalised(view.word(next)) && has_lower(view.word(next));
 }
 
+// A dateline: the name opens a line (the field's first word or after a line break) and only a
+// qualifier, a date or an agency in parentheses lie between it and a dash: "KHARKIV, Ukraine —",
+// "LOUISVILLE, Ky. (AP) —", "MINSK, 26 February (BelTA) –". News puts the place it reports from
+// there, so it is the article's strongest place signal.
+bool dateline_at(const FieldView& view, std::size_t i, std::size_t next) {
+  if (i != 0 && view.gap(i).find('\n') == std::string_view::npos) return false;
+  const std::string_view rest = view.text.substr(view.tokens[next - 1].end, 80);
+  int depth = 0;
+  for (std::size_t k = 0; k < rest.size(); ++k) {
+    const char c = rest[k];
+    if (rest.compare(k, 3, "\u2014") == 0 || rest.compare(k, 3, "\u2013") == 0 || rest.compare(k, 2, "--") == 0 ||
+        rest.compare(k, 3, " - ") == 0)
+      return depth == 0;
+    if (c == '(') ++depth;
+    else if (c == ')') --depth;
+    else if (c == '\n' || c == '"' || c == ';' || c == ':') return false;
+    // Outside parentheses, every word is capitalised or a number ("Ky.", "26 February").
+    else if (depth == 0 && std::islower(static_cast<unsigned char>(c)) && (k == 0 || rest[k - 1] == ' '))
+      return false;
+  }
+  return false;
+}
+
 NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, std::size_t n,
                    std::span<const std::uint32_t> ids, bool title_case) {
   NameSpan s;
@@ -189,6 +213,7 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.sentence_initial = view.sentence_initial(i);
   if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
   s.party_state = party_state(view.text, view.tokens, i);
+  s.dateline = dateline_at(view, i, i + n);
   if (s.all_upper) note_capitals(view, i, i + n, s);
   note_before(view, i, s);
   note_after(view, i + n, s);

@@ -97,6 +97,7 @@ constexpr common::WordSet kDistrictWords{
 constexpr common::WordSet kPlaceModifiers{
     {"north",   "south",        "east",         "west",         "northern",     "southern",     "eastern", "western",
      "central", "greater",      "downtown",     "occupied",     "liberated",    "the",          "and",     "or",
+     "a",       "an",
      "in",      "near",         "from",         "at",           "to",           "upper",        "lower",   "old",
      "new",     "metropolitan", "northeastern", "northwestern", "southeastern", "southwestern", "nazi",    "soviet",
      "tsarist", "imperial",     "communist",    "independent",  "neighbouring", "neighboring"}};
