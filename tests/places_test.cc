@@ -798,7 +798,7 @@ TEST_CASE("abbreviations name their regions where their place says so; St., Mt. 
                           "US.KY\tKentucky\tKentucky\t6254925\nUS.MO\tMissouri\tMissouri\t4398678\n"
                           "US.NJ\tNew Jersey\tNew Jersey\t5101760\nUS.DC\tWashington, D.C.\tWashington, D.C.\t4138106\n"
                           "AU.02\tNew South Wales\tNew South Wales\t2155400\nRU.66\tSaint Petersburg\tSaint "
-                          "Petersburg\t536203\n");
+                          "Petersburg\t536203\nCA.02\tBritish Columbia\tBritish Columbia\t5909050\n");
   places::GazetteerBuilder builder;
   builder.add_file(dir.str("cities.txt"));
   builder.add_file(dir.str("admin1CodesASCII.txt"));
@@ -815,6 +815,10 @@ TEST_CASE("abbreviations name their regions where their place says so; St., Mt. 
   // Abbreviations that are also words need their place: "Ky." alone, "Mo." as a month.
   CHECK(ids_in(extract(*g, "The report by Ky. Smith was filed. Mo. Farah read it.")).empty());
   CHECK(ids_in(extract(*g, "Louisville Ky")).count(6254925) == 0);  // No full stop: not the abbreviation.
+  // "B.C." is the province, but not after a number; an abbreviation is never part of a person's name.
+  CHECK(ids_in(extract(*g, "The B.C. government and Recovery Day B.C. spoke.")) == Ids{5909050});
+  CHECK(ids_in(extract(*g, "The city was founded in 300 B.C. by settlers.")).empty());
+  CHECK(ids_in(extract(*g, "Sydney NSW Minister Jo Bloggs said it spread across NSW.")) == Ids{2147714, 2155400});
   // "St." is not the end of a sentence, and is read as GeoNames writes the name.
   CHECK(ids_in(extract(*g, "Protests spread from St. Louis to St. Petersburg.")) == Ids{4407066, 498817});
 }

@@ -23,13 +23,14 @@ struct Abbreviation {
 constexpr AbbreviationUse A = AbbreviationUse::anywhere, Q = AbbreviationUse::qualifier;
 
 // Sorted by first_term (checked below). Forms that are also words or names ("Ill.", "Mass.",
-// "Wash.", "Miss.", "Del.", "Man.", "N.B." = nota bene, "B.C." = before Christ) need a qualifier.
+// "Wash.", "Miss.", "Del.", "Man.", "N.B." = nota bene) need a qualifier; "B.C." (before Christ)
+// may not follow a number.
 constexpr std::array kAbbreviations{
     Abbreviation{"ala", "Ala.", "alabama", A},
     Abbreviation{"alta", "Alta.", "alberta", A},
     Abbreviation{"ariz", "Ariz.", "arizona", A},
     Abbreviation{"ark", "Ark.", "arkansas", Q},
-    Abbreviation{"bc", "B.C.", "british columbia", Q},
+    Abbreviation{"bc", "B.C.", "british columbia", AbbreviationUse::not_after_number},
     Abbreviation{"calif", "Calif.", "california", A},
     Abbreviation{"colo", "Colo.", "colorado", A},
     Abbreviation{"conn", "Conn.", "connecticut", A},

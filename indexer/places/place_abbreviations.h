@@ -22,7 +22,8 @@ namespace newsq::places {
 // How much an abbreviation needs around it to name its region.
 enum class AbbreviationUse : std::uint8_t {
   none = 0,        // Not an abbreviation.
-  anywhere = 1,    // Unmistakable ("Calif.", "N.Y.", "NSW"); "B.C." not after a number (an era).
+  anywhere = 1,    // Unmistakable ("Calif.", "N.Y.", "NSW").
+  not_after_number = 3,  // Anywhere but after a number: "B.C.", not "300 B.C." (an era).
   qualifier = 2,   // Also an everyday word or a name ("Ky." no, but "Ind.", "Mass.", "Wash.", "Pa."):
                    // only after a place it contains ("Louisville, Ky."), in place context, or as a
                    // politician's state ("(D-Mass.)").

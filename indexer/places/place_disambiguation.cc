@@ -46,7 +46,9 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
     else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) ||
                         (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
-    else if (s.prev_capitalised && !s.title_case && !has_country(s, places)) {
+    else if (s.abbreviation == AbbreviationUse::not_after_number && s.after_number)
+      s.rejected = "after a number: an era (\"300 B.C.\"), not a place";
+    else if (s.prev_capitalised && !s.title_case && !has_country(s, places) && s.abbreviation == AbbreviationUse::none) {
       s.rejected = "after a capitalised word: part of a name";
       person_keys.insert(s.key);
     } else if (s.next_org)
@@ -68,7 +70,7 @@ void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::strin
                          PlaceCache& places) {
   for (NameSpan& s : spans) {
     if (!s.rejected.empty() || qualified(s)) continue;
-    if (person_keys.count(s.key) && !has_country(s, places))
+    if (person_keys.count(s.key) && !has_country(s, places) && s.abbreviation == AbbreviationUse::none)
       s.rejected = "named elsewhere in the article as part of a person's name";
     for (int h : {s.hyphen_prev, s.hyphen_next})
       if (h >= 0 && person_keys.count(spans[static_cast<std::size_t>(h)].key))

@@ -213,6 +213,7 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.sentence_initial = view.sentence_initial(i);
   if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
   s.party_state = party_state(view.text, view.tokens, i);
+  s.after_number = i > 0 && only_spaces(view.gap(i)) && std::isdigit(static_cast<unsigned char>(view.word(i - 1)[0]));
   s.dateline = dateline_at(view, i, i + n);
   if (s.all_upper) note_capitals(view, i, i + n, s);
   note_before(view, i, s);

@@ -41,6 +41,7 @@ struct NameSpan {
   bool next_calendar = false;                        // Followed by a month or weekday ("in Mariupol Tuesday").
   AbbreviationUse abbreviation = AbbreviationUse::none;  // "Calif.", "Ky." (place_abbreviations.h).
   bool party_state = false;                              // A politician's state: "(D-N.Y.)".
+  bool after_number = false;                             // Right after a number ("300 B.C.").
   bool dateline = false;  // Opens the article's dateline: "KHARKIV, Ukraine —", "BANTAM (AP) —".
   std::uint32_t first_token = 0, end_token = 0;      // Token range in its field.
   int qualifier = -1;                                // Index of the span right after ", ".

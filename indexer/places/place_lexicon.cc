@@ -50,7 +50,7 @@ constexpr common::WordSet kCommonWords{
      "nova", "nova poshta", "energoatom", "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera", "stone", "rock",
      "hill", "mountain", "river", "island", "cape", "point", "springs", "spring", "falls", "fall", "summer", "winter",
      "autumn", "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta", "trinity", "providence",
-     "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen", "bethany", "europe", "earth", "wake", "hit",
+     "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen", "bethany", "earth", "wake", "hit",
      "mansion", "grain", "export", "agency", "council", "alliance", "seven", "look", "see", "just", "tape", "rand",
      "global", "interest", "kill", "car", "canadian", "american",
      // Soviet leaders whose names towns once had: in the news, the men.
