@@ -117,6 +117,9 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
     std::vector<const places::Mention*> source;
     for (const auto& m : found.mentions) {
       if (m.field != 1) continue;  // Title mentions: not annotated, not scored.
+      if ((!corpus.adjectives && m.kind == places::MentionKind::adjective) ||
+          (!corpus.demonyms && m.kind == places::MentionKind::demonym))
+        continue;
       FoundMention f{{cp.code_point(m.begin), cp.code_point(m.end)}, m.accepted, m.place, std::nullopt};
       places::Place p;
       if (m.accepted && gazetteer.find(m.place, p) && p.has_coordinates) f.point = Point{p.lat, p.lon};

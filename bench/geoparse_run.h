@@ -26,6 +26,9 @@ struct Corpus {
   std::uint64_t bytes = 0;  // Of titles and texts.
   std::uint64_t toponyms = 0;
   std::uint64_t bad_offsets = 0;  // Toponyms whose offsets do not give their phrase.
+  // Whether its annotators count adjectives ("Russian troops") and demonyms ("the Russians") as
+  // toponyms; when not, evaluate() leaves newsq's mentions of that kind out of the scores.
+  bool adjectives = true, demonyms = true;
 };
 
 // Reads a corpus in the format of ../shared/geoparse/README.md (JSON Lines, gzip or not). Throws

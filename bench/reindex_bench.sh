@@ -66,7 +66,7 @@ if [[ $PLACES == 1 ]]; then
   gazetteer=$WORK/gazetteer.bin
   g=$SHARED/gazetteer
   [[ -s $gazetteer ]] || "$NEWSQ" gazetteer build --out "$gazetteer" "$g/cities500.txt" "$g/admin1CodesASCII.txt" \
-    "$g/admin2Codes.txt.gz" "$g/countryInfo.txt" "$ROOT/corpus/places.tsv" >/dev/null
+    "$g/admin2Codes.txt.gz" "$g/countryInfo.txt" "$ROOT/corpus/places.tsv" "$ROOT/corpus/demonyms.tsv" >/dev/null
   places=(--gazetteer "$gazetteer")  # Recorded by the index: later runs and the rebuild use it too.
 fi
 

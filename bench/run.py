@@ -88,7 +88,8 @@ def build_gazetteer(build, work, shared_corpus):
         run([os.path.join(build, "newsq"), "gazetteer", "build", "--out", out,
              os.path.join(g, "cities500.txt"), os.path.join(g, "admin1CodesASCII.txt"),
              os.path.join(g, "admin2Codes.txt.gz"),
-             os.path.join(g, "countryInfo.txt"), os.path.join(ROOT, "corpus", "places.tsv")])
+             os.path.join(g, "countryInfo.txt"), os.path.join(ROOT, "corpus", "places.tsv"),
+             os.path.join(ROOT, "corpus", "demonyms.tsv")])
     return out
 
 

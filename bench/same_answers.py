@@ -59,7 +59,8 @@ def build(cli, shared, work, tag):
     if not gazetteer.exists():
         run([cli, "gazetteer", "build", "--out", str(gazetteer), str(g / "cities500.txt"),
              str(g / "admin1CodesASCII.txt"), str(g / "admin2Codes.txt.gz"),
-             str(g / "countryInfo.txt"), str(ROOT / "corpus" / "places.tsv")])
+             str(g / "countryInfo.txt"), str(ROOT / "corpus" / "places.tsv"),
+             str(ROOT / "corpus" / "demonyms.tsv")])
     if not db.exists():
         run([cli, "index", "--quiet", "--db", str(db), "--gazetteer", str(gazetteer), str(shared / "corpus")])
     return str(db)

@@ -17,7 +17,7 @@ if [[ ! -f "$gazetteer" ]]; then
   countries=()  # Country points (.ci/fetch-countries), as the other benchmarks use them when fetched.
   [[ -f "$root/build/world-countries/package/countries.json" ]] && countries=("$root/build/world-countries/package/countries.json")
   "$build/newsq" gazetteer build --out "$gazetteer" "$g/cities500.txt" "$g/admin1CodesASCII.txt" \
-    "$g/admin2Codes.txt.gz" "$g/countryInfo.txt" "${countries[@]}" "$root/corpus/places.tsv" >/dev/null
+    "$g/admin2Codes.txt.gz" "$g/countryInfo.txt" "${countries[@]}" "$root/corpus/places.tsv" "$root/corpus/demonyms.tsv" >/dev/null
 fi
 [[ -d "$work/startup-newsq.db" ]] || "$build/newsq" index --quiet --db "$work/startup-newsq.db" --gazetteer "$gazetteer" "$input"
 [[ -d "$work/startup-xapian.db" ]] || "$build/xapian_peer" index "$work/startup-xapian.db" "$input" >/dev/null

@@ -24,9 +24,10 @@ int build_command(int argc, char** argv) {
                            "Build a gazetteer file from GeoNames dumps (cities*.txt, country files such as UA.txt,\n"
                            "admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt; gzip ok), a countries file (*.json: countries.json\n"
                            "of npm package world-countries, a point per country; the package's outlines\n"
-                           "data/*.geo.json beside it, when there, place a country at its main landmass' centre)\n"
-                           "and newsq place facts (*.tsv, such as corpus/places.tsv). Malformed lines are reported\n"
-                           "as file:line: reason and skipped.");
+                           "data/*.geo.json beside it, when there, place a country at its main landmass' centre),\n"
+                           "newsq place facts (*.tsv, such as corpus/places.tsv) and adjectives and demonyms of places\n"
+                           "(demonyms*.tsv: corpus/demonyms.tsv). Malformed lines are reported as file:line: reason\n"
+                           "and skipped.");
   options.add_options()("out", "the gazetteer file to write", cxxopts::value<std::string>())(
       "h,help", "show this help")("files", "inputs", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"files"});
@@ -44,9 +45,10 @@ int build_command(int argc, char** argv) {
   fmt::print(
       "gazetteer {}: {} places ({} continents, {} countries, {} regions, {} districts, {} cities, {} seas), {} "
       "names; {} countries placed at the centre of their outline; {} rows of other features skipped, {} alternate "
-      "names not indexed, {} malformed lines; {:.1f} s\n",
+      "names not indexed; {} adjectives and demonyms ({} demonym lines for places not in it); {} malformed lines; "
+      "{:.1f} s\n",
       out, r.places, r.continents, r.countries, r.regions, r.districts, r.cities, r.seas, r.names, r.country_outlines,
-      r.skipped_rows, r.dropped_names, r.rejected.size(), seconds);
+      r.skipped_rows, r.dropped_names, r.adjectives, r.adjective_places_missing, r.rejected.size(), seconds);
   return kExitOk;
 }
 
@@ -102,6 +104,7 @@ int places_command(int argc, char** argv) {
       p["country"] = f.place.country_code;
       p["region"] = f.place.region_id;
       p["count"] = f.mentions;
+      p["kind"] = f.kind;
       p["reason"] = f.reason;
       list.push_back(std::move(p));
     }
@@ -111,18 +114,20 @@ int places_command(int argc, char** argv) {
                           {"text", m.text},
                           {"accepted", m.accepted},
                           {"place", m.place},
+                          {"kind", m.kind},
                           {"reason", m.reason}});
     nlohmann::json out = {{"places", list}, {"mentions", mentions}};
     fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
   }
-  for (const auto& m : found.mentions) fmt::print("{:>6}-{:<6} {:<24} {}\n", m.begin, m.end, m.text, m.reason);
+  for (const auto& m : found.mentions)
+    fmt::print("{:>6}-{:<6} {:<24} {:<9} {}\n", m.begin, m.end, m.text, m.kind, m.reason);
   fmt::print("\n{} places:\n", found.places.size());
   for (const auto& f : found.places) {
     const std::string where =
         f.place.region.empty() ? f.place.country_code : f.place.region + ", " + f.place.country_code;
-    fmt::print("  {:<10} {:<24} {:<8} {:>9.4f} {:>9.4f}  {}  x{}\n", f.place.id, f.place.name, f.place.level,
-               f.place.lat, f.place.lon, where, f.mentions);
+    fmt::print("  {:<10} {:<24} {:<8} {:>9.4f} {:>9.4f}  {}  x{}{}\n", f.place.id, f.place.name, f.place.level,
+               f.place.lat, f.place.lon, where, f.mentions, f.kind == "name" ? "" : "  (" + f.kind + ")");
   }
   return kExitOk;
 }

@@ -75,7 +75,8 @@ const std::string& small_gazetteer() {
     for (const auto& f : {(geonames / "cities500_UA.txt").string(), dir.str("cities_some.txt"),
                           (geonames / "admin1CodesASCII.txt").string(), (geonames / "admin2Codes.txt.gz").string(),
                           (geonames / "countryInfo.txt").string(),
-                          (source_dir() / "corpus" / "places.tsv").string()})
+                          (source_dir() / "corpus" / "places.tsv").string(),
+                          (source_dir() / "corpus" / "demonyms.tsv").string()})
       builder.add_file(f);
     builder.write(dir.str("gazetteer.bin"));
     return dir.str("gazetteer.bin");

@@ -39,9 +39,12 @@ PlacesInText find_places(const std::string& text, const std::string& gazetteer_p
     return out;
   };
   PlacesInText result;
-  for (const auto& f : found.places) result.places.push_back({describe(f.place), f.mentions, f.reason});
+  for (const auto& f : found.places)
+    result.places.push_back(
+        {describe(f.place), f.mentions, f.reason, std::string(places::mention_kind_name(f.kind))});
   for (const auto& m : found.mentions)
-    result.mentions.push_back({m.begin, m.end, m.text, m.accepted, m.place, m.reason});
+    result.mentions.push_back(
+        {m.begin, m.end, m.text, m.accepted, m.place, m.reason, std::string(places::mention_kind_name(m.kind))});
   return result;
 }
 

@@ -245,6 +245,7 @@ std::span<const std::uint32_t> Gazetteer::lookup(std::string_view key) const {
   if (i == SIZE_MAX) return {};
   const char* base = reinterpret_cast<const char*>(storage_.get());
   const NameRecord& r = section<NameRecord>(base, header_->names_off)[i];
+  if (r.flags & (kNameAdjective | kNameDemonym)) return {};
   return {section<std::uint32_t>(base, header_->ids_off) + r.ids_off, r.ids_count};
 }
 
@@ -255,6 +256,8 @@ bool Gazetteer::probe(std::string_view key, NameEntry& out) const {
   const NameRecord& r = section<NameRecord>(base, header_->names_off)[i];
   out.ids = {section<std::uint32_t>(base, header_->ids_off) + r.ids_off, r.ids_count};
   out.longer = r.lengths_mask;
+  out.adjective = (r.flags & kNameAdjective) != 0;
+  out.demonym = !out.adjective && (r.flags & kNameDemonym) != 0;
   return true;
 }
 

@@ -64,14 +64,19 @@ class Gazetteer {
   // The place with this id, or false.
   bool find(std::uint32_t id, Place& out) const;
 
-  // Ids of the places called `key` (normalised terms joined by one space); empty if none.
+  // Ids of the places called `key` (normalised terms joined by one space); empty if none. Names
+  // only: an adjective or demonym ("russian", "russians") gives none, so that queries, --place and --facet
+  // resolve place names, never adjectives ("Russian troops" stays words).
   std::span<const std::uint32_t> lookup(std::string_view key) const;
   // What one probe of the name table tells about `key` (terms joined by one space): the places
   // called so, and in `longer` bit n-1 set if some name of n terms starts with `key`. False when
   // `key` is neither a name nor the start of one: the fast path for almost every word of a text.
+  // `adjective`: the key is an adjective of the places ("russian"), `demonym`: a noun for their people
+  // ("russians"; corpus/demonyms.tsv), not a name.
   struct NameEntry {
     std::span<const std::uint32_t> ids;
     std::uint32_t longer = 0;
+    bool adjective = false, demonym = false;
   };
   bool probe(std::string_view key, NameEntry& out) const;
   // The ids of the places called exactly `key`, copied (for tests and tools).

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "indexer/places/gazetteer_demonyms.h"
 #include "indexer/places/gazetteer_draft.h"
 #include "indexer/places/gazetteer_linker.h"
 #include "indexer/places/gazetteer_parsers.h"
@@ -29,6 +30,8 @@ void GazetteerBuilder::add_file(const std::string& path) {
     read_admin2(path, draft);
   else if (name.starts_with("countryInfo"))
     read_country_info(path, draft);
+  else if (name.starts_with("demonyms") && (name.ends_with(".tsv") || name.ends_with(".tsv.gz")))
+    read_demonyms(path, draft);
   else if (name.ends_with(".tsv") || name.ends_with(".tsv.gz"))
     read_facts(path, draft);
   else if (name.ends_with(".json") || name.ends_with(".json.gz"))
@@ -40,6 +43,7 @@ void GazetteerBuilder::add_file(const std::string& path) {
 std::string GazetteerBuilder::build() {
   apply_facts(impl_->draft);
   link_places(impl_->draft);
+  apply_demonyms(impl_->draft);
   return serialise_gazetteer(impl_->draft);
 }
 

@@ -4,6 +4,8 @@
 // Inputs, recognised by file name, gzip or not, in any order (they are linked at the end):
 //   countryInfo*.txt      countries: ISO code, name, population, geonameid (`#` lines are comments)
 //   admin1CodesASCII*.txt first-level regions: "CC.code", name, ascii name, geonameid
+//   demonyms*.tsv         adjectives and demonyms of places (see corpus/demonyms.tsv): "Russian"
+//                         -> Russia, by ISO code, admin1 code or id (gazetteer_demonyms.h)
 //   *.tsv                 newsq place facts (see corpus/places.tsv): new places (seas, regions
 //                         missing from the dumps) and extra names/coordinates for known ids
 //   *.json                country points: world-countries' countries.json (npm package

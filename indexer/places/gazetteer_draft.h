@@ -31,6 +31,8 @@ struct BuildPlace {
   // A district's name without a division word ("Dorset"): indexed by the linker unless a populated
   // place of its country is called so (the town keeps its name).
   std::vector<std::string> bare_names;
+  std::vector<std::string> adjectives;  // Adjectives ("Russian"): flagged keys.
+  std::vector<std::string> demonyms;    // Nouns for its people ("Russians"): flagged keys.
   std::uint32_t region = 0, country = 0, district = 0;
   std::vector<std::uint32_t> within;  // A country's continents and macro-regions (ids), by the linker.
 };
@@ -50,9 +52,19 @@ struct PlaceFact {
   std::vector<std::string> contains;  // A continent's or macro-region's member countries (ISO codes).
 };
 
+// One line of a demonyms file (gazetteer_demonyms.h): a place by ISO code, admin1 code or id, its
+// adjectives and the nouns for its people. Applied after the linker, when every place's codes are known.
+struct DemonymFact {
+  std::string place;  // "RU", "US.TX" or a numeric id.
+  std::vector<std::string> adjectives, people;
+  std::string file;
+  std::uint64_t line = 0;
+};
+
 struct GazetteerDraft {
   std::map<std::uint32_t, BuildPlace> places;  // By id: the writer's order.
   std::vector<PlaceFact> facts;
+  std::vector<DemonymFact> demonyms;
   // Representative points of countries by ISO code (a countries file such as world-countries'
   // countries.json): used by the linker for a country without coordinates of its own.
   std::map<std::string, std::pair<double, double>, std::less<>> country_points;

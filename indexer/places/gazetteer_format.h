@@ -9,6 +9,9 @@
 // records: slot = name_hash(key) & (size - 1), holding name index + 1, 0 for empty. Every name
 // and every proper prefix of a multi-term name has a record (maybe with no ids), so that matching
 // extends a name word by word and stops at the first probe that fails.
+// A name record's flags: kNameAdjective marks a key that is an adjective of its places, kNameDemonym a
+// noun for their people (corpus/demonyms.tsv: "russian", "russians" -> Russia); such a key names only
+// those places.
 // Bump kGazetteerVersion on any change; old files are then refused with a clear message.
 #pragma once
 
@@ -17,7 +20,7 @@
 namespace newsq::places {
 
 inline constexpr char kGazetteerMagic[8] = {'N', 'Q', 'G', 'A', 'Z', 'E', 'T', '\0'};
-inline constexpr std::uint32_t kGazetteerVersion = 3;  // 3: districts, continents, district and within.
+inline constexpr std::uint32_t kGazetteerVersion = 4;  // 3: districts, continents, district and within; 4: name flags.
 inline constexpr std::uint32_t kEndianCheck = 0x01020304;
 inline constexpr unsigned kMaxNameTerms = 8;
 
@@ -49,8 +52,10 @@ struct NameRecord {
   StringRef key;
   std::uint32_t ids_off, ids_count;  // Into ids[].
   std::uint32_t lengths_mask;        // Bit n-1: a longer name of n terms starts with this key.
-  std::uint32_t pad;
+  std::uint32_t flags;               // kName* bits.
 };
+
+inline constexpr std::uint32_t kNameAdjective = 1, kNameDemonym = 2;
 
 static_assert(sizeof(GazetteerHeader) == 96 && sizeof(PlaceRecord) == 96 && sizeof(NameRecord) == 24);
 

@@ -493,6 +493,30 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+// place (ISO code, admin1 code or id), adjectives, people (comma-separated; the third column may be
+// left out): see corpus/demonyms.tsv.
+void read_demonyms(const std::string& path, GazetteerDraft& draft) {
+  for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
+    if (trim(line).empty() || line[0] == '#') return;
+    auto f = split(line, '\t');
+    if (f.size() != 2 && f.size() != 3) {
+      draft.reject(path, number, "expected 2 or 3 tab-separated columns, found " + std::to_string(f.size()));
+      return;
+    }
+    DemonymFact d{std::string(trim(f[0])), {}, {}, path, number};
+    for (auto form : split(f[1], ','))
+      if (!trim(form).empty()) d.adjectives.emplace_back(trim(form));
+    if (f.size() == 3)
+      for (auto form : split(f[2], ','))
+        if (!trim(form).empty()) d.people.emplace_back(trim(form));
+    if (d.place.empty() || (d.adjectives.empty() && d.people.empty())) {
+      draft.reject(path, number, "expected a place and at least one form");
+      return;
+    }
+    draft.demonyms.push_back(std::move(d));
+  });
+}
+
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
 // the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
 // "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's

@@ -18,6 +18,7 @@ void read_admin1(const std::string& path, GazetteerDraft& draft);        // admi
 void read_admin2(const std::string& path, GazetteerDraft& draft);
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
+void read_demonyms(const std::string& path, GazetteerDraft& draft);      // Adjectives, demonyms (demonyms*.tsv).
 // Country points (*.json: world-countries' countries.json). Also throws when the file is not a
 // JSON array of countries or gives no usable point.
 void read_countries_json(const std::string& path, GazetteerDraft& draft);

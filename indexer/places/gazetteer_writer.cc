@@ -19,10 +19,13 @@ namespace newsq::places {
 namespace {
 
 // Every key -> the places it names, and every proper prefix of a multi-term key (with no places
-// unless it is a name too) -> the bit mask of the lengths of the names it starts.
+// unless it is a name too) -> the bit mask of the lengths of the names it starts. A key that is an
+// adjective or a demonym (`flags`: kNameAdjective, kNameDemonym) names only the places it is the
+// adjective or demonym of: "russian" is Russia's, not a hamlet's.
 struct NameIndex {
   std::unordered_map<std::string, std::vector<std::uint32_t>> ids;
   std::unordered_map<std::string, std::uint32_t> lengths;
+  std::unordered_map<std::string, std::uint32_t> flags;
 };
 
 NameIndex index_names(GazetteerDraft& draft) {
@@ -56,6 +59,20 @@ NameIndex index_names(GazetteerDraft& draft) {
     }
     for (const auto& k : keys) index.ids[k].push_back(id);
   }
+  std::unordered_map<std::string, std::vector<std::uint32_t>> adjective_ids;
+  for (auto& [id, p] : draft.places)
+    for (const auto* forms : {&p.adjectives, &p.demonyms})
+      for (const auto& n : *forms) {
+        unsigned terms = 0;
+        std::string key = key_of(n, terms);
+        if (terms == 0 || terms > kMaxNameTerms) continue;
+        index.flags[key] |= forms == &p.adjectives ? kNameAdjective : kNameDemonym;
+        auto& list = adjective_ids[key];
+        if (std::find(list.begin(), list.end(), id) != list.end()) continue;
+        if (list.empty()) note_prefixes(key, terms);
+        list.push_back(id);
+      }
+  for (auto& [key, list] : adjective_ids) index.ids[key] = std::move(list);  // Ascending: places are by id.
   for (const auto& [prefix, mask] : index.lengths) index.ids.try_emplace(prefix);
   return index;
 }
@@ -143,6 +160,7 @@ NameSections name_sections(NameIndex& index, Strings& strings) {
     r.ids_count = static_cast<std::uint32_t>(list.size());
     out.ids.insert(out.ids.end(), list.begin(), list.end());
     if (auto l = index.lengths.find(k); l != index.lengths.end()) r.lengths_mask = l->second;
+    if (auto f = index.flags.find(k); f != index.flags.end()) r.flags = f->second;
     out.names.push_back(r);
     for (std::uint32_t slot = static_cast<std::uint32_t>(name_hash(k)) & (table_size - 1);;
          slot = (slot + 1) & (table_size - 1))

@@ -31,7 +31,9 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> person_keys;
   for (NameSpan& s : spans) {
-    const bool common = lexicon::common_word(s.key);
+    // The common-word list guards hamlets called "Russian" or "American"; an adjective of a place
+    // (demonyms.tsv) is that sense already and needs only its capital.
+    const bool common = lexicon::common_word(s.key) && !s.adjective;
     const bool short_name = s.key.size() <= 2;
     if (short_name && !s.all_upper)
       s.rejected = "short name not written in capitals";
@@ -203,6 +205,8 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
   if (c.region_votes) summary += "; its region has " + std::to_string(c.region_votes) + " other place(s)";
   if (c.qualified) summary += "; qualified by '" + q->key + "'";
   if (verdict) return "rejected: " + std::string(verdict) + (s.rejected.empty() ? "; " + summary : "");
+  if (s.demonym) return "demonym of " + summary;
+  if (s.adjective) return "adjective of " + summary;
   if (strong(p)) return "major place " + summary;
   return std::string(s.context_before ? "in place context; " : "") + "small place " + summary;
 }
@@ -214,6 +218,7 @@ Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::ve
   m.field = s.field;
   m.begin = s.begin;
   m.end = s.end;
+  m.kind = s.demonym ? MentionKind::demonym : s.adjective ? MentionKind::adjective : MentionKind::name;
   if (!s.rejected.empty() && !explain) return m;
   const Choice c = choose_in_context(s, q, votes);
   // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
@@ -238,6 +243,7 @@ std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const s
     auto [it, fresh] = index.try_emplace(m.place, out.size());
     if (fresh) out.push_back({spans[a].chosen, 0, m.field, m.begin, m.reason});
     ++out[it->second].mentions;
+    if (m.kind < out[it->second].kind) out[it->second].kind = m.kind;
   }
   return out;
 }

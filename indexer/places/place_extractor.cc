@@ -10,6 +10,18 @@
 
 namespace newsq::places {
 
+std::string_view mention_kind_name(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::adjective:
+      return "adjective";
+    case MentionKind::demonym:
+      return "demonym";
+    case MentionKind::name:
+      break;
+  }
+  return "name";
+}
+
 PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer) : places_(std::make_unique<PlaceCache>(gazetteer)) {}
 PlaceExtractor::~PlaceExtractor() = default;
 

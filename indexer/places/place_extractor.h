@@ -8,6 +8,11 @@
 // and a Cyrillic word it does not know is looked up again romanised by ICU (BGN/PCGN, Ukrainian
 // then Russian: "Бахмут" -> "bakhmut"), for places GeoNames names only in Latin letters.
 //
+// Adjectives and demonyms ("Russian troops", "the Ukrainians", "Texans"; corpus/demonyms.tsv) are
+// gazetteer names flagged as such: matched the same way (capitalised only; the longest name still
+// wins: "British Columbia"), they become mentions of kind adjective or demonym and give the article
+// their place.
+//
 // Disambiguation, per article: every candidate gets a prior from its level and population
 // (countries, regions, seas, capitals and regional centres first); candidates in a country or
 // region the article's other places lie in gain; a qualifier ("Paris, Texas") decides.
@@ -54,12 +59,19 @@ namespace newsq::places {
 class PlaceCache;  // place_cache.h
 struct NameSpan;   // place_features.h
 
+// How a mention names its place: by one of its names ("Russia"), by an adjective ("Russian troops")
+// or by a noun for its people, a demonym ("the Ukrainians", "Texans"; corpus/demonyms.tsv). All
+// count as the article's places. Ordered: a place takes its mentions' first kind in this order.
+enum class MentionKind : std::uint8_t { name = 0, adjective = 1, demonym = 2 };
+std::string_view mention_kind_name(MentionKind kind);  // "name", "adjective", "demonym".
+
 // One accepted or rejected name occurrence.
 struct Mention {
   std::uint32_t field = 0;           // Index of the add_field() call it came from (0 = first).
   std::uint32_t begin = 0, end = 0;  // Byte range in that field's text.
   std::string text;                  // The words as written.
   std::uint32_t place = 0;           // The chosen place (0 if rejected).
+  MentionKind kind = MentionKind::name;
   bool accepted = false;
   std::string reason;  // Why chosen or rejected, for `newsq places` and evaluation.
 };
@@ -70,6 +82,10 @@ struct FoundPlace {
   std::uint32_t mentions = 0;
   std::uint32_t first_field = 0, first_begin = 0;  // Where it first occurs.
   std::string reason;                              // Of its first accepted mention.
+  // `name` if any accepted mention names it, else `adjective` if one is an adjective ("Russian
+  // troops"), else `demonym` ("the Russians"): such an article still has the place (location
+  // facet, "in Russia").
+  MentionKind kind = MentionKind::demonym;
 };
 
 struct Extraction {

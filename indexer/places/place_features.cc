@@ -98,15 +98,17 @@ bool title_case(const FieldView& view) {
 
 // The number of words of the longest name starting at token i (0 if none), and its places.
 // Extends word by word while some longer name continues the words so far (the gazetteer indexes
-// every proper prefix), never across more than a name's gap.
+// every proper prefix), never across more than a name's gap. `flagged`: how the gazetteer flags the
+// name found (an adjective: "Russian", "South African"; a demonym: "Russians").
 std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& gazetteer,
-                         std::span<const std::uint32_t>& ids) {
+                         std::span<const std::uint32_t>& ids, Gazetteer::NameEntry& flagged) {
   Gazetteer::NameEntry entry;
   if (!gazetteer.probe(view.term(i), entry)) return 0;
   std::size_t n = 0;
   if (!entry.ids.empty()) {
     n = 1;
     ids = entry.ids;
+    flagged = entry;
   }
   std::string key = view.term(i);
   for (std::size_t k = i + 1; k < view.tokens.size() && k - i < kMaxNameTerms && (entry.longer >> (k - i)) != 0; ++k) {
@@ -117,6 +119,7 @@ std::size_t longest_name(const FieldView& view, std::size_t i, const Gazetteer& 
     if (!entry.ids.empty()) {
       n = k - i + 1;
       ids = entry.ids;
+      flagged = entry;
     }
   }
   return n;
@@ -223,9 +226,10 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
 }
 
 // A neighbour that is itself a major place ("Kharkiv Kyiv" in a list, "Russia-Ukraine") does not
-// make a name, unless it is a common word or a given name ("Julia Davis").
+// make a name, unless it is a common word or a given name ("Julia Davis"). An adjective of a major
+// place is one too ("the Ukrainian Donetsk region"), even where its key is on the common-word list.
 bool major_place(const NameSpan& x, PlaceCache& places) {
-  if (lexicon::common_word(x.key)) return false;
+  if (lexicon::common_word(x.key) && !x.adjective) return false;
   return std::any_of(x.candidates.begin(), x.candidates.end(), [&](std::uint32_t id) {
     Place p;
     return places.find(id, p) && strong(p);
@@ -317,13 +321,16 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
   const Gazetteer& gazetteer = places.gazetteer();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::span<const std::uint32_t> ids;
-    const std::size_t n = longest_name(view, i, gazetteer, ids);
+    Gazetteer::NameEntry flagged;
+    const std::size_t n = longest_name(view, i, gazetteer, ids, flagged);
     if (n == 0) continue;
     // A name of several words begins with a capital: in "central Asia" or "southeast Asia" the
     // name is "Asia", not the macro-region Central Asia (whose name would be rejected whole as
     // not capitalised, losing Asia).
     if (n > 1 && !capitalised(view.word(i)) && !all_upper(view.word(i))) continue;
     spans.push_back(make_span(view, field, i, n, ids, title));
+    spans.back().adjective = flagged.adjective || flagged.demonym;
+    spans.back().demonym = flagged.demonym;
     i += n - 1;
   }
   link_neighbours(text, first_span, places, spans);

@@ -23,6 +23,8 @@ struct NameSpan {
   std::uint32_t field = 0, begin = 0, end = 0;
   std::string key;
   std::span<const std::uint32_t> candidates;
+  bool adjective = false;   // An adjective or demonym of its places ("Russian", "Russians"), not a name.
+  bool demonym = false;     // ...and of those a noun for their people ("Russians").
   bool title_case = false;  // In a Title Case headline.
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".

@@ -17,13 +17,16 @@ struct NEWSQ_EXPORT GazetteerBuildReport {
   std::uint64_t skipped_rows = 0;      // Rows of feature types the gazetteer does not keep.
   std::uint64_t dropped_names = 0;     // Alternate names not indexed (codes, noise, other scripts).
   std::uint64_t country_outlines = 0;  // Countries placed at the centre of their outline (*.geo.json).
+  std::uint64_t adjectives = 0;        // Adjectives and demonyms given to places (demonyms*.tsv).
+  std::uint64_t adjective_places_missing = 0;  // Demonym lines whose place this gazetteer lacks.
   std::vector<std::string> rejected;   // Malformed lines, as "file:line: reason".
 };
 
 // Builds the gazetteer file `out` from GeoNames dumps (cities*.txt, country files such as UA.txt,
 // admin1CodesASCII.txt, countryInfo.txt; gzip or not), a countries file (*.json: world-countries'
 // countries.json, with the package's outlines data/*.geo.json beside it when present) and newsq
-// place facts (*.tsv, such as corpus/places.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
+// place facts (*.tsv, such as corpus/places.tsv; demonyms*.tsv: adjectives and demonyms of places, such
+// as corpus/demonyms.tsv). Malformed lines are skipped and listed in the report. `out` is replaced
 // atomically. Throws newsq::Error for an input that cannot be read or an output that cannot be
 // written.
 NEWSQ_EXPORT GazetteerBuildReport build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
@@ -47,6 +50,7 @@ struct NEWSQ_EXPORT FoundPlace {
   GazetteerPlace place;
   std::uint32_t mentions = 0;  // Accepted mentions of it.
   std::string reason;          // Why its first accepted mention was read as this place.
+  std::string kind = "name";   // "name" if a mention names it, else "adjective" ("Russian"), else "demonym".
 };
 
 struct NEWSQ_EXPORT PlaceMention {
@@ -55,6 +59,7 @@ struct NEWSQ_EXPORT PlaceMention {
   bool accepted = false;
   std::uint32_t place = 0;  // Id of the place chosen; 0 when rejected.
   std::string reason;       // Why it was chosen or rejected.
+  std::string kind = "name";  // "name" ("Russia"), "adjective" ("Russian") or "demonym" ("Russians", "Texans").
 };
 
 struct NEWSQ_EXPORT PlacesInText {
