@@ -119,7 +119,43 @@ void merge_divisions_by_code(GazetteerDraft& draft) {
   }
 }
 
+// A country only a countries file names (a fresh machine has no countryInfo.txt) becomes a
+// country place: with the id of a country fact of the same ISO code when there is one (the fact
+// then completes it), else kCountryJsonIds + N for the Nth such country; its population is the sum
+// of its cities' (the countries file has none; the prior of a country over a town of its name
+// needs one), its point the file's (link_places), its continent the file's region.
+void add_named_countries(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::uint32_t> known;  // ISO code -> id.
+  std::unordered_map<std::string, std::uint64_t> city_population;
+  for (const auto& [id, p] : draft.places) {
+    if (p.level == Level::country) known.try_emplace(p.country_code, id);
+    if (p.level == Level::city) city_population[p.country_code] += p.population;
+  }
+  std::unordered_map<std::string, std::uint32_t> facts;
+  for (const auto& f : draft.facts)
+    if (f.level == Level::country && !f.country_code.empty()) facts.try_emplace(f.country_code, f.id);
+  std::uint32_t n = 0;
+  for (auto& c : draft.named_countries) {
+    if (known.contains(c.code) || c.names.empty()) continue;
+    BuildPlace p;
+    auto fact = facts.find(c.code);
+    p.id = fact != facts.end() ? fact->second : kCountryJsonIds + ++n;
+    if (draft.places.contains(p.id)) continue;  // The fact's id names another place: left alone.
+    p.level = Level::country;
+    p.name = c.names.front();
+    p.country_code = c.code;
+    p.feature = "A.PCLI";
+    p.continent = c.continent;
+    p.population = city_population[c.code];
+    p.names = std::move(c.names);
+    known.try_emplace(c.code, p.id);
+    draft.add(std::move(p));
+  }
+  draft.named_countries.clear();
+}
+
 void apply_facts(GazetteerDraft& draft) {
+  add_named_countries(draft);
   merge_divisions_by_code(draft);
   for (auto& f : draft.facts) {
     auto it = draft.places.find(f.id);

@@ -547,6 +547,46 @@ void read_facts(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+namespace {
+
+// GeoNames' continent code (countryInfo's column 9) for a countries.json entry, from its "region"
+// and, for the Americas, its "subregion": South America is SA, the rest of the Americas (North and
+// Central America, the Caribbean) NA, as GeoNames has them. Empty when the file gives neither.
+std::string continent_code(const nlohmann::json& c) {
+  auto text = [&](const char* key) {
+    auto it = c.find(key);
+    return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const std::string region = text("region");
+  if (region == "Africa") return "AF";
+  if (region == "Asia") return "AS";
+  if (region == "Europe") return "EU";
+  if (region == "Oceania") return "OC";
+  if (region == "Antarctic") return "AN";
+  if (region == "Americas") return text("subregion") == "South America" ? "SA" : "NA";
+  return {};
+}
+
+// A countries.json entry's English names: name.common, name.official and altSpellings, each kept
+// only when keep_alternate would keep it from a GeoNames row (so "UA" and other codes are dropped).
+std::vector<std::string> country_names(const nlohmann::json& c) {
+  std::vector<std::string> out;
+  auto add = [&](const nlohmann::json& v) {
+    if (!v.is_string()) return;
+    const std::string& n = v.get_ref<const std::string&>();
+    if (keep_alternate(n) && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  if (auto name = c.find("name"); name != c.end() && name->is_object()) {
+    if (auto common = name->find("common"); common != name->end()) add(*common);
+    if (auto official = name->find("official"); official != name->end()) add(*official);
+  }
+  if (auto alt = c.find("altSpellings"); alt != c.end() && alt->is_array())
+    for (const auto& a : *alt) add(a);
+  return out;
+}
+
+}  // namespace
+
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
 // the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
 // "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's
@@ -598,6 +638,7 @@ void read_countries_json(const std::string& path, GazetteerDraft& draft) {
       }
     }
     draft.country_points.try_emplace(cc, lat, lon);
+    draft.named_countries.push_back({cc, continent_code(c), country_names(c)});
   }
   if (usable == 0) throw InputError(path, 0, "no country with a cca2 code and a latlng point");
 }
