@@ -127,3 +127,41 @@ TEST_CASE("a malformed admin1.json or admin2.json fails the build naming the fil
                     Catch::Contains("admin2.json") &&
                         Catch::Contains("expected a JSON array of districts"));
 }
+
+TEST_CASE("a country only countries.json names becomes a country place, once", "[places][divisions]") {
+  Fixture f;
+  constexpr std::uint32_t kFactCountry = 9801;
+  newsq::test::write_file(f.dir.path() / "countries.json",
+                          R"([{"cca2":"XA","cca3":"xaa","latlng":[10.5,20.5],"region":"Americas",)"
+                          R"("subregion":"South America","name":{"common":"Arland","official":"Republic of Arland"},)"
+                          R"("altSpellings":["XA","Arlandia"]},)"
+                          R"({"cca2":"XB","latlng":[1,2],"region":"Europe","name":{"common":"Bexia"}}])");
+  // XB is also a fact (with its GeoNames id, as corpus/places.tsv has a few countries).
+  newsq::test::write_file(f.dir.path() / "facts.tsv",
+                          std::to_string(kFactCountry) + "\tcountry\tXB\t\t\t\t\tA.PCLI\tBexia\tBexland\n");
+  newsq::GazetteerBuildReport report;
+  auto g = f.build({"countries.json", "cities.txt", "facts.tsv"}, &report);
+  CHECK(report.countries == 2);
+  const std::uint32_t arland_id = places::kCountryJsonIds + 1;
+  const places::Place arland = place(*g, arland_id);
+  CHECK(arland.level == places::Level::country);
+  CHECK(arland.name == "Arland");
+  CHECK(arland.population == 10000);  // Its two towns'.
+  CHECK(arland.lat == Approx(10.5));  // The file's point (no outline here).
+  for (const char* n : {"arland", "republic of arland", "arlandia"})
+    CHECK(g->probe_ids(n) == std::vector<std::uint32_t>{arland_id});
+  CHECK(g->probe_ids("xa").empty());  // A code, not a name.
+  CHECK(place(*g, kTown).country == arland_id);
+  // The fact's id, its names and the file's.
+  CHECK(g->probe_ids("bexia") == std::vector<std::uint32_t>{kFactCountry});
+  CHECK(g->probe_ids("bexland") == std::vector<std::uint32_t>{kFactCountry});
+
+  // With countryInfo.txt the country is GeoNames' and countries.json gives only its point.
+  newsq::test::write_file(f.dir.path() / "countryInfo.txt",
+                          "XA\tXAA\t999\tXA\tArland\tCapital\t1000\t7000000\tSA\t.xa\tXAD\tMoney\t1\t\t\ten\t9901\t\t\n");
+  g = f.build({"countries.json", "cities.txt", "countryInfo.txt"}, &report);
+  CHECK(report.countries == 2);  // XA from countryInfo, XB from countries.json.
+  CHECK(place(*g, places::kCountryJsonIds + 1).country_code == "XB");  // The first country made here.
+  CHECK(g->probe_ids("arland") == std::vector<std::uint32_t>{9901});
+  CHECK(place(*g, kTown).country == 9901);
+}

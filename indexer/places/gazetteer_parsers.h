@@ -24,7 +24,8 @@ void read_admin1_json(const std::string& path, GazetteerDraft& draft);
 void read_admin2_json(const std::string& path, GazetteerDraft& draft);
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
-// Country points (*.json: world-countries' countries.json). Also throws when the file is not a
+// Country points (*.json: world-countries' countries.json), and each country's names and continent
+// (draft.named_countries: a country place only where no countryInfo row or fact gives it). Also throws when the file is not a
 // JSON array of countries or gives no usable point.
 void read_countries_json(const std::string& path, GazetteerDraft& draft);
 
