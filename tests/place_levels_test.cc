@@ -70,6 +70,8 @@ struct World {
     cities += city(kMahdia, "Mahdia", "Africa,Mehdia", 35.50, 11.06, "PPLA", "TN", "19", "", 45000);
     cities += city(kBerlin, "Berlin", "", 52.52, 13.40, "PPLC", "DE", "16", "", 3400000);
     cities += city(kLondon, "London", "", 51.51, -0.13, "PPLC", "GB", "ENG", "", 8900000);
+    // A town in Dorset: a district with no town of the gazetteer in it keeps no bare name.
+    cities += city(9108, "Dorchester", "", 50.71, -2.44, "PPLA2", "GB", "ENG", "X1", 19000);
     newsq::test::write_file(dir.path() / "cities.txt", cities);
     newsq::test::write_file(dir.path() / "admin1CodesASCII.txt",
                             "US.TX\tTexas\tTexas\t" + std::to_string(kTexas) + "\n" + "US.NC\tNorth Carolina\tNorth Carolina\t" +
@@ -82,7 +84,7 @@ struct World {
                                 "US.TX.999\tHarris\tHarris\t" + std::to_string(kUnnamedDistrict) + "\n" +
                                 "US.TX\tNo Division\tNo Division\t9105\n" +
                                 "GB.ENG.X1\tDorset\tDorset\t" + std::to_string(kDorset) + "\n" +
-                                "GB.ENG.X2\tLondon\tLondon\t9107\n");
+                                "GB.ENG.X2\tLondon\tLondon\t9107\n" + "GB.ENG.X3\tWessex Vale\tWessex Vale\t9109\n");
     newsq::test::write_file(dir.path() / "countryInfo.txt",
                             country("US", "United States", 330000000, "NA", kUS) +
                                 country("GB", "United Kingdom", 67000000, "EU", kGB) +
@@ -162,6 +164,8 @@ TEST_CASE("districts come from admin2Codes by their everyday names, never the ba
   // country is called so: "Dorset" is the district, "London" and "Harris" stay the towns.
   CHECK(g->probe_ids("dorset") == std::vector<std::uint32_t>{kDorset});
   CHECK(g->probe_ids("london") == std::vector<std::uint32_t>{kLondon});
+  // ...and unless no town of the gazetteer lies in it (no point; the name is more often a town it lacks).
+  CHECK(g->probe_ids("wessex vale").empty());
   CHECK(place(*g, kUnnamedDistrict).level == places::Level::district);
   CHECK(place(*g, kUnnamedDistrict).has_coordinates == false);
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace newsq::places {
@@ -231,12 +232,17 @@ std::string folded(std::string_view s) {
 }
 
 // A district named without a division word ("Dorset", "Yonne") is matched by that name unless a
-// populated place of the same country is called so ("Paris", "Chennai": the town keeps its name).
+// populated place of the same country is called so ("Paris", "Chennai": the town keeps its name),
+// or no populated place of the gazetteer lies in it: such a district has no point, and its bare
+// name is more often a town the gazetteer lacks ("Innisfail") or part of another name.
 void name_bare_districts(GazetteerDraft& draft) {
   std::unordered_map<std::string, std::vector<std::string>> towns_by_country;  // Folded names.
+  std::unordered_set<std::string> inhabited;                                   // admin2 codes with a town.
   for (auto& [id, p] : draft.places)
-    if (p.level == Level::city)
+    if (p.level == Level::city) {
       for (const auto& n : p.names) towns_by_country[p.country_code].push_back(folded(n));
+      if (!p.admin2.empty()) inhabited.insert(p.admin2);
+    }
   for (auto& [cc, names] : towns_by_country) {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -244,8 +250,9 @@ void name_bare_districts(GazetteerDraft& draft) {
   for (auto& [id, p] : draft.places) {
     if (p.level != Level::district) continue;
     const auto& towns = towns_by_country[p.country_code];
-    for (auto& n : p.bare_names)
-      if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
+    if (inhabited.count(p.admin2))
+      for (auto& n : p.bare_names)
+        if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
     p.bare_names.clear();
   }
 }
