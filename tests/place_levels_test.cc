@@ -34,15 +34,6 @@ constexpr std::uint32_t kEurope = 6255148, kAfrica = 6255146, kNorthAmerica = 62
                         kNorthAtlantic = 4000000900, kSoutheastAsia = 4000000902,
                         kMiddleEast = 4000000903, kWest = 4000000904;
 
-// One 19-column GeoNames city row.
-std::string city(std::uint32_t id, const std::string& name, const std::string& alternates, double lat, double lon,
-                 const std::string& code, const std::string& cc, const std::string& admin1, const std::string& admin2,
-                 std::uint64_t population) {
-  return std::to_string(id) + "\t" + name + "\t" + name + "\t" + alternates + "\t" + std::to_string(lat) + "\t" +
-         std::to_string(lon) + "\tP\t" + code + "\t" + cc + "\t\t" + admin1 + "\t" + admin2 + "\t\t\t" +
-         std::to_string(population) + "\t\t\t\t2026-01-01\n";
-}
-
 // One countryInfo.txt row: ISO code, name, population, continent and geonameid in their columns.
 std::string country(const std::string& cc, const std::string& name, std::uint64_t population,
                     const std::string& continent, std::uint32_t id) {
@@ -60,18 +51,18 @@ struct World {
 
   World() {
     std::string cities;
-    cities += city(kHouston, "Houston", "", 29.76, -95.36, "PPLA2", "US", "TX", "201", 2300000);
-    cities += city(kPasadena, "Pasadena", "", 29.69, -95.21, "PPL", "US", "TX", "201", 150000);
-    cities += city(kOxford, "Oxford", "", 36.31, -78.59, "PPLA2", "US", "NC", "077", 8000);
-    cities += city(kCreedmoor, "Creedmoor", "", 36.12, -78.68, "PPL", "US", "NC", "077", 4000);
-    cities += city(kGranvilleTown, "Granville", "", 40.07, -82.52, "PPL", "US", "OH", "089", 5000);
-    cities += city(kHarrisTown, "Harris", "", 45.59, -92.97, "PPL", "US", "MN", "025", 1100);
-    cities += city(kBucha, "Bucha", "Буча", 50.54, 30.21, "PPLA2", "UA", "13", "9103", 28000);
-    cities += city(kMahdia, "Mahdia", "Africa,Mehdia", 35.50, 11.06, "PPLA", "TN", "19", "", 45000);
-    cities += city(kBerlin, "Berlin", "", 52.52, 13.40, "PPLC", "DE", "16", "", 3400000);
-    cities += city(kLondon, "London", "", 51.51, -0.13, "PPLC", "GB", "ENG", "", 8900000);
+    cities += newsq::test::geonames_row(kHouston, "Houston", "", 29.76, -95.36, "PPLA2", "US", "TX", "201", 2300000);
+    cities += newsq::test::geonames_row(kPasadena, "Pasadena", "", 29.69, -95.21, "PPL", "US", "TX", "201", 150000);
+    cities += newsq::test::geonames_row(kOxford, "Oxford", "", 36.31, -78.59, "PPLA2", "US", "NC", "077", 8000);
+    cities += newsq::test::geonames_row(kCreedmoor, "Creedmoor", "", 36.12, -78.68, "PPL", "US", "NC", "077", 4000);
+    cities += newsq::test::geonames_row(kGranvilleTown, "Granville", "", 40.07, -82.52, "PPL", "US", "OH", "089", 5000);
+    cities += newsq::test::geonames_row(kHarrisTown, "Harris", "", 45.59, -92.97, "PPL", "US", "MN", "025", 1100);
+    cities += newsq::test::geonames_row(kBucha, "Bucha", "Буча", 50.54, 30.21, "PPLA2", "UA", "13", "9103", 28000);
+    cities += newsq::test::geonames_row(kMahdia, "Mahdia", "Africa,Mehdia", 35.50, 11.06, "PPLA", "TN", "19", "", 45000);
+    cities += newsq::test::geonames_row(kBerlin, "Berlin", "", 52.52, 13.40, "PPLC", "DE", "16", "", 3400000);
+    cities += newsq::test::geonames_row(kLondon, "London", "", 51.51, -0.13, "PPLC", "GB", "ENG", "", 8900000);
     // A town in Dorset: a district with no town of the gazetteer in it keeps no bare name.
-    cities += city(9108, "Dorchester", "", 50.71, -2.44, "PPLA2", "GB", "ENG", "X1", 19000);
+    cities += newsq::test::geonames_row(9108, "Dorchester", "", 50.71, -2.44, "PPLA2", "GB", "ENG", "X1", 19000);
     newsq::test::write_file(dir.path() / "cities.txt", cities);
     newsq::test::write_file(dir.path() / "admin1CodesASCII.txt",
                             "US.TX\tTexas\tTexas\t" + std::to_string(kTexas) + "\n" + "US.NC\tNorth Carolina\tNorth Carolina\t" +

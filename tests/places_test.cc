@@ -790,27 +790,21 @@ TEST_CASE("an index's gazetteer binding is recorded by the writer and checked fo
 TEST_CASE("abbreviations name their regions where their place says so; St., Mt. and Ft. stay inside names",
           "[places]") {
   TempDir dir;
-  auto row = [](const std::string& id, const std::string& name, const std::string& lat, const std::string& lon,
-                const std::string& code, const std::string& cc, const std::string& admin1, const std::string& pop) {
-    return id + "\t" + name + "\t" + name + "\t" + (name == "Washington" ? "Washington D.C." : "") + "\t" + lat + "\t" + lon + "\tP\t" + code + "\t" + cc + "\t\t" + admin1 +
-           "\t\t\t\t" + pop + "\t\t\t\t2024-01-01\n";
-  };
-  newsq::test::write_file(dir.path() / "cities.txt",
-                          row("4299276", "Louisville", "38.25", "-85.76", "PPLA2", "US", "KY", "243639") +
-                              row("4407066", "St. Louis", "38.63", "-90.20", "PPLA2", "US", "MO", "315685") +
-                              row("498817", "Saint Petersburg", "59.94", "30.31", "PPLA", "RU", "66", "5351935") +
-                              row("5101798", "Newark", "40.74", "-74.17", "PPLA2", "US", "NJ", "281944") +
-                              row("4140963", "Washington", "38.90", "-77.04", "PPLC", "US", "DC", "689545") +
-                              row("2147714", "Sydney", "-33.87", "151.21", "PPLA", "AU", "02", "4627345"));
+  using newsq::test::geonames_row;
+  newsq::test::write_file(
+      dir.path() / "cities.txt",
+      geonames_row(4299276, "Louisville", "", 38.25, -85.76, "PPLA2", "US", "KY", "", 243639) +
+          geonames_row(4407066, "St. Louis", "", 38.63, -90.20, "PPLA2", "US", "MO", "", 315685) +
+          geonames_row(498817, "Saint Petersburg", "", 59.94, 30.31, "PPLA", "RU", "66", "", 5351935) +
+          geonames_row(5101798, "Newark", "", 40.74, -74.17, "PPLA2", "US", "NJ", "", 281944) +
+          geonames_row(4140963, "Washington", "Washington D.C.", 38.90, -77.04, "PPLC", "US", "DC", "", 689545) +
+          geonames_row(2147714, "Sydney", "", -33.87, 151.21, "PPLA", "AU", "02", "", 4627345));
   newsq::test::write_file(dir.path() / "admin1CodesASCII.txt",
                           "US.KY\tKentucky\tKentucky\t6254925\nUS.MO\tMissouri\tMissouri\t4398678\n"
                           "US.NJ\tNew Jersey\tNew Jersey\t5101760\nUS.DC\tWashington, D.C.\tWashington, D.C.\t4138106\n"
                           "AU.02\tNew South Wales\tNew South Wales\t2155400\nRU.66\tSaint Petersburg\tSaint "
                           "Petersburg\t536203\nCA.02\tBritish Columbia\tBritish Columbia\t5909050\n");
-  places::GazetteerBuilder builder;
-  builder.add_file(dir.str("cities.txt"));
-  builder.add_file(dir.str("admin1CodesASCII.txt"));
-  builder.write(dir.str("g.bin"));
+  newsq::test::build_gazetteer({dir.str("cities.txt"), dir.str("admin1CodesASCII.txt")}, dir.str("g.bin"));
   auto g = places::Gazetteer::load(dir.str("g.bin"));
   using Ids = std::set<std::uint32_t>;
   // After a place it contains, in a politician's party and state, or unmistakable on its own.
@@ -833,17 +827,12 @@ TEST_CASE("abbreviations name their regions where their place says so; St., Mt. 
 
 TEST_CASE("a dateline names the place the article reports from, even a small one", "[places]") {
   TempDir dir;
-  auto row = [](const std::string& id, const std::string& name, const std::string& alternates, const std::string& cc,
-                const std::string& admin1, const std::string& pop) {
-    return id + "\t" + name + "\t" + name + "\t" + alternates + "\t41.7\t-73.2\tP\tPPL\t" + cc + "\t\t" + admin1 +
-           "\t\t\t\t" + pop + "\t\t\t\t2024-01-01\n";
-  };
-  newsq::test::write_file(dir.path() / "cities.txt", row("4837799", "Litchfield", "Bantam", "US", "CT", "1215") +
-                                                         row("4832353", "Danbury", "", "US", "CT", "84657") +
-                                                         row("4140963", "Torrington", "", "US", "CT", "34737"));
-  places::GazetteerBuilder builder;
-  builder.add_file(dir.str("cities.txt"));
-  builder.write(dir.str("g.bin"));
+  using newsq::test::geonames_row;
+  newsq::test::write_file(dir.path() / "cities.txt",
+                          geonames_row(4837799, "Litchfield", "Bantam", 41.75, -73.19, "PPL", "US", "CT", "", 1215) +
+                              geonames_row(4832353, "Danbury", "", 41.39, -73.45, "PPL", "US", "CT", "", 84657) +
+                              geonames_row(4140963, "Torrington", "", 41.80, -73.12, "PPL", "US", "CT", "", 34737));
+  newsq::test::build_gazetteer({dir.str("cities.txt")}, dir.str("g.bin"));
   auto g = places::Gazetteer::load(dir.str("g.bin"));
   using Ids = std::set<std::uint32_t>;
   // A small town opening the article before a dash, with an agency or a qualifier between.

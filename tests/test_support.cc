@@ -84,6 +84,20 @@ const std::string& small_gazetteer() {
   return path;
 }
 
+std::string geonames_row(std::uint32_t id, const std::string& name, const std::string& alternates, double lat,
+                         double lon, const std::string& feature_code, const std::string& country_code,
+                         const std::string& admin1, const std::string& admin2, std::uint64_t population) {
+  return std::to_string(id) + "\t" + name + "\t" + name + "\t" + alternates + "\t" + std::to_string(lat) + "\t" +
+         std::to_string(lon) + "\tP\t" + feature_code + "\t" + country_code + "\t\t" + admin1 + "\t" + admin2 +
+         "\t\t\t" + std::to_string(population) + "\t\t\t\t2026-01-01\n";
+}
+
+void build_gazetteer(const std::vector<std::string>& inputs, const std::string& out) {
+  places::GazetteerBuilder builder;
+  for (const auto& f : inputs) builder.add_file(f);
+  builder.write(out);
+}
+
 void write_file(const fs::path& path, const std::string& content) {
   if (path.has_parent_path()) fs::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);

@@ -1,6 +1,7 @@
 // tests/test_support.h: what many tests need: a temporary folder, the shared corpus, the CLI.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -53,6 +54,15 @@ std::vector<std::string> read_lines(const std::filesystem::path& path);
 // region and country, corpus/places.tsv, and the cities elsewhere named like a few ambiguous or
 // everyday-word places (Paris, Nice, Reading, Mobile, ...). Needs ../shared.
 const std::string& small_gazetteer();
+
+// One row of a GeoNames cities file (19 tab-separated columns, feature class P) with the fields
+// tests vary; `feature_code` is "PPL", "PPLA2", "PPLC"...
+std::string geonames_row(std::uint32_t id, const std::string& name, const std::string& alternates, double lat,
+                         double lon, const std::string& feature_code, const std::string& country_code,
+                         const std::string& admin1, const std::string& admin2, std::uint64_t population);
+
+// Builds a gazetteer from `inputs` (paths, as `newsq gazetteer build` takes them) into `out`.
+void build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
 
 // Great-circle distance in km, computed here independently of newsq's own (radius checks).
 double haversine_km(double lat1, double lon1, double lat2, double lon2);
