@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -51,8 +52,6 @@ struct BuildPlace {
   std::vector<std::uint32_t> within;  // A country's continents and macro-regions (ids), by the linker.
 };
 
-// One line of a place-facts file. Facts are applied after every file is read, so that they
-// complement whatever the dumps gave, whatever the order of the inputs.
 // A country as a countries file names it (world-countries' countries.json): its ISO code, its
 // GeoNames continent code (from the file's region and subregion) and its English names. The
 // linker makes it a country place only when no countryInfo row or fact gives that code.
@@ -61,6 +60,8 @@ struct NamedCountry {
   std::vector<std::string> names;
 };
 
+// One line of a place-facts file. Facts are applied after every file is read, so that they
+// complement whatever the dumps gave, whatever the order of the inputs.
 struct PlaceFact {
   std::uint32_t id;
   Level level;
@@ -103,5 +104,21 @@ struct GazetteerDraft {
     report.rejected.push_back(file + ":" + std::to_string(line) + ": " + reason);
   }
 };
+
+// Places by code: countries by ISO code, first-level regions by admin1 code, districts by admin2
+// code; for a code several places share, the one of lowest id. How the linker and the demonyms
+// resolve codes to places.
+struct CodeIndex {
+  std::unordered_map<std::string, std::uint32_t> countries, regions, districts;
+};
+inline CodeIndex index_codes(const GazetteerDraft& draft) {
+  CodeIndex index;
+  for (const auto& [id, p] : draft.places) {
+    if (p.level == Level::country && !p.country_code.empty()) index.countries.try_emplace(p.country_code, id);
+    if (p.level == Level::region && !p.admin1.empty()) index.regions.try_emplace(p.admin1, id);
+    if (p.level == Level::district && !p.admin2.empty()) index.districts.try_emplace(p.admin2, id);
+  }
+  return index;
+}
 
 }  // namespace newsq::places

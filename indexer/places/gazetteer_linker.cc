@@ -3,6 +3,8 @@
 
 #include "indexer/places/place_distance.h"
 
+#include "engine/common/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -223,14 +225,6 @@ void link_continents(GazetteerDraft& draft, const std::unordered_map<std::string
   }
 }
 
-// Lower case for ASCII letters (enough to compare a district's name with its towns' names).
-std::string folded(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // A district named without a division word ("Dorset", "Yonne") is matched by that name unless a
 // populated place of the same country is called so ("Paris", "Chennai": the town keeps its name),
 // or no populated place of the gazetteer lies in it: such a district has no point, and its bare
@@ -240,7 +234,7 @@ void name_bare_districts(GazetteerDraft& draft) {
   std::unordered_set<std::string> inhabited;                                   // admin2 codes with a town.
   for (auto& [id, p] : draft.places)
     if (p.level == Level::city) {
-      for (const auto& n : p.names) towns_by_country[p.country_code].push_back(folded(n));
+      for (const auto& n : p.names) towns_by_country[p.country_code].push_back(common::ascii_lower(n));
       if (!p.admin2.empty()) inhabited.insert(p.admin2);
     }
   for (auto& [cc, names] : towns_by_country) {
@@ -252,19 +246,17 @@ void name_bare_districts(GazetteerDraft& draft) {
     const auto& towns = towns_by_country[p.country_code];
     if (inhabited.count(p.admin2))
       for (auto& n : p.bare_names)
-        if (!std::binary_search(towns.begin(), towns.end(), folded(n))) p.names.push_back(std::move(n));
+        if (!std::binary_search(towns.begin(), towns.end(), common::ascii_lower(n))) p.names.push_back(std::move(n));
     p.bare_names.clear();
   }
 }
 
 void link_places(GazetteerDraft& draft) {
   name_bare_districts(draft);
-  std::unordered_map<std::string, std::uint32_t> country_by_code, region_by_admin1, district_by_admin2;
-  for (auto& [id, p] : draft.places) {
-    if (p.level == Level::country && !p.country_code.empty()) country_by_code.try_emplace(p.country_code, id);
-    if (p.level == Level::region && !p.admin1.empty()) region_by_admin1.try_emplace(p.admin1, id);
-    if (p.level == Level::district && !p.admin2.empty()) district_by_admin2.try_emplace(p.admin2, id);
-  }
+  const CodeIndex codes = index_codes(draft);
+  const auto& country_by_code = codes.countries;
+  const auto& region_by_admin1 = codes.regions;
+  const auto& district_by_admin2 = codes.districts;
   link_continents(draft, country_by_code);
   // Regions and districts (areas) take their population and point from the cities in them.
   std::unordered_map<std::uint32_t, const BuildPlace*> seat, capital;

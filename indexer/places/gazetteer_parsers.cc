@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <functional>
@@ -18,6 +17,7 @@
 #include "indexer/places/area_centroid.h"
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
+#include "engine/common/text.h"
 #include "engine/common/word_set.h"
 
 namespace newsq::places {
@@ -73,10 +73,7 @@ bool keep_alternate(std::string_view name) {
     if (!upper) return false;
     if (!lower && name.size() <= 5) return false;
   }
-  std::string folded(name);
-  for (char& c : folded)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (kNoiseNames.contains(folded)) return false;
+  if (kNoiseNames.contains(common::ascii_lower(name))) return false;
   return latin_or_cyrillic(name);
 }
 
@@ -236,13 +233,6 @@ std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, Ga
   return centre;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The last words of second-level division names that make the name one people write ("Harris
 // County", "Orleans Parish", "Pune District", "Bucha Raion"). A division named without one
 // ("Yonne", "Upper Bavaria", GeoNames' "Paris" for the département) keeps its name apart
@@ -259,7 +249,7 @@ std::vector<std::string> district_names(std::string_view name, std::string_view 
   for (std::string_view n : {name, ascii}) {
     const auto space = n.rfind(' ');
     if (n.empty() || space == std::string_view::npos || space == 0) continue;
-    const std::string last = lower_ascii(n.substr(space + 1));
+    const std::string last = common::ascii_lower(n.substr(space + 1));
     if (!kDivisionWords.contains(last)) continue;
     out.emplace_back(n);
     if (last == "raion" || last == "rayon")
@@ -653,8 +643,7 @@ void read_countries_json(const std::string& path, GazetteerDraft& draft) {
     if (draft.country_points.contains(cc)) continue;  // The first file naming a country wins.
     auto cca3 = c.find("cca3");
     if (cca3 != c.end() && cca3->is_string() && cca3->get_ref<const std::string&>().size() == 3) {
-      std::string name = cca3->get<std::string>();
-      for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::string name = common::ascii_lower(cca3->get_ref<const std::string&>());
       if (auto centre = outline_centre(outlines / (name + ".geo.json"), draft)) {
         lat = centre->lat;
         lon = centre->lon;

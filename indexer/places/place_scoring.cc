@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/common/text.h"
 #include "indexer/places/place_lexicon.h"
 
 namespace newsq::places {
@@ -51,10 +52,7 @@ namespace {
 bool named_as_district(const Place& p) {
   const auto space = p.name.rfind(' ');
   if (space == std::string_view::npos) return false;
-  std::string last(p.name.substr(space + 1));
-  for (char& c : last)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lexicon::district_word(last);
+  return lexicon::district_word(common::ascii_lower(p.name.substr(space + 1)));
 }
 }  // namespace
 
