@@ -124,15 +124,6 @@ constexpr NamePrefix kNamePrefixes[] = {{"St.", "st", "saint"}, {"Mt.", "mt", "m
 
 bool letter_or_digit(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
 
-// A politician's party and state: token i follows "(D-", "(R-" or "(I-".
-bool party_position(std::string_view text, std::span<const Token> tokens, std::size_t i) {
-  if (i == 0) return false;
-  const Token& party = tokens[i - 1];
-  if (party.end - party.begin != 1 || text.substr(party.end, tokens[i].begin - party.end) != "-") return false;
-  const char p = text[party.begin];
-  const std::string_view before = text.substr(0, party.begin);
-  return (p == 'D' || p == 'R' || p == 'I') && before.ends_with('(');
-}
 
 // What the tokens from i on are, if an abbreviation: the token replacing them and how many.
 struct Rewrite {
@@ -179,7 +170,7 @@ bool match_at(std::string_view text, std::span<const Token> tokens, std::size_t 
   for (auto it = range.first; it != range.second; ++it)
     if (rest.starts_with(it->written) && consume(it->written, it->key, it->use)) return true;
   if (t.term.size() == 2 && t.end - t.begin == 2 && std::isupper(static_cast<unsigned char>(text[t.begin + 1])) &&
-      party_position(text, tokens, i)) {
+      party_state(text, tokens, i)) {
     auto code = std::lower_bound(kPostalCodes.begin(), kPostalCodes.end(), t.term,
                                  [](const auto& entry, const std::string& term) { return entry.first < term; });
     if (code != kPostalCodes.end() && code->first == t.term)
@@ -212,8 +203,13 @@ bool expand_abbreviations(std::string_view text, std::span<const Token> tokens, 
   return true;
 }
 
-bool party_state(std::string_view text, std::span<const analysis::Token> tokens, std::size_t i) {
-  return party_position(text, tokens, i);
+bool party_state(std::string_view text, std::span<const Token> tokens, std::size_t i) {
+  if (i == 0) return false;
+  const Token& party = tokens[i - 1];
+  if (party.end - party.begin != 1 || text.substr(party.end, tokens[i].begin - party.end) != "-") return false;
+  const char p = text[party.begin];
+  const std::string_view before = text.substr(0, party.begin);
+  return (p == 'D' || p == 'R' || p == 'I') && before.ends_with('(');
 }
 
 }  // namespace newsq::places

@@ -31,9 +31,7 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> person_keys;
   for (NameSpan& s : spans) {
-    // The common-word list guards hamlets called "Russian" or "American"; an adjective of a place
-    // (demonyms.tsv) is that sense already and needs only its capital.
-    const bool common = lexicon::common_word(s.key) && !s.adjective;
+    const bool common = everyday_word(s);
     const bool short_name = s.key.size() <= 2;
     if (short_name && !s.all_upper)
       s.rejected = "short name not written in capitals";

@@ -229,7 +229,7 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
 // make a name, unless it is a common word or a given name ("Julia Davis"). An adjective of a major
 // place is one too ("the Ukrainian Donetsk region"), even where its key is on the common-word list.
 bool major_place(const NameSpan& x, PlaceCache& places) {
-  if (lexicon::common_word(x.key) && !x.adjective) return false;
+  if (everyday_word(x)) return false;
   return std::any_of(x.candidates.begin(), x.candidates.end(), [&](std::uint32_t id) {
     Place p;
     return places.find(id, p) && strong(p);
@@ -305,6 +305,8 @@ void mark_region_lists(const FieldView& view, std::size_t first_span, const Gaze
 }
 
 }  // namespace
+
+bool everyday_word(const NameSpan& s) { return lexicon::common_word(s.key) && !s.adjective; }
 
 void find_spans(std::string_view text, std::span<const analysis::Token> tokens, bool headline, std::uint32_t field,
                 PlaceCache& places, std::vector<NameSpan>& spans) {

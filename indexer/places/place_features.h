@@ -54,6 +54,11 @@ struct NameSpan {
   double score = 0;
 };
 
+// True if the span's words are an everyday word or a given name (lexicon::common_word) rather
+// than surely a place; an adjective of a place on that list ("Russian", "American") is the place's
+// sense already, so not.
+bool everyday_word(const NameSpan& s);
+
 // Appends the occurrences in one field (`text` and the tokens TextAnalyzer made of exactly that
 // text) to `spans`, as field number `field`; `headline`: a title, where Title Case carries no
 // information. Indices in NameSpan (qualifier, hyphen_prev/next) are into `spans` as a whole.
