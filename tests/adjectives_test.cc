@@ -20,6 +20,8 @@
 using newsq::test::TempDir;
 namespace places = newsq::places;
 
+using newsq::test::hit_ids;
+
 namespace {
 
 constexpr std::uint32_t kRussia = 2017370, kUkraine = 690791, kUS = 6252001, kUK = 2635167, kKyiv = 703448;
@@ -71,12 +73,6 @@ std::vector<std::string> accepted(const places::Extraction& e) {
   for (const auto& m : e.mentions)
     if (m.accepted)
       out.push_back(m.text + ":" + std::to_string(m.place) + ":" + std::string(places::mention_kind_name(m.kind)));
-  return out;
-}
-
-std::set<std::string> hit_ids(const newsq::SearchResults& r) {
-  std::set<std::string> out;
-  for (const auto& h : r.hits) out.insert(h.id);
   return out;
 }
 
@@ -162,17 +158,14 @@ TEST_CASE("an article saying only 'Russian' is found by --place, the location fa
           "[places][adjectives]") {
   Gaz z;
   TempDir dir;
-  {
-    newsq::WriterOptions options;
-    options.gazetteer = z.path;
-    newsq::IndexWriter writer(dir.str("db"), options);
-    writer.add({"a-adj", "2022-03-01", "Test", "", "", "Russian troops shelled the depot at dawn.", "en"});
-    writer.add({"a-name", "2022-03-02", "Test", "", "", "Troops in Russia moved west at dawn.", "en"});
-    writer.add({"a-ua", "2022-03-03", "Test", "", "", "Ukrainian troops held the depot at dawn.", "en"});
-    writer.add({"a-people", "2022-03-05", "Test", "", "", "The Russians moved troops at dawn.", "en"});
-    writer.add({"a-none", "2022-03-04", "Test", "", "", "Troops rested at dawn.", "en"});
-    writer.commit();
-  }
+  newsq::test::index_articles(
+      dir.str("db"),
+      {{"a-adj", "2022-03-01", "Test", "", "", "Russian troops shelled the depot at dawn.", "en"},
+       {"a-name", "2022-03-02", "Test", "", "", "Troops in Russia moved west at dawn.", "en"},
+       {"a-ua", "2022-03-03", "Test", "", "", "Ukrainian troops held the depot at dawn.", "en"},
+       {"a-people", "2022-03-05", "Test", "", "", "The Russians moved troops at dawn.", "en"},
+       {"a-none", "2022-03-04", "Test", "", "", "Troops rested at dawn.", "en"}},
+      z.path);
   newsq::Searcher searcher(dir.str("db"));
   CHECK(hit_ids(searcher.search({.limit = 10, .collapse_duplicates = false, .place = "Russia"})) ==
         std::set<std::string>{"a-adj", "a-name", "a-people"});

@@ -222,18 +222,8 @@ TEST_CASE("'in Europe' filters an index to the articles placed in its countries"
       {"mahdia", "2026-01-04", "Test", "", "", "Trains were delayed in Mahdia after the storm.", "en"},
       {"europe", "2026-01-05", "Test", "", "", "Trains were delayed across Europe after the storm.", "en"},
   };
-  {
-    newsq::WriterOptions options;
-    options.gazetteer = w.path;
-    newsq::IndexWriter writer(w.dir.str("db"), options);
-    for (const auto& a : articles) writer.add(a);
-    writer.commit();
-  }
-  auto ids = [](const newsq::SearchResults& r) {
-    std::set<std::string> out;
-    for (const auto& h : r.hits) out.insert(h.id);
-    return out;
-  };
+  newsq::test::index_articles(w.dir.str("db"), articles, w.path);
+  const auto ids = newsq::test::hit_ids;
   const std::set<std::string> in_europe{"berlin", "london", "europe"};
   newsq::Searcher searcher(w.dir.str("db"));
   CHECK(ids(searcher.search({.limit = 100, .collapse_duplicates = false, .place = "Europe"})) == in_europe);

@@ -24,6 +24,7 @@
 #include "engine/index/schema.h"
 #include "tests/test_support.h"
 
+using newsq::test::hit_ids;
 using newsq::test::TempDir;
 namespace places = newsq::places;
 
@@ -298,19 +299,9 @@ struct Fixture {
       {"a-none", "2022-03-09", "Test", "", "", "Prices of bread rose again this week.", "en"},
   };
   explicit Fixture(bool with_places = true) {
-    newsq::WriterOptions options;
-    if (with_places) options.gazetteer = shared_gazetteer();
-    newsq::IndexWriter writer(dir.str("db"), options);
-    for (const auto& a : articles) writer.add(a);
-    writer.commit();
+    newsq::test::index_articles(dir.str("db"), articles, with_places ? shared_gazetteer() : std::string());
   }
 };
-
-std::set<std::string> hit_ids(const newsq::SearchResults& r) {
-  std::set<std::string> out;
-  for (const auto& h : r.hits) out.insert(h.id);
-  return out;
-}
 
 }  // namespace
 

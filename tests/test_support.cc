@@ -3,6 +3,7 @@
 
 #include "indexer/places/gazetteer_builder.h"
 #include "engine/common/tsv.h"
+#include "newsq/index_writer.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,6 +91,20 @@ std::string geonames_row(std::uint32_t id, const std::string& name, const std::s
   return std::to_string(id) + "\t" + name + "\t" + name + "\t" + alternates + "\t" + std::to_string(lat) + "\t" +
          std::to_string(lon) + "\tP\t" + feature_code + "\t" + country_code + "\t\t" + admin1 + "\t" + admin2 +
          "\t\t\t" + std::to_string(population) + "\t\t\t\t2026-01-01\n";
+}
+
+void index_articles(const std::string& db, const std::vector<newsq::Article>& articles, const std::string& gazetteer) {
+  newsq::WriterOptions options;
+  options.gazetteer = gazetteer;
+  newsq::IndexWriter writer(db, options);
+  for (const auto& a : articles) writer.add(a);
+  writer.commit();
+}
+
+std::set<std::string> hit_ids(const newsq::SearchResults& results) {
+  std::set<std::string> out;
+  for (const auto& h : results.hits) out.insert(h.id);
+  return out;
 }
 
 void build_gazetteer(const std::vector<std::string>& inputs, const std::string& out) {

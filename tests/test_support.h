@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,14 @@ const std::string& small_gazetteer();
 std::string geonames_row(std::uint32_t id, const std::string& name, const std::string& alternates, double lat,
                          double lon, const std::string& feature_code, const std::string& country_code,
                          const std::string& admin1, const std::string& admin2, std::uint64_t population);
+
+// Indexes `articles` into a new index at `db` and commits, finding places with the gazetteer file
+// `gazetteer` (none when empty).
+void index_articles(const std::string& db, const std::vector<newsq::Article>& articles,
+                    const std::string& gazetteer = "");
+
+// The ids of a search's hits, as a set.
+std::set<std::string> hit_ids(const newsq::SearchResults& results);
 
 // Builds a gazetteer from `inputs` (paths, as `newsq gazetteer build` takes them) into `out`.
 void build_gazetteer(const std::vector<std::string>& inputs, const std::string& out);
