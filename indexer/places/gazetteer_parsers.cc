@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/places/area_centroid.h"
+#include "indexer/places/place_lexicon.h"
 #include "indexer/readers/input_stream.h"
 #include "newsq/error.h"
 #include "engine/common/text.h"
@@ -233,15 +234,12 @@ std::optional<AreaCentroid> outline_centre(const std::filesystem::path& file, Ga
   return centre;
 }
 
-// The last words of second-level division names that make the name one people write ("Harris
-// County", "Orleans Parish", "Pune District", "Bucha Raion"). A division named without one
-// ("Yonne", "Upper Bavaria", GeoNames' "Paris" for the département) keeps its name apart
-// (bare_names) until the linker knows whether a town of its country is called so.
-constexpr common::WordSet kDivisionWords{
-    {"county", "parish", "borough", "district", "municipality", "raion", "rayon"}};
-
 // The names a district is matched by, from its admin2 name (documented in
-// indexer/places/README.md): the name and its ASCII form when their last word is a division word,
+// indexer/places/README.md): the name and its ASCII form when their last word is a division word
+// (lexicon::district_word: "Harris County", "Orleans Parish", "Bucha Raion", the words that make a
+// text's name a district's too; a division named without one, "Yonne" or GeoNames' "Paris" for the
+// département, keeps its name apart in bare_names until the linker knows whether a town of its
+// country is called so),
 // and for a raion ("Bucha Raion", "Bucha Rayon") also "X raion", "X rayon" and "X district"
 // (what English-language news writes). Never the bare name: "Harris County", not "Harris".
 std::vector<std::string> district_names(std::string_view name, std::string_view ascii) {
@@ -250,7 +248,7 @@ std::vector<std::string> district_names(std::string_view name, std::string_view 
     const auto space = n.rfind(' ');
     if (n.empty() || space == std::string_view::npos || space == 0) continue;
     const std::string last = common::ascii_lower(n.substr(space + 1));
-    if (!kDivisionWords.contains(last)) continue;
+    if (!lexicon::district_word(last)) continue;
     out.emplace_back(n);
     if (last == "raion" || last == "rayon")
       for (const char* word : {" raion", " rayon", " district"}) out.push_back(std::string(n.substr(0, space)) + word);
