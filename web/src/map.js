@@ -1,0 +1,93 @@
+// web/src/map.js: the location facet on a map: Natural Earth country outlines (world-atlas, bundled as
+// world.json and fetched from the same server, never a CDN) drawn as SVG with d3-geo, and a circle per
+// place with coordinates, its area proportional to its count. The view fits the places shown. Clicking a
+// circle (or a shaded country) drills into that place, as the tree does.
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import { h, fill, count } from './dom.js';
+import { selected, toggled } from './state.js';
+
+const WIDTH = 640;
+const HEIGHT = 340;
+const MIN_SPAN = 8;  // Degrees: a single place is shown with its surroundings.
+const MAX_RADIUS = 22;
+const LEVEL_ORDER = ['country', 'region', 'district', 'sea', 'city'];  // Drawn big to small.
+
+let countriesPromise = null;
+function countries() {
+  countriesPromise ??= fetch('/world.json')
+    .then((r) => { if (!r.ok) throw new Error(`world.json: HTTP ${r.status}`); return r.json(); })
+    .then((topology) => feature(topology, topology.objects.countries).features);
+  return countriesPromise;
+}
+
+// The outline of the area to show: the places' box (cities and regions when there are any), at least
+// MIN_SPAN degrees wide and high; the whole world when no place has coordinates.
+function extentOf(points) {
+  const local = points.filter((p) => p.level !== 'country');
+  const use = local.length ? local : points;
+  if (use.length === 0) return { type: 'Sphere' };
+  let [w, e, s, n] = [180, -180, 90, -90];
+  for (const p of use) { w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat); }
+  const cx = (w + e) / 2, cy = (s + n) / 2;
+  const hw = Math.max(e - w, MIN_SPAN) / 2 * 1.15, hh = Math.max(n - s, MIN_SPAN / 2) / 2 * 1.15;
+  const clampLat = (v) => Math.max(-85, Math.min(85, v));
+  return { type: 'MultiPoint', coordinates: [[cx - hw, clampLat(cy - hh)], [cx + hw, clampLat(cy + hh)],
+    [cx - hw, clampLat(cy + hh)], [cx + hw, clampLat(cy - hh)]] };
+}
+
+export async function renderMap(container, state, answer, go) {
+  const values = ((answer.facets && answer.facets.location) || []).filter((v) => v.level !== 'continent');
+  const points = values.filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+  let shapes;
+  container.dataset.pending = String((Number(container.dataset.pending) || 0) + 1);
+  const mine = container.dataset.pending;
+  try {
+    shapes = await countries();
+    if (container.dataset.pending !== mine) return;  // A newer answer is being drawn.
+  } catch (error) {
+    fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
+    return;
+  }
+  const projection = geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], extentOf(points))
+    .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+  const path = geoPath(projection);
+  const chosen = new Set(selected(state, 'location'));
+  const drill = (v) => go(toggled(state, 'facet', 'location:' + String(v.id || v.value),
+    !chosen.has(String(v.id || v.value))));
+  const countryValues = new Map(values.filter((v) => v.level === 'country').map((v) => [v.value, v]));
+  const max = Math.max(1, ...points.map((p) => p.count));
+  const order = (p) => LEVEL_ORDER.indexOf(p.level);
+  const sorted = [...points].sort((a, b) => order(a) - order(b) || b.count - a.count);
+  const labelled = new Set([...points].filter((p) => p.level === 'city' || p.level === 'region')
+    .sort((a, b) => b.count - a.count).slice(0, 6));
+
+  const svg = h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'group',
+    'aria-label': 'Map of the places mentioned; each circle is a place, sized by its number of articles' },
+  h('path', { class: 'sea', d: path({ type: 'Sphere' }) }),
+  h('g', { class: 'countries' }, shapes.map((shape) => {
+    const v = countryValues.get(shape.properties.name);
+    const d = path(shape);
+    if (!d) return null;
+    return v ? h('path', { class: 'land counted' + (chosen.has(String(v.id)) ? ' chosen' : ''), d,
+      onclick: () => drill(v) }, h('title', {}, `${v.value}: ${count(v.count)} articles`))
+      : h('path', { class: 'land', d });
+  })),
+  h('g', { class: 'marks' }, sorted.map((p) => {
+    const [x, y] = projection([p.lon, p.lat]) || [-1, -1];
+    if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
+    const r = 2.5 + (MAX_RADIUS - 2.5) * Math.sqrt(p.count / max);
+    const label = `${p.value} (${p.level}): ${count(p.count)} articles`;
+    return h('circle', { class: `mark mark-${p.level}` + (chosen.has(String(p.id)) ? ' chosen' : ''),
+      cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), tabindex: '0', role: 'button', 'aria-label': label,
+      'data-value': p.value, 'data-id': p.id, 'data-level': p.level,
+      onclick: () => drill(p), onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); drill(p); } } },
+    h('title', {}, label));
+  })),
+  h('g', { class: 'labels', 'aria-hidden': 'true' }, [...labelled].map((p) => {
+    const [x, y] = projection([p.lon, p.lat]) || [-1, -1];
+    if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
+    return h('text', { x: (x + 4).toFixed(1), y: (y - 4).toFixed(1) }, p.value);
+  })));
+  fill(container, svg);
+}
