@@ -43,7 +43,7 @@ function nodeItem(node, state, go, chosen) {
   const label = `${node.name}, ${node.level}${node.count === null ? '' : `, ${count(node.count)} articles`}`;
   return h('li', { class: `place place-${node.level}` },
     h('button', { type: 'button', class: 'place-drill', 'aria-pressed': String(on), 'aria-label': label,
-      'data-value': node.value, 'data-level': node.level,
+      'data-value': node.value, 'data-level': node.level, 'data-count': node.count ?? '',
       onclick: () => go(toggled(state, 'facet', 'location:' + node.value, !on)) },
     h('span', { class: 'facet-name' }, node.name),
     node.count === null ? null : [' ', h('span', { class: 'facet-count' }, count(node.count))]),
