@@ -17,7 +17,9 @@ export function chipsFor(state, answer, placeName) {
       if (span.as === 'text') continue;
       const words = spanText(q, span) || span.text;
       let detail = '';
-      if (span.as === 'date' && understood.date) detail = range(understood.date.from, understood.date.to);
+      // Selected dates (from/to) override the understood ones, and the answer's date is then theirs.
+      if (span.as === 'date' && (state.get('from') || state.get('to'))) detail = 'overridden by the selected dates';
+      else if (span.as === 'date' && understood.date) detail = range(understood.date.from, understood.date.to);
       if (span.as === 'place') {
         const place = (understood.places || []).find((p) => p.text === span.text) || null;
         if (place && place.mode === 'near') detail = `within ${place.radius_km} km`;

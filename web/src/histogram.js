@@ -9,6 +9,7 @@ const WIDTH = 320;
 const HEIGHT = 110;
 const AXIS = 16;
 const MAX_FILLED = 400;  // Buckets; a wider spread is drawn with only the non-empty ones.
+const MAX_STEP = 24;     // The widest a bar gets, so that a few bars still look like a histogram.
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -48,7 +49,8 @@ export function renderHistogram(container, state, answer, go) {
     return;
   }
   const max = Math.max(...values.map((v) => v.count));
-  const step = WIDTH / values.length;
+  const step = Math.min(MAX_STEP, WIDTH / values.length);
+  const span = step * values.length;  // The bars' width; the hit area for dragging is the same.
   const from = state.get('from') || '', to = state.get('to') || '';
   const selectedRange = (v) => {
     const [first, last] = bucketDays(v.value);
@@ -70,16 +72,16 @@ export function renderHistogram(container, state, answer, go) {
   // Hit areas the full height of the chart, so that short bars are easy to click and drag from.
   const svg = h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'histogram', role: 'group',
     'aria-label': `Articles per ${granularity || 'period'}; click a bar or drag across bars to select dates` },
-  h('rect', { class: 'hist-bg', x: 0, y: 0, width: WIDTH, height: HEIGHT - AXIS }),
+  h('rect', { class: 'hist-bg', x: 0, y: 0, width: span, height: HEIGHT - AXIS }),
   bars,
-  h('line', { class: 'axis', x1: 0, x2: WIDTH, y1: HEIGHT - AXIS + 0.5, y2: HEIGHT - AXIS + 0.5 }),
+  h('line', { class: 'axis', x1: 0, x2: span, y1: HEIGHT - AXIS + 0.5, y2: HEIGHT - AXIS + 0.5 }),
   h('text', { class: 'axis-label', x: 0, y: HEIGHT - 3 }, values[0].value),
-  values.length > 1 ? h('text', { class: 'axis-label', x: WIDTH, y: HEIGHT - 3, 'text-anchor': 'end' },
+  values.length > 1 && span >= 130 ? h('text', { class: 'axis-label', x: span, y: HEIGHT - 3, 'text-anchor': 'end' },
     values[values.length - 1].value) : null);
 
   const indexAt = (event) => {
     const box = svg.getBoundingClientRect();
-    const i = Math.floor(((event.clientX - box.left) / box.width) * values.length);
+    const i = Math.floor((((event.clientX - box.left) / box.width) * WIDTH) / step);
     return Math.min(values.length - 1, Math.max(0, i));
   };
   let anchor = -1;
@@ -99,5 +101,7 @@ export function renderHistogram(container, state, answer, go) {
     select(a, i);
   });
   svg.addEventListener('pointercancel', () => { anchor = -1; mark(-1); });
-  fill(container, h('p', { class: 'granularity' }, granularity ? `Per ${granularity}` : ''), svg);
+  const first = values[0].value, last = values[values.length - 1].value;
+  fill(container, h('p', { class: 'granularity' },
+    `${granularity ? `Per ${granularity}, ` : ''}${first === last ? first : `${first} to ${last}`}`), svg);
 }

@@ -6,6 +6,7 @@ import { h, fill, count } from './dom.js';
 import { selected, toggled } from './state.js';
 
 const AREA_LEVELS = ['continent', 'sea'];
+const SHOWN = 12;  // Top-level entries shown; the rest behind "N more".
 
 // The tree: [{name, value, level, count, children}], countries first by count, then other areas.
 export function placeTree(values) {
@@ -57,5 +58,8 @@ export function renderPlaces(container, state, answer, go) {
     return;
   }
   const chosen = new Set(selected(state, 'location'));
-  fill(container, h('ul', { class: 'place-tree' }, placeTree(values).map((n) => nodeItem(n, state, go, chosen))));
+  const tree = placeTree(values);
+  const list = (nodes) => h('ul', { class: 'place-tree' }, nodes.map((n) => nodeItem(n, state, go, chosen)));
+  fill(container, list(tree.slice(0, SHOWN)), tree.length > SHOWN ?
+    h('details', { class: 'more' }, h('summary', {}, `${tree.length - SHOWN} more`), list(tree.slice(SHOWN))) : null);
 }
