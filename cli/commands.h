@@ -26,5 +26,6 @@ int gazetteer_command(int argc, char** argv);
 int places_command(int argc, char** argv);
 int check_command(int argc, char** argv);
 int repair_command(int argc, char** argv);
+int serve_command(int argc, char** argv);
 
 }  // namespace newsq::cli

@@ -75,4 +75,11 @@ nlohmann::json results_json(const SearchResults& r) {
   return out;
 }
 
+nlohmann::json stats_json(const IndexStats& s) {
+  nlohmann::json sources = nlohmann::json::object();
+  for (const auto& [name, count] : s.sources) sources[name] = count;
+  return {{"articles", s.articles},   {"terms", s.terms},           {"first_date", s.first_date},
+          {"last_date", s.last_date}, {"disk_bytes", s.disk_bytes}, {"sources", sources}};
+}
+
 }  // namespace newsq::cli

@@ -16,4 +16,7 @@ nlohmann::json understood_json(const UnderstoodQuery& u);
 // {"total","hits":[{"id","date","source","title","url","score","snippet","similar"}],"facets":{...}}
 nlohmann::json results_json(const SearchResults& r);
 
+// {"articles","terms","first_date","last_date","disk_bytes","sources":{name: count}}
+nlohmann::json stats_json(const IndexStats& s);
+
 }  // namespace newsq::cli

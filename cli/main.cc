@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "  search   search an index; hits with snippets and facet counts\n"
     "  explain  show what newsq understands of a query (dates, sources, synonyms)\n"
     "  stats    what an index holds\n"
+    "  serve    serve an index over HTTP: a JSON API and a search page\n"
     "  gazetteer build  build the place gazetteer from GeoNames files (for index --gazetteer)\n"
     "  places   show the places found in a text, and why\n"
     "\n"
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
     if (command == "places") return places_command(argc - 1, argv + 1);
     if (command == "check") return check_command(argc - 1, argv + 1);
     if (command == "repair") return repair_command(argc - 1, argv + 1);
+    if (command == "serve") return serve_command(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
   } catch (const cxxopts::exceptions::exception& e) {

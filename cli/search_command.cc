@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/query_args.h"
+#include "cli/search_parameters.h"
 #include "cli/terminal.h"
 #include "newsq/error.h"
 #include "newsq/searcher.h"
@@ -103,14 +104,14 @@ int search_command(int argc, char** argv) {
       "place", "only articles mentioning this place or anything inside it (\"Ukraine\", \"Kharkiv Oblast\", an id)",
       cxxopts::value<std::string>()->default_value(""))(
       "near", "only articles mentioning a city or sea within --radius of this place",
-      cxxopts::value<std::string>()->default_value(""))("radius", "radius for --near, km",
-                                                        cxxopts::value<double>()->default_value("50"))(
+      cxxopts::value<std::string>()->default_value(""))("radius", "radius for --near, km (default 50)",
+                                                        cxxopts::value<std::string>())(
       "recency", "boost recent articles (0 = off; 1 = a new article gains about one word's weight)",
-      cxxopts::value<double>()->default_value("0"))(
-      "now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
-      cxxopts::value<std::string>()->default_value(""))("limit", "hits to show",
-                                                        cxxopts::value<std::uint32_t>()->default_value("10"))(
-      "offset", "hits to skip", cxxopts::value<std::uint32_t>()->default_value("0"))(
+      cxxopts::value<std::string>())("now", "the day relative dates resolve against, YYYY-MM-DD (default: today)",
+                                     cxxopts::value<std::string>()->default_value(""))(
+      "limit", "hits to show (default 10)", cxxopts::value<std::string>())(
+      "offset", "hits to skip", cxxopts::value<std::string>())(
+      "snippet", "snippet length in characters (default 200; 0: none)", cxxopts::value<std::string>())(
       "literal", "take the query as plain text: no dates or sources from words")(
       "no-synonyms", "do not expand words with the thesaurus")(
       "thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())(
@@ -121,75 +122,43 @@ int search_command(int argc, char** argv) {
   auto args = options.parse(command_line.argc(), command_line.argv());
   if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
-  std::string sort = args["sort"].as<std::string>();
-  if (sort != "relevance" && sort != "date" && sort != "distance")
-    throw UsageError("--sort must be relevance, date or distance, not '" + sort + "'");
 
-  const std::string text = command_line.query;
+  // The flags by the names GET /api/search takes (cli/search_parameters.h).
+  SearchParameters p;
+  p.q = command_line.query;
+  p.from = args["from"].as<std::string>();
+  p.to = args["to"].as<std::string>();
+  if (args.count("source")) p.sources = args["source"].as<std::vector<std::string>>();
+  if (args.count("facet")) p.facets = args["facet"].as<std::vector<std::string>>();
+  p.sort = args["sort"].as<std::string>();
+  p.place = args["place"].as<std::string>();
+  p.near = args["near"].as<std::string>();
+  auto optional_flag = [&](const char* name) -> std::optional<std::string> {
+    if (!args.count(name)) return std::nullopt;
+    return args[name].as<std::string>();
+  };
+  p.radius = optional_flag("radius");
+  p.recency = optional_flag("recency");
+  p.limit = optional_flag("limit");
+  p.offset = optional_flag("offset");
+  p.snippet = optional_flag("snippet");
+  p.now = args["now"].as<std::string>();
+  p.literal = args.count("literal") > 0;
+  p.thesaurus = !args.count("no-synonyms");
+  p.collapse = !args.count("no-collapse");
+  p.count_facets = !args.count("no-facets");
+
   Searcher searcher(args["db"].as<std::string>());
   if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
-  UnderstoodQuery understood;
-  understood.text = text;
-  if (!args.count("literal")) understood = searcher.understand(text, args["now"].as<std::string>());
-
-  SearchRequest request = SearchRequest::from_understood(understood);
-  if (!args["from"].as<std::string>().empty()) request.from = args["from"].as<std::string>();
-  if (!args["to"].as<std::string>().empty()) request.to = args["to"].as<std::string>();
-  if (args.count("source")) request.sources = args["source"].as<std::vector<std::string>>();
-  if (args.count("facet"))
-    for (const auto& f : args["facet"].as<std::vector<std::string>>()) {
-      auto eq = f.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageError("--facet takes FIELD=VALUE, not '" + f + "'");
-      request.facet_filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
-    }
-  request.sort = sort == "date"       ? SearchRequest::Sort::date
-                 : sort == "distance" ? SearchRequest::Sort::distance
-                                      : SearchRequest::Sort::relevance;
-  // Place flags replace what the query said in words; --radius alone adjusts a "near X" of the query.
-  auto dropped = [&](UnderstoodPlace::Mode mode) {
-    std::erase_if(understood.places, [&](const UnderstoodPlace& p) { return p.mode == mode; });
-  };
-  if (!args["place"].as<std::string>().empty()) {
-    request.place = args["place"].as<std::string>();
-    dropped(UnderstoodPlace::Mode::in);
-  }
-  if (!args["near"].as<std::string>().empty()) {
-    request.near = args["near"].as<std::string>();
-    request.radius_km = args["radius"].as<double>();
-    dropped(UnderstoodPlace::Mode::near);
-  } else if (args.count("radius")) {
-    request.radius_km = args["radius"].as<double>();
-    for (auto& p : understood.places)
-      if (p.mode == UnderstoodPlace::Mode::near) p.radius_km = request.radius_km;
-  }
-  request.recency_boost = args["recency"].as<double>();
-  request.limit = args["limit"].as<std::uint32_t>();
-  request.offset = args["offset"].as<std::uint32_t>();
-  request.count_facets = !args.count("no-facets");
-  request.use_thesaurus = !args.count("no-synonyms");
-  request.collapse_duplicates = !args.count("no-collapse");
-  // The JSON "query" shows what actually ran: parsed values with the flags applied over them.
-  understood.from = request.from;
-  understood.to = request.to;
-  understood.sources = request.sources;
-  if (!request.use_thesaurus) understood.synonyms.clear();
-
-  // Out-of-range flags (or a radius in words, "within 99999 km of Kyiv") are usage errors.
-  try {
-    request.validate();
-  } catch (const QueryError& e) {
-    throw UsageError(e.what());
-  }
+  const PreparedSearch prepared = prepare_search(searcher, p);
   auto started = std::chrono::steady_clock::now();
-  SearchResults results = searcher.search(request);
+  SearchResults results = searcher.search(prepared.request);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (args.count("json")) {
-    nlohmann::json out = results_json(results);
-    out["query"] = understood_json(understood);
-    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", search_json(results, prepared.understood).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
-    print_understood(understood, request);
-    print_text(results, request, ms);
+    print_understood(prepared.understood, prepared.request);
+    print_text(results, prepared.request, ms);
   }
   return kExitOk;
 }

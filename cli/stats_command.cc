@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "cli/terminal.h"
 #include "newsq/searcher.h"
 
@@ -20,11 +21,7 @@ int stats_command(int argc, char** argv) {
   Searcher searcher(args["db"].as<std::string>());
   IndexStats s = searcher.stats();
   if (args.count("json")) {
-    nlohmann::json sources = nlohmann::json::object();
-    for (const auto& [name, count] : s.sources) sources[name] = count;
-    nlohmann::json out = {{"articles", s.articles},   {"terms", s.terms},           {"first_date", s.first_date},
-                          {"last_date", s.last_date}, {"disk_bytes", s.disk_bytes}, {"sources", sources}};
-    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", stats_json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return kExitOk;
   }
   fmt::print("articles   {}\n", thousands(s.articles));

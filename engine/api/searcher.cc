@@ -79,11 +79,18 @@ struct Searcher::Impl {
     enquire.set_query(q.match_query(db));
     if (q.by_date()) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     std::unique_ptr<query::FacetSpy> spy = facets.add_spy(enquire, q.main_pass_facets());
+    if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
+    const auto started = std::chrono::steady_clock::now();
     // Checking every match makes the spies (and the total) exact rather than estimated.
     Xapian::MSet mset = enquire.get_mset(request.offset, query::matches_to_fetch(request), db.get_doccount());
 
     SearchResults results;
     results.total = mset.get_matches_estimated();
+    if (request.time_limit_seconds > 0) {
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      results.timed_out = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+                          took.count() >= request.time_limit_seconds;
+    }
     results.hits = query::assemble_hits(mset, db, request, q.text(), q.centre(), stored_reader, analyzer);
     facets.store(spy.get(), request.max_facet_values, results);
     for (const auto& [field, narrowed] : q.own_pass_facets())

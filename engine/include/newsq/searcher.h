@@ -44,6 +44,11 @@ struct NEWSQ_EXPORT SearchRequest {
   std::vector<std::string> prefer_places{};  // Articles mentioning these rank higher; none are dropped.
   // Facet filters also take ("location", place) and the facets gain "location".
   static constexpr double kDefaultRadiusKm = 50;
+  // Above 0: once the match pass has run this long it stops checking every match (Xapian's
+  // Enquire::set_time_limit) and the results say timed_out. The ranking of the hits shown still
+  // completes, and the facet passes of selected fields are not limited: this bounds the one pass
+  // that grows with the number of matches, not the whole search.
+  double time_limit_seconds = 0;
 
   // The ranges search() takes; validate() says which field is outside them.
   static constexpr std::uint32_t kMaxLimit = 10000;     // Page through more with `offset`.
@@ -98,6 +103,9 @@ struct NEWSQ_EXPORT SearchResults {
   // The query with unknown words replaced by the closest indexed ones ("Kyv" -> "kyiv"); empty
   // when every word is known.
   std::string suggestion{};
+  // SearchRequest::time_limit_seconds ran out (or the search took at least that long): `total`
+  // and the facet counts may be estimates from the matches checked in time.
+  bool timed_out = false;
 };
 
 // Snippets mark matched words with these bytes, so that a terminal can bold them and JSON can
