@@ -18,7 +18,7 @@ function(newsq_page_content_type file out_var)
   set(types
     ".html=text/html\\; charset=utf-8" ".js=text/javascript\\; charset=utf-8" ".mjs=text/javascript\\; charset=utf-8"
     ".css=text/css\\; charset=utf-8" ".json=application/json" ".svg=image/svg+xml" ".png=image/png"
-    ".ico=image/x-icon" ".txt=text/plain\\; charset=utf-8" ".webmanifest=application/manifest+json")
+    ".ico=image/x-icon" ".gz=application/gzip" ".txt=text/plain\\; charset=utf-8" ".webmanifest=application/manifest+json")
   set(type "application/octet-stream")
   foreach(pair IN LISTS types)
     string(FIND "${pair}" "=" eq)

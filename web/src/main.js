@@ -9,7 +9,7 @@ import { renderHits } from './hits.js';
 import { renderOutlets } from './outlets.js';
 import { renderHistogram } from './histogram.js';
 import { renderPlaces } from './places.js';
-import { renderMap } from './map.js';
+import { outlines, renderMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -129,4 +129,5 @@ window.addEventListener('popstate', () => {
 });
 
 history.replaceState(null, '', pageUrl(state));
+outlines('110m').catch(() => {});  // Fetched beside the first search; renderMap reports a failure.
 run();

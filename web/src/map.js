@@ -1,8 +1,11 @@
 // web/src/map.js: the location facet on a map: Natural Earth country outlines (world-atlas, bundled as
-// world.json and fetched from the same server, never a CDN) drawn as SVG with d3-geo, and a circle per
-// place with coordinates, its area proportional to its count. The view fits the places shown. Clicking a
-// circle (or a shaded country) drills into that place, as the tree does.
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+// world-110m.json.gz and world-50m.json.gz and fetched from the same server, never a CDN) drawn as SVG
+// with d3-geo, and a circle per place with coordinates, its area proportional to its count. The view
+// fits the places shown: a view wider than WIDE_VIEW degrees uses the 1:110m outlines (38 KB, quick to
+// draw), a closer one the 1:50m outlines (225 KB, fetched the first time they are needed), drawing only
+// the countries near the view. Clicking a circle (or a shaded country) drills into that place, as the
+// tree does.
+import { geoBounds, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { h, fill, count } from './dom.js';
 import { selected, toggled } from './state.js';
@@ -12,13 +15,30 @@ const HEIGHT = 340;
 const MIN_SPAN = 8;  // Degrees: a single place is shown with its surroundings.
 const MAX_RADIUS = 22;
 const LEVEL_ORDER = ['country', 'region', 'district', 'sea', 'city'];  // Drawn big to small.
+const WIDE_VIEW = 60;  // Degrees of longitude from which the coarse outlines are enough.
 
-let countriesPromise = null;
-function countries() {
-  countriesPromise ??= fetch('/world.json')
-    .then((r) => { if (!r.ok) throw new Error(`world.json: HTTP ${r.status}`); return r.json(); })
-    .then((topology) => feature(topology, topology.objects.countries).features);
-  return countriesPromise;
+// The outlines ship gzipped (web/build.mjs says why) and are unpacked here, once per page and scale.
+// Each country gets its bounding box ([[west, south], [east, north]]) for culling.
+const outlinesByScale = new Map();
+export function outlines(scale) {
+  if (!outlinesByScale.has(scale)) {
+    outlinesByScale.set(scale, (async () => {
+      if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot unpack the map');
+      const response = await fetch(`/world-${scale}.json.gz`);
+      if (!response.ok) throw new Error(`world-${scale}.json.gz: HTTP ${response.status}`);
+      const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+      const topology = JSON.parse(text);
+      return feature(topology, topology.objects.countries).features.map((shape) => ({ shape, box: geoBounds(shape) }));
+    })());
+  }
+  return outlinesByScale.get(scale);
+}
+
+// Whether a country's box meets the view's (a box across the antimeridian, west > east, always does).
+function near(box, view) {
+  const [[w, s], [e, n]] = box;
+  if (w > e || !view) return true;
+  return w <= view.e && e >= view.w && s <= view.n && n >= view.s;
 }
 
 // The outline of the area to show: the places' box (cities and regions when there are any), at least
@@ -26,30 +46,36 @@ function countries() {
 function extentOf(points) {
   const local = points.filter((p) => p.level !== 'country');
   const use = local.length ? local : points;
-  if (use.length === 0) return { type: 'Sphere' };
+  if (use.length === 0) return { outline: { type: 'Sphere' }, view: null };
   let [w, e, s, n] = [180, -180, 90, -90];
   for (const p of use) { w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat); }
   const cx = (w + e) / 2, cy = (s + n) / 2;
   const hw = Math.max(e - w, MIN_SPAN) / 2 * 1.15, hh = Math.max(n - s, MIN_SPAN / 2) / 2 * 1.15;
   const clampLat = (v) => Math.max(-85, Math.min(85, v));
-  return { type: 'MultiPoint', coordinates: [[cx - hw, clampLat(cy - hh)], [cx + hw, clampLat(cy + hh)],
-    [cx - hw, clampLat(cy + hh)], [cx + hw, clampLat(cy - hh)]] };
+  const view = { w: cx - hw, e: cx + hw, s: clampLat(cy - hh), n: clampLat(cy + hh) };
+  return {
+    outline: { type: 'MultiPoint', coordinates: [[view.w, view.s], [view.e, view.n], [view.w, view.n], [view.e, view.s]] },
+    view: view.e - view.w >= WIDE_VIEW ? null : view,
+  };
 }
 
 export async function renderMap(container, state, answer, go) {
   const values = ((answer.facets && answer.facets.location) || []).filter((v) => v.level !== 'continent');
   const points = values.filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+  const { outline, view } = extentOf(points);
   let shapes;
   container.dataset.pending = String((Number(container.dataset.pending) || 0) + 1);
   const mine = container.dataset.pending;
   try {
-    shapes = await countries();
+    shapes = await outlines(view ? '50m' : '110m');
     if (container.dataset.pending !== mine) return;  // A newer answer is being drawn.
   } catch (error) {
     fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
     return;
   }
-  const projection = geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], extentOf(points))
+  // A close view also culls the countries far from it (with a margin: the box is the places').
+  const margin = view && { w: view.w - 20, e: view.e + 20, s: view.s - 15, n: view.n + 15 };
+  const projection = geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], outline)
     .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
   const path = geoPath(projection);
   const chosen = new Set(selected(state, 'location'));
@@ -65,7 +91,7 @@ export async function renderMap(container, state, answer, go) {
   const svg = h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'group',
     'aria-label': 'Map of the places mentioned; each circle is a place, sized by its number of articles' },
   h('path', { class: 'sea', d: path({ type: 'Sphere' }) }),
-  h('g', { class: 'countries' }, shapes.map((shape) => {
+  h('g', { class: 'countries' }, shapes.filter(({ box }) => near(box, margin)).map(({ shape }) => {
     const v = countryValues.get(shape.properties.name);
     const d = path(shape);
     if (!d) return null;
