@@ -30,19 +30,23 @@ nlohmann::json understood_json(const UnderstoodQuery& u) {
   return out;
 }
 
+nlohmann::json places_json(const std::vector<HitPlace>& places) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : places) {
+    nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"level", p.level}};
+    if (p.has_coordinates) {
+      place["lat"] = p.lat;
+      place["lon"] = p.lon;
+    }
+    place["count"] = p.mentions;
+    out.push_back(std::move(place));
+  }
+  return out;
+}
+
 nlohmann::json results_json(const SearchResults& r) {
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : r.hits) {
-    nlohmann::json places = nlohmann::json::array();
-    for (const auto& p : h.places) {
-      nlohmann::json place = {{"id", p.id}, {"name", p.name}, {"level", p.level}};
-      if (p.has_coordinates) {
-        place["lat"] = p.lat;
-        place["lon"] = p.lon;
-      }
-      place["count"] = p.mentions;
-      places.push_back(std::move(place));
-    }
     nlohmann::json hit = {{"id", h.id},
                           {"date", h.date},
                           {"source", h.source},
@@ -51,7 +55,7 @@ nlohmann::json results_json(const SearchResults& r) {
                           {"score", h.score},
                           {"snippet", html_highlights(h.snippet)},
                           {"similar", h.similar_ids},
-                          {"places", std::move(places)}};
+                          {"places", places_json(h.places)}};
     if (h.distance_km >= 0) hit["distance_km"] = h.distance_km;
     hits.push_back(std::move(hit));
   }
@@ -63,6 +67,12 @@ nlohmann::json results_json(const SearchResults& r) {
       if (!v.level.empty()) {  // location
         value["id"] = v.id;
         value["level"] = v.level;
+        if (v.has_coordinates) {
+          value["lat"] = v.lat;
+          value["lon"] = v.lon;
+        }
+        if (!v.country.empty()) value["country"] = v.country;
+        if (!v.region.empty()) value["region"] = v.region;
       }
       value["count"] = v.count;
       list.push_back(std::move(value));
@@ -80,6 +90,22 @@ nlohmann::json stats_json(const IndexStats& s) {
   for (const auto& [name, count] : s.sources) sources[name] = count;
   return {{"articles", s.articles},   {"terms", s.terms},           {"first_date", s.first_date},
           {"last_date", s.last_date}, {"disk_bytes", s.disk_bytes}, {"sources", sources}};
+}
+
+nlohmann::json article_json(const StoredArticle& a) {
+  return {{"id", a.id},       {"date", a.date}, {"source", a.source},          {"title", a.title},
+          {"url", a.url},     {"text", a.text}, {"places", places_json(a.places)}};
+}
+
+nlohmann::json place_names_json(const std::vector<PlaceSuggestion>& found) {
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& p : found) {
+    nlohmann::json place = {{"name", p.name}, {"id", p.id}, {"level", p.level}};
+    if (!p.country.empty()) place["country"] = p.country;
+    place["count"] = p.count;
+    places.push_back(std::move(place));
+  }
+  return {{"places", std::move(places)}};
 }
 
 }  // namespace newsq::cli

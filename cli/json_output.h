@@ -13,8 +13,18 @@ namespace newsq::cli {
 // "from"/"to" absent for open ends.
 nlohmann::json understood_json(const UnderstoodQuery& u);
 
-// {"total","hits":[{"id","date","source","title","url","score","snippet","similar"}],"facets":{...}}
+// {"total","hits":[{"id","date","source","title","url","score","snippet","similar","places"}],"facets":{...}};
+// location facet values add "id","level", and "lat","lon","country","region" when known.
 nlohmann::json results_json(const SearchResults& r);
+
+// [{"id","name","level","lat","lon","count"}]: an article's places ("lat","lon" when known).
+nlohmann::json places_json(const std::vector<HitPlace>& places);
+
+// {"id","date","source","title","url","text","places"}
+nlohmann::json article_json(const StoredArticle& a);
+
+// {"places":[{"name","id","level","country","count"}]} ("country" absent when none).
+nlohmann::json place_names_json(const std::vector<PlaceSuggestion>& found);
 
 // {"articles","terms","first_date","last_date","disk_bytes","sources":{name: count}}
 nlohmann::json stats_json(const IndexStats& s);

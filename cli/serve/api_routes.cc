@@ -19,6 +19,9 @@ namespace {
 
 using cli::ParameterError;
 
+// The most place names one /api/places request returns.
+constexpr std::uint32_t kMaxPlaceNames = 100;
+
 void send_json(httplib::Response& res, const nlohmann::json& body) {
   res.status = 200;
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
@@ -161,6 +164,30 @@ void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions&
       const QueryParameters q(req, {});
       auto searcher = pool.check_out();
       send_json(res, cli::stats_json(searcher->stats()));
+    });
+  });
+
+  server.Get(R"(/api/article/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const QueryParameters q(req, {});
+      const std::string id = req.matches[1];
+      auto searcher = pool.check_out();
+      if (auto article = searcher->article(id)) {
+        send_json(res, cli::article_json(*article));
+      } else {
+        set_error(res, 404, "not_found", "no article with id '" + id + "'");
+      }
+    });
+  });
+
+  server.Get("/api/places", [&pool](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const QueryParameters q(req, {"prefix", "limit"});
+      const std::uint32_t limit = q.get("limit") ? cli::parse_count("limit", *q.get("limit")) : 10;
+      if (limit > kMaxPlaceNames)
+        throw ParameterError(fmt::format("limit {} is out of range (0 to {})", limit, kMaxPlaceNames));
+      auto searcher = pool.check_out();
+      send_json(res, cli::place_names_json(searcher->place_names(q.text("prefix"), limit)));
     });
   });
 

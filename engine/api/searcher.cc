@@ -23,6 +23,7 @@
 #include "query/index_gazetteer_cache.h"
 #include "query/index_stats.h"
 #include "query/index_view.h"
+#include "query/place_completion.h"
 #include "query/request_query.h"
 #include "query/source_names.h"
 #include "query/spelling_suggestion.h"
@@ -57,6 +58,7 @@ struct Searcher::Impl {
   analysis::TextAnalyzer analyzer;  // Snippets, place names, spelling.
   query::StoredArticleReader stored_reader;
   std::optional<query::Thesaurus> own_thesaurus;  // Built-in (parsed on first use) or set_thesaurus()'s.
+  std::optional<query::PlaceCompletion> completion;  // Of gazetteer.get(), built on first place_names().
 
   explicit Impl(const std::string& dir) : index(dir) {}
 
@@ -148,6 +150,28 @@ void Searcher::reopen() {
 
 IndexStats Searcher::stats() {
   return impl_->index.with_retry("cannot read statistics", [&] { return query::index_stats(impl_->index); });
+}
+
+std::optional<StoredArticle> Searcher::article(const std::string& id) {
+  Impl& impl = *impl_;
+  return impl.index.with_retry("cannot read the article", [&]() -> std::optional<StoredArticle> {
+    const Xapian::Database& db = impl.index.db();
+    const std::string term = schema::id_term(id);
+    Xapian::PostingIterator found = db.postlist_begin(term);
+    if (id.empty() || found == db.postlist_end(term)) return std::nullopt;
+    return impl.stored_reader.read(db.get_document(*found).get_data());
+  });
+}
+
+std::vector<PlaceSuggestion> Searcher::place_names(const std::string& prefix, std::uint32_t limit) {
+  Impl& impl = *impl_;
+  return impl.index.with_retry("cannot read the index", [&]() -> std::vector<PlaceSuggestion> {
+    const places::Gazetteer* g = impl.gazetteer.get();
+    if (!g) return {};
+    // A reloaded gazetteer (the index now records another) is keyed afresh.
+    if (!impl.completion || &impl.completion->gazetteer() != g) impl.completion.emplace(*g, impl.analyzer);
+    return impl.completion->suggest(impl.index.db(), prefix, limit, impl.analyzer);
+  });
 }
 
 }  // namespace newsq

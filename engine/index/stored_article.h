@@ -12,10 +12,8 @@
 
 namespace newsq::query {
 
-struct StoredArticle {
-  std::string id, date, source, title, url, text;
-  std::vector<HitPlace> places;  // As a hit shows them.
-};
+// The public record (newsq/searcher.h); the places as a hit shows them.
+using StoredArticle = newsq::StoredArticle;
 
 // Not thread-safe (it reuses one parser's buffers): one per Searcher.
 class StoredArticleReader {

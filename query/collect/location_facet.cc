@@ -8,8 +8,14 @@ namespace newsq::query {
 const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
   auto [it, added] = seen_.try_emplace(id);
   if (added) {
-    places::Place p;
-    if (gazetteer_.find(id, p)) it->second = {p.name, p.level, true};
+    places::Place p, area;
+    if (gazetteer_.find(id, p)) {
+      Named& named = it->second;
+      named = {p.name, p.level, true, p.has_coordinates, p.lat, p.lon, {}, {}};
+      // A country or region is not "in" itself.
+      if (p.country != 0 && p.country != p.id && gazetteer_.find(p.country, area)) named.country = area.name;
+      if (p.region != 0 && p.region != p.id && gazetteer_.find(p.region, area)) named.region = area.name;
+    }
   }
   return it->second;
 }
@@ -45,6 +51,11 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
     v.count = count;
     v.id = id;
     v.level = std::string(places::level_name(p.level));
+    v.has_coordinates = p.has_coordinates;
+    v.lat = p.lat;
+    v.lon = p.lon;
+    v.country = std::string(p.country);
+    v.region = std::string(p.region);
     by_level[rank].push_back(std::move(v));
   }
   std::vector<FacetValue> out;

@@ -13,8 +13,9 @@
 
 namespace newsq::query {
 
-// The name and level of place ids, remembered: the facet names the same places search after
-// search, and each gazetteer lookup is a binary search over all of its places.
+// The name, level, position and containing country and region of place ids, remembered: the facet
+// names the same places search after search, and each gazetteer lookup is a binary search over
+// all of its places.
 class PlaceNames {
  public:
   explicit PlaceNames(const places::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
@@ -22,6 +23,9 @@ class PlaceNames {
     std::string_view name;  // Points into the gazetteer.
     places::Level level = places::Level::city;
     bool known = false;  // False: the gazetteer has no such id.
+    bool has_coordinates = false;
+    double lat = 0, lon = 0;
+    std::string_view country, region;  // Names of the country and first-level region it lies in; empty if none.
   };
   const Named& operator()(std::uint32_t id);
 

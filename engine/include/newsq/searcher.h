@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,6 +92,30 @@ struct NEWSQ_EXPORT FacetValue {
   std::uint64_t count = 0;
   std::uint64_t id = 0;  // location: the place's gazetteer id; 0 for other facets.
   std::string level{};   // location: "continent", "country", "region", "district", "city" or "sea"; else empty.
+  // location, from the index's gazetteer: where the place is (areas: their centre's), so that a
+  // reader can draw it on a map, and the names of the country and of the first-level region it
+  // lies in, so that it can build a country -> region -> place tree. `country` is empty for a
+  // country itself, a continent and a sea; `region` is empty for a region itself and for places
+  // in no region (or whose region the gazetteer lacks).
+  bool has_coordinates = false;
+  double lat = 0, lon = 0;
+  std::string country{}, region{};
+};
+
+// An article as the index stores it (Searcher::article).
+struct NEWSQ_EXPORT StoredArticle {
+  std::string id, date, source, title, url;
+  std::string text;                // The body as indexed.
+  std::vector<HitPlace> places{};  // The places it mentions, in order of first mention.
+};
+
+// A place whose name starts with a prefix (Searcher::place_names), for a search box's completion.
+struct NEWSQ_EXPORT PlaceSuggestion {
+  std::uint64_t id = 0;  // Gazetteer id.
+  std::string name{};    // The gazetteer's primary name.
+  std::string level{};   // As HitPlace::level.
+  std::string country{};  // The name of the country it lies in; empty for countries, continents, seas.
+  std::uint64_t count = 0;  // Articles mentioning it or a place inside it.
 };
 
 struct NEWSQ_EXPORT SearchResults {
@@ -147,6 +172,17 @@ class NEWSQ_EXPORT Searcher {
   void reopen();
 
   IndexStats stats();
+
+  // The article with this id as stored (its text and places), or none if the index holds no such
+  // article.
+  std::optional<StoredArticle> article(const std::string& id);
+
+  // At most `limit` places of the index's gazetteer whose primary name starts with `prefix`
+  // (compared as the gazetteer compares names: words normalised, case and accents folded; the
+  // last word may be partial: "Kh" -> Kharkiv, Kherson; "new y" -> New York), most mentioned in
+  // the index first (ties: more populous first), places no article mentions left out. Empty
+  // without a usable gazetteer or for a prefix with no word characters.
+  std::vector<PlaceSuggestion> place_names(const std::string& prefix, std::uint32_t limit = 10);
 
  private:
   struct Impl;

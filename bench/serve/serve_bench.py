@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""bench/serve/serve_bench.py: `newsq serve` under load (make -f Makefile.bench serve).
+
+Builds (once, in WORK) the 100k-article resampling of the shared corpus and its index with the
+benchmarks' gazetteer (bench/run.py, bench/make_corpus.py), starts `newsq serve --threads 2
+--quiet` on a free loopback port, and runs wrk against GET /api/search cycling through the query
+mix (bench/query_mix.tsv, as newsq_query_bench runs it: understood against now=2024-12-31, places
+as near=/place=, no thesaurus, facets over every match, snippets and collapsing on). Beside it,
+newsq_query_bench's per-query time for the same mix in one thread over the library. Prints a
+Markdown table and writes it to bench/results/serve.md.
+
+usage: serve_bench.py BUILD WORK SHARED_CORPUS [SECONDS]
+"""
+import datetime
+import json
+import os
+import subprocess
+import sys
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(HERE)
+sys.path.insert(0, BENCH)
+import run as bench_run  # noqa: E402  (build_gazetteer, the one gazetteer every benchmark indexes with)
+
+SCALE = 100000
+
+
+def mix_targets():
+    """The query mix as GET /api/search targets: the same requests newsq_query_bench makes."""
+    targets = []
+    for line in open(os.path.join(BENCH, "query_mix.tsv"), encoding="utf-8"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
+        params = [("q", f[1]), ("now", "2024-12-31"), ("thesaurus", "0")]
+        if f[2]:
+            params.append(("from", f[2]))
+        if f[3]:
+            params.append(("to", f[3]))
+        if f[4]:
+            mode, name = f[4].split(":", 1)
+            params.append(("near" if mode == "near" else "place", name))
+        targets.append("/api/search?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote))
+    return targets
+
+
+def main():
+    build, work, shared = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
+    seconds = sys.argv[4] if len(sys.argv) > 4 else "15"
+    newsq = os.path.join(build, "newsq")
+    os.makedirs(work, exist_ok=True)
+    corpus = os.path.join(work, f"scaled-{SCALE}.jsonl.gz")
+    if not os.path.exists(corpus):
+        subprocess.run([sys.executable, os.path.join(BENCH, "make_corpus.py"), shared, str(SCALE), corpus], check=True)
+    gazetteer = bench_run.build_gazetteer(build, work, shared)
+    db = os.path.join(work, "serve-100k.db")
+    if not os.path.exists(db):
+        subprocess.run([newsq, "index", "--db", db, "--quiet", "--gazetteer", gazetteer, corpus], check=True)
+    mix_file = os.path.join(work, "serve-mix.txt")
+    with open(mix_file, "w", encoding="utf-8") as out:
+        out.write("\n".join(mix_targets()) + "\n")
+
+    # The library alone, one thread: newsq_query_bench over the same index and mix.
+    library = json.loads(subprocess.run([os.path.join(build, "newsq_query_bench"), db,
+                                         os.path.join(BENCH, "query_mix.tsv"), "20"],
+                                        check=True, capture_output=True, text=True).stdout)
+
+    server = subprocess.Popen([newsq, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        address = server.stdout.readline().strip().removeprefix("listening on ")
+        env = dict(os.environ, NEWSQ_MIX=mix_file)
+        # Warm: the searchers count facets over the index and build their facet tables, as a
+        # server running for a while has (newsq_query_bench warms the same way).
+        subprocess.run(["wrk", "-t1", "-c2", "-d5s", "-s", os.path.join(HERE, "mix.lua"), address],
+                       check=True, capture_output=True, env=env)
+        # Two connections for two worker threads: a keep-alive connection holds its worker.
+        out = subprocess.run(["wrk", "-t1", "-c2", f"-d{seconds}s", "-s", os.path.join(HERE, "mix.lua"), address],
+                             check=True, capture_output=True, text=True, env=env).stdout
+        http = json.loads(out.strip().splitlines()[-1])
+    finally:
+        server.terminate()
+        server.wait()
+
+    # Per request, each of the two workers: 2 threads' time over the requests served.
+    per_request_ms = 2 * 1000 * http["seconds"] / max(http["requests"], 1)
+    rows = [
+        "| | requests/s | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|",
+        f"| newsq serve, 2 threads, wrk -c2, {SCALE // 1000}k articles | {http['rps']:.0f} | {http['p50_ms']:.2f} | {http['p99_ms']:.2f} |",
+        f"| library, 1 thread, same mix (newsq_query_bench) | {1000 / max(library['p50'], 1e-9):.0f} (1/p50) | {library['p50']:.2f} | {library['p99']:.2f} |",
+    ]
+    note = (f"HTTP layer: p50 {http['p50_ms'] - library['p50']:+.2f} ms over the library's p50 "
+            f"(wrk and the server share the machine's cores); errors {http['errors']}, non-2xx {http['non_2xx']}, "
+            f"{http['requests']} requests in {http['seconds']:.1f} s; {per_request_ms:.2f} worker-ms per request.")
+    table = "\n".join(rows) + "\n\n" + note + "\n"
+    print(table)
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    with open(os.path.join(BENCH, "results", "serve.md"), "w", encoding="utf-8") as f:
+        f.write(f"# newsq serve under load ({stamp}, `make -f Makefile.bench serve`)\n\n"
+                f"Query mix: bench/query_mix.tsv ({len(mix_targets())} queries, facets over every match). "
+                f"Index: {SCALE // 1000}k articles resampled from the shared corpus, gazetteer of bench/run.py.\n\n"
+                + table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+// tests/serve/serve_lifecycle_test.cc: `newsq serve` over time: a commit made while it serves is
+// seen by the next request, and SIGTERM lets the request in flight finish before it exits 0.
+#include <arpa/inet.h>
+#include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "newsq/index_writer.h"
+#include "tests/serve/serve_process.h"
+
+using nlohmann::json;
+using newsq::test::ServeProcess;
+
+namespace {
+
+// A fresh folder removed at the end of the test.
+struct TempIndex {
+  std::filesystem::path dir;
+  TempIndex() {
+    char name[] = "/tmp/newsq-serve-test-XXXXXX";
+    dir = mkdtemp(name);
+  }
+  ~TempIndex() { std::filesystem::remove_all(dir); }
+  std::string db() const { return (dir / "db").string(); }
+};
+
+void add_and_commit(const std::string& db, const std::vector<newsq::Article>& articles) {
+  newsq::IndexWriter writer(db);
+  for (const auto& a : articles) writer.add(a);
+  writer.commit();
+}
+
+std::uint64_t total_of(httplib::Client& client, const std::string& q) {
+  auto res = client.Get(("/api/search?q=" + q).c_str());
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  return json::parse(res->body)["total"];
+}
+
+// A loopback TCP connection to `port`, for sending a request in pieces.
+int connect_to(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  return fd;
+}
+
+void send_all(int fd, const std::string& bytes) {
+  REQUIRE(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  char buffer[4096];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("newsq serve sees a commit made while it serves at the next request", "[serve]") {
+  TempIndex index;
+  add_and_commit(index.db(), {{.id = "a1", .date = "2022-03-01", .source = "Test", .text = "Grain exports resume."}});
+  ServeProcess serve(index.db());
+  auto client = serve.client();
+  CHECK(total_of(client, "grain") == 1);
+  CHECK(total_of(client, "zeppelin") == 0);
+  add_and_commit(index.db(), {{.id = "a2", .date = "2022-03-02", .source = "Test", .text = "A zeppelin over the grain port."}});
+  CHECK(total_of(client, "zeppelin") == 1);
+  CHECK(total_of(client, "grain") == 2);
+  auto article = client.Get("/api/article/a2");
+  REQUIRE(article);
+  CHECK(article->status == 200);
+  CHECK(json::parse(article->body)["text"] == "A zeppelin over the grain port.");
+}
+
+TEST_CASE("newsq serve exits 0 on SIGTERM after finishing the request in flight", "[serve]") {
+  TempIndex index;
+  add_and_commit(index.db(), {{.id = "a1", .date = "2022-03-01", .source = "Test", .text = "Grain exports resume."}});
+  ServeProcess serve(index.db());
+
+  // The request's first line reaches a worker, which then waits for the rest of its headers: it is
+  // in flight when SIGTERM comes. The pauses only let the worker and the signal arrive; the
+  // outcome does not depend on their length unless the machine stalls for longer.
+  const int fd = connect_to(serve.port());
+  send_all(fd, "GET /api/search?q=grain HTTP/1.1\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(serve.pid(), SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(serve.running());  // Still finishing the request in flight.
+  send_all(fd, "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  const std::string response = read_all(fd);
+  close(fd);
+  CHECK(response.starts_with("HTTP/1.1 200"));
+  const auto body = response.find("\r\n\r\n");
+  REQUIRE(body != std::string::npos);
+  CHECK(json::parse(response.substr(body + 4))["total"] == 1);
+  CHECK(serve.stop(0) == 0);  // Signal 0: just wait for the exit.
+
+  // SIGINT stops it the same way.
+  ServeProcess again(index.db());
+  CHECK(again.stop(SIGINT) == 0);
+}
