@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { feature } from 'topojson-client';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, 'src');
@@ -30,9 +31,27 @@ async function buildInto(out) {
   copyFileSync(join(src, 'index.html'), join(out, 'index.html'));
   // gzip with Node's zlib is deterministic (no file name, modification time 0).
   for (const scale of WORLD) {
-    const topology = readFileSync(join(nodeModules, 'world-atlas', `countries-${scale}.json`));
-    writeFileSync(join(out, `world-${scale}.json.gz`), gzipSync(topology, { level: 9 }));
+    const topology = JSON.parse(readFileSync(join(nodeModules, 'world-atlas', `countries-${scale}.json`), 'utf8'));
+    writeFileSync(join(out, `world-${scale}.json.gz`), gzipSync(JSON.stringify(withBoxes(topology)), { level: 9 }));
   }
+}
+
+// Each country's longitude/latitude box ([west, south, east, north], TopoJSON's "bbox" member), so that
+// the page converts and draws only the countries near a close view (web/src/map.js). A country across
+// the antimeridian gets a box spanning every longitude.
+function withBoxes(topology) {
+  for (const geometry of topology.objects.countries.geometries) {
+    const shape = feature(topology, geometry).geometry;
+    let [w, s, e, n] = [180, 90, -180, -90];
+    const polygons = !shape ? [] : shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+    for (const ring of polygons.flat()) {
+      for (const [lon, lat] of ring) {
+        w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+      }
+    }
+    geometry.bbox = [w, s, e, n].map((v) => Math.round(v * 100) / 100);
+  }
+  return topology;
 }
 
 function digest(dir) {

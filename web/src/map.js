@@ -5,7 +5,7 @@
 // draw), a closer one the 1:50m outlines (225 KB, fetched the first time they are needed), drawing only
 // the countries near the view. Clicking a circle (or a shaded country) drills into that place, as the
 // tree does.
-import { geoBounds, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { h, fill, count } from './dom.js';
 import { selected, toggled } from './state.js';
@@ -18,27 +18,33 @@ const LEVEL_ORDER = ['country', 'region', 'district', 'sea', 'city'];  // Drawn 
 const WIDE_VIEW = 60;  // Degrees of longitude from which the coarse outlines are enough.
 
 // The outlines ship gzipped (web/build.mjs says why) and are unpacked here, once per page and scale.
-// Each country gets its bounding box ([[west, south], [east, north]]) for culling.
-const outlinesByScale = new Map();
+// Each country's box (bbox, [west, south, east, north], added by web/build.mjs) lets a close view
+// convert and draw only the countries near it; converted outlines are kept for the next view.
+const topologies = new Map();
 export function outlines(scale) {
-  if (!outlinesByScale.has(scale)) {
-    outlinesByScale.set(scale, (async () => {
+  if (!topologies.has(scale)) {
+    topologies.set(scale, (async () => {
       if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot unpack the map');
       const response = await fetch(`/world-${scale}.json.gz`);
       if (!response.ok) throw new Error(`world-${scale}.json.gz: HTTP ${response.status}`);
       const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
       const topology = JSON.parse(text);
-      return feature(topology, topology.objects.countries).features.map((shape) => ({ shape, box: geoBounds(shape) }));
+      return { topology, shapes: new Map() };
     })());
   }
-  return outlinesByScale.get(scale);
+  return topologies.get(scale);
 }
 
-// Whether a country's box meets the view's (a box across the antimeridian, west > east, always does).
-function near(box, view) {
-  const [[w, s], [e, n]] = box;
-  if (w > e || !view) return true;
-  return w <= view.e && e >= view.w && s <= view.n && n >= view.s;
+// The countries whose box meets the view (every country when there is no view), as GeoJSON features.
+function countriesNear({ topology, shapes }, view) {
+  const out = [];
+  for (const geometry of topology.objects.countries.geometries) {
+    const [w, s, e, n] = geometry.bbox || [-180, -90, 180, 90];
+    if (view && !(w <= view.e && e >= view.w && s <= view.n && n >= view.s)) continue;
+    if (!shapes.has(geometry)) shapes.set(geometry, feature(topology, geometry));
+    out.push(shapes.get(geometry));
+  }
+  return out;
 }
 
 // The outline of the area to show: the places' box (cities and regions when there are any), at least
@@ -67,14 +73,13 @@ export async function renderMap(container, state, answer, go) {
   container.dataset.pending = String((Number(container.dataset.pending) || 0) + 1);
   const mine = container.dataset.pending;
   try {
-    shapes = await outlines(view ? '50m' : '110m');
+    shapes = countriesNear(await outlines(view ? '50m' : '110m'), view && {
+      w: view.w - 20, e: view.e + 20, s: view.s - 15, n: view.n + 15 });  // A margin: the view is the places' box.
     if (container.dataset.pending !== mine) return;  // A newer answer is being drawn.
   } catch (error) {
     fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
     return;
   }
-  // A close view also culls the countries far from it (with a margin: the box is the places').
-  const margin = view && { w: view.w - 20, e: view.e + 20, s: view.s - 15, n: view.n + 15 };
   const projection = geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], outline)
     .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
   const path = geoPath(projection);
@@ -85,13 +90,17 @@ export async function renderMap(container, state, answer, go) {
   const max = Math.max(1, ...points.map((p) => p.count));
   const order = (p) => LEVEL_ORDER.indexOf(p.level);
   const sorted = [...points].sort((a, b) => order(a) - order(b) || b.count - a.count);
-  const labelled = new Set([...points].filter((p) => p.level === 'city' || p.level === 'region')
-    .sort((a, b) => b.count - a.count).slice(0, 6));
+  // The six most mentioned cities and regions are named, unless a name already placed is that close.
+  const labelled = [];
+  for (const p of [...points].filter((q) => q.level === 'city' || q.level === 'region').sort((a, b) => b.count - a.count)) {
+    const [x, y] = projection([p.lon, p.lat]) || [-1, -1];
+    if (labelled.length < 6 && !labelled.some((q) => Math.abs(q.x - x) < 70 && Math.abs(q.y - y) < 14)) labelled.push({ ...p, x, y });
+  }
 
   const svg = h('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'group',
     'aria-label': 'Map of the places mentioned; each circle is a place, sized by its number of articles' },
   h('path', { class: 'sea', d: path({ type: 'Sphere' }) }),
-  h('g', { class: 'countries' }, shapes.filter(({ box }) => near(box, margin)).map(({ shape }) => {
+  h('g', { class: 'countries' }, shapes.map((shape) => {
     const v = countryValues.get(shape.properties.name);
     const d = path(shape);
     if (!d) return null;
@@ -110,10 +119,9 @@ export async function renderMap(container, state, answer, go) {
       onclick: () => drill(p), onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); drill(p); } } },
     h('title', {}, label));
   })),
-  h('g', { class: 'labels', 'aria-hidden': 'true' }, [...labelled].map((p) => {
-    const [x, y] = projection([p.lon, p.lat]) || [-1, -1];
+  h('g', { class: 'labels', 'aria-hidden': 'true' }, labelled.map(({ x, y, value }) => {
     if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
-    return h('text', { x: (x + 4).toFixed(1), y: (y - 4).toFixed(1) }, p.value);
+    return h('text', { x: (x + 4).toFixed(1), y: (y - 4).toFixed(1) }, value);
   })));
   fill(container, svg);
 }
