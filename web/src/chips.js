@@ -23,7 +23,7 @@ export function chipsFor(state, answer, placeName) {
       if (span.as === 'place') {
         const place = (understood.places || []).find((p) => p.text === span.text) || null;
         if (place && place.mode === 'near') detail = `within ${place.radius_km} km`;
-        else if (place && place.name && place.name !== words) detail = place.name;
+        else if (place && place.name && !words.toLowerCase().includes(place.name.toLowerCase())) detail = place.name;
       }
       chips.push({ kind: span.as, label: words, detail, next: withChanges(state, { q: withoutSpan(q, span) }) });
     }

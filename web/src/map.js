@@ -14,6 +14,7 @@ const WIDTH = 640;
 const HEIGHT = 340;
 const MIN_SPAN = 8;  // Degrees: a single place is shown with its surroundings.
 const MAX_RADIUS = 22;
+const PAD = MAX_RADIUS + 4;  // Pixels between the places' box and the map's edge: circles stay whole.
 const LEVEL_ORDER = ['country', 'region', 'district', 'sea', 'city'];  // Drawn big to small.
 const WIDE_VIEW = 60;  // Degrees of longitude from which the coarse outlines are enough.
 
@@ -80,7 +81,7 @@ export async function renderMap(container, state, answer, go) {
     fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
     return;
   }
-  const projection = geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], outline)
+  const projection = geoNaturalEarth1().fitExtent([[PAD, PAD], [WIDTH - PAD, HEIGHT - PAD]], outline)
     .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
   const path = geoPath(projection);
   const chosen = new Set(selected(state, 'location'));
@@ -121,7 +122,8 @@ export async function renderMap(container, state, answer, go) {
   })),
   h('g', { class: 'labels', 'aria-hidden': 'true' }, labelled.map(({ x, y, value }) => {
     if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
-    return h('text', { x: (x + 4).toFixed(1), y: (y - 4).toFixed(1) }, value);
+    const left = x > WIDTH - 110;  // Near the right edge the name goes left of its place.
+    return h('text', { x: (left ? x - 4 : x + 4).toFixed(1), y: (y - 4).toFixed(1), 'text-anchor': left ? 'end' : 'start' }, value);
   })));
   fill(container, svg);
 }
