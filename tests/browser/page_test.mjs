@@ -314,6 +314,55 @@ async function main() {
       await copy.close();
     });
 
+    await step('sort newest first and page on: the hits the API gives', async () => {
+      await page.goto(`${base}/?q=${encodeURIComponent('kyiv')}&now=${NOW}`);
+      await rendered(page);
+      await page.selectOption('#sort', 'date');
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'date');
+      await rendered(page);
+      const { view } = await matchesApi(base, page);
+      const dates = await page.$$eval('#hits .hit time', (ts) => ts.map((t) => t.getAttribute('datetime')));
+      check(dates.every((d, i) => i === 0 || dates[i - 1] >= d), `not newest first: ${dates}`);
+      check(!(await page.$$eval('#sort option', (os) => os.map((o) => o.value))).includes('distance'),
+        'distance offered without a place to be near');
+      await page.click('#pager button:has-text("Next")');
+      await page.waitForURL((u) => u.searchParams.get('offset') === '10');
+      await rendered(page);
+      const next = (await matchesApi(base, page)).view;
+      check(next.hits.every((id) => !view.hits.includes(id)), 'page 2 repeats hits of page 1');
+      await page.goto(`${base}/?q=${encodeURIComponent(QUERY)}&now=${NOW}`);
+      await rendered(page);
+      check((await page.$$eval('#sort option', (os) => os.map((o) => o.value))).includes('distance'),
+        'no distance sort for a query near a place');
+    });
+
+    await step('"N similar" opens the folded copies, read from /api/article/{id}', async () => {
+      // The first hit of a common word that has folded copies, on whichever page it falls.
+      const search = await (await fetch(`${base}/api/search?q=ukraine&limit=200&facets=0&now=${NOW}`)).json();
+      const at = search.hits.findIndex((hit) => hit.similar.length > 0);
+      check(at >= 0, 'no hit with folded copies among the first 200 for "ukraine"');
+      const offset = Math.floor(at / 10) * 10;
+      await page.goto(`${base}/?q=ukraine${offset ? `&offset=${offset}` : ''}&now=${NOW}`);
+      await rendered(page);
+      // Folding is decided per page of results: the page's own answer says which copies it folded.
+      const hit = (await api(base, page)).hits.find((h) => h.id === search.hits[at].id && h.similar.length > 0);
+      check(hit, `hit ${search.hits[at].id} has no folded copies on its page`);
+      const item = page.locator(`#hits .hit[data-id="${hit.id}"]`);
+      const button = item.locator('button.similar-toggle');
+      check((await button.textContent()).trim() === `${hit.similar.length} similar`, `button says "${await button.textContent()}"`);
+      await button.click();
+      check(await button.getAttribute('aria-expanded') === 'true', 'the button does not say it is expanded');
+      await page.waitForFunction((id) => [...document.querySelectorAll(`#similar-${id} li`)].every((li) => li.querySelector('a, .hit-meta') ||
+        li.textContent.includes('could not')), hit.id);
+      const items = await item.locator('.similar-list li').evaluateAll((lis) => lis.map((li) => ({ id: li.dataset.id, text: li.textContent })));
+      check(JSON.stringify(items.map((i) => i.id)) === JSON.stringify(hit.similar), `copies ${items.map((i) => i.id)}, API ${hit.similar}`);
+      for (const { id, text } of items) {
+        const article = await (await fetch(`${base}/api/article/${encodeURIComponent(id)}`)).json();
+        check(text.includes(article.source) && text.includes(article.date), `copy ${id} shows "${text}"`);
+      }
+      await item.screenshot({ path: join(outDir, `${String(++shot).padStart(2, '0')}-similar.png`) });
+    });
+
     await step('nothing was fetched from another host, and the page logged no errors', async () => {
       check(offHost.length === 0, `requests off the server: ${offHost.slice(0, 5)}`);
       check(pageErrors.length === 0, `page errors: ${pageErrors.slice(0, 5)}`);
