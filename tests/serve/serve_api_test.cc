@@ -38,10 +38,10 @@ std::string encoded(const std::string& s) { return httplib::detail::encode_query
 // The library's answer to a one-line query with `now`, as GET /api/search builds it: understood,
 // then explicit parameters over it.
 struct LibraryRequest {
-  std::string q, now;
-  std::vector<std::string> sources;
-  std::vector<std::pair<std::string, std::string>> facets;
-  std::string place;
+  std::string q{}, now{};
+  std::vector<std::string> sources{};
+  std::vector<std::pair<std::string, std::string>> facets{};
+  std::string place{};
   newsq::SearchRequest::Sort sort = newsq::SearchRequest::Sort::relevance;
   std::uint32_t limit = 10, offset = 0;
 };
@@ -96,7 +96,7 @@ void check_same(const json& answer, const newsq::SearchResults& expected) {
 
 }  // namespace
 
-TEST_CASE("GET /api/search answers as the library does for the same request", "[serve]") {
+TEST_CASE("newsq serve: GET /api/search answers as the library does for the same request", "[serve]") {
   NEEDS_SERVE_INDEX();
   ServeProcess serve(newsq::test::serve_index(), {"--threads", "2"});
   auto client = serve.client();
@@ -128,7 +128,7 @@ TEST_CASE("GET /api/search answers as the library does for the same request", "[
   CHECK(city_with_tree);
 }
 
-TEST_CASE("GET /api/explain, /api/stats, /api/article and /api/places answer as the library does", "[serve]") {
+TEST_CASE("newsq serve: GET /api/explain, /api/stats, /api/article and /api/places answer as the library does", "[serve]") {
   NEEDS_SERVE_INDEX();
   ServeProcess serve(newsq::test::serve_index());
   auto client = serve.client();
@@ -230,7 +230,7 @@ TEST_CASE("newsq serve answers each error with its status and a JSON error", "[s
   CHECK(page->get_header_value("Content-Type").starts_with("text/html"));
 }
 
-TEST_CASE("newsq serve --token asks /api/ for the bearer token; --allow-origin sends CORS to that origin only",
+TEST_CASE("newsq serve --token asks /api/ for the bearer token, and --allow-origin sends CORS to that origin only",
           "[serve]") {
   NEEDS_SERVE_INDEX();
   const std::string token_file = std::filesystem::temp_directory_path() / "newsq-serve-test-token";
