@@ -314,6 +314,28 @@ async function main() {
       await copy.close();
     });
 
+    await step('drag across date bars: that range of days, as the API counts it', async () => {
+      await page.goto(`${base}/?q=${encodeURIComponent(QUERY)}&now=${NOW}`);
+      await rendered(page);
+      const bars = page.locator('#dates rect.bar');
+      const n = await bars.count();
+      check(n >= 4, `only ${n} date bars`);
+      const [first, last] = [await bars.nth(1).boundingBox(), await bars.nth(3).boundingBox()];
+      const [from, to] = [await bars.nth(1).getAttribute('data-value'), await bars.nth(3).getAttribute('data-value')];
+      await page.mouse.move(first.x + first.width / 2, first.y + first.height - 1);
+      await page.mouse.down();
+      await page.mouse.move(last.x + last.width / 2, last.y + last.height - 1, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForURL((u) => u.searchParams.has('from'));
+      await rendered(page);
+      const url = new URL(page.url());
+      const [chosenFrom, chosenTo] = [url.searchParams.get('from'), url.searchParams.get('to')];
+      check(chosenFrom.startsWith(from) && chosenTo.startsWith(to), `dragged bars ${from}..${to}, URL says ${chosenFrom}..${chosenTo}`);
+      const { view } = await matchesApi(base, page);
+      check(view.chips.some((c) => c.kind === 'date' && c.label === `${chosenFrom} – ${chosenTo}`), `no chip for ${chosenFrom} – ${chosenTo}`);
+      await screenshot(page, 'date-drag');
+    });
+
     await step('sort newest first and page on: the hits the API gives', async () => {
       await page.goto(`${base}/?q=${encodeURIComponent('kyiv')}&now=${NOW}`);
       await rendered(page);
