@@ -58,10 +58,12 @@ function renderPager(answer) {
   els.pager.hidden = total <= PAGE_SIZE;
 }
 
+// A failed search leaves no stale answer on the page: the chips stay, so the cause can be removed.
 function showError(message) {
   fill(els.status, h('span', { class: 'error', role: 'alert' }, message));
-  fill(els.hits);
+  for (const part of [els.hits, els.outlets, els.dates, els.places, els.map, els.suggestion]) fill(part);
   els.pager.hidden = true;
+  renderSort(null);
 }
 
 async function run() {
