@@ -139,16 +139,20 @@ int run_server(const ServeOptions& options) {
   fmt::print("listening on http://{}{}{}:{}\n", bracket ? "[" : "", options.host, bracket ? "]" : "", port);
   std::fflush(stdout);
 
-  std::atomic<bool> signalled = false;
-  std::thread stopper([&server, &signalled, stop_signals] {
+  std::atomic<bool> signalled = false, listening_ended = false;
+  std::thread stopper([&server, &signalled, &listening_ended, stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     signalled = true;
+    // stop() acts only on a running server: a signal that came before listen_after_bind started
+    // (right after the address was printed) waits for it, or for the main thread to skip it.
+    while (!server.is_running() && !listening_ended) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server.stop();
   });
   // Returns once stop() closed the listening socket and the worker threads finished the requests
   // in flight (cpp-httplib shuts its task queue down, joining the workers, before returning).
-  const bool listened = server.listen_after_bind();
+  const bool listened = signalled || server.listen_after_bind();
+  listening_ended = true;
   // Stopped by a failure instead: wake the stopper (the signal is blocked, so it stays pending for
   // that thread's sigwait).
   if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
