@@ -3,6 +3,7 @@
 #include "cli/serve/api_server.h"
 
 #include <arpa/inet.h>
+#include <sys/socket.h>
 #include <fmt/core.h>
 #include <httplib.h>
 #include <signal.h>
@@ -56,6 +57,12 @@ int run_server(const ServeOptions& options) {
   httplib::Server server;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, with which a second server
+  // started on a port in use would silently share it instead of failing.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // A keep-alive connection holds its worker thread until it closes or idles out; a small idle
   // timeout keeps a few idle clients from starving the others.
   server.set_keep_alive_max_count(10000);
