@@ -3,6 +3,7 @@
 #include "cli/serve/api_server.h"
 
 #include <arpa/inet.h>
+#include <sys/socket.h>
 #include <fmt/core.h>
 #include <httplib.h>
 #include <signal.h>
@@ -56,6 +57,12 @@ int run_server(const ServeOptions& options) {
   httplib::Server server;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, with which a second server
+  // started on a port in use would silently share it instead of failing.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // A keep-alive connection holds its worker thread until it closes or idles out; a small idle
   // timeout keeps a few idle clients from starving the others.
   server.set_keep_alive_max_count(10000);
@@ -139,16 +146,20 @@ int run_server(const ServeOptions& options) {
   fmt::print("listening on http://{}{}{}:{}\n", bracket ? "[" : "", options.host, bracket ? "]" : "", port);
   std::fflush(stdout);
 
-  std::atomic<bool> signalled = false;
-  std::thread stopper([&server, &signalled, stop_signals] {
+  std::atomic<bool> signalled = false, listening_ended = false;
+  std::thread stopper([&server, &signalled, &listening_ended, stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     signalled = true;
+    // stop() acts only on a running server: a signal that came before listen_after_bind started
+    // (right after the address was printed) waits for it, or for the main thread to skip it.
+    while (!server.is_running() && !listening_ended) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server.stop();
   });
   // Returns once stop() closed the listening socket and the worker threads finished the requests
   // in flight (cpp-httplib shuts its task queue down, joining the workers, before returning).
-  const bool listened = server.listen_after_bind();
+  const bool listened = signalled || server.listen_after_bind();
+  listening_ended = true;
   // Stopped by a failure instead: wake the stopper (the signal is blocked, so it stays pending for
   // that thread's sigwait).
   if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);

@@ -95,9 +95,9 @@ TEST_CASE("newsq serve exits 0 on SIGTERM after finishing the request in flight"
   // outcome does not depend on their length unless the machine stalls for longer.
   const int fd = connect_to(serve.port());
   send_all(fd, "GET /api/search?q=grain HTTP/1.1\r\n");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   kill(serve.pid(), SIGTERM);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   CHECK(serve.running());  // Still finishing the request in flight.
   send_all(fd, "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
   const std::string response = read_all(fd);
