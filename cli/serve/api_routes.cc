@@ -7,17 +7,21 @@
 
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "cli/json_output.h"
 #include "cli/search_parameters.h"
-#include "cli/serve/page_assets.h"
+#include "cli/serve/page_files.h"
 #include "newsq/error.h"
 
 namespace newsq::serve {
 namespace {
 
 using cli::ParameterError;
+
+// Whether the request now being handled on this thread accepted gzip (take_accept_encoding).
+thread_local bool request_accepts_gzip = false;
 
 // The most place names one /api/places request returns.
 constexpr std::uint32_t kMaxPlaceNames = 100;
@@ -193,17 +197,29 @@ void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions&
 
   // Every other GET: a file of the page (exact match, "/" is "/index.html"), never the file
   // system, so there is nothing to traverse or list; anything else is 404.
-  server.Get(".*", [](const httplib::Request& req, httplib::Response& res) {
-    const std::string path = req.path == "/" ? "/index.html" : req.path;
-    for (const PageAsset& asset : page_assets())
-      if (asset.path == path) {
-        res.status = 200;
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(std::string(asset.body), std::string(asset.content_type));
-        return;
-      }
-    set_error(res, 404, "not_found", "no such path: " + req.path);
+  server.Get(".*", [files = std::make_shared<const PageFiles>()](const httplib::Request& req, httplib::Response& res) {
+    const PageFile* file = files->find(req.path);
+    if (!file) {
+      set_error(res, 404, "not_found", "no such path: " + req.path);
+      return;
+    }
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("Vary", "Accept-Encoding");
+    if (request_accepts_gzip && !file->gzipped.empty()) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_content(file->gzipped, file->content_type);
+    } else {
+      res.set_content(std::string(file->body), file->content_type);
+    }
   });
+}
+
+void take_accept_encoding(const httplib::Request& req) {
+  request_accepts_gzip = accepts_gzip(req.get_header_value("Accept-Encoding"));
+  // The Request object cpp-httplib hands to handlers is its own non-const local, so removing a
+  // header from it is well-defined; it has no other hook before the response is compressed.
+  const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
 }
 
 }  // namespace newsq::serve

@@ -15,6 +15,10 @@ namespace newsq::serve {
 // Adds the routes to `server`; `pool` and `options` must outlive it.
 void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions& options);
 
+// Removes Accept-Encoding from `req` before routing, noting for the page's files whether it
+// accepted gzip: the server compresses only the page, once (page_files.h), never per request.
+void take_accept_encoding(const httplib::Request& req);
+
 // Sets `res` to the JSON error `code` ("bad_parameter", "not_found", ...) with `message`.
 void set_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
 

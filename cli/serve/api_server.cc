@@ -55,7 +55,12 @@ int run_server(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // cpp-httplib gives each open connection a thread of its own while it is kept alive, so the
+  // connection threads outnumber the Searchers: a browser's half-dozen parallel connections (or
+  // idle keep-alive clients) must not keep others waiting for a thread, while the searching
+  // itself still runs on at most `threads` Searchers at once (SearcherPool::check_out waits).
+  const unsigned connection_threads = std::max(16u, 4 * threads);
+  server.new_task_queue = [connection_threads] { return new httplib::ThreadPool(connection_threads); };
   server.set_tcp_nodelay(true);
   // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, with which a second server
   // started on a port in use would silently share it instead of failing.
@@ -74,6 +79,7 @@ int run_server(const ServeOptions& options) {
 
   server.set_pre_routing_handler([&options](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
+    take_accept_encoding(req);
     const std::string origin = req.get_header_value("Origin");
     const bool cors = !origin.empty() && std::find(options.allowed_origins.begin(), options.allowed_origins.end(),
                                                    origin) != options.allowed_origins.end();

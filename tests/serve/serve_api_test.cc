@@ -230,6 +230,42 @@ TEST_CASE("newsq serve answers each error with its status and a JSON error", "[s
   CHECK(page->get_header_value("Content-Type").starts_with("text/html"));
 }
 
+TEST_CASE("newsq serve sends the page's files gzipped when asked, never brotli, and the API uncompressed", "[serve]") {
+  NEEDS_SERVE_INDEX();
+  ServeProcess serve(newsq::test::serve_index());
+  auto client = serve.client();
+  client.set_decompress(false);  // See the bytes as sent.
+  auto fetch = [&](const std::string& target, const std::string& accept) {
+    auto res = client.Get(target.c_str(), {{"Accept-Encoding", accept}});
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return res;
+  };
+  // The page's script when the page is built; the stand-in page otherwise.
+  const std::string file = fetch("/app.js", "identity")->status == 200 ? "/app.js" : "/";
+  auto plain = fetch(file, "identity");
+  CHECK(!plain->has_header("Content-Encoding"));
+  // Brotli alone is not offered (cpp-httplib would compress at its slowest setting per request).
+  auto brotli_only = fetch(file, "br");
+  CHECK(!brotli_only->has_header("Content-Encoding"));
+  CHECK(brotli_only->body == plain->body);
+  CHECK(!fetch(file, "gzip;q=0")->has_header("Content-Encoding"));
+  if (file == "/app.js") {
+    auto packed = fetch(file, "br, gzip;q=0.8");
+    CHECK(packed->get_header_value("Content-Encoding") == "gzip");
+    CHECK(packed->body.size() < plain->body.size());
+    // What a browser reads after unpacking: the same file.
+    httplib::Client unpacking = serve.client();
+    auto unpacked = unpacking.Get(file.c_str(), {{"Accept-Encoding", "gzip"}});
+    REQUIRE(unpacked);
+    CHECK(unpacked->body == plain->body);
+  }
+  // JSON answers are never compressed by the library behind the server's back.
+  auto api = fetch("/api/stats", "br, gzip");
+  CHECK(!api->has_header("Content-Encoding"));
+  CHECK(json::parse(api->body).contains("articles"));
+}
+
 TEST_CASE("newsq serve --token asks /api/ for the bearer token, and --allow-origin sends CORS to that origin only",
           "[serve]") {
   NEEDS_SERVE_INDEX();
