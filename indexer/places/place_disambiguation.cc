@@ -135,8 +135,8 @@ struct Choice {
   bool qualified = false;                   // The qualifier contains the chosen place.
 };
 
-// 3a. Final choice: prior, plus the other names' votes for the candidate's country (up to three)
-// and region, plus a qualifier that contains it (decisive).
+// 3a. Final choice: prior, plus the other names' votes for the candidate's country and region (up
+// to three each), plus a qualifier that contains it (decisive).
 Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
   Choice c;
   double best = -1e9;
@@ -144,7 +144,10 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
     double score = base;
     const int cv = votes.others(s, p.level == Level::country ? p.id : p.country);
     const int rv = p.level == Level::city || p.level == Level::district ? votes.others(s, p.region) : 0;
-    score += 4 * std::min(cv, 3) + (rv > 0 ? 3 : 0);
+    // Each other name in the candidate's region counts (up to three): the London of an article
+    // that also names Toronto and Windsor is London, Ontario (geoparse bench: TR-News acc@161
+    // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
+    score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
     const bool qualifies = q && lies_in(p, q->candidates);
     if (qualifies) score += 20;
     if (score > best) {
