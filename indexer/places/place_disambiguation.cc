@@ -137,11 +137,17 @@ struct Choice {
 
 // 3a. Final choice: prior, plus the other names' votes for the candidate's country and region (up
 // to three each), plus a qualifier that contains it (decisive).
-Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes) {
+Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, const ArchivePrior* prior) {
   Choice c;
   double best = -1e9;
+  // The archive's own geography decides only among small places ("Oleksandrivka": nine villages),
+  // and below the article's own votes and qualifiers: weighing it on names with a major candidate
+  // (London, Georgia) lost more than it won on the geoparse bench (docs/places.md).
+  const bool by_archive = prior && s.places.size() > 1 &&
+                          std::none_of(s.places.begin(), s.places.end(), [](const auto& c) { return strong(c.first); });
   for (const auto& [p, base] : s.places) {
     double score = base;
+    if (by_archive) score += prior->bonus(p);
     const int cv = votes.others(s, p.level == Level::country ? p.id : p.country);
     const int rv = p.level == Level::city || p.level == Level::district ? votes.others(s, p.region) : 0;
     // Each other name in the candidate's region counts (up to three): the London of an article
@@ -214,14 +220,14 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
 
 // 3. The mention each span becomes.
 Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts,
-               PlaceCache& places, bool explain) {
+               PlaceCache& places, bool explain, const ArchivePrior* prior) {
   Mention m;
   m.field = s.field;
   m.begin = s.begin;
   m.end = s.end;
   m.kind = s.demonym ? MentionKind::demonym : s.adjective ? MentionKind::adjective : MentionKind::name;
   if (!s.rejected.empty() && !explain) return m;
-  const Choice c = choose_in_context(s, q, votes);
+  const Choice c = choose_in_context(s, q, votes, prior);
   // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
   const bool by_other_name = s.chosen.level == Level::city && s.key != places.primary_key(s.chosen);
   const char* why_not = verdict(s, c, by_other_name);
@@ -234,7 +240,21 @@ Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::ve
   return m;
 }
 
-// 4. Places in order of first occurrence, with their mention counts.
+// 4. The countries and regions an accepted mention names unambiguously: each area of its chosen
+// place that every candidate lies in, or both when a qualifier or a dateline placed it.
+void add_areas(const NameSpan& s, bool qualified_here, std::vector<std::uint32_t>& areas) {
+  const Place& p = s.chosen;
+  for (std::uint32_t area : {p.level == Level::country ? p.id : p.country, p.level == Level::region ? p.id : p.region}) {
+    if (!area) continue;
+    const bool all_in = std::all_of(s.places.begin(), s.places.end(), [&](const auto& candidate) {
+      const Place& c = candidate.first;
+      return c.id == area || c.country == area || c.region == area;
+    });
+    if (all_in || qualified_here || s.dateline) areas.push_back(area);
+  }
+}
+
+// 5. Places in order of first occurrence, with their mention counts.
 std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const std::vector<Mention>& mentions) {
   std::vector<FoundPlace> out;
   std::unordered_map<std::uint32_t, std::size_t> index;
@@ -252,15 +272,18 @@ std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const s
 }  // namespace
 
 Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
-                        bool explain) {
+                        bool explain, const ArchivePrior* prior) {
   reject_person_names(spans, reject_non_places(spans, places), places);
   const Votes votes = choose_by_prior(spans, places, explain);
   Extraction out;
   out.mentions.reserve(spans.size());
   for (NameSpan& s : spans) {
     const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
-    out.mentions.push_back(decide(s, q, votes, texts, places, explain));
+    out.mentions.push_back(decide(s, q, votes, texts, places, explain, prior));
+    if (out.mentions.back().accepted) add_areas(s, q && lies_in(s.chosen, q->candidates), out.areas);
   }
+  std::sort(out.areas.begin(), out.areas.end());
+  out.areas.erase(std::unique(out.areas.begin(), out.areas.end()), out.areas.end());
   out.places = found_places(spans, out.mentions);
   return out;
 }
