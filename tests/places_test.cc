@@ -278,7 +278,7 @@ TEST_CASE("qualifiers decide: \"X, Y\" and \"X in the Y region\" pick the X insi
       }
     return std::string("(not found)");
   };
-  const std::string alone = region_of("Shelling hit Oleksandrivka overnight, officials said.");
+  const std::string alone = region_of("Shelling hit Oleksandrivka overnight, Ukrainian officials said.");
   CHECK(alone == "Kirovohrad Oblast");
   CHECK(region_of("Shelling hit Oleksandrivka, Odesa Oblast, overnight.") == "Odesa Oblast");
   CHECK(region_of("Shelling hit Oleksandrivka in the Mykolaiv region overnight.") == "Mykolaiv Oblast");
