@@ -1,4 +1,4 @@
-// tests/archive_prior_test.cc: the archive prior (indexer/places/archive_prior.h, docs/places.md):
+// tests/archive_prior_test.cc: the archive prior (indexer/places/archive_prior.h, indexer/places/README.md):
 // what it counts, its stored form, how it picks among small same-name places, and that an index's
 // places do not depend on the order articles came in: a rebuild counts it from all its inputs, and
 // an article indexed later by `newsq index` gets exactly the places the rebuild gave it.

@@ -1,5 +1,5 @@
 // engine/index/index_place_prior.cc: the archive prior an index keeps (indexer/places/archive_prior.h,
-// metadata key newsq.places.prior, docs/places.md): counted by a rebuild in a first pass over all its
+// metadata key newsq.places.prior, indexer/places/README.md): counted by a rebuild in a first pass over all its
 // inputs, before any article is extracted with it; used unchanged by every later `newsq index`. So
 // the places an article gets depend on the prior and the article only, never on the order articles
 // came in: an incremental run and a rebuild with the same prior give the same places.

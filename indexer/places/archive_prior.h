@@ -3,7 +3,7 @@
 // Oblast", "Paris, Texas", "Russian troops"), so that a war archive's "Oleksandrivka", named with no
 // other clue, is looked for in the oblasts its articles are about first.
 //
-// Order independence (docs/places.md, "The archive prior"): the table is counted from extractions
+// Order independence (indexer/places/README.md, "The archive prior"): the table is counted from extractions
 // made WITHOUT a prior, so it is a function of the set of articles alone (not of their order, nor of
 // an earlier table); extraction with a given table is per article. `newsq rebuild` counts it in a first
 // pass over all its inputs, stores it in the index (metadata key newsq.places.prior) and extracts
@@ -24,7 +24,7 @@ namespace newsq::places {
 class ArchivePrior {
  public:
   // Points a candidate gains at most from the table: an area named in every article. Measured on
-  // the geoparse bench (docs/places.md).
+  // the geoparse bench (indexer/places/README.md).
   static constexpr double kWeight = 5;
   // Areas named in fewer articles than this share are left out of the stored table (and add
   // nothing): it stays small, and a single article's areas do not become the archive's.

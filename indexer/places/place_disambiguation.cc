@@ -142,7 +142,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
   double best = -1e9;
   // The archive's own geography decides only among small places ("Oleksandrivka": nine villages),
   // and below the article's own votes and qualifiers: weighing it on names with a major candidate
-  // (London, Georgia) lost more than it won on the geoparse bench (docs/places.md).
+  // (London, Georgia) lost more than it won on the geoparse bench (indexer/places/README.md).
   const bool by_archive = prior && s.places.size() > 1 &&
                           std::none_of(s.places.begin(), s.places.end(), [](const auto& c) { return strong(c.first); });
   for (const auto& [p, base] : s.places) {

@@ -15,7 +15,8 @@
 //
 // Disambiguation, per article: every candidate gets a prior from its level and population
 // (countries, regions, seas, capitals and regional centres first); candidates in a country or
-// region the article's other places lie in gain; a qualifier ("Paris, Texas") decides.
+// region the article's other places lie in gain; a qualifier ("Paris, Texas", "Oleksandrivka in the
+// Mykolaiv region") decides; among small places only, the archive prior (archive_prior.h) weighs in.
 // Rejection: a name must be capitalised in the text (except in Title Case headlines and caseless
 // scripts); a name that is also a common English word ("March", "Bar", "Mobile", "Reading",
 // "Split", "Nice") needs place context ("in/near/at/from ... X", "X, <region or country>"); a name
