@@ -582,7 +582,8 @@ const std::string& regression_gazetteer() {
         "Just",      "Juist",    "Agency",   "Thomas",   "Greenfield", "Linda",  "Steele",        "Christopher",
         "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
-        "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa"};
+        "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
+        "Windsor"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -677,6 +678,10 @@ TEST_CASE("place regressions: the article's other places pick a same-name town a
   CHECK(ids_in(extract(*g, "Crews from Toronto and Ottawa reached London on Monday.")) ==
         Ids{kToronto, kOttawa, kLondonOntario});
   CHECK(ids_in(extract(*g, "Crews reached London, Ontario on Monday.")).count(kLondonOntario) == 1);
+  // Windsor by prior alone is not Ontario's, so it votes only once the article's places chose it.
+  CHECK(ids_in(extract(*g, "Ontario officials said the flood in London forced hundreds from their homes. "
+                           "Toronto and Windsor sent crews."))
+            .count(kLondonOntario) == 1);
 }
 
 TEST_CASE("place regressions: a town's code among lower-case words is an organisation's acronym", "[shared]") {

@@ -166,6 +166,22 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
   return c;
 }
 
+// 2b. The votes again, from each surviving name's choice in context rather than by prior alone:
+// "Windsor" by prior is not the Ontario town, but among Ontario's places it is, and then it votes
+// for Ontario too ("London"). Measured (geoparse bench, full gazetteer): GeoVirus F1 .927 -> .928,
+// set F1 .770 -> .771; TR-News P .934 -> .935, acc@161 .790 -> .792, set F1 .735 -> .738 (fresh
+// gazetteer acc@161 .765 -> .771); hand labels unchanged.
+Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrior* prior) {
+  Votes second;
+  for (NameSpan& s : spans) {
+    if (!s.rejected.empty() || s.places.empty()) continue;
+    const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
+    choose_in_context(s, q, first, prior);
+    if (s.chosen.id && strong(s.chosen)) second.add(s);
+  }
+  return second;
+}
+
 // 3b. Why the chosen place is not meant, or null if it is accepted.
 const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
@@ -274,7 +290,7 @@ std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const s
 Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
                         bool explain, const ArchivePrior* prior) {
   reject_person_names(spans, reject_non_places(spans, places), places);
-  const Votes votes = choose_by_prior(spans, places, explain);
+  const Votes votes = revote(spans, choose_by_prior(spans, places, explain), prior);
   Extraction out;
   out.mentions.reserve(spans.size());
   for (NameSpan& s : spans) {
