@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> corpus_paths, names_only, no_demonyms;
   std::string markdown_path, note;
   std::size_t max_examples = 3;
+  bool archive_prior = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&] {
@@ -172,6 +173,8 @@ int main(int argc, char** argv) {
         names_only.push_back(next());
       } else if (a == "--no-demonyms") {
         no_demonyms.push_back(next());
+      } else if (a == "--no-prior") {
+        archive_prior = false;
       } else if (a == "--errors") {
         max_examples = std::stoul(next());
       } else if (a == "--note") {
@@ -190,7 +193,7 @@ int main(int argc, char** argv) {
   if (gazetteers.empty() || corpus_paths.empty()) {
     std::fprintf(stderr,
                  "usage: newsq_geoparse_eval --gazetteer FILE [--name NAME]... --corpus FILE.jsonl.gz... "
-                 "[--names-only CORPUS]... [--no-demonyms CORPUS]... [--errors N] [--markdown FILE [--note TEXT]]\n");
+                 "[--names-only CORPUS]... [--no-demonyms CORPUS]... [--no-prior] [--errors N] [--markdown FILE [--note TEXT]]\n");
     return 1;
   }
   try {
@@ -213,7 +216,7 @@ int main(int argc, char** argv) {
       std::printf("gazetteer %s (%s): %zu places, loaded (mapped) in %.2f ms\n", name.c_str(), file.c_str(),
                   gazetteer->size(), load_ms);
       for (const auto& c : corpora) {
-        runs.push_back(gp::evaluate(c, *gazetteer, max_examples, true));
+        runs.push_back(gp::evaluate(c, *gazetteer, max_examples, true, archive_prior));
         runs.back().gazetteer = name;
         print_run(runs.back(), c);
       }

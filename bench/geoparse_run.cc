@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/archive_prior.h"
 #include "indexer/places/place_extractor.h"
 
 namespace newsq::geoparse {
@@ -97,19 +98,36 @@ std::string reason_kind(std::string_view reason) {
 
 }  // namespace
 
-Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size_t max_examples, bool measure_speed) {
+Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size_t max_examples, bool measure_speed,
+             bool archive_prior) {
   Run run;
   run.corpus = corpus.name;
   newsq::analysis::TextAnalyzer analyzer;
-  places::PlaceExtractor extractor(gazetteer);  // With explanations, for the error examples.
   std::vector<std::vector<newsq::analysis::Token>> titles, texts;
   for (const auto& a : corpus.articles) {
     analyzer.set_language("");  // The corpora give no language; indexing then uses its default, as here.
     titles.push_back(analyzer.analyze(a.title));
     texts.push_back(analyzer.analyze(a.text));
+  }
+  // The corpus is the archive: its prior is counted in a first pass without one, as a rebuild does.
+  places::ArchivePrior prior;
+  if (archive_prior) {
+    places::PlaceExtractor counting(gazetteer);
+    counting.set_explain(false);
+    for (std::size_t i = 0; i < corpus.articles.size(); ++i) {
+      counting.add_field(corpus.articles[i].title, titles[i], true);
+      counting.add_field(corpus.articles[i].text, texts[i], false);
+      prior.count(counting.finish());
+    }
+  }
+  run.prior_areas = prior.areas().size();
+  places::PlaceExtractor extractor(gazetteer);  // With explanations, for the error examples.
+  extractor.set_prior(&prior);
+  for (std::size_t i = 0; i < corpus.articles.size(); ++i) {
+    const Article& a = corpus.articles[i];
     // DocumentBuilder::build's order: the title (field 0, empty or not), then the text (field 1).
-    extractor.add_field(a.title, titles.back(), true);
-    extractor.add_field(a.text, texts.back(), false);
+    extractor.add_field(a.title, titles[i], true);
+    extractor.add_field(a.text, texts[i], false);
     auto found = extractor.finish();
 
     CodePointIndex cp(a.text);
@@ -166,6 +184,7 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
   // second has passed, as the corpora are small.
   places::PlaceExtractor fast(gazetteer);
   fast.set_explain(false);
+  fast.set_prior(&prior);
   int rounds = 0;
   auto t = Clock::now();
   do {

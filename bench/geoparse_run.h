@@ -42,11 +42,15 @@ struct Run {
   std::array<std::vector<std::string>, kErrorKinds> examples;  // Up to N per kind: context and what newsq did.
   std::map<std::string, std::uint64_t> rejections;             // Misses with a rejected candidate, by newsq's reason.
   std::array<std::uint64_t, 4> unseen_by_gold_kind{};          // Misses without a candidate, by GoldKind.
+  std::size_t prior_areas = 0;                                 // Areas in the corpus's archive prior (0: none).
 };
 
 // Extracts the places of every article exactly as indexing does (title, then text, through one TextAnalyzer and
-// PlaceExtractor) and scores the text's mentions against the toponyms. With `measure_speed`, times extraction
-// without explanations (as indexing runs it) and the analysis before it, for at least a second each.
-Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size_t max_examples, bool measure_speed);
+// PlaceExtractor) and scores the text's mentions against the toponyms. With `archive_prior`, the corpus is the
+// archive, as for `newsq rebuild`: a first pass counts its prior (indexer/places/archive_prior.h), the second
+// extracts with it. With `measure_speed`, times extraction without explanations (as indexing runs it) and the
+// analysis before it, for at least a second each.
+Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size_t max_examples, bool measure_speed,
+             bool archive_prior = true);
 
 }  // namespace newsq::geoparse

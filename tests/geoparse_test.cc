@@ -260,9 +260,12 @@ TEST_CASE("geoparse: the development corpora score at least as well as measured"
   // GeoVirus P 0.934 R 0.853 F1 0.891 acc@161 0.736 set F1 0.705; TR-News P 0.930 R 0.792 F1 0.855 acc@161 0.745
   // set F1 0.655. With districts, continents, outline centroids, abbreviations, datelines and fewer false places
   // (make -f Makefile.bench geoparse, 18:35): GeoVirus P 0.945 R 0.910 F1 0.927 acc@161 0.833 set F1 0.770;
-  // TR-News P 0.934 R 0.885 F1 0.909 acc@161 0.788 set F1 0.732.
-  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.93, 0.90, 0.915, 0.82, 0.75},
-                             Floor{"trnews.jsonl.gz", true, false, 0.92, 0.87, 0.895, 0.77, 0.71}}) {
+  // TR-News P 0.934 R 0.885 F1 0.909 acc@161 0.788 set F1 0.732. With "X in the Y region" qualifiers, region votes up
+  // to three, votes counted again from the choices in context and each corpus's archive prior (issue 16 item 7;
+  // make -f Makefile.bench geoparse, 23:20): GeoVirus P 0.945 R 0.911 F1 0.928 acc@161 0.834 set F1 0.771;
+  // TR-News P 0.935 R 0.887 F1 0.910 acc@161 0.792 set F1 0.738.
+  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.93, 0.90, 0.915, 0.825, 0.76},
+                             Floor{"trnews.jsonl.gz", true, false, 0.92, 0.875, 0.895, 0.78, 0.725}}) {
     INFO(floor.file);
     auto corpus = gp::read_corpus((dir / floor.file).string());
     CHECK(corpus.articles.size() > 100);

@@ -263,6 +263,35 @@ TEST_CASE("Latin and Cyrillic spellings meet and ambiguous names follow their co
   CHECK(names == std::set<std::string>{"Donetsk Oblast", "Donbas", "Sea of Azov", "Ukraine"});
 }
 
+TEST_CASE("qualifiers decide: \"X, Y\" and \"X in the Y region\" pick the X inside Y", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(shared_gazetteer());
+  // Nine places are called Oleksandrivka here; alone, the name is the district seat in Kirovohrad
+  // Oblast (the largest). Each qualifier moves it into the region it names, whose admin1 the test
+  // reads back from the place chosen.
+  auto region_of = [&](const std::string& text) {
+    auto e = extract(*g, text);
+    for (const auto& p : e.places)
+      if (p.place.name == "Oleksandrivka") {
+        places::Place r;
+        return g->find(p.place.region, r) ? std::string(r.name) : std::string("(no region)");
+      }
+    return std::string("(not found)");
+  };
+  const std::string alone = region_of("Shelling hit Oleksandrivka overnight, Ukrainian officials said.");
+  CHECK(alone == "Kirovohrad Oblast");
+  CHECK(region_of("Shelling hit Oleksandrivka, Odesa Oblast, overnight.") == "Odesa Oblast");
+  CHECK(region_of("Shelling hit Oleksandrivka in the Mykolaiv region overnight.") == "Mykolaiv Oblast");
+  CHECK(region_of("Shelling hit Oleksandrivka in Mykolaiv Oblast overnight.") == "Mykolaiv Oblast");
+  CHECK(region_of("Shelling hit Oleksandrivka, in the Odesa region, overnight.") == "Odesa Oblast");
+  // A region that holds no Oleksandrivka qualifies nothing: the name keeps its own best place.
+  CHECK(region_of("Shelling hit Oleksandrivka in the Poltava region overnight.") == alone);
+  // "in" qualifies a town abroad as a comma does.
+  auto paris = extract(*g, "She moved from Paris in Texas to Houston.");
+  REQUIRE(!paris.places.empty());
+  CHECK(paris.places[0].place.country_code == "US");
+}
+
 TEST_CASE("common words and people's names are places only in place contexts", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(shared_gazetteer());
@@ -553,7 +582,8 @@ const std::string& regression_gazetteer() {
         "Just",      "Juist",    "Agency",   "Thomas",   "Greenfield", "Linda",  "Steele",        "Christopher",
         "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
-        "Northeast", "Congress", "Ron",     "Toronto",  "Doha"};
+        "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
+        "Windsor"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -636,6 +666,22 @@ TEST_CASE("place regressions: an acronym or a possessive before a name makes no 
   CHECK(ids_in(extract(*g, "He spoke on the station's Toronto show. Toronto is cold.")) == Ids{kToronto});
   // A given name before it still makes a person ("Kamala Harris", here "Ron Toronto").
   CHECK(ids_in(extract(*g, "The coach Ron Toronto spoke. Toronto said the team would win.")).empty());
+}
+
+TEST_CASE("place regressions: the article's other places pick a same-name town abroad", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kLondonEngland = 2643743, kLondonOntario = 6058560, kToronto = 6167865, kOttawa = 6094817;
+  // Alone, London is the capital; among Ontario's cities it is the Ontario town (each other name
+  // in its country and its region counts).
+  CHECK(ids_in(extract(*g, "Crews reached London on Monday.")) == Ids{kLondonEngland});
+  CHECK(ids_in(extract(*g, "Crews from Toronto and Ottawa reached London on Monday.")) ==
+        Ids{kToronto, kOttawa, kLondonOntario});
+  CHECK(ids_in(extract(*g, "Crews reached London, Ontario on Monday.")).count(kLondonOntario) == 1);
+  // Windsor by prior alone is not Ontario's, so it votes only once the article's places chose it.
+  CHECK(ids_in(extract(*g, "Ontario officials said the flood in London forced hundreds from their homes. "
+                           "Toronto and Windsor sent crews."))
+            .count(kLondonOntario) == 1);
 }
 
 TEST_CASE("place regressions: a town's code among lower-case words is an organisation's acronym", "[shared]") {

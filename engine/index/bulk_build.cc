@@ -58,6 +58,7 @@ struct BulkBuild::State {
   std::size_t block_size = 0;
   std::size_t max_queued = 0;  // Full blocks waiting for a worker; bounds memory.
   std::shared_ptr<const places::Gazetteer> gazetteer;
+  std::shared_ptr<const places::ArchivePrior> place_prior;
   std::string gazetteer_checksum;
 
   Block current;               // Being filled by the reading thread.
@@ -79,6 +80,7 @@ struct BulkBuild::State {
   common::OrderedPipeline<Block, ShardWritten>::Work make_work() {
     auto builder = std::make_shared<indexer::DocumentBuilder>();
     builder->set_gazetteer(gazetteer);
+    builder->set_place_prior(place_prior);
     return [this, builder](Block& block) {
       try {
         write_shard(*builder, block);
@@ -141,6 +143,7 @@ std::unique_ptr<BulkBuild> BulkBuild::start(IndexWriter& writer) {
   state->block_size = std::max<std::size_t>(1, impl.options.batch_size);
   state->max_queued = threads;
   state->gazetteer = impl.builder.gazetteer();
+  state->place_prior = impl.builder.place_prior();
   state->gazetteer_checksum = impl.gazetteer_checksum;
   std::error_code ec;
   fs::create_directories(state->shards_dir, ec);

@@ -67,6 +67,23 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
 void DocumentBuilder::set_gazetteer(std::shared_ptr<const places::Gazetteer> gazetteer) {
   gazetteer_ = gazetteer;
   places_ = gazetteer ? std::make_unique<places::PlaceIndexer>(std::move(gazetteer)) : nullptr;
+  if (places_) places_->set_prior(prior_);
+}
+
+void DocumentBuilder::set_place_prior(std::shared_ptr<const places::ArchivePrior> prior) {
+  prior_ = std::move(prior);
+  if (places_) places_->set_prior(prior_);
+}
+
+places::Extraction DocumentBuilder::extract_places(const Article& a) {
+  if (!places_) return {};
+  analyzer_.set_language(a.lang);
+  for (const std::string* text : {&a.title, &a.text}) {
+    tokens_.clear();
+    analyzer_.analyze(*text, tokens_);
+    places_->add_field(*text, tokens_, text == &a.title);
+  }
+  return places_->extract();
 }
 
 }  // namespace newsq::indexer

@@ -29,11 +29,25 @@ class DocumentBuilder {
   // The gazetteer set, or null: another builder (another thread's) set up the same way shares it
   // (a Gazetteer is immutable; a builder itself is not thread-safe).
   const std::shared_ptr<const places::Gazetteer>& gazetteer() const { return gazetteer_; }
+  // The archive prior place extraction weighs ambiguous names with (indexer/places/archive_prior.h;
+  // the index's, engine/index/schema.md), or null for none; kept across set_gazetteer().
+  void set_place_prior(std::shared_ptr<const places::ArchivePrior> prior);
+  const std::shared_ptr<const places::ArchivePrior>& place_prior() const { return prior_; }
+  // Place extraction set up as `other`'s: the same gazetteer and prior (another thread's builder).
+  void share_places(const DocumentBuilder& other) {
+    set_gazetteer(other.gazetteer_);
+    set_place_prior(other.prior_);
+  }
+
+  // The places `article` (validated) would get from build(), with no document made: the same
+  // analysis of the title and the text. Empty without a gazetteer.
+  places::Extraction extract_places(const Article& article);
 
  private:
   analysis::TextAnalyzer analyzer_;
   std::vector<analysis::Token> tokens_;
   std::shared_ptr<const places::Gazetteer> gazetteer_;
+  std::shared_ptr<const places::ArchivePrior> prior_;
   std::unique_ptr<places::PlaceIndexer> places_;
 };
 

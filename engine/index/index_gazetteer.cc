@@ -74,6 +74,7 @@ void IndexWriter::Impl::attach_gazetteer() {
   }
   builder.set_gazetteer(gazetteer);
   gazetteer_checksum = gazetteer->checksum();
+  load_place_prior();
   // The writer takes the file as it is now (a changed one changes every content hash, so the
   // articles are reindexed with it) and records it: unlike a search, it does not refuse it.
   if (const GazetteerBinding now{absolute, gazetteer_checksum}; now != recorded) {

@@ -16,6 +16,7 @@
 #include "engine/index/document_builder.h"
 #include "newsq/error.h"
 #include "newsq/index_writer.h"
+#include "newsq/ingest.h"
 
 namespace newsq {
 
@@ -36,6 +37,13 @@ struct IndexWriter::Impl {
   // Loads options.gazetteer, else the one the index (or, for a new generation, the live index)
   // records, hands it to the builder and records it in the metadata. See index_gazetteer.cc.
   void attach_gazetteer();
+  // Hands the builder the archive prior the index records (schema::kPlacesPriorKey), if any. A
+  // writer never changes it; see index_place_prior.cc.
+  void load_place_prior();
+  // A rebuild's first pass: counts the prior of `inputs` (read as ingest() reads them), records it
+  // in this generation and hands it to the builder. Inputs that cannot be read twice (stdin) keep
+  // the live index's prior instead. Nothing to do without a gazetteer.
+  void count_place_prior(const std::vector<std::string>& inputs, const IngestOptions& options);
 
   template <typename F>
   auto guarded(const char* what, F&& f) {

@@ -19,6 +19,10 @@ class IndexMaintenance {
   static IndexWriter writer_for(const std::string& dir, const std::string& generation, const WriterOptions& options) {
     return IndexWriter(std::make_unique<IndexWriter::Impl>(dir, generation, options, nullptr));
   }
+  static void count_place_prior(IndexWriter& writer, const std::vector<std::string>& inputs,
+                                const IngestOptions& options) {
+    writer.impl_->count_place_prior(inputs, options);
+  }
 };
 
 namespace {
@@ -46,6 +50,9 @@ IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inp
   IngestReport report;
   try {
     IndexWriter writer = IndexMaintenance::writer_for(dir, generation, writer_options);
+    // The archive's places prior, from all the inputs, before any article is extracted with it
+    // (engine/index/index_place_prior.cc): a rebuild's places do not depend on input order.
+    IndexMaintenance::count_place_prior(writer, inputs, options);
     report = ingest(writer, inputs, options);
     // A rebuild makes the index exactly its inputs: from inputs with no article (an empty file, a
     // wrong path, every record rejected) it would empty the index, which is never what was meant.

@@ -42,10 +42,10 @@ struct ParallelUpdate::State {
 
   explicit State(IndexWriter::Impl& w) : writer(w) {}
 
-  // A worker's: its own builder, sharing the writer's read-only gazetteer.
+  // A worker's: its own builder, sharing the writer's read-only gazetteer and archive prior.
   common::OrderedPipeline<Job, Built>::Work make_work() {
     auto builder = std::make_shared<indexer::DocumentBuilder>();
-    builder->set_gazetteer(writer.builder.gazetteer());
+    builder->share_places(writer.builder);
     return [this, builder](Job& job) {
       try {
         return Built{std::move(job.id_term), builder->build(job.article, job.hash)};

@@ -70,6 +70,11 @@ PlaceIndexer::PlaceIndexer(std::shared_ptr<const Gazetteer> gazetteer)
   extractor_.set_explain(false);
 }
 
+void PlaceIndexer::set_prior(std::shared_ptr<const ArchivePrior> prior) {
+  prior_ = std::move(prior);
+  extractor_.set_prior(prior_.get());
+}
+
 void PlaceIndexer::add_field(std::string_view text, std::span<const analysis::Token> tokens, bool headline) {
   extractor_.add_field(text, tokens, headline);
 }

@@ -17,6 +17,7 @@
 
 #include "engine/common/varint.h"
 #include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/archive_prior.h"
 #include "indexer/places/gazetteer.h"
 #include "indexer/places/place_distance.h"  // distance_km, for the callers of these terms.
 #include "indexer/places/place_extractor.h"
@@ -57,12 +58,17 @@ class PlaceIndexer {
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
   void add_field(std::string_view text, std::span<const analysis::Token> tokens, bool headline);
+  // The archive prior ambiguous names are weighed with (indexer/places/archive_prior.h), or null.
+  void set_prior(std::shared_ptr<const ArchivePrior> prior);
+  // The places of the fields added, without a document (a rebuild's counting pass).
+  Extraction extract() { return extractor_.finish(); }
   // Adds the terms and values to `doc`; returns the stored-data array of places
   // [{"id","name","level","lat","lon","count"}] (lat/lon absent without coordinates).
   nlohmann::json finish(Xapian::Document& doc);
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const ArchivePrior> prior_;
   PlaceExtractor extractor_;
 };
 

@@ -53,6 +53,9 @@ inline constexpr const char* kFieldPlaces = "places";  // [{"id","name","level",
 // Metadata naming the gazetteer the index was built with (absolute path, checksum).
 inline constexpr const char* kGazetteerKey = "newsq.gazetteer";
 inline constexpr const char* kGazetteerChecksumKey = "newsq.gazetteer.checksum";
+// Metadata holding the index's archive prior (indexer/places/archive_prior.h, ArchivePrior::serialise):
+// written by `newsq rebuild` only, read by every writer; absent means none.
+inline constexpr const char* kPlacesPriorKey = "newsq.places.prior";
 
 inline std::string id_term(std::string_view id) { return std::string(kIdPrefix).append(id); }
 inline std::string stem_term(std::string_view stem) { return std::string(kStemPrefix).append(stem); }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/places/archive_prior.h"
 #include "indexer/places/place_cache.h"
 #include "indexer/places/place_extractor.h"
 #include "indexer/places/place_features.h"
@@ -15,8 +16,9 @@ namespace newsq::places {
 
 // `spans`: the whole article's occurrences in text order (they are updated in place); `texts`:
 // the fields' texts, read only with `explain` (the mentions' words and reasons). Without
-// `explain`, rejected mentions carry only their offsets.
+// `explain`, rejected mentions carry only their offsets. `prior` (may be null): the archive's,
+// weighing the candidates of ambiguous names.
 Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
-                        bool explain);
+                        bool explain, const ArchivePrior* prior = nullptr);
 
 }  // namespace newsq::places

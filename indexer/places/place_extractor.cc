@@ -32,7 +32,7 @@ void PlaceExtractor::add_field(std::string_view text, std::span<const analysis::
 }
 
 Extraction PlaceExtractor::finish() {
-  Extraction out = disambiguate(spans_, texts_, *places_, explain_);
+  Extraction out = disambiguate(spans_, texts_, *places_, explain_, prior_);
   spans_.clear();
   texts_.clear();
   fields_ = 0;

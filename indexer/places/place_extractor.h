@@ -15,7 +15,8 @@
 //
 // Disambiguation, per article: every candidate gets a prior from its level and population
 // (countries, regions, seas, capitals and regional centres first); candidates in a country or
-// region the article's other places lie in gain; a qualifier ("Paris, Texas") decides.
+// region the article's other places lie in gain; a qualifier ("Paris, Texas", "Oleksandrivka in the
+// Mykolaiv region") decides; among small places only, the archive prior (archive_prior.h) weighs in.
 // Rejection: a name must be capitalised in the text (except in Title Case headlines and caseless
 // scripts); a name that is also a common English word ("March", "Bar", "Mobile", "Reading",
 // "Split", "Nice") needs place context ("in/near/at/from ... X", "X, <region or country>"); a name
@@ -91,7 +92,14 @@ struct FoundPlace {
 struct Extraction {
   std::vector<FoundPlace> places;  // In order of first occurrence.
   std::vector<Mention> mentions;   // Every candidate occurrence, accepted or not, in text order.
+  // The countries and regions the article names unambiguously, sorted and distinct: those of each
+  // accepted mention whose every candidate lies in them ("Ukraine", "Kharkiv", "Russian troops"), or
+  // that a qualifier or a dateline places ("Paris, Texas"). What the archive prior counts
+  // (archive_prior.h).
+  std::vector<std::uint32_t> areas;
 };
+
+class ArchivePrior;  // archive_prior.h
 
 // Not thread-safe (keeps scratch state); cheap to create. The gazetteer must outlive it.
 class PlaceExtractor {
@@ -108,6 +116,10 @@ class PlaceExtractor {
   // With explanations (the default), every mention carries its words and a reason; indexing turns
   // them off, and rejected mentions then carry only their offsets.
   void set_explain(bool explain) { explain_ = explain; }
+
+  // The archive prior (archive_prior.h) that ambiguous names are weighed with, or null for none
+  // (the default). Not owned: it must outlive the extractor or the next set_prior().
+  void set_prior(const ArchivePrior* prior) { prior_ = prior; }
 
   // Disambiguates everything added since the last finish() and starts afresh.
   Extraction finish();
@@ -141,6 +153,7 @@ class PlaceExtractor {
   std::vector<std::string> texts_;  // Copies of the fields' texts, for the mentions' words.
   std::uint32_t fields_ = 0;
   bool explain_ = true;
+  const ArchivePrior* prior_ = nullptr;
 };
 
 }  // namespace newsq::places

@@ -236,14 +236,38 @@ bool major_place(const NameSpan& x, PlaceCache& places) {
   });
 }
 
+// Whether only "in" or "in the" (after an optional comma) lies between the name s and the name t:
+// "Oleksandrivka in the Mykolaiv region", "Paris, in Texas".
+bool in_between(const FieldView& view, const NameSpan& s, const NameSpan& t) {
+  const std::size_t in = s.end_token;
+  if (t.first_token <= in || t.first_token > in + 2 || view.term(in) != "in") return false;
+  if (!only_spaces(view.gap(in)) && !list_gap(view.gap(in))) return false;
+  if (t.first_token == in + 2 && view.term(in + 1) != "the") return false;
+  for (std::size_t k = in + 1; k <= t.first_token; ++k)
+    if (!only_spaces(view.gap(k))) return false;
+  return true;
+}
+
 // Adjacent names: neighbours that are places, hyphenated pairs ("Thomas-Greenfield": each learns
-// the other's fate in disambiguation), and qualifiers ("Paris, Texas": only if one of the
-// qualifier's places contains one of the name's, so not in a list such as "Kyiv, Mariupol").
-void link_neighbours(std::string_view text, std::size_t first_span, PlaceCache& places, std::vector<NameSpan>& spans) {
+// the other's fate in disambiguation), and qualifiers ("Paris, Texas", "Oleksandrivka in the
+// Mykolaiv region": only if one of the qualifier's places contains one of the name's, so not in a
+// list such as "Kyiv, Mariupol" nor in "Odesa in Ukraine's south" read as anything but Odesa).
+void link_neighbours(const FieldView& view, std::size_t first_span, PlaceCache& places, std::vector<NameSpan>& spans) {
+  const std::string_view text = view.text;
   for (std::size_t a = first_span; a + 1 < spans.size(); ++a) {
     NameSpan& s = spans[a];
     NameSpan& t = spans[a + 1];
-    if (t.first_token != s.end_token) continue;
+    auto in_qualifier = [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && lies_in(p, t.candidates);
+    };
+    if (t.first_token != s.end_token) {
+      if (in_between(view, s, t) && std::any_of(s.candidates.begin(), s.candidates.end(), in_qualifier)) {
+        s.qualifier = static_cast<int>(a + 1);
+        t.is_qualifier = true;
+      }
+      continue;
+    }
     if (major_place(t, places)) s.next_capitalised = false;
     if (major_place(s, places)) {
       t.prev_capitalised = false;
@@ -256,10 +280,6 @@ void link_neighbours(std::string_view text, std::size_t first_span, PlaceCache& 
       t.hyphen_prev = static_cast<int>(a);
     }
     const std::string_view g = text.substr(s.end, t.begin - s.end);
-    auto in_qualifier = [&](std::uint32_t id) {
-      Place p;
-      return places.find(id, p) && lies_in(p, t.candidates);
-    };
     if (g.size() <= 3 && g.find(',') != std::string_view::npos &&
         std::any_of(s.candidates.begin(), s.candidates.end(), in_qualifier)) {
       s.qualifier = static_cast<int>(a + 1);
@@ -335,7 +355,7 @@ void find_spans(std::string_view text, std::span<const analysis::Token> tokens, 
     spans.back().demonym = flagged.demonym;
     i += n - 1;
   }
-  link_neighbours(text, first_span, places, spans);
+  link_neighbours(view, first_span, places, spans);
   mark_region_lists(view, first_span, gazetteer, spans);
 }
 

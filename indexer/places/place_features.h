@@ -46,7 +46,7 @@ struct NameSpan {
   bool org_of = false;     // After "University of", "Bank of" ...: an organisation's name.
   bool dateline = false;  // Opens the article's dateline: "KHARKIV, Ukraine —", "BANTAM (AP) —".
   std::uint32_t first_token = 0, end_token = 0;      // Token range in its field.
-  int qualifier = -1;                                // Index of the span right after ", ".
+  int qualifier = -1;  // Index of the span that qualifies it: right after ", " or "in (the)", containing it.
   bool is_qualifier = false;
   std::string rejected;                          // Set by the early filters.
   std::vector<std::pair<Place, double>> places;  // The candidates and their priors.

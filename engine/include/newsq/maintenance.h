@@ -17,7 +17,10 @@
 namespace newsq {
 
 // Builds a fresh index of `inputs` (new analysis, new settings) and makes it the live index of
-// `dir`, which is created if missing; older generations are removed. Throws like ingest()
+// `dir`, which is created if missing; older generations are removed. With a gazetteer, the inputs
+// are read twice: first to count the index's places prior (the countries and regions its articles
+// name; the only way it changes), then to index them with it (stdin, read once, keeps the live
+// index's prior). Throws like ingest()
 // (UnreadableInputs included: a rebuild missing part of its inputs would drop their articles), and
 // Error when the inputs hold no valid article; on a throw the live index is unchanged.
 NEWSQ_EXPORT IngestReport rebuild(const std::string& dir, const std::vector<std::string>& inputs,
