@@ -51,10 +51,7 @@ void IndexWriter::Impl::count_place_prior(const std::vector<std::string>& inputs
     auto saved = builder.place_prior();
     builder.set_place_prior(nullptr);
     places::ArchivePrior prior;
-    indexer::ReadOptions read_options;
-    read_options.format = options.format;
-    read_options.source = options.source;
-    read_options.max_record_bytes = options.max_record_bytes;
+    const indexer::ReadOptions read_options = indexer::ReadOptions::of(options);
     std::unordered_set<std::string> seen;
     for (const auto& file : expanded.files) {
       std::unique_ptr<indexer::ArticleReader> reader;

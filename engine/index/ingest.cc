@@ -59,10 +59,7 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
   std::unordered_map<std::string, Place> first_seen;
   bool read_everything = true;  // No input was cut short: absent ids really are gone.
 
-  indexer::ReadOptions read_options;
-  read_options.format = options.format;
-  read_options.source = options.source;
-  read_options.max_record_bytes = options.max_record_bytes;
+  const indexer::ReadOptions read_options = indexer::ReadOptions::of(options);
 
   // With several threads, articles go to a parallel bulk build on an empty index, else to a
   // parallel update (each null otherwise). Either must be finished before `writer` is used again.

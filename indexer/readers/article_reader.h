@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "newsq/article.h"
+#include "newsq/ingest.h"
 
 namespace newsq::indexer {
 
@@ -16,6 +17,11 @@ struct ReadOptions {
   std::string format;  // "jsonl", "csv", "text"; empty: from the file name, or sniffed for stdin.
   std::string source;  // For plain text: the source when the file has no " source" header line.
   std::uint64_t max_record_bytes = 8u << 20;
+
+  // How an ingest run with `options` reads its inputs (its format, source and record limit).
+  static ReadOptions of(const IngestOptions& options) {
+    return {options.format, options.source, options.max_record_bytes};
+  }
 };
 
 // One record as read, before it is validated (see article_validator.h).
