@@ -1,14 +1,16 @@
 // cli/main.cc: the `newsq` command: picks the subcommand and turns every failure into one
 // readable line on stderr and an exit code (see commands.h).
-#include "cli/options.h"
 #include <fmt/core.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
-#include <exception>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/commands.h"
-#include "newsq/error.h"
+#include "cli/run_command.h"
 #include "newsq/version.h"
 
 namespace {
@@ -35,6 +37,24 @@ constexpr const char* kUsage =
     "'newsq COMMAND --help' shows a command's options.\n"
     "exit codes: 0 ok, 1 usage error, 2 data or runtime error\n";
 
+// `newsq serve ARGS` is the program newsq-serve beside this one (cli/serve/serve_main.cc), run in
+// this process's place: only that program links the HTTP library and the OpenSSL it sets up at
+// load time. Returns only when it cannot be run.
+int run_serve_program(int argc, char** argv) {
+  std::string self(4096, '\0');
+  const ssize_t n = readlink("/proc/self/exe", self.data(), self.size());
+  self.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+  const auto slash = self.rfind('/');
+  std::string program = (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/newsq-serve";
+  std::vector<char*> args{program.data()};
+  for (int i = 1; i < argc; ++i) args.push_back(argv[i]);
+  args.push_back(nullptr);
+  execv(program.c_str(), args.data());
+  fmt::print(stderr, "newsq serve: cannot run {}: {} (it is built and installed beside newsq)\n", program,
+             std::strerror(errno));
+  return newsq::cli::kExitData;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,8 +72,8 @@ int main(int argc, char** argv) {
     fmt::print("newsq {}\n", NEWSQ_VERSION);
     return kExitOk;
   }
-  try {
-    // Each command sees its own name as argv[0], so its --help reads "newsq index ...".
+  // Each command sees its own name as argv[0], so its --help reads "newsq index ...".
+  return run_command(command, [&]() -> int {
     if (command == "index") return index_command(argc - 1, argv + 1);
     if (command == "search") return search_command(argc - 1, argv + 1);
     if (command == "stats") return stats_command(argc - 1, argv + 1);
@@ -65,20 +85,8 @@ int main(int argc, char** argv) {
     if (command == "places") return places_command(argc - 1, argv + 1);
     if (command == "check") return check_command(argc - 1, argv + 1);
     if (command == "repair") return repair_command(argc - 1, argv + 1);
-    if (command == "serve") return serve_command(argc - 1, argv + 1);
+    if (command == "serve") return run_serve_program(argc - 1, argv + 1);
     fmt::print(stderr, "newsq: unknown command '{}'\n\n{}", command, kUsage);
     return kExitUsage;
-  } catch (const cxxopts::exceptions::exception& e) {
-    fmt::print(stderr, "newsq {}: {} (see 'newsq {} --help')\n", command, e.what(), command);
-    return kExitUsage;
-  } catch (const UsageError& e) {
-    fmt::print(stderr, "newsq {}: {} (see 'newsq {} --help')\n", command, e.what(), command);
-    return kExitUsage;
-  } catch (const newsq::Error& e) {
-    fmt::print(stderr, "newsq {}: {}\n", command, e.what());
-    return kExitData;
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "newsq {}: {}\n", command, e.what());
-    return kExitData;
-  }
+  });
 }

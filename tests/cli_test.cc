@@ -15,7 +15,8 @@ TEST_CASE("help and usage errors", "[cli]") {
   auto help = run_cli({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("index") != std::string::npos);
-  for (const char* command : {"index", "search", "stats"}) {
+  // serve's --help comes from newsq-serve, which `newsq serve` runs in its place.
+  for (const char* command : {"index", "search", "stats", "serve"}) {
     auto r = run_cli({command, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("--db") != std::string::npos);
@@ -26,6 +27,9 @@ TEST_CASE("help and usage errors", "[cli]") {
   CHECK(no_db.exit_code == 1);
   CHECK(no_db.err.find("--db DIR is required") != std::string::npos);
   CHECK(run_cli({"search", "--db", "x", "--bogus"}).exit_code == 1);
+  auto serve_bogus = run_cli({"serve", "--db", "x", "--bogus"});
+  CHECK(serve_bogus.exit_code == 1);
+  CHECK(serve_bogus.err.find("newsq serve: ") == 0);
   CHECK(run_cli({"index", "--db", "x", "--on-error", "maybe", "f"}).exit_code == 1);
 }
 
