@@ -654,17 +654,7 @@ class Reader {
         return Point{{first->span.from, last->span.to, Span::other}, i + 3};
       }
     }
-    // 3 days from now, a week hence: the day, or the week, month or year holding it.
-    if (int count = small_number(t); count >= 0 && unit_of(word(i + 1)) != Unit::none) {
-      std::size_t k = i + 2;
-      if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now"))
-        k += 3;
-      else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today")))
-        k += 2;
-      else if (at(k, "hence"))
-        k += 1;
-      if (k != i + 2) return offset_unit(unit_of(word(i + 1)), count, k);
-    }
+    if (auto counted = counted_offset(i)) return counted;
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
@@ -778,20 +768,66 @@ class Reader {
       if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
       return calendar_unit(glued, -count, i + 2);
     }
-    if (count >= 0 && unit_of(word(i + 1)) != Unit::none && at(i + 2, "ago")) {
-      Unit unit = unit_of(word(i + 1));
-      if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
-      if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
-      // "1 week ago at 12:00 am": a clock time pins the day itself.
-      if (after_time_of_day(i + 3) > i + 3 && (unit == Unit::week || unit == Unit::fortnight)) {
-        long d = now_ - (unit == Unit::week ? 7 : 14) * count;
-        return Point{{d, d, Span::other}, i + 3};
-      }
-      if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
-      if (unit == Unit::quarter) return calendar_unit(Unit::month, -3 * count, i + 3);
-      return calendar_unit(unit, -count, i + 3);
-    }
     return std::nullopt;
+  }
+
+  // The count of an offset from now: "a", "three", "12", and up to five digits ("5000 months ago").
+  static long offset_count(std::string_view w) {
+    if (int n = small_number(w); n >= 0) return n;
+    if (w.size() <= 5 && all_digits(w)) return std::stol(std::string(w));
+    return -1;
+  }
+  // The unit of an offset: date_words' units, and a decade as ten years (`scale` 10).
+  static Unit offset_unit_of(std::string_view w, long& scale) {
+    scale = 1;
+    if (w == "decade" || w == "decades") {
+      scale = 10;
+      return Unit::year;
+    }
+    return unit_of(w);
+  }
+
+  // Counted from now: "3 days ago", "a week hence", "3 days from now"; and, when the expression is
+  // the whole query, "in 3 weeks('s) time", "2 years later", "4 days before". With other words
+  // beside them those three are counted from something the query names ("the worst drought in 40
+  // years", "Srebrenica 20 years later", "2 days before the vote"), which is no date newsq can read.
+  // Days are the day; weeks, months and years the calendar unit holding that day, and a week ago with
+  // a clock time after it ("1 week ago at 12:00 am") the day itself. Years before 1 are no date.
+  std::optional<Point> counted_offset(std::size_t i) {
+    long scale = 1, count = offset_count(word(i));
+    const Unit unit = offset_unit_of(word(i + 1), scale);
+    if (count < 0 || unit == Unit::none) return std::nullopt;
+    count *= scale;
+    const bool after_in = i == 1 && at(0, "in");
+    std::size_t k = i + 2;
+    int sign = 0;
+    if (at(k, "ago")) {
+      sign = -1, k += 1;
+    } else if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now")) {
+      sign = 1, k += 3;
+    } else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today"))) {
+      sign = 1, k += 2;
+    } else if (at(k, "hence")) {
+      sign = 1, k += 1;
+    } else if (i == 0 && k + 1 == w_.size() && (at(k, "later") || at(k, "before"))) {
+      sign = at(k, "later") ? 1 : -1, k += 1;
+    } else if (after_in && (k == w_.size() || (at(k, "time") && k + 1 == w_.size()) || after_time_of_day(k) == w_.size())) {
+      sign = 1, k += at(k, "time") ? 1 : 0;
+    }
+    if (!sign) return std::nullopt;
+    std::optional<Point> p;
+    if (sign > 0) {
+      p = offset_unit(unit, static_cast<int>(count), k);
+    } else if (unit == Unit::hour) {
+      p = Point{{now_ - count / 24, now_ - count / 24, Span::other}, k};
+    } else if (after_time_of_day(k) > k && (unit == Unit::week || unit == Unit::fortnight)) {
+      long d = now_ - (unit == Unit::week ? 7 : 14) * count;
+      p = Point{{d, d, Span::other}, k};
+    } else {
+      p = offset_unit(unit, -static_cast<int>(count), k);
+    }
+    if (!p || year_of(p->span.from) < 1 || year_of(p->span.to) > 9999) return std::nullopt;
+    return p;
   }
 
   // "the beginning of the month" 1st..10th, "the end of April" 21st..last, "the middle of": the days
@@ -855,9 +891,10 @@ class Reader {
     auto rank = [](Unit u) { return u == Unit::year ? 4 : u == Unit::month ? 3 : u == Unit::week ? 2 : 1; };
     std::size_t k = i;
     for (;;) {
-      int count = small_number(word(k));
+      long scale = 1;
       const std::string& u = word(k + 1);
-      Unit unit = unit_of(u);
+      Unit unit = offset_unit_of(u, scale);
+      int count = static_cast<int>(offset_count(word(k)) * scale);
       bool minutes = u == "minute" || u == "minutes" || u == "min" || u == "mins";
       if (count < 0 || (unit == Unit::none && !minutes)) break;
       if (unit == Unit::year) years += count;
@@ -883,6 +920,9 @@ class Reader {
     } else if (at(k, "from") && at(k + 1, "now")) {
       sign = 1;
       k += 2;
+    } else if ((i == 0 && at(k, "later") && k + 1 == w_.size()) || (i == 1 && at(0, "in") && k == w_.size())) {
+      sign = 1;  // Alone in the query, as for one unit (counted_offset).
+      k += at(k, "later") ? 1 : 0;
     } else {
       return std::nullopt;
     }
