@@ -1027,12 +1027,24 @@ class Reader {
         y = year_number(parts[1]);
         m = static_cast<unsigned>(number(parts[0]));
       }
-      if (!y || !m || m > 12) return std::nullopt;
-      return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
+      if (y && m && m <= 12) return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
+      // A day and month without a year, when the order is clear ("2/15", "29/02"): the latest
+      // such day not after now. "24/7" is a phrase, not the 24th of July.
+      unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
+      if (t == "24/7" || !a || !b || (a > 12) == (b > 12)) return std::nullopt;
+      const unsigned mo = std::min(a, b), d = std::max(a, b);
+      if (auto v = latest_day(mo, d)) return Span{*v, *v, Span::day_unit};
+      return std::nullopt;
     }
     if (parts.size() != 3) return std::nullopt;
     if (int y = year_number(parts[0])) return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[2])));
     int y = year_number(parts[2]);
+    // A two-digit year ("10/31/74", "21-12-19", "31-Oct-74"), not after dots (version numbers
+    // such as "1.13.22"): 00..68 are 2000..2068, 69..99 1969..1999.
+    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) {
+      const int yy = std::stoi(parts[2]);
+      y = yy < 69 ? 2000 + yy : 1900 + yy;
+    }
     if (!y) return std::nullopt;
     // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
     if (!number(parts[1]) && month_part(parts[1]))
@@ -1090,6 +1102,13 @@ class Reader {
     int y = today.year;
     if (m > today.month || (m == today.month && d > today.day)) --y;
     return y;
+  }
+
+  // The latest (month, day) not after now; the 29th of February the latest in a leap year.
+  std::optional<long> latest_day(unsigned m, unsigned d) const {
+    for (int y = latest_year(m, d), tries = 0; tries < 9; --y, ++tries)
+      if (auto v = common::real_day(y, m, d); v && *v <= now_) return v;
+    return std::nullopt;
   }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
