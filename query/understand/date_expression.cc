@@ -645,11 +645,17 @@ class Reader {
       return Point{{now_ + 2, now_ + 2, Span::other}, i + 3};
     if (t == "day" && at(i + 1, "before") && at(i + 2, "yesterday"))
       return Point{{now_ - 2, now_ - 2, Span::other}, i + 3};
-    // next 3 days, next two weeks: the whole units after the current one.
-    if (t == "next" && small_number(word(i + 1)) > 0 && !at(i + 3, "of")) {
-      int count = small_number(word(i + 1));
+    // next 3 days, the upcoming two weeks, two upcoming months: the whole units after the current
+    // one ("upcoming" as "next", date_suites.md's `upcoming`).
+    // "The next few days" are the next three.
+    auto count_of = [](std::string_view w) { return w == "few" ? 3 : small_number(w); };
+    const bool next_count = (t == "next" || t == "upcoming") && count_of(word(i + 1)) > 0;
+    const bool count_upcoming = small_number(t) > 0 && at(i + 1, "upcoming");
+    if ((next_count || count_upcoming) && !at(i + 3, "of")) {
+      int count = next_count ? count_of(word(i + 1)) : small_number(t);
       Unit unit = unit_of(word(i + 2));
-      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
+          unit == Unit::year) {
         auto first = calendar_unit(unit, 1, i + 3), last = calendar_unit(unit, count, i + 3);
         return Point{{first->span.from, last->span.to, Span::other}, i + 3};
       }
