@@ -310,6 +310,11 @@ class Reader {
         if (d <= last) return Point{{d, d, Span::other}, m->next};
       }
     }
+    // the fifth last day of May: counted back from its last day.
+    if (unsigned back = day_number(t); back && at(n, "last") && at(n + 1, "day") && (at(n + 2, "of") || at(n + 2, "in"))) {
+      if (auto m = calendar_ref(n + 3); m && is_month(m->span) && static_cast<long>(back) <= m->span.to - m->span.from + 1)
+        return Point{{m->span.to - back + 1, m->span.to - back + 1, Span::other}, m->next};
+    }
     // the last day of October 2015
     if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
       if (auto m = calendar_ref(n + 2); m && is_month(m->span))
@@ -769,11 +774,6 @@ class Reader {
       }
     }
     if (auto compound = compound_offset(i)) return compound;
-    // 1d ago, 2y ago, 3mons ago
-    if (Unit glued = Unit::none; count < 0 && glued_count(t, count, glued) && at(i + 1, "ago")) {
-      if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
-      return calendar_unit(glued, -count, i + 2);
-    }
     return std::nullopt;
   }
 
@@ -801,11 +801,14 @@ class Reader {
   // a clock time after it ("1 week ago at 12:00 am") the day itself. Years before 1 are no date.
   std::optional<Point> counted_offset(std::size_t i) {
     long scale = 1, count = offset_count(word(i));
-    const Unit unit = offset_unit_of(word(i + 1), scale);
+    Unit unit = offset_unit_of(word(i + 1), scale);
+    std::size_t k = i + 2;
+    if (int glued = 0; glued_count(word(i), glued, unit)) {  // "1d ago", "in 2y"
+      count = glued, scale = 1, k = i + 1;
+    }
     if (count < 0 || unit == Unit::none) return std::nullopt;
     count *= scale;
     const bool after_in = i == 1 && at(0, "in");
-    std::size_t k = i + 2;
     int sign = 0;
     if (at(k, "ago")) {
       sign = -1, k += 1;
