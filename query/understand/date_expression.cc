@@ -1038,7 +1038,7 @@ class Reader {
       }
       if (y && m && m <= 12) return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
       // A day and month without a year, when the order is clear ("2/15", "29/02"): the latest
-      // such day not after now. "24/7" is a phrase, not the 24th of July.
+      // such day not after now, as for "15 Feb". "24/7" is a phrase, not the 24th of July.
       unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
       if (t == "24/7" || !a || !b || (a > 12) == (b > 12)) return std::nullopt;
       const unsigned mo = std::min(a, b), d = std::max(a, b);
@@ -1113,12 +1113,9 @@ class Reader {
     return y;
   }
 
-  // The latest (month, day) not after now; the 29th of February the latest in a leap year.
-  std::optional<long> latest_day(unsigned m, unsigned d) const {
-    for (int y = latest_year(m, d), tries = 0; tries < 9; --y, ++tries)
-      if (auto v = common::real_day(y, m, d); v && *v <= now_) return v;
-    return std::nullopt;
-  }
+  // The latest (month, day) not after now, as "29 Feb" is read: in the latest year that has begun
+  // it, none when that year has no such day.
+  std::optional<long> latest_day(unsigned m, unsigned d) const { return common::real_day(latest_year(m, d), m, d); }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
     Word rest = w_[i];
