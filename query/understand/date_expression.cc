@@ -824,6 +824,12 @@ class Reader {
       sign = 1, k += at(k, "time") ? 1 : 0;
     }
     if (!sign) return std::nullopt;
+    // Whole years moved, roughly: past 1..9999 there is no calendar day to compute.
+    const long years = unit == Unit::year      ? count
+                       : unit == Unit::quarter ? count / 4
+                       : unit == Unit::month   ? count / 12
+                                               : count / 365;
+    if (year_of(now_) + sign * years < 1 || year_of(now_) + sign * years > 9999) return std::nullopt;
     std::optional<Point> p;
     if (sign > 0) {
       p = offset_unit(unit, static_cast<int>(count), k);
@@ -917,6 +923,7 @@ class Reader {
                    : unit == Unit::quarter       ? Unit::month
                                                  : unit;
       if (rank(grain) < rank(smallest)) smallest = grain;
+      if (years + months / 12 + day_count / 365 > 9000) return std::nullopt;  // No calendar day; no overflow.
       ++parts;
       k += 2;
       if (at(k, "and")) ++k;
