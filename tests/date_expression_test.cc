@@ -274,8 +274,11 @@ TEST_CASE("parts of weeks, months and years, and days named by their place", "[d
   CHECK_FALSE(find_date_expression("Pay ABC 2000", now));  // A year after a name in capitals.
   CHECK_FALSE(find_date_expression("sat", now));           // Ordinary words, not weekdays.
   CHECK_FALSE(find_date_expression("wed in Paris", now));
+  // "Upcoming" counts as "next" does: the whole weeks after this one (date_suites.md, `upcoming`).
   auto two = find_date_expression("two upcoming weeks", now);
-  CHECK_FALSE(two);
+  REQUIRE(two);
+  CHECK(day_string(*two->range.from) == "2022-06-20");
+  CHECK(day_string(*two->range.to) == "2022-07-03");
 }
 
 TEST_CASE("long runs of date words are read in linear time", "[dates]") {

@@ -100,15 +100,17 @@ Tallies run_table(const std::string& name) {
 
 // Floors measured on this tree, set a little under. Over all rows the wrong share includes the
 // convention rows (date_suites.md), where newsq answers otherwise on purpose; the rows without a
-// convention hold the wrong-but-confident share down.
+// convention hold the wrong-but-confident share down. Duckling's all-rows wrong ceiling rose from
+// 0.33 to 0.43 when its 40 "upcoming two weeks" rows (the `upcoming` convention), left as text
+// before, came to be read as "the next two weeks"; the rows without a convention stay under 1%.
 TEST_CASE("Duckling's English date corpus: the share read right does not fall", "[understanding][dates]") {
   const Tallies t = run_table("date_suite_duckling.tsv");
   CHECK(t.all.rows >= 500);
   CHECK(t.stale == 0);
   CHECK(t.unproven_forward <= 1);  // "Fri, Jul 18": tagged by hand (date_suites.md).
-  CHECK(t.all.share(t.all.right) >= 0.46);
-  CHECK(t.all.share(t.all.wrong) <= 0.33);
-  CHECK(t.plain.share(t.plain.right) >= 0.69);
+  CHECK(t.all.share(t.all.right) >= 0.48);
+  CHECK(t.all.share(t.all.wrong) <= 0.43);  // Convention rows read as newsq's convention.
+  CHECK(t.plain.share(t.plain.right) >= 0.86);
   CHECK(t.plain.share(t.plain.wrong) <= 0.01);
 }
 
@@ -117,9 +119,9 @@ TEST_CASE("dateparser's English date tests: the share read right does not fall",
   CHECK(t.all.rows >= 250);
   CHECK(t.stale == 0);
   CHECK(t.unproven_forward == 0);
-  CHECK(t.all.share(t.all.right) >= 0.65);
+  CHECK(t.all.share(t.all.right) >= 0.83);
   CHECK(t.all.share(t.all.wrong) <= 0.04);
-  CHECK(t.plain.share(t.plain.right) >= 0.67);
+  CHECK(t.plain.share(t.plain.right) >= 0.90);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 

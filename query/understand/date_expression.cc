@@ -310,6 +310,11 @@ class Reader {
         if (d <= last) return Point{{d, d, Span::other}, m->next};
       }
     }
+    // the fifth last day of May: counted back from its last day.
+    if (unsigned back = day_number(t); back && at(n, "last") && at(n + 1, "day") && (at(n + 2, "of") || at(n + 2, "in"))) {
+      if (auto m = calendar_ref(n + 3); m && is_month(m->span) && static_cast<long>(back) <= m->span.to - m->span.from + 1)
+        return Point{{m->span.to - back + 1, m->span.to - back + 1, Span::other}, m->next};
+    }
     // the last day of October 2015
     if (t == "last" && at(n, "day") && (at(n + 1, "of") || at(n + 1, "in"))) {
       if (auto m = calendar_ref(n + 2); m && is_month(m->span))
@@ -645,26 +650,22 @@ class Reader {
       return Point{{now_ + 2, now_ + 2, Span::other}, i + 3};
     if (t == "day" && at(i + 1, "before") && at(i + 2, "yesterday"))
       return Point{{now_ - 2, now_ - 2, Span::other}, i + 3};
-    // next 3 days, next two weeks: the whole units after the current one.
-    if (t == "next" && small_number(word(i + 1)) > 0 && !at(i + 3, "of")) {
-      int count = small_number(word(i + 1));
+    // next 3 days, the upcoming two weeks, two upcoming months: the whole units after the current
+    // one ("upcoming" as "next", date_suites.md's `upcoming`).
+    // "The next few days" are the next three.
+    auto count_of = [](std::string_view w) { return w == "few" ? 3 : small_number(w); };
+    const bool next_count = (t == "next" || t == "upcoming") && count_of(word(i + 1)) > 0;
+    const bool count_upcoming = small_number(t) > 0 && at(i + 1, "upcoming");
+    if ((next_count || count_upcoming) && !at(i + 3, "of")) {
+      int count = next_count ? count_of(word(i + 1)) : small_number(t);
       Unit unit = unit_of(word(i + 2));
-      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year) {
+      if (unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
+          unit == Unit::year) {
         auto first = calendar_unit(unit, 1, i + 3), last = calendar_unit(unit, count, i + 3);
         return Point{{first->span.from, last->span.to, Span::other}, i + 3};
       }
     }
-    // 3 days from now, a week hence: the day, or the week, month or year holding it.
-    if (int count = small_number(t); count >= 0 && unit_of(word(i + 1)) != Unit::none) {
-      std::size_t k = i + 2;
-      if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now"))
-        k += 3;
-      else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today")))
-        k += 2;
-      else if (at(k, "hence"))
-        k += 1;
-      if (k != i + 2) return offset_unit(unit_of(word(i + 1)), count, k);
-    }
+    if (auto counted = counted_offset(i)) return counted;
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
@@ -773,25 +774,75 @@ class Reader {
       }
     }
     if (auto compound = compound_offset(i)) return compound;
-    // 1d ago, 2y ago, 3mons ago
-    if (Unit glued = Unit::none; count < 0 && glued_count(t, count, glued) && at(i + 1, "ago")) {
-      if (glued == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 2};
-      return calendar_unit(glued, -count, i + 2);
-    }
-    if (count >= 0 && unit_of(word(i + 1)) != Unit::none && at(i + 2, "ago")) {
-      Unit unit = unit_of(word(i + 1));
-      if (unit == Unit::day) return Point{{now_ - count, now_ - count, Span::other}, i + 3};
-      if (unit == Unit::hour) return Point{{now_ - count / 24, now_ - count / 24, Span::other}, i + 3};
-      // "1 week ago at 12:00 am": a clock time pins the day itself.
-      if (after_time_of_day(i + 3) > i + 3 && (unit == Unit::week || unit == Unit::fortnight)) {
-        long d = now_ - (unit == Unit::week ? 7 : 14) * count;
-        return Point{{d, d, Span::other}, i + 3};
-      }
-      if (unit == Unit::fortnight) return calendar_unit(Unit::week, -2 * count, i + 3);
-      if (unit == Unit::quarter) return calendar_unit(Unit::month, -3 * count, i + 3);
-      return calendar_unit(unit, -count, i + 3);
-    }
     return std::nullopt;
+  }
+
+  // The count of an offset from now: "a", "three", "12", and up to five digits ("5000 months ago").
+  static long offset_count(std::string_view w) {
+    if (int n = small_number(w); n >= 0) return n;
+    if (w.size() <= 5 && all_digits(w)) return std::stol(std::string(w));
+    return -1;
+  }
+  // The unit of an offset: date_words' units, and a decade as ten years (`scale` 10).
+  static Unit offset_unit_of(std::string_view w, long& scale) {
+    scale = 1;
+    if (w == "decade" || w == "decades") {
+      scale = 10;
+      return Unit::year;
+    }
+    return unit_of(w);
+  }
+
+  // Counted from now: "3 days ago", "a week hence", "3 days from now"; and, when the expression is
+  // the whole query, "in 3 weeks('s) time", "2 years later", "4 days before". With other words
+  // beside them those three are counted from something the query names ("the worst drought in 40
+  // years", "Srebrenica 20 years later", "2 days before the vote"), which is no date newsq can read.
+  // Days are the day; weeks, months and years the calendar unit holding that day, and a week ago with
+  // a clock time after it ("1 week ago at 12:00 am") the day itself. Years before 1 are no date.
+  std::optional<Point> counted_offset(std::size_t i) {
+    long scale = 1, count = offset_count(word(i));
+    Unit unit = offset_unit_of(word(i + 1), scale);
+    std::size_t k = i + 2;
+    if (int glued = 0; glued_count(word(i), glued, unit)) {  // "1d ago", "in 2y"
+      count = glued, scale = 1, k = i + 1;
+    }
+    if (count < 0 || unit == Unit::none) return std::nullopt;
+    count *= scale;
+    const bool after_in = i == 1 && at(0, "in");
+    int sign = 0;
+    if (at(k, "ago")) {
+      sign = -1, k += 1;
+    } else if (at(k, "from") && at(k + 1, "right") && at(k + 2, "now")) {
+      sign = 1, k += 3;
+    } else if (at(k, "from") && (at(k + 1, "now") || at(k + 1, "today"))) {
+      sign = 1, k += 2;
+    } else if (at(k, "hence")) {
+      sign = 1, k += 1;
+    } else if (i == 0 && k + 1 == w_.size() && (at(k, "later") || at(k, "before"))) {
+      sign = at(k, "later") ? 1 : -1, k += 1;
+    } else if (after_in && (k == w_.size() || (at(k, "time") && k + 1 == w_.size()) || after_time_of_day(k) == w_.size())) {
+      sign = 1, k += at(k, "time") ? 1 : 0;
+    }
+    if (!sign) return std::nullopt;
+    // Whole years moved, roughly: past 1..9999 there is no calendar day to compute.
+    const long years = unit == Unit::year      ? count
+                       : unit == Unit::quarter ? count / 4
+                       : unit == Unit::month   ? count / 12
+                                               : count / 365;
+    if (year_of(now_) + sign * years < 1 || year_of(now_) + sign * years > 9999) return std::nullopt;
+    std::optional<Point> p;
+    if (sign > 0) {
+      p = offset_unit(unit, static_cast<int>(count), k);
+    } else if (unit == Unit::hour) {
+      p = Point{{now_ - count / 24, now_ - count / 24, Span::other}, k};
+    } else if (after_time_of_day(k) > k && (unit == Unit::week || unit == Unit::fortnight)) {
+      long d = now_ - (unit == Unit::week ? 7 : 14) * count;
+      p = Point{{d, d, Span::other}, k};
+    } else {
+      p = offset_unit(unit, -static_cast<int>(count), k);
+    }
+    if (!p || year_of(p->span.from) < 1 || year_of(p->span.to) > 9999) return std::nullopt;
+    return p;
   }
 
   // "the beginning of the month" 1st..10th, "the end of April" 21st..last, "the middle of": the days
@@ -855,9 +906,10 @@ class Reader {
     auto rank = [](Unit u) { return u == Unit::year ? 4 : u == Unit::month ? 3 : u == Unit::week ? 2 : 1; };
     std::size_t k = i;
     for (;;) {
-      int count = small_number(word(k));
+      long scale = 1;
       const std::string& u = word(k + 1);
-      Unit unit = unit_of(u);
+      Unit unit = offset_unit_of(u, scale);
+      int count = static_cast<int>(offset_count(word(k)) * scale);
       bool minutes = u == "minute" || u == "minutes" || u == "min" || u == "mins";
       if (count < 0 || (unit == Unit::none && !minutes)) break;
       if (unit == Unit::year) years += count;
@@ -871,6 +923,7 @@ class Reader {
                    : unit == Unit::quarter       ? Unit::month
                                                  : unit;
       if (rank(grain) < rank(smallest)) smallest = grain;
+      if (years + months / 12 + day_count / 365 > 9000) return std::nullopt;  // No calendar day; no overflow.
       ++parts;
       k += 2;
       if (at(k, "and")) ++k;
@@ -883,6 +936,9 @@ class Reader {
     } else if (at(k, "from") && at(k + 1, "now")) {
       sign = 1;
       k += 2;
+    } else if ((i == 0 && at(k, "later") && k + 1 == w_.size()) || (i == 1 && at(0, "in") && k == w_.size())) {
+      sign = 1;  // Alone in the query, as for one unit (counted_offset).
+      k += at(k, "later") ? 1 : 0;
     } else {
       return std::nullopt;
     }
@@ -987,12 +1043,24 @@ class Reader {
         y = year_number(parts[1]);
         m = static_cast<unsigned>(number(parts[0]));
       }
-      if (!y || !m || m > 12) return std::nullopt;
-      return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
+      if (y && m && m <= 12) return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
+      // A day and month without a year, when the order is clear ("2/15", "29/02"): the latest
+      // such day not after now, as for "15 Feb". "24/7" is a phrase, not the 24th of July.
+      unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
+      if (t == "24/7" || !a || !b || (a > 12) == (b > 12)) return std::nullopt;
+      const unsigned mo = std::min(a, b), d = std::max(a, b);
+      if (auto v = latest_day(mo, d)) return Span{*v, *v, Span::day_unit};
+      return std::nullopt;
     }
     if (parts.size() != 3) return std::nullopt;
     if (int y = year_number(parts[0])) return day(y, month_part(parts[1]), static_cast<unsigned>(number(parts[2])));
     int y = year_number(parts[2]);
+    // A two-digit year ("10/31/74", "21-12-19", "31-Oct-74"), not after dots (version numbers
+    // such as "1.13.22"): 00..68 are 2000..2068, 69..99 1969..1999.
+    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) {
+      const int yy = std::stoi(parts[2]);
+      y = yy < 69 ? 2000 + yy : 1900 + yy;
+    }
     if (!y) return std::nullopt;
     // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
     if (!number(parts[1]) && month_part(parts[1]))
@@ -1051,6 +1119,10 @@ class Reader {
     if (m > today.month || (m == today.month && d > today.day)) --y;
     return y;
   }
+
+  // The latest (month, day) not after now, as "29 Feb" is read: in the latest year that has begun
+  // it, none when that year has no such day.
+  std::optional<long> latest_day(unsigned m, unsigned d) const { return common::real_day(latest_year(m, d), m, d); }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
     Word rest = w_[i];

@@ -10,7 +10,13 @@
 // stay text: a month name alone is a month after a date preposition (in, since, ...), beside a day
 // or year, or capitalised (or any month but March) with no name or verb beside it ("shelling
 // January", not "protesters march", "May said", "Grace August"). 01/02/2022 is read only when
-// unambiguous. Named events ("before the invasion") are not dates.
+// unambiguous; so is a day and month without a year ("2/15", "29/02": the latest such day, not
+// "24/7") and a date with a two-digit year after '/' or '-' ("10/31/74", "21-12-19"). Counts from
+// now: "3 days ago", "a decade ago", "3 weeks from now", and, only when they are the whole query,
+// "in 3 weeks' time", "2 years later", "4 days before" (beside other words they count from
+// something the query names: "the worst drought in 40 years"). "The upcoming two weeks" is "the
+// next two weeks": the whole weeks after this one. Named events ("before the invasion") are not
+// dates.
 #pragma once
 
 #include <cstddef>

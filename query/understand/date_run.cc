@@ -80,21 +80,12 @@ Kind kind_of(const Word& w) {
   }
   if (has_digit && only_date_chars && (t.find('/') != std::string::npos || t.find('.') != std::string::npos))
     return Kind::date;
-  // Digits written as superscripts or subscripts ("₃₁ December"): numbers the reader cannot read.
+  // Digits written as superscripts or subscripts ("₃₁"): numbers.
   {
     std::size_t k = 0;
-    bool all = !t.empty();
-    while (all && k < t.size()) {
-      const auto b = [&](std::size_t j) { return j < t.size() ? static_cast<unsigned char>(t[j]) : 0; };
-      if (b(k) == 0xC2 && (b(k + 1) == 0xB2 || b(k + 1) == 0xB3 || b(k + 1) == 0xB9))
-        k += 2;
-      else if (b(k) == 0xE2 && ((b(k + 1) == 0x81 && b(k + 2) >= 0xB0 && b(k + 2) <= 0xB9) ||
-                                (b(k + 1) == 0x82 && b(k + 2) >= 0x80 && b(k + 2) <= 0x89)))
-        k += 3;
-      else
-        all = false;
-    }
-    if (all) return Kind::number;
+    while (k < t.size() && date_words::raised_or_lowered_digit(std::string_view(t).substr(k)) >= 0)
+      k += static_cast<unsigned char>(t[k]) == 0xC2 ? 2 : 3;
+    if (k == t.size()) return Kind::number;
   }
   if (digits(t)) {
     if (t.size() == 4) return date_words::year_number(t) ? Kind::date : Kind::number;

@@ -54,8 +54,15 @@ std::vector<Word> words_of(std::string_view q) {
         capitals += std::isupper(static_cast<unsigned char>(q[k])) != 0;
       }
       w.all_caps = letters >= 2 && capitals == letters;
-      for (std::size_t k = b; k < e; ++k)
+      for (std::size_t k = b; k < e; ++k) {
+        // Digits written as superscripts or subscripts ("²⁹/⁰⁵/²⁰¹⁵", "₃₁ December") read as digits.
+        if (int digit = raised_or_lowered_digit(q.substr(k, e - k)); digit >= 0) {
+          w.text.push_back(static_cast<char>('0' + digit));
+          k += static_cast<unsigned char>(q[k]) == 0xC2 ? 1 : 2;
+          continue;
+        }
         w.text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(q[k]))));
+      }
       // "14april", "2014aug", "feb13": split where digits meet a month name.
       std::size_t digits = 0;
       while (digits < w.text.size() && std::isdigit(static_cast<unsigned char>(w.text[digits]))) ++digits;
@@ -83,6 +90,17 @@ std::vector<Word> words_of(std::string_view q) {
     i = end;
   }
   return out;
+}
+
+// The digit of a superscript (¹ ² ³ U+00B9, U+00B2, U+00B3; ⁰ ⁴..⁹ U+2070, U+2074..U+2079) or
+// subscript (₀..₉ U+2080..U+2089) digit at the start of `s` in UTF-8, else -1.
+int raised_or_lowered_digit(std::string_view s) {
+  auto b = [&](std::size_t j) { return j < s.size() ? static_cast<unsigned char>(s[j]) : 0; };
+  if (b(0) == 0xC2) return b(1) == 0xB9 ? 1 : b(1) == 0xB2 ? 2 : b(1) == 0xB3 ? 3 : -1;
+  if (b(0) != 0xE2) return -1;
+  if (b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9))) return b(2) - 0xB0;
+  if (b(1) == 0x82 && b(2) >= 0x80 && b(2) <= 0x89) return b(2) - 0x80;
+  return -1;
 }
 
 bool all_digits(std::string_view s) {

@@ -25,6 +25,9 @@ struct Word {
 std::vector<Word> words_of(std::string_view query);
 
 bool all_digits(std::string_view s);
+// The digit of a superscript or subscript digit ("²", "₃") at the start of `s` (UTF-8), else -1; it
+// is 2 bytes long when `s` starts with 0xC2, else 3.
+int raised_or_lowered_digit(std::string_view s);
 // "march", "mar", "sept" -> 3, 3, 9; 0 if not a month.
 unsigned month_number(std::string_view w);
 // True for the three-letter (and "sept") shortenings, which are ordinary words more often.
