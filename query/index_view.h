@@ -80,10 +80,13 @@ class IndexView {
   Xapian::Database db_;
   location::LiveGenerationWatch live_watch_{dir_};
   std::string generation_;  // The generation open now ("" for a plain database).
-  std::string identity_;    // revision().first: generation_, and a replica copy's UUID after it.
-  unsigned long long opened_at_change_ = 0;  // live_watch_.stub_changes() when db_ was opened.
   bool stale_ = true;       // Nothing usable is open: refresh() must open the live generation.
   bool plain_ = false;      // A plain database in `dir_` itself (from before generations): no stub.
+
+  // revision().first: generation_, and in a replica folder the copy's UUID after it.
+  std::string identity_;
+  // live_watch_.stub_changes() when db_ was opened.
+  unsigned long long opened_at_change_ = 0;
 };
 
 }  // namespace newsq::query

@@ -86,9 +86,9 @@ class ReplicationServer {
 // One pull, as a search host's timer runs it: master `name` (its path under the server's root)
 // into `replica`. Returns xapian-replicate's report ("Update complete: 0 copies, 1 changesets, ...").
 std::string replicate(const ReplicationServer& server, const std::string& name, const std::string& replica) {
-  const auto r = newsq::test::run_program({kClient, "--host", "127.0.0.1", "--port", std::to_string(server.port()),
-                                           "--master", name, "--one-shot", "--verbose", "--reader-time", "0", "--timeout", "60",
-                                           replica});
+  const auto r =
+      newsq::test::run_program({kClient, "--host", "127.0.0.1", "--port", std::to_string(server.port()), "--master",
+                                name, "--one-shot", "--verbose", "--reader-time", "0", "--timeout", "60", replica});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   return r.out;
@@ -196,9 +196,10 @@ void run_ok(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("a replica kept by xapian-replicate answers as its master does, through commits and rebuilds, "
-          "while searches run on it",
-          "[shared][replication]") {
+TEST_CASE(
+    "a replica kept by xapian-replicate answers as its master does, through commits and rebuilds, "
+    "while searches run on it",
+    "[shared][replication]") {
   NEWSQ_REQUIRE_SHARED();
   if (!fs::exists(kServer) || !fs::exists(kClient)) {
     WARN("SKIPPED: xapian-replicate(-server) is not installed (Debian package xapian-tools)");
