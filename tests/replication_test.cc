@@ -265,3 +265,40 @@ TEST_CASE(
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("a replica that xapian-replicate keeps") != std::string::npos);
 }
+
+TEST_CASE("a replica folder opens like an index, and no newsq writer changes it", "[replication]") {
+  if (!fs::exists(kServer) || !fs::exists(kClient)) {
+    WARN("SKIPPED: xapian-replicate(-server) is not installed (Debian package xapian-tools)");
+    return;
+  }
+  TempDir dir;
+  const std::string master = dir.str("root/news"), replica = dir.str("replica");
+  newsq::test::index_articles(
+      master,
+      {newsq::test::article("a1", "2022-03-01", "Wire", "Grain ships leave Odesa", "The grain corridor opened."),
+       newsq::test::article("a2", "2022-03-02", "Daily", "Port reopens", "Grain exports resumed from the port.")});
+  ReplicationServer server(dir.str("root"));
+  replicate(server, "news", replica);
+
+  newsq::Searcher searcher(replica);
+  CHECK(searcher.search({.query = "grain"}).total == 2);
+  CHECK(searcher.stats().articles == 2);
+  const auto check = newsq::test::run_cli({"check", "--db", replica});
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+
+  // Every writer refuses before touching anything (not even a lock file appears).
+  const auto files_before = std::distance(fs::directory_iterator(replica), fs::directory_iterator());
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"index", "--db", replica, "-"},
+                                               {"delete", "--db", replica, "a1"},
+                                               {"compact", "--db", replica},
+                                               {"repair", "--db", replica},
+                                               {"rebuild", "--db", replica, "-"}}) {
+    const auto r = newsq::test::run_cli(args, R"({"id":"a3","date":"2022-03-03","source":"X","text":"grain"})");
+    INFO(args.front() << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("a replica that xapian-replicate keeps") != std::string::npos);
+  }
+  CHECK(std::distance(fs::directory_iterator(replica), fs::directory_iterator()) == files_before);
+  CHECK(newsq::Searcher(replica).search({.query = "grain"}).total == 2);
+}
