@@ -10,7 +10,9 @@ namespace newsq::query {
 
 IndexView::IndexView(const std::string& dir) : dir_(dir) {
   const health::Diagnosis found = health::diagnose(dir_);
-  if (found.state != health::State::healthy && found.state != health::State::plain) throw unusable(found);
+  if (found.state != health::State::healthy && found.state != health::State::plain &&
+      found.state != health::State::replica)
+    throw unusable(found);
   plain_ = found.state == health::State::plain;
   try {
     refresh();
@@ -43,6 +45,7 @@ DatabaseError IndexView::unusable(const health::Diagnosis& found) const {
       return DatabaseError(health::damaged_message(dir_, found.problem, false));
     case health::State::plain:
     case health::State::healthy:
+    case health::State::replica:
       break;
   }
   return DatabaseError(dir_ + ": cannot open the index");
@@ -66,10 +69,11 @@ IndexView::Revision IndexView::revision_or_none() const {
 // reopen() and retry"), which cannot help.
 DatabaseError IndexView::read_failure(const std::string& what, const Xapian::DatabaseError& e,
                                       const Revision& first) const {
-  if (const health::Diagnosis found = health::diagnose(dir_);
-      found.state != health::State::healthy && found.state != health::State::plain)
+  if (const health::Diagnosis found = health::diagnose(dir_); found.state != health::State::healthy &&
+                                                              found.state != health::State::plain &&
+                                                              found.state != health::State::replica)
     return unusable(found);
-  const bool moved = location::live_generation(dir_) != first.first || revision_or_none() != first;
+  const bool moved = location::live_generation(dir_) != generation_ || revision_or_none() != first;
   if (!moved) return DatabaseError(health::damaged_message(dir_, what + ": " + e.get_description(), false));
   // Xapian::Error has no virtual functions to dynamic_cast on; its type name says the kind.
   if (e.get_type() == std::string("DatabaseModifiedError"))
@@ -83,15 +87,19 @@ void IndexView::refresh() {
   for (int attempt = 1;; ++attempt) {
     try {
       const std::string& live = live_watch_.live();
-      if (stale_ || live != generation_) {
+      // A new stub naming the same name is a new copy in a replica folder (its names alternate).
+      if (stale_ || live != generation_ || live_watch_.stub_changes() != opened_at_change_) {
         stale_ = true;
         // Opening `dir_` through a stub emptied, removed or garbled since the open would give
         // Xapian's "Couldn't detect type of database" or an uninitialised database object: say
-        // what happened instead. (publish() replaces the stub by rename(2), so a sound index
-        // never shows a missing or partial one, even mid-swap.)
-        if (!plain_ && !live.starts_with("gen-")) throw unusable(health::diagnose(dir_));
+        // what happened instead. (publish() and xapian-replicate replace the stub by rename(2),
+        // so a sound index never shows a missing or partial one, even mid-swap.)
+        const bool replica = location::is_replica_name(live);
+        if (!plain_ && !live.starts_with("gen-") && !replica) throw unusable(health::diagnose(dir_));
+        opened_at_change_ = live_watch_.stub_changes();
         db_ = Xapian::Database(dir_);  // Through the stub: whatever is live now (maybe newer than `live`).
         generation_ = live;            // If newer, the next refresh() just opens it again.
+        identity_ = replica ? live + " " + db_.get_uuid() : live;
         check_complete();
         stale_ = false;
       } else {

@@ -17,12 +17,14 @@ namespace newsq::query {
 
 class IndexView {
  public:
-  // What the database shows: its generation ("" for a plain database) and Xapian revision. The
-  // caches kept beside a view are kept for one of these.
+  // What the database shows: its generation ("" for a plain database; in a replica folder the
+  // copy's name and UUID, as its names alternate) and Xapian revision. The caches kept beside a
+  // view are kept for one of these.
   using Revision = std::pair<std::string, Xapian::rev>;
 
   // Opens the live generation of `dir` (or a plain database in `dir` itself, from before
-  // generations). Throws DatabaseError: no index, not a newsq index, damaged, unreadable.
+  // generations, or the live copy of a replica folder that xapian-replicate keeps). Throws
+  // DatabaseError: no index, not a newsq index, damaged, unreadable.
   explicit IndexView(const std::string& dir);
   IndexView(const IndexView&) = delete;
   IndexView& operator=(const IndexView&) = delete;
@@ -30,7 +32,7 @@ class IndexView {
   const std::string& dir() const { return dir_; }
   const std::string& generation() const { return generation_; }  // Open now; "" for a plain database.
   const Xapian::Database& db() const { return db_; }
-  Revision revision() const { return {generation_, db_.get_revision()}; }
+  Revision revision() const { return {identity_, db_.get_revision()}; }
 
   // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
   // in a new one: a stat of the stub and a revision check, cheap enough before every read.
@@ -80,6 +82,11 @@ class IndexView {
   std::string generation_;  // The generation open now ("" for a plain database).
   bool stale_ = true;       // Nothing usable is open: refresh() must open the live generation.
   bool plain_ = false;      // A plain database in `dir_` itself (from before generations): no stub.
+
+  // revision().first: generation_, and in a replica folder the copy's UUID after it.
+  std::string identity_;
+  // live_watch_.stub_changes() when db_ was opened.
+  unsigned long long opened_at_change_ = 0;
 };
 
 }  // namespace newsq::query

@@ -162,14 +162,14 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& i
 
 namespace {
 
-// Starts the CLI with `args`, stdin/stdout/stderr redirected to the files named, and `envp` as its
-// environment (null: this process's). Everything the child needs is built before fork(): after it
-// only async-signal-safe calls are safe in a process with threads.
-pid_t spawn_cli(const std::vector<std::string>& args, const char* in, const char* out, const char* err,
-                char* const* envp) {
-  std::string cli = NEWSQ_CLI;
-  std::vector<std::string> copy = args;
-  std::vector<char*> argv{cli.data()};
+// Starts program `command[0]` (a path) with the rest as its arguments, stdin/stdout/stderr
+// redirected to the files named, and `envp` as its environment (null: this process's); with
+// `own_group`, in a process group of its own. Everything the child needs is built before fork():
+// after it only async-signal-safe calls are safe in a process with threads.
+pid_t spawn(const std::vector<std::string>& command, const char* in, const char* out, const char* err,
+            char* const* envp, bool own_group = false) {
+  std::vector<std::string> copy = command;
+  std::vector<char*> argv;
   for (auto& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
   // What the test process has buffered would otherwise be written again by the child's freopen.
@@ -178,13 +178,21 @@ pid_t spawn_cli(const std::vector<std::string>& args, const char* in, const char
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     if (!freopen(in, "r", stdin) || !freopen(out, "w", stdout) || !freopen(err, "w", stderr)) _exit(127);
+    if (own_group) setpgid(0, 0);
     if (envp)
-      execve(cli.c_str(), argv.data(), envp);
+      execve(argv[0], argv.data(), envp);
     else
-      execv(cli.c_str(), argv.data());
+      execv(argv[0], argv.data());
     _exit(127);
   }
   return pid;
+}
+
+pid_t spawn_cli(const std::vector<std::string>& args, const char* in, const char* out, const char* err,
+                char* const* envp) {
+  std::vector<std::string> command{NEWSQ_CLI};
+  command.insert(command.end(), args.begin(), args.end());
+  return spawn(command, in, out, err, envp);
 }
 
 }  // namespace
@@ -216,6 +224,20 @@ CommandResult run_cli_env(const std::vector<std::string>& args, const std::vecto
 
 int start_cli(const std::vector<std::string>& args) {
   return spawn_cli(args, "/dev/null", "/dev/null", "/dev/null", nullptr);
+}
+
+CommandResult run_program(const std::vector<std::string>& command) {
+  TempDir io;
+  const std::string out = io.path() / "out", err = io.path() / "err";
+  CommandResult r;
+  r.exit_code = wait_cli(spawn(command, "/dev/null", out.c_str(), err.c_str(), nullptr, true));
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+int start_program(const std::vector<std::string>& command) {
+  return spawn(command, "/dev/null", "/dev/null", "/dev/null", nullptr, true);
 }
 
 int wait_cli(int pid) {

@@ -98,8 +98,16 @@ CommandResult run_cli_env(const std::vector<std::string>& args, const std::vecto
 // Starts the newsq CLI in the background (output discarded) and returns its pid, for tests that
 // kill it or run it beside something else. Reap it with wait_cli().
 int start_cli(const std::vector<std::string>& args);
-// Waits for a process from start_cli(); returns its exit code, or 128 + signal.
+// Waits for a process from start_cli() or start_program(); returns its exit code, or 128 + signal.
 int wait_cli(int pid);
+
+// Runs program `command[0]` (a path, such as /usr/bin/xapian-replicate) with the rest as its
+// arguments, stdin empty, and returns its exit code and output. The program runs in a process
+// group of its own, as a service manager starts it: Xapian's servers end by signalling their whole
+// group (kill(0, SIGTERM), to stop their connection processes), which must not reach the test.
+CommandResult run_program(const std::vector<std::string>& command);
+// Starts it so in the background (output discarded) and returns its pid; reap it with wait_cli().
+int start_program(const std::vector<std::string>& command);
 
 }  // namespace newsq::test
 

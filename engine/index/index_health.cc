@@ -92,6 +92,11 @@ std::string damaged_message(const std::string& dir, const std::string& problem, 
          "' tells more, 'newsq repair --db " + dir + "' points the index at its newest sound generation)";
 }
 
+std::string replica_message(const std::string& dir) {
+  return dir + ": a replica that xapian-replicate keeps; newsq never writes into it (write to the master index, " +
+         "and the next replication brings the change here)";
+}
+
 Diagnosis diagnose(const std::string& dir) {
   Diagnosis d;
   std::error_code ec;
@@ -155,13 +160,13 @@ Diagnosis diagnose(const std::string& dir) {
     d.problem = "the stub file XAPIANDB is empty";
     return d;
   }
-  std::istringstream words(stub);
-  std::string backend, name, extra;
-  words >> backend >> name >> extra;
-  if ((backend != "glass" && backend != "auto") || !is_generation_name(name) || !extra.empty()) {
+  const std::vector<std::string> words = location::stub_words(stub);
+  const bool replica = words.size() == 2 && words[0] == "auto" && location::is_replica_name(words[1]);
+  if (!replica && (words.size() != 2 || (words[0] != "glass" && words[0] != "auto") || !is_generation_name(words[1]))) {
     d.problem = "the stub file XAPIANDB does not name a generation (it reads \"" + printable(stub) + "\")";
     return d;
   }
+  const std::string& name = words[1];
   const fs::path generation = fs::path(dir) / name;
   if (!fs::is_directory(generation, ec)) {
     d.problem = "the stub file XAPIANDB names " + name + ", which does not exist";
@@ -173,7 +178,7 @@ Diagnosis diagnose(const std::string& dir) {
       return d;
     }
   }
-  d.state = State::healthy;
+  d.state = replica ? State::replica : State::healthy;
   d.generation_path = generation.string();
   return d;
 }

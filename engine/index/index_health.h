@@ -14,13 +14,14 @@ enum class State {
   empty,    // DIR exists and holds nothing of an index (at most write.lock): a writer may fill it.
   plain,    // A plain Xapian database in DIR itself (newsq before generations).
   healthy,  // A stub naming a generation whose table files are all there.
+  replica,  // xapian-replicate's folder (location::is_replica_name): healthy for searchers, never written.
   damaged,  // Generations or a stub, but no usable live generation: refuse to write.
   foreign,  // DIR holds files newsq did not make: not an index, never write into it.
 };
 
 struct Diagnosis {
   State state = State::absent;
-  std::string generation_path;  // healthy: the live generation (plain: DIR).
+  std::string generation_path;  // healthy: the live generation (plain: DIR; replica: the live copy).
   std::string problem;          // damaged / foreign: what is wrong, one line.
 };
 
@@ -49,6 +50,9 @@ void remember_sound(const std::string& dir, const std::string& generation_path);
 // The message writers (`writing`) and searchers give for a damaged index: what is wrong and how to
 // repair it.
 std::string damaged_message(const std::string& dir, const std::string& problem, bool writing = true);
+
+// Why a writer refuses replica folder `dir` (State::replica), and what to do instead.
+std::string replica_message(const std::string& dir);
 
 // Generation folders in DIR (gen-NNNNNN only, not shard or temporary folders), newest first.
 std::vector<std::string> generations(const std::string& dir);

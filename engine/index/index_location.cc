@@ -40,26 +40,45 @@ std::string generation_name(unsigned number) {
 
 }  // namespace
 
+std::vector<std::string> stub_words(std::string_view stub) {
+  std::vector<std::string> words;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!stub.empty()) {
+    const std::size_t end = std::min(stub.find('\n'), stub.size());
+    std::string_view line = stub.substr(0, end);
+    stub.remove_prefix(std::min(end + 1, stub.size()));
+    std::size_t i = 0;
+    while (i < line.size() && space(line[i])) ++i;
+    if (i < line.size() && line[i] == '#') continue;  // A comment line.
+    while (i < line.size()) {
+      const std::size_t start = i;
+      while (i < line.size() && !space(line[i])) ++i;
+      words.emplace_back(line.substr(start, i - start));
+      while (i < line.size() && space(line[i])) ++i;
+    }
+  }
+  return words;
+}
+
+bool is_replica_name(const std::string& name) {
+  return name.size() > 8 && name.starts_with("replica_") &&
+         std::all_of(name.begin() + 8, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string live_generation(const std::string& dir) {
   // Searchers call this before every search: plain POSIX reads, no stream machinery. The stub is
-  // one short line ("glass gen-000012"), written whole by publish()'s rename.
+  // a short file ("glass gen-000012", or a comment line and "auto replica_1" in a replica folder),
+  // written whole and renamed into place by publish() or xapian-replicate.
   const std::string path = (fs::path(dir) / kStub).string();
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return {};
-  char buf[256];
+  char buf[512];
   ssize_t n = ::read(fd, buf, sizeof buf);
   ::close(fd);
   if (n <= 0) return {};
-  // The second word: the generation's folder.
-  std::string_view line(buf, static_cast<std::size_t>(n));
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  std::size_t i = 0;
-  while (i < line.size() && space(line[i])) ++i;
-  while (i < line.size() && !space(line[i])) ++i;  // The backend ("glass").
-  while (i < line.size() && space(line[i])) ++i;
-  std::size_t start = i;
-  while (i < line.size() && !space(line[i])) ++i;
-  return std::string(line.substr(start, i - start));
+  // The second word: the generation's folder (the first is the backend, "glass" or "auto").
+  const std::vector<std::string> words = stub_words(std::string_view(buf, static_cast<std::size_t>(n)));
+  return words.size() >= 2 ? words[1] : std::string();
 }
 
 LiveGenerationWatch::LiveGenerationWatch(std::string dir)
@@ -77,6 +96,7 @@ const std::string& LiveGenerationWatch::live() {
       mtime_ns == mtime_ns_)
     return generation_;
   generation_ = live_generation(dir_);
+  ++changes_;
   // A swap between the stat and the read is seen at the next call: a stub newer than its stat
   // differs from the stat the next call makes.
   seen_ = true;
@@ -99,6 +119,8 @@ std::string live_generation_for_writing(const std::string& dir) {
       throw DatabaseError(health::damaged_message(dir, found.problem));
     case health::State::foreign:
       throw DatabaseError(dir + ": " + found.problem + "; newsq writes only into a new or empty directory or an index");
+    case health::State::replica:
+      throw DatabaseError(health::replica_message(dir));
     case health::State::absent:
     case health::State::empty:
       break;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace newsq::location {
 
@@ -13,8 +15,20 @@ namespace newsq::location {
 std::string live_generation_for_writing(const std::string& dir);
 
 // The live generation's folder name ("gen-000003"), or "" if DIR has no stub (not an index, or a
-// plain database from before generations). Cheap: reads one small file.
+// plain database from before generations). Cheap: reads one small file. In a replica folder
+// (below) it is the copy xapian-replicate made live ("replica_1").
 std::string live_generation(const std::string& dir);
+
+// The words of a Xapian stub file's database lines ({"glass", "gen-000003"}), skipping blank lines
+// and '#' comments as Xapian does: xapian-replicate writes a comment line above its "auto replica_N".
+std::vector<std::string> stub_words(std::string_view stub);
+
+// A replica folder is one `xapian-replicate` keeps (docs/operations.md, "Search hosts"): its own
+// stub DIR/XAPIANDB naming replica_0 or replica_1, full copies of the master's live generation
+// made in the other one and swapped in by renaming the stub, changesets applied in place. newsq
+// searches it like an index and never writes into it. Unlike generations, the two names alternate:
+// a name seen again may hold another copy.
+bool is_replica_name(const std::string& name);
 
 // live_generation(dir) for a reader that asks before every search: the stub is read again only
 // when stat(2) shows a different file (publish() renames a new stub into place, so its inode
@@ -23,6 +37,9 @@ class LiveGenerationWatch {
  public:
   explicit LiveGenerationWatch(std::string dir);
   const std::string& live();
+  // How many times live() found a different stub file: a reader that opened the database at
+  // another count must open it again even if the name is the same (a replica's alternating names).
+  unsigned long long stub_changes() const { return changes_; }
 
  private:
   std::string dir_, stub_;
@@ -30,6 +47,7 @@ class LiveGenerationWatch {
   bool seen_ = false;  // The identity below is of the stub `generation_` was read from.
   unsigned long long device_ = 0, inode_ = 0, size_ = 0;
   long long mtime_ns_ = 0;
+  unsigned long long changes_ = 0;
 };
 
 // A new, empty folder for the next generation (not yet live).

@@ -107,6 +107,7 @@ HealthReport check(const std::string& dir) {
       break;
     case health::State::plain:
     case health::State::healthy:
+    case health::State::replica:
       break;
   }
   report.generations = health::generations(dir);

@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "engine/index/index_health.h"
 #include "newsq/error.h"
 
 namespace newsq {
@@ -90,6 +91,9 @@ std::string holder_description(int fd) {
 }  // namespace
 
 WriteLock::WriteLock(const std::string& dir, bool wait) {
+  // Every writer locks first: refusing here keeps all of them (and their lock file) out of a
+  // replica folder, which only xapian-replicate may change.
+  if (health::diagnose(dir).state == health::State::replica) throw DatabaseError(health::replica_message(dir));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const std::string path = dir + "/write.lock";
