@@ -28,6 +28,24 @@ int check_command(int argc, char** argv) {
   if (!args.count("db")) throw UsageError("--db DIR is required");
   const std::string dir = args["db"].as<std::string>();
   HealthReport report = check(dir);
+  if (!report.shards.empty()) {
+    // A sharded index: one line per shard, then the problems of all (each names its shard).
+    fmt::print("index        {} ({} shards)\n", dir, report.shards.size());
+    for (std::size_t k = 0; k < report.shards.size(); ++k) {
+      const HealthReport& shard = report.shards[k];
+      fmt::print("shard-{:<6} {}, live {}, {} articles\n", k, shard.sound ? "sound" : "DAMAGED",
+                 shard.live.empty() ? "(no readable stub)" : shard.live, shard.articles);
+    }
+    fmt::print("articles     {}\n", report.articles);
+    if (report.sound) {
+      fmt::print("status       sound\n");
+      return kExitOk;
+    }
+    fmt::print("status       DAMAGED\n");
+    for (const auto& problem : report.problems) fmt::print("problem      {}\n", problem);
+    fmt::print("repair with  newsq repair --db {} (or the damaged shard's own folder)\n", dir);
+    return kExitData;
+  }
   std::string others;
   for (const auto& g : report.generations) others += (others.empty() ? "" : ", ") + g;
   fmt::print("index        {}\n", dir);
