@@ -266,6 +266,18 @@ TEST_CASE("shards whose marks or stub do not match the layout are refused and re
   fs::rename(fs::path(db) / "shard-1", fs::path(db) / "shard-0");
   fs::rename(fs::path(db) / "tmp", fs::path(db) / "shard-1");
   CHECK(newsq::check(db).sound);
+  // An article written into a shard directly, not the one its id names: check finds it.
+  std::string stray = "x0";
+  for (int i = 1; home_shard(stray, 2) != 1; ++i) stray = "x" + std::to_string(i);
+  {
+    newsq::IndexWriter shard0(db + "/shard-0");
+    shard0.add(newsq::test::article(stray, "2022-03-01", "S", "t", "misplaced words"));
+  }
+  const auto misplaced = newsq::check(db);
+  CHECK(!misplaced.sound);
+  REQUIRE(misplaced.problems.size() == 1);
+  CHECK(misplaced.problems.front() ==
+        "shard-0: 1 article(s) routed to another shard ('" + stray + "' belongs in shard-1); rebuild the index");
   newsq::test::write_file(fs::path(db) / "cluster.stub", "auto shard-0\nremote :host:1234\n");
   CHECK_THROWS_WITH(newsq::shard_dirs(db), Catch::Contains("does not list this index's shards"));
 }
