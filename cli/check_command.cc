@@ -22,17 +22,28 @@ cxxopts::ParseResult parse_db_only(cxxopts::Options& options, int argc, char** a
 int check_command(int argc, char** argv) {
   cxxopts::Options options("newsq check",
                            "Check an index without changing it: its stub, its live generation's files, "
-                           "and Xapian's own check of every table.\nExit 0 when sound, 2 when damaged.");
+                           "and Xapian's own check of every table (of a sharded index: of every shard, and\n"
+                           "that each article is in the shard its id names). Exit 0 when sound, 2 when damaged.");
   auto args = parse_db_only(options, argc, argv, false);
   if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   const std::string dir = args["db"].as<std::string>();
   HealthReport report = check(dir);
-  std::string others;
-  for (const auto& g : report.generations) others += (others.empty() ? "" : ", ") + g;
-  fmt::print("index        {}\n", dir);
-  fmt::print("live         {}\n", report.live.empty() ? "(no readable stub)" : report.live);
-  fmt::print("generations  {}\n", others.empty() ? "(none)" : others);
+  if (report.shards.empty()) {
+    std::string others;
+    for (const auto& g : report.generations) others += (others.empty() ? "" : ", ") + g;
+    fmt::print("index        {}\n", dir);
+    fmt::print("live         {}\n", report.live.empty() ? "(no readable stub)" : report.live);
+    fmt::print("generations  {}\n", others.empty() ? "(none)" : others);
+  } else {
+    // A sharded index: one line per shard; the problems below each name their shard.
+    fmt::print("index        {} ({} shards)\n", dir, report.shards.size());
+    for (std::size_t k = 0; k < report.shards.size(); ++k) {
+      const HealthReport& shard = report.shards[k];
+      fmt::print("shard-{:<6} {}, live {}, {} articles\n", k, shard.sound ? "sound" : "DAMAGED",
+                 shard.live.empty() ? "(no readable stub)" : shard.live, shard.articles);
+    }
+  }
   if (report.sound) {
     fmt::print("articles     {}\n", report.articles);
     fmt::print("status       sound\n");

@@ -59,6 +59,11 @@ void add_ingest_options(cxxopts::Options& options) {
                   "index in parallel",
                   kThreadsRange.min, kThreadsRange.max),
       cxxopts::value<unsigned>()->default_value("0"))(
+      "shards",
+      fmt::format("split a new index into this many shards, DIR/shard-0 ... ({}..{}; 0: as DIR is); later "
+                  "runs find the shards themselves",
+                  kShardsRange.min, kShardsRange.max),
+      cxxopts::value<std::uint32_t>()->default_value("0"))(
       "wait", "if another job is writing to the index, wait for it instead of failing")(
       "gazetteer", "index the places articles mention with this gazetteer file (default: the one the index records)",
       cxxopts::value<std::string>()->default_value(""))("q,quiet", "print nothing but errors (for cron)")(
@@ -80,6 +85,7 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   const auto max_record_bytes = in_range<std::uint64_t>(args, "max-record-bytes", kMaxRecordBytesRange);
   const auto batch_size = in_range<std::uint32_t>(args, "batch-size", kBatchSizeRange);
   const auto threads = in_range<unsigned>(args, "threads", kThreadsRange, " (0: one per core)");
+  const auto shards = in_range<std::uint32_t>(args, "shards", kShardsRange, " (0: as DIR is)");
 
   const bool quiet = args.count("quiet") > 0;
   const bool progress = !quiet && is_terminal(stderr);
@@ -107,6 +113,7 @@ int run_ingest(const cxxopts::ParseResult& args, const std::string& verb,
   writer_options.batch_size = batch_size;
   writer_options.wait_for_lock = args.count("wait") > 0;
   writer_options.threads = threads;
+  writer_options.shards = shards;
   writer_options.gazetteer = args["gazetteer"].as<std::string>();
   options.on_unreadable = [&](const Rejection& r) {
     if (progress) fmt::print(stderr, "\r\x1b[K");

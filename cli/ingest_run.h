@@ -11,7 +11,7 @@
 
 namespace newsq::cli {
 
-// Adds --db, --on-error, --format, --source, --max-record-bytes, --batch-size, --threads, --wait, --quiet,
+// Adds --db, --on-error, --format, --source, --max-record-bytes, --batch-size, --threads, --shards, --wait, --quiet,
 // --help and the positional PATH... to `options`.
 void add_ingest_options(cxxopts::Options& options);
 

@@ -128,6 +128,7 @@ struct BulkBuild::State {
 };
 
 std::unique_ptr<BulkBuild> BulkBuild::start(IndexWriter& writer) {
+  if (!writer.impl_) return nullptr;  // Sharded: ingest() starts one per shard writer.
   IndexWriter::Impl& impl = *writer.impl_;
   const unsigned threads = impl.threads();
   if (threads < 2 || impl.path == impl.dir) return nullptr;

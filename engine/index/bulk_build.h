@@ -16,8 +16,8 @@ namespace newsq {
 class BulkBuild {
  public:
   // A bulk build for `writer`, or null when it does not apply: fewer than two threads
-  // (WriterOptions::threads), a non-empty index, or an index from before generations (its files
-  // cannot be swapped atomically). The caller must not use `writer` until finish() returns.
+  // (WriterOptions::threads), a non-empty index, an index from before generations (its files
+  // cannot be swapped atomically), or a sharded index's writer (start one per shard writer). The caller must not use `writer` until finish() returns.
   static std::unique_ptr<BulkBuild> start(IndexWriter& writer);
 
   // Stops the workers and removes the shards if finish() was not reached: the index is unchanged.

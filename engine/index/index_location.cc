@@ -168,19 +168,23 @@ void publish(const std::string& dir, const std::string& generation_path) {
   // own entry in `dir`, must be durable too before the stub may name it (power cut, not just kill).
   fsync_path(generation_path);
   fsync_path(dir);
-  fs::path stub = fs::path(dir) / kStub;
-  fs::path temporary = fs::path(dir) / (std::string(kStub) + ".new");
+  replace_file(dir, kStub, "glass " + fs::path(generation_path).filename().string() + "\n");
+  health::remember_sound(dir, generation_path);
+}
+
+void replace_file(const std::string& dir, const std::string& name, const std::string& content) {
+  const fs::path target = fs::path(dir) / name;
+  const fs::path temporary = fs::path(dir) / (name + ".new");
   {
     std::ofstream out(temporary, std::ios::trunc);
-    out << "glass " << fs::path(generation_path).filename().string() << "\n";
+    out << content;
     if (!out.flush()) throw DatabaseError(dir + ": cannot write " + temporary.string());
   }
   fsync_path(temporary);
   std::error_code ec;
-  fs::rename(temporary, stub, ec);
-  if (ec) throw DatabaseError(dir + ": cannot publish the new index: " + ec.message());
+  fs::rename(temporary, target, ec);
+  if (ec) throw DatabaseError(dir + ": cannot replace " + target.string() + ": " + ec.message());
   fsync_path(dir);
-  health::remember_sound(dir, generation_path);
 }
 
 void remove_stale_generations(const std::string& dir) {

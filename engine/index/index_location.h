@@ -53,6 +53,10 @@ class LiveGenerationWatch {
 // A new, empty folder for the next generation (not yet live).
 std::string new_generation(const std::string& dir);
 
+// Replaces (or creates) the small file DIR/`name` with `content`, atomically and durably: written
+// to DIR/`name`.new, synced, renamed over it, and DIR synced. Throws DatabaseError.
+void replace_file(const std::string& dir, const std::string& name, const std::string& content);
+
 // Makes `generation_path` (from new_generation) the live one, atomically and durably.
 void publish(const std::string& dir, const std::string& generation_path);
 

@@ -4,6 +4,7 @@
 // the places an article gets depend on the prior and the article only, never on the order articles
 // came in: an incremental run and a rebuild with the same prior give the same places.
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -34,8 +35,9 @@ void IndexWriter::Impl::load_place_prior() {
                                       })));
 }
 
-void IndexWriter::Impl::count_place_prior(const std::vector<std::string>& inputs, const IngestOptions& options) {
-  if (!builder.gazetteer()) return;
+std::optional<std::string> IndexWriter::Impl::count_place_prior(const std::vector<std::string>& inputs,
+                                                                const IngestOptions& options) {
+  if (!builder.gazetteer()) return std::nullopt;
   const indexer::ExpandedInputs expanded = indexer::expand_input_paths(inputs);
   std::string stored;
   bool from_stdin = false;
@@ -75,6 +77,10 @@ void IndexWriter::Impl::count_place_prior(const std::vector<std::string>& inputs
     builder.set_place_prior(saved);
     stored = prior.serialise();
   }
+  return stored;
+}
+
+void IndexWriter::Impl::record_place_prior(const std::string& stored) {
   guarded("cannot record the places prior", [&] {
     db.set_metadata(schema::kPlacesPriorKey, stored);
     db.commit();

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -11,6 +12,8 @@
 #include "engine/index/index_location.h"
 #include "engine/index/index_writer_impl.h"
 #include "engine/index/schema.h"
+#include "engine/index/shard_layout.h"
+#include "engine/index/shard_set.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
 
@@ -24,6 +27,7 @@ void validate(const WriterOptions& options) {
   };
   check("batch_size", options.batch_size, kBatchSizeRange, "");
   check("threads", options.threads, kThreadsRange, " (0: one per core)");
+  check("shards", options.shards, kShardsRange, " (0: as the directory is)");
 }
 
 IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, std::unique_ptr<WriteLock> l)
@@ -51,6 +55,10 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
   validate(options);  // Before the directory is created: a usage error leaves nothing behind.
   try {
+    if (const unsigned shards = shards::count_for_writing(dir, options.shards); shards != 0) {
+      *this = ShardSet::open(dir, shards, options);
+      return;
+    }
     if (!options.create) {
       // Before the lock, whose file would be the first thing written into an empty directory.
       const health::State state = health::diagnose(dir).state;
@@ -70,9 +78,10 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options) {
 }
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::IndexWriter(std::unique_ptr<ShardSet> shards) : shards_(std::move(shards)) {}
 
 IndexWriter::~IndexWriter() {
-  if (!impl_) return;
+  if (!impl_) return;  // Moved from, or sharded: each shard's writer commits its own.
   try {
     impl_->commit();
   } catch (...) {}
@@ -84,6 +93,7 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 AddOutcome IndexWriter::add(const Article& input) {
   Article article = input;
   if (std::string reason = indexer::validate_article(article, ~0ull); !reason.empty()) throw InputError("-", 0, reason);
+  if (shards_) return shards_->route(article.id).add(article);  // Routed by the id as stored (trimmed).
   IndexWriter::Impl::Lookup found = impl_->look_up(article);
   if (found.outcome != AddOutcome::unchanged)
     impl_->guarded("cannot add article",
@@ -111,6 +121,7 @@ IndexWriter::Impl::Lookup IndexWriter::Impl::look_up(const Article& article) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+  if (shards_) return shards_->route(id).remove(id);
   std::string id_term = schema::id_term(id);
   return impl_->guarded("cannot remove article", [&] {
     if (!impl_->db.term_exists(id_term)) return false;
@@ -120,13 +131,30 @@ bool IndexWriter::remove(const std::string& id) {
   });
 }
 
-void IndexWriter::commit() { impl_->commit(); }
+void IndexWriter::commit() {
+  if (!shards_) return impl_->commit();
+  for (IndexWriter& shard : shards_->writers()) shard.commit();
+}
 
 std::uint64_t IndexWriter::size() const {
+  if (shards_) {
+    std::uint64_t total = 0;
+    for (const IndexWriter& shard : shards_->writers()) total += shard.size();
+    return total;
+  }
   return impl_->guarded("cannot count articles", [&] { return std::uint64_t{impl_->db.get_doccount()}; });
 }
 
 std::vector<std::string> IndexWriter::ids() const {
+  if (shards_) {
+    std::vector<std::string> out;
+    for (const IndexWriter& shard : shards_->writers()) {
+      std::vector<std::string> some = shard.ids();
+      out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
   return impl_->guarded("cannot list articles", [&] {
     std::vector<std::string> out;
     const std::string prefix(schema::kIdPrefix);

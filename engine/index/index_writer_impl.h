@@ -40,10 +40,12 @@ struct IndexWriter::Impl {
   // Hands the builder the archive prior the index records (schema::kPlacesPriorKey), if any. A
   // writer never changes it; see index_place_prior.cc.
   void load_place_prior();
-  // A rebuild's first pass: counts the prior of `inputs` (read as ingest() reads them), records it
-  // in this generation and hands it to the builder. Inputs that cannot be read twice (stdin) keep
-  // the live index's prior instead. Nothing to do without a gazetteer.
-  void count_place_prior(const std::vector<std::string>& inputs, const IngestOptions& options);
+  // A rebuild's first pass: counts the prior of `inputs` (read as ingest() reads them) and returns
+  // it serialised, for record_place_prior(). Inputs that cannot be read twice (stdin) keep the
+  // live index's prior instead. Nothing (nullopt) without a gazetteer.
+  std::optional<std::string> count_place_prior(const std::vector<std::string>& inputs, const IngestOptions& options);
+  // Records a prior from count_place_prior() in this generation and hands it to the builder.
+  void record_place_prior(const std::string& stored);
 
   template <typename F>
   auto guarded(const char* what, F&& f) {

@@ -3,6 +3,7 @@
 #include "newsq/ingest.h"
 
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -10,6 +11,8 @@
 
 #include "engine/index/bulk_build.h"
 #include "engine/index/parallel_update.h"
+#include "engine/index/shard_layout.h"
+#include "engine/index/shard_set.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/article_validator.h"
 #include "newsq/error.h"
@@ -27,6 +30,34 @@ std::uint64_t total_size(const std::vector<std::string>& files) {
   }
   return total;
 }
+
+// Where an ingest run writes articles: one index's writer (the run's own, or a shard's), through a
+// parallel bulk build on an empty index or a parallel update when several threads apply (each
+// null otherwise). finish() must be reached before the writer is used again.
+class Destination {
+ public:
+  explicit Destination(IndexWriter& writer)
+      : writer_(writer), bulk_(BulkBuild::start(writer)), update_(bulk_ ? nullptr : ParallelUpdate::start(writer)) {}
+
+  AddOutcome add(Article&& article) {
+    if (bulk_) {
+      bulk_->add(std::move(article));
+      return AddOutcome::added;
+    }
+    return update_ ? update_->add(std::move(article)) : writer_.add(article);
+  }
+
+  void finish() {
+    // Each is finished at most once, even when finishing throws.
+    if (auto b = std::move(bulk_)) b->finish();
+    if (auto u = std::move(update_)) u->finish();
+  }
+
+ private:
+  IndexWriter& writer_;
+  std::unique_ptr<BulkBuild> bulk_;
+  std::unique_ptr<ParallelUpdate> update_;
+};
 
 }  // namespace
 
@@ -61,14 +92,34 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
 
   const indexer::ReadOptions read_options = indexer::ReadOptions::of(options);
 
-  // With several threads, articles go to a parallel bulk build on an empty index, else to a
-  // parallel update (each null otherwise). Either must be finished before `writer` is used again.
-  std::unique_ptr<BulkBuild> bulk = BulkBuild::start(writer);
-  std::unique_ptr<ParallelUpdate> update = bulk ? nullptr : ParallelUpdate::start(writer);
+  // The writer itself, or for a sharded index each shard's writer: an article goes to the shard
+  // its id names, in the same pass over the inputs. Every shard's bulk build or update is bounded
+  // as one index's is, and a shard's blocks grow with its own share of the text, so the blocks
+  // queued across all shards stay about what one index's would be.
+  std::vector<Destination> destinations;
+  if (std::vector<IndexWriter*> shard_writers = ShardSet::shards(writer); shard_writers.empty()) {
+    destinations.emplace_back(writer);
+  } else {
+    destinations.reserve(shard_writers.size());
+    for (IndexWriter* shard : shard_writers) destinations.emplace_back(*shard);
+  }
+  auto destination = [&](const std::string& id) -> Destination& {
+    return destinations.size() == 1
+               ? destinations.front()
+               : destinations[shards::shard_of(id, static_cast<unsigned>(destinations.size()))];
+  };
   auto finish_parallel = [&] {
-    // Each is finished at most once, even when finishing throws.
-    if (auto b = std::move(bulk)) b->finish();
-    if (auto u = std::move(update)) u->finish();
+    // Every destination is finished, even after one failed: what each received is kept, as it
+    // would be by one index's writer. The first failure is the one reported.
+    std::exception_ptr failure;
+    for (Destination& d : destinations) {
+      try {
+        d.finish();
+      } catch (...) {
+        if (!failure) failure = std::current_exception();
+      }
+    }
+    if (failure) std::rethrow_exception(failure);
   };
   auto commit = [&] {
     finish_parallel();
@@ -138,21 +189,17 @@ IngestReport ingest(IndexWriter& writer, const std::vector<std::string>& inputs,
                      std::to_string(first.line) + ")");
           continue;
         }
-        if (bulk) {
-          bulk->add(std::move(record.article));
-          ++report.added;
-        } else {
-          switch (update ? update->add(std::move(record.article)) : writer.add(record.article)) {
-            case AddOutcome::added:
-              ++report.added;
-              break;
-            case AddOutcome::updated:
-              ++report.updated;
-              break;
-            case AddOutcome::unchanged:
-              ++report.unchanged;
-              break;
-          }
+        Destination& to = destination(record.article.id);
+        switch (to.add(std::move(record.article))) {
+          case AddOutcome::added:
+            ++report.added;
+            break;
+          case AddOutcome::updated:
+            ++report.updated;
+            break;
+          case AddOutcome::unchanged:
+            ++report.unchanged;
+            break;
         }
         if (options.on_progress && progress.articles % 1000 == 0) {
           progress.input_bytes = finished_bytes + reader->bytes_consumed();

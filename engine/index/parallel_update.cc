@@ -63,6 +63,7 @@ struct ParallelUpdate::State {
 };
 
 std::unique_ptr<ParallelUpdate> ParallelUpdate::start(IndexWriter& writer) {
+  if (!writer.impl_) return nullptr;  // Sharded: ingest() starts one per shard writer.
   IndexWriter::Impl& impl = *writer.impl_;
   const unsigned threads = impl.threads();
   if (threads < 2) return nullptr;

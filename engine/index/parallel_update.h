@@ -14,7 +14,8 @@ namespace newsq {
 
 class ParallelUpdate {
  public:
-  // A parallel update for `writer`, or null with fewer than two threads (WriterOptions::threads).
+  // A parallel update for `writer`, or null with fewer than two threads (WriterOptions::threads)
+  // or for a sharded index's writer (start one per shard writer).
   // Until finish() returns, the caller must write to `writer` only through this object.
   static std::unique_ptr<ParallelUpdate> start(IndexWriter& writer);
 

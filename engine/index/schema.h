@@ -56,6 +56,9 @@ inline constexpr const char* kGazetteerChecksumKey = "newsq.gazetteer.checksum";
 // Metadata holding the index's archive prior (indexer/places/archive_prior.h, ArchivePrior::serialise):
 // written by `newsq rebuild` only, read by every writer; absent means none.
 inline constexpr const char* kPlacesPriorKey = "newsq.places.prior";
+// Metadata marking a shard of a sharded index: "K/N", shard K of N (shard_layout.h); absent in an
+// ordinary index.
+inline constexpr const char* kShardKey = "newsq.shard";
 
 inline std::string id_term(std::string_view id) { return std::string(kIdPrefix).append(id); }
 inline std::string stem_term(std::string_view stem) { return std::string(kStemPrefix).append(stem); }

@@ -12,6 +12,8 @@
 
 namespace newsq {
 
+class ShardSet;
+
 // The values a numeric option accepts, both ends included. Outside them a value is a mistake,
 // not a setting, and is refused (std::invalid_argument) before anything is done.
 struct NEWSQ_EXPORT OptionRange {
@@ -25,6 +27,9 @@ inline constexpr OptionRange kBatchSizeRange{1, 1'000'000};
 // WriterOptions::threads (0: one per core): far more threads than any machine has cores only
 // spawns threads until the system refuses.
 inline constexpr OptionRange kThreadsRange{0, 256};
+// WriterOptions::shards (0: as the directory already is): each shard is a complete index with its
+// own files and lock; thousands of them on one machine is a mistake, not a layout.
+inline constexpr OptionRange kShardsRange{0, 1024};
 
 struct NEWSQ_EXPORT WriterOptions {
   // Articles buffered before an automatic commit. Bounds memory; each commit is atomic, so a crash
@@ -49,6 +54,13 @@ struct NEWSQ_EXPORT WriterOptions {
   // naming it), not a place to create one. For jobs that only change an existing index (delete),
   // where such a directory is a mistyped path, and creating an empty index there would hide that.
   bool create = true;
+  // Split a new index into this many shards: DIR/shard-0 ... DIR/shard-{N-1}, each a complete
+  // index (own generations, write lock, schema and gazetteer), plus DIR/cluster.stub, a Xapian stub
+  // file listing them (engine/index/schema.md, "Sharded indexes"). An article lives in shard
+  // fnv1a64(id) % N, never in another. 0: as DIR already is (a new DIR becomes one ordinary index);
+  // a sharded DIR is found and routed to without it. Asking a sharded DIR for another count, or an
+  // ordinary index for shards, is an error (DatabaseError naming both counts).
+  std::uint32_t shards = 0;
 };
 
 // Throws std::invalid_argument naming the field, its value and its range (kBatchSizeRange,
@@ -61,6 +73,9 @@ enum class AddOutcome { added, updated, unchanged };
 
 // The only writer of one index directory. Not thread-safe: one thread calls it at a time.
 // Searchers (other threads or processes) keep working while it writes; they see each commit whole.
+// On a sharded index (WriterOptions::shards) it holds one writer, and so one write lock, per shard,
+// and sends each article (add, remove) to the shard its id names; commit() commits every shard, one
+// after another; size() and ids() count every shard.
 class NEWSQ_EXPORT IndexWriter {
  public:
   // Opens the index in `dir`, creating the directory and an empty index if there is none, and
@@ -94,9 +109,12 @@ class NEWSQ_EXPORT IndexWriter {
   friend class IndexMaintenance;
   friend class BulkBuild;
   friend class ParallelUpdate;
+  friend class ShardSet;
   struct Impl;
   IndexWriter(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  IndexWriter(std::unique_ptr<ShardSet> shards);
+  std::unique_ptr<Impl> impl_;        // An ordinary index; null for a sharded one.
+  std::unique_ptr<ShardSet> shards_;  // A sharded index: a writer per shard (engine/index/shard_set.h).
 };
 
 }  // namespace newsq

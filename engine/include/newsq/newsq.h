@@ -12,6 +12,7 @@
 #include "newsq/ingest.h"
 #include "newsq/maintenance.h"
 #include "newsq/searcher.h"
+#include "newsq/shards.h"
 #include "newsq/understood_query.h"
 #include "newsq/places.h"
 #include "newsq/version.h"
