@@ -1,5 +1,5 @@
-// query/index_view.cc: opening and refreshing the index a Searcher reads, and the messages for
-// reads that failed on every attempt (query/index_view.h).
+// query/index_view.cc: opening and refreshing the index (or the cluster of shards) a Searcher
+// reads, and the messages for reads that failed on every attempt (query/index_view.h).
 #include "query/index_view.h"
 
 #include <filesystem>
@@ -7,8 +7,27 @@
 #include "engine/index/schema.h"
 
 namespace newsq::query {
+namespace {
 
-IndexView::IndexView(const std::string& dir) : dir_(dir) {
+// Xapian opens a generation that lost its docdata or position table as if they were empty, and
+// searches would quietly show hits without titles: refuse such a generation instead. A swap may
+// have removed the files just opened; that is not damage if the stub has moved on meanwhile.
+void check_complete(const std::string& dir, const std::string& generation, const Xapian::Database& db) {
+  if (generation.empty()) return;
+  const std::string missing = health::missing_table((std::filesystem::path(dir) / generation).string(), db.get_doccount());
+  if (missing.empty()) return;
+  if (location::live_generation(dir) != generation)
+    throw Xapian::DatabaseOpeningError("the generation opened was replaced");  // refresh() tries again.
+  throw DatabaseError(health::damaged_message(dir, missing, false));
+}
+
+}  // namespace
+
+IndexView::IndexView(const std::string& dir, unsigned shard_timeout_ms) : dir_(dir), shard_timeout_ms_(shard_timeout_ms) {
+  if (const std::string description = location::cluster_description_of(dir_); !description.empty()) {
+    open_cluster(description);
+    return;
+  }
   const health::Diagnosis found = health::diagnose(dir_);
   if (found.state != health::State::healthy && found.state != health::State::plain) throw unusable(found);
   plain_ = found.state == health::State::plain;
@@ -29,9 +48,102 @@ IndexView::IndexView(const std::string& dir) : dir_(dir) {
     throw DatabaseError(dir_ + ": a Xapian database, but not a newsq index");
 }
 
+// The shards a description lists, each checked to be a newsq index (local) or reachable
+// (remote), opened and added together.
+void IndexView::open_cluster(const std::string& description) {
+  for (location::ShardAddress& address : location::read_cluster_description(description)) {
+    Shard shard;
+    if (!address.remote) {
+      const health::Diagnosis found = health::diagnose(address.path);
+      if (found.state == health::State::healthy)
+        shard.live.emplace(address.path);
+      else if (found.state != health::State::plain)
+        throw DatabaseError(dir_ + ": shard " + unusable(address.path, found).what());
+    }
+    any_remote_ = any_remote_ || address.remote;
+    shard.address = std::move(address);
+    shards_.push_back(std::move(shard));
+  }
+  try {
+    refresh();
+    for (const Shard& shard : shards_)
+      if (shard.db.get_metadata(schema::kVersionKey).empty() && shard.db.get_doccount() != 0)
+        throw DatabaseError(dir_ + ": shard " + shard.address.name() + " is a Xapian database, but not a newsq index");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(dir_ + ": cannot open the cluster: " + e.get_description());
+  }
+}
+
+// Local shards follow their own stubs (a rebuild or compaction of one shard swaps only its
+// generation): the shards whose live generation moved are opened again and the whole added
+// together again. Otherwise one reopen() moves every shard to its newest commit (remote shards
+// ask their server).
+void IndexView::refresh_cluster() {
+  auto moved = [](Shard& shard) { return shard.live && shard.live->live() != shard.generation; };
+  bool changed = stale_;
+  for (Shard& shard : shards_) changed = changed || !shard.open || moved(shard);
+  if (!changed) {
+    db_.reopen();
+    return;
+  }
+  Xapian::Database all;
+  for (Shard& shard : shards_) {
+    if (stale_ || !shard.open || moved(shard)) open_shard(shard);
+    all.add_database(shard.db);
+  }
+  db_ = std::move(all);
+  stale_ = false;
+}
+
+void IndexView::open_shard(Shard& shard) {
+  shard.open = false;
+  const location::ShardAddress& at = shard.address;
+  if (at.remote) {
+    shard.db = Xapian::Remote::open(at.host, at.port, shard_timeout_ms_, shard_timeout_ms_);
+  } else {
+    const std::string live = shard.live ? shard.live->live() : std::string();
+    if (shard.live && !live.starts_with("gen-"))
+      throw DatabaseError(dir_ + ": shard " + unusable(at.path, health::diagnose(at.path)).what());
+    shard.db = Xapian::Database(at.path);  // Through the shard's stub.
+    shard.generation = live;
+    check_complete(at.path, live, shard.db);
+  }
+  shard.open = true;
+}
+
+IndexView::Revision IndexView::revision() const {
+  if (!is_cluster()) return {generation_, db_.get_revision()};
+  // Every shard's generation and revision: a commit to any shard is a new revision of the whole.
+  // A remote database does not tell its revision; what a commit of articles changes stands in
+  // for it: the database's UUID (a new generation has a new one), its document count, last
+  // document id and total length. (A commit that changes only metadata goes unseen until the
+  // next commit of articles; newsq writes none such during searches.)
+  std::string all;
+  for (const Shard& shard : shards_) {
+    all += shard.address.name() + "/" + shard.generation + "@";
+    if (shard.address.remote)
+      all += shard.db.get_uuid() + ":" + std::to_string(shard.db.get_doccount()) + ":" +
+             std::to_string(shard.db.get_lastdocid()) + ":" + std::to_string(shard.db.get_total_length());
+    else
+      all += std::to_string(shard.db.get_revision());
+    all += " ";
+  }
+  return {all, 0};
+}
+
+std::vector<std::string> IndexView::local_folders() const {
+  if (!is_cluster()) return {(std::filesystem::path(dir_) / generation_).string()};  // `dir_` itself if "".
+  std::vector<std::string> out;
+  for (const Shard& shard : shards_)
+    if (!shard.address.remote) out.push_back((std::filesystem::path(shard.address.path) / shard.generation).string());
+  return out;
+}
+
 // Why a directory diagnose() found neither healthy nor plain cannot be searched, in words that
 // say what to do.
-DatabaseError IndexView::unusable(const health::Diagnosis& found) const {
+DatabaseError IndexView::unusable(const health::Diagnosis& found) const { return unusable(dir_, found); }
+
+DatabaseError IndexView::unusable(const std::string& dir_, const health::Diagnosis& found) {
   switch (found.state) {
     case health::State::absent:
       return DatabaseError(dir_ + ": no such index (create one with 'newsq index')");
@@ -66,6 +178,7 @@ IndexView::Revision IndexView::revision_or_none() const {
 // reopen() and retry"), which cannot help.
 DatabaseError IndexView::read_failure(const std::string& what, const Xapian::DatabaseError& e,
                                       const Revision& first) const {
+  if (is_cluster()) return DatabaseError(dir_ + ": " + what + ": " + e.get_description());
   if (const health::Diagnosis found = health::diagnose(dir_);
       found.state != health::State::healthy && found.state != health::State::plain)
     return unusable(found);
@@ -80,6 +193,7 @@ DatabaseError IndexView::read_failure(const std::string& what, const Xapian::Dat
 // A swap may delete the generation being opened between reading the stub and opening its files;
 // the stub then names a newer one, so that is tried again.
 void IndexView::refresh() {
+  if (is_cluster()) return refresh_cluster();
   for (int attempt = 1;; ++attempt) {
     try {
       const std::string& live = live_watch_.live();
@@ -92,7 +206,7 @@ void IndexView::refresh() {
         if (!plain_ && !live.starts_with("gen-")) throw unusable(health::diagnose(dir_));
         db_ = Xapian::Database(dir_);  // Through the stub: whatever is live now (maybe newer than `live`).
         generation_ = live;            // If newer, the next refresh() just opens it again.
-        check_complete();
+        check_complete(dir_, generation_, db_);
         stale_ = false;
       } else {
         db_.reopen();
@@ -103,19 +217,6 @@ void IndexView::refresh() {
       stale_ = true;
     }
   }
-}
-
-// Xapian opens a generation that lost its docdata or position table as if they were empty, and
-// searches would quietly show hits without titles: refuse such a generation instead. A swap may
-// have removed the files just opened; that is not damage if the stub has moved on meanwhile.
-void IndexView::check_complete() {
-  if (generation_.empty()) return;
-  const std::string missing =
-      health::missing_table((std::filesystem::path(dir_) / generation_).string(), db_.get_doccount());
-  if (missing.empty()) return;
-  if (location::live_generation(dir_) != generation_)
-    throw Xapian::DatabaseOpeningError("the generation opened was replaced");  // refresh() tries again.
-  throw DatabaseError(health::damaged_message(dir_, missing, false));
 }
 
 }  // namespace newsq::query

@@ -2,13 +2,22 @@
 // kept at the latest commit of the live generation, and the one retry loop every read goes
 // through. What it throws says what is wrong in words a user can act on: no index, a foreign
 // directory, a damaged generation (engine/index/index_health.h), or an index that kept changing.
+//
+// It also opens a cluster (docs/sharding.md): a cluster description (engine/index/
+// cluster_description.h) or a sharded index folder holding one. Each local shard is a newsq index
+// opened through its own stub and followed through its own generation swaps; each remote shard is
+// a Xapian remote database (xapian-tcpsrv) opened with a timeout; db() is all of them added
+// together, so Xapian merges their statistics and one Enquire searches them as one index.
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "engine/index/cluster_description.h"
 #include "engine/index/index_health.h"
 #include "engine/index/index_location.h"
 #include "newsq/error.h"
@@ -21,16 +30,31 @@ class IndexView {
   // caches kept beside a view are kept for one of these.
   using Revision = std::pair<std::string, Xapian::rev>;
 
+  // How long a remote shard may take to answer (and to accept a connection) before the read
+  // fails: Xapian::Remote::open's timeouts.
+  static constexpr unsigned kDefaultShardTimeoutMs = 10000;
+
   // Opens the live generation of `dir` (or a plain database in `dir` itself, from before
-  // generations). Throws DatabaseError: no index, not a newsq index, damaged, unreadable.
-  explicit IndexView(const std::string& dir);
+  // generations), or the cluster `dir` describes (a description file, or a folder holding
+  // cluster.stub). Throws DatabaseError: no index, not a newsq index, damaged, unreadable, a
+  // remote shard that cannot be reached.
+  explicit IndexView(const std::string& dir, unsigned shard_timeout_ms = kDefaultShardTimeoutMs);
   IndexView(const IndexView&) = delete;
   IndexView& operator=(const IndexView&) = delete;
 
   const std::string& dir() const { return dir_; }
   const std::string& generation() const { return generation_; }  // Open now; "" for a plain database.
   const Xapian::Database& db() const { return db_; }
-  Revision revision() const { return {generation_, db_.get_revision()}; }
+  Revision revision() const;
+
+  // A cluster: the shards of a description. Otherwise one index folder.
+  bool is_cluster() const { return !shards_.empty(); }
+  // Some shard is remote: only what crosses Xapian's remote protocol may be used on db() (built-in
+  // match spies and posting sources, documents, terms, statistics; no value streams).
+  bool any_remote() const { return any_remote_; }
+  // The folders of the live generations open now (one per local shard; `dir` itself for a plain
+  // database): what is on this machine's disks.
+  std::vector<std::string> local_folders() const;
 
   // Moves to the newest commit, or to the live generation after a rebuild or compaction swapped
   // in a new one: a stat of the stub and a revision check, cheap enough before every read.
@@ -58,6 +82,11 @@ class IndexView {
         if (attempt == 1) first = revision_or_none();
         if (attempt == kMaxAttempts) throw read_failure(what, e, first);
         stale_ = true;
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard closed the connection (xapian-tcpsrv's idle timeout, a restart) or
+        // did not answer in time: connect again, and say which shard if it keeps failing.
+        if (attempt == kMaxAttempts) throw DatabaseError(dir_ + ": " + what + ": " + e.get_description());
+        stale_ = true;
       } catch (const Xapian::Error& e) {
         throw DatabaseError(dir_ + ": " + what + ": " + e.get_description());
       }
@@ -69,10 +98,22 @@ class IndexView {
   // is Xapian's documented cure. More attempts than this means something else is wrong.
   static constexpr int kMaxAttempts = 5;
 
+  // One shard of a cluster, open or not yet.
+  struct Shard {
+    location::ShardAddress address;
+    std::optional<location::LiveGenerationWatch> live;  // Local shards only.
+    std::string generation;                              // Local: the generation open now.
+    Xapian::Database db;
+    bool open = false;
+  };
+
   DatabaseError unusable(const health::Diagnosis& found) const;
+  static DatabaseError unusable(const std::string& dir, const health::Diagnosis& found);
+  void open_cluster(const std::string& description);
+  void refresh_cluster();
+  void open_shard(Shard& shard);
   Revision revision_or_none() const;
   DatabaseError read_failure(const std::string& what, const Xapian::DatabaseError& e, const Revision& first) const;
-  void check_complete();
 
   std::string dir_;
   Xapian::Database db_;
@@ -80,6 +121,9 @@ class IndexView {
   std::string generation_;  // The generation open now ("" for a plain database).
   bool stale_ = true;       // Nothing usable is open: refresh() must open the live generation.
   bool plain_ = false;      // A plain database in `dir_` itself (from before generations): no stub.
+  std::vector<Shard> shards_;  // A cluster's shards; empty for one index folder.
+  bool any_remote_ = false;
+  unsigned shard_timeout_ms_;
 };
 
 }  // namespace newsq::query
