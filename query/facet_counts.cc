@@ -6,16 +6,19 @@
 
 #include "engine/index/schema.h"
 #include "query/collect/date_histogram.h"
+#include "query/collect/facet_spies.h"
 #include "query/collect/location_facet.h"
+#include "query/collect/value_count_facets.h"
 
 namespace newsq::query {
 
-std::unique_ptr<FacetSpy> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
-  FacetSpy::Fields f;
+std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+  FacetTally::Fields f;
   f.date = fields.count("date") > 0;
   f.source = fields.count("source") > 0;
   f.location = fields.count("location") > 0 && gazetteer_.get();
   if (!f.date && !f.source && !f.location) return nullptr;
+  if (index_.any_remote()) return std::make_unique<ValueCountFacets>(f, enquire);
   const Xapian::Database& db = index_.db();
   long first_day = 0, last_day = -1;
   if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
@@ -28,7 +31,7 @@ std::unique_ptr<FacetSpy> FacetCounter::add_spy(Xapian::Enquire& enquire, const 
   return spy;
 }
 
-void FacetCounter::store(const FacetSpy* spy, std::uint32_t max_values, SearchResults& out) {
+void FacetCounter::store(const FacetTally* spy, std::uint32_t max_values, SearchResults& out) {
   if (!spy) return;
   tables_.spied(spy->matches());
   if (spy->fields().date) {
@@ -49,7 +52,7 @@ void FacetCounter::count(const std::string& field, const Xapian::Query& query, s
   const Xapian::Database& db = index_.db();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  std::unique_ptr<FacetSpy> spy = add_spy(enquire, {field});
+  std::unique_ptr<FacetTally> spy = add_spy(enquire, {field});
   enquire.get_mset(0, 0, db.get_doccount());
   store(spy.get(), max_values, out);
 }

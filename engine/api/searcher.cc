@@ -78,9 +78,9 @@ struct Searcher::Impl {
       return gazetteer.resolve(name, flag, analyzer);
     });
     Xapian::Enquire enquire(db);
-    enquire.set_query(q.match_query(db));
+    enquire.set_query(q.match_query(db, index.any_remote()));
     if (q.by_date()) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    std::unique_ptr<query::FacetSpy> spy = facets.add_spy(enquire, q.main_pass_facets());
+    std::unique_ptr<query::FacetTally> spy = facets.add_spy(enquire, q.main_pass_facets());
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     const auto started = std::chrono::steady_clock::now();
     // Checking every match makes the spies (and the total) exact rather than estimated.
@@ -93,7 +93,7 @@ struct Searcher::Impl {
       results.timed_out = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
                           took.count() >= request.time_limit_seconds;
     }
-    results.hits = query::assemble_hits(mset, db, request, q.text(), q.centre(), stored_reader, analyzer);
+    results.hits = query::assemble_hits(mset, db, index.any_remote(), request, q.text(), q.centre(), stored_reader, analyzer);
     facets.store(spy.get(), request.max_facet_values, results);
     for (const auto& [field, narrowed] : q.own_pass_facets())
       facets.count(field, narrowed, request.max_facet_values, results);
