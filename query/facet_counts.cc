@@ -25,7 +25,10 @@ std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, cons
     first_day = std::lround(Xapian::sortable_unserialise(low));
     last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
   }
-  auto table = tables_.table_for(db, index_.revision());
+  // The table is indexed by document id, read through a value stream: one database only (see
+  // query/hit_assembly.h on value streams over several).
+  std::shared_ptr<const FacetTable> table;
+  if (!index_.is_cluster()) table = tables_.table_for(db, index_.revision());
   auto spy = std::make_unique<FacetSpy>(f, first_day, last_day, std::move(table));
   enquire.add_matchspy(spy.get());
   return spy;
@@ -47,12 +50,12 @@ void FacetCounter::store(const FacetTally* spy, std::uint32_t max_values, Search
   if (spy->fields().location) out.facets["location"] = location_values(spy->places(), *gazetteer_.names(), max_values);
 }
 
-void FacetCounter::count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values,
+void FacetCounter::count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
                          SearchResults& out) {
   const Xapian::Database& db = index_.db();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  std::unique_ptr<FacetTally> spy = add_spy(enquire, {field});
+  std::unique_ptr<FacetTally> spy = add_spy(enquire, fields);
   enquire.get_mset(0, 0, db.get_doccount());
   store(spy.get(), max_values, out);
 }

@@ -34,8 +34,10 @@ class FacetCounter {
   // at most `max_values` per facet other than date.
   void store(const FacetTally* tally, std::uint32_t max_values, SearchResults& out);
 
-  // Counts `field` over every document `query` matches, in a pass of its own.
-  void count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values, SearchResults& out);
+  // Counts `fields` over every document `query` matches, in a pass of its own (in relevance
+  // order).
+  void count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
+             SearchResults& out);
 
  private:
   const IndexView& index_;
