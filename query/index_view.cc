@@ -67,7 +67,7 @@ void IndexView::open_cluster(const std::string& description) {
   try {
     refresh();
     for (const Shard& shard : shards_)
-      if (shard.db.get_metadata(schema::kVersionKey).empty() && shard.db.get_doccount() != 0)
+      if (!shard.missing && shard.db.get_metadata(schema::kVersionKey).empty() && shard.db.get_doccount() != 0)
         throw DatabaseError(dir_ + ": shard " + shard.address.name() + " is a Xapian database, but not a newsq index");
   } catch (const Xapian::Error& e) {
     throw DatabaseError(dir_ + ": cannot open the cluster: " + e.get_description());
@@ -77,22 +77,62 @@ void IndexView::open_cluster(const std::string& description) {
 // Local shards follow their own stubs (a rebuild or compaction of one shard swaps only its
 // generation): the shards whose live generation moved are opened again and the whole added
 // together again. Otherwise one reopen() moves every shard to its newest commit (remote shards
-// ask their server).
+// ask their server). A remote shard that refuses the connection or does not answer within the
+// timeout is left out (missing); it is tried again at every refresh, so the first search after
+// it returns is complete.
 void IndexView::refresh_cluster() {
   auto moved = [](Shard& shard) { return shard.live && shard.live->live() != shard.generation; };
+  // A shard left out by an earlier attempt of this read stays out until the next read.
+  auto retry = [&](const Shard& shard) { return shard.missing && !retrying_; };
   bool changed = stale_;
-  for (Shard& shard : shards_) changed = changed || !shard.open || moved(shard);
+  for (Shard& shard : shards_) changed = changed || !shard.open || retry(shard) || moved(shard);
   if (!changed) {
     db_.reopen();
     return;
   }
   Xapian::Database all;
+  std::string missing;
+  std::size_t added = 0;
   for (Shard& shard : shards_) {
-    if (stale_ || !shard.open || moved(shard)) open_shard(shard);
+    if (shard.missing && retrying_) {
+      missing += "; " + shard.address.name() + ": left out";
+      continue;
+    }
+    try {
+      if (stale_ || !shard.open || shard.missing || moved(shard))
+        open_shard(shard);
+      else
+        shard.db.reopen();
+      shard.missing = false;
+    } catch (const Xapian::NetworkError& e) {
+      if (!shard.address.remote) throw;
+      shard.open = false;
+      shard.missing = true;
+      missing += "; " + shard.address.name() + ": " + e.get_msg();
+      continue;
+    }
     all.add_database(shard.db);
+    ++added;
   }
+  if (added == 0)
+    throw DatabaseError(dir_ + ": no shard of the cluster answered" + missing);
   db_ = std::move(all);
   stale_ = false;
+}
+
+void IndexView::leave_out(const Xapian::NetworkError& e) {
+  for (Shard& shard : shards_)
+    if (shard.address.remote && e.get_context() == "remote:tcp(" + shard.address.name() + ")") {
+      shard.missing = true;
+      shard.open = false;
+    }
+}
+
+std::vector<std::string> IndexView::missing_shards() const {
+  std::vector<std::string> out;
+  for (const Shard& shard : shards_)
+    if (shard.missing) out.push_back(shard.address.name());
+  return out;
 }
 
 void IndexView::open_shard(Shard& shard) {
@@ -121,7 +161,9 @@ IndexView::Revision IndexView::revision() const {
   std::string all;
   for (const Shard& shard : shards_) {
     all += shard.address.name() + "/" + shard.generation + "@";
-    if (shard.address.remote)
+    if (shard.missing)
+      all += "missing";
+    else if (shard.address.remote)
       all += shard.db.get_uuid() + ":" + std::to_string(shard.db.get_doccount()) + ":" +
              std::to_string(shard.db.get_lastdocid()) + ":" + std::to_string(shard.db.get_total_length());
     else

@@ -30,15 +30,12 @@ class IndexView {
   // caches kept beside a view are kept for one of these.
   using Revision = std::pair<std::string, Xapian::rev>;
 
-  // How long a remote shard may take to answer (and to accept a connection) before the read
-  // fails: Xapian::Remote::open's timeouts.
-  static constexpr unsigned kDefaultShardTimeoutMs = 10000;
-
   // Opens the live generation of `dir` (or a plain database in `dir` itself, from before
   // generations), or the cluster `dir` describes (a description file, or a folder holding
-  // cluster.stub). Throws DatabaseError: no index, not a newsq index, damaged, unreadable, a
-  // remote shard that cannot be reached.
-  explicit IndexView(const std::string& dir, unsigned shard_timeout_ms = kDefaultShardTimeoutMs);
+  // cluster.stub). `shard_timeout_ms`: how long a remote shard may take to accept a connection
+  // or to answer one request (Xapian::Remote::open's timeouts) before it is left out. Throws
+  // DatabaseError: no index, not a newsq index, damaged, unreadable, no shard reachable.
+  IndexView(const std::string& dir, unsigned shard_timeout_ms);
   IndexView(const IndexView&) = delete;
   IndexView& operator=(const IndexView&) = delete;
 
@@ -52,6 +49,11 @@ class IndexView {
   // Some shard is remote: only what crosses Xapian's remote protocol may be used on db() (built-in
   // match spies and posting sources, documents, terms, statistics; no value streams).
   bool any_remote() const { return any_remote_; }
+  // The remote shards left out of db() because they were down or slower than the timeout when
+  // last tried (ShardAddress::name()); refresh() tries them again, so after a read the list is
+  // what that read went without.
+  std::vector<std::string> missing_shards() const;
+
   // The folders of the live generations open now (one per local shard; `dir` itself for a plain
   // database): what is on this machine's disks.
   std::vector<std::string> local_folders() const;
@@ -69,6 +71,7 @@ class IndexView {
   auto with_retry(const std::string& what, F&& read) {
     Revision first;
     for (int attempt = 1;; ++attempt) {
+      retrying_ = attempt > 1;
       try {
         refresh();
         return read();
@@ -83,9 +86,13 @@ class IndexView {
         if (attempt == kMaxAttempts) throw read_failure(what, e, first);
         stale_ = true;
       } catch (const Xapian::NetworkError& e) {
-        // A remote shard closed the connection (xapian-tcpsrv's idle timeout, a restart) or
-        // did not answer in time: connect again, and say which shard if it keeps failing.
+        // A remote shard closed the connection (xapian-tcpsrv's idle timeout, a restart, a
+        // crash) or did not answer in time: it is left out of the next attempts of this read
+        // (missing_shards()), and every other shard is connected to again (a read cut short
+        // leaves their connections mid-answer). Shards that refuse or time out then are left
+        // out too.
         if (attempt == kMaxAttempts) throw DatabaseError(dir_ + ": " + what + ": " + e.get_description());
+        leave_out(e);
         stale_ = true;
       } catch (const Xapian::Error& e) {
         throw DatabaseError(dir_ + ": " + what + ": " + e.get_description());
@@ -105,6 +112,7 @@ class IndexView {
     std::string generation;                              // Local: the generation open now.
     Xapian::Database db;
     bool open = false;
+    bool missing = false;  // Remote, and down or too slow when last tried.
   };
 
   DatabaseError unusable(const health::Diagnosis& found) const;
@@ -112,6 +120,9 @@ class IndexView {
   void open_cluster(const std::string& description);
   void refresh_cluster();
   void open_shard(Shard& shard);
+  // Marks the remote shard a network error names (Xapian's context "remote:tcp(HOST:PORT)")
+  // missing; nothing if it names none.
+  void leave_out(const Xapian::NetworkError& e);
   Revision revision_or_none() const;
   DatabaseError read_failure(const std::string& what, const Xapian::DatabaseError& e, const Revision& first) const;
 
@@ -123,6 +134,7 @@ class IndexView {
   bool plain_ = false;      // A plain database in `dir_` itself (from before generations): no stub.
   std::vector<Shard> shards_;  // A cluster's shards; empty for one index folder.
   bool any_remote_ = false;
+  bool retrying_ = false;  // Not the first attempt of a read: missing shards are not tried again.
   unsigned shard_timeout_ms_;
 };
 

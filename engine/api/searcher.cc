@@ -8,6 +8,8 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cmath>
+#include <stdexcept>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,7 +62,7 @@ struct Searcher::Impl {
   std::optional<query::Thesaurus> own_thesaurus;  // Built-in (parsed on first use) or set_thesaurus()'s.
   std::optional<query::PlaceCompletion> completion;  // Of gazetteer.get(), built on first place_names().
 
-  explicit Impl(const std::string& dir) : index(dir) {}
+  Impl(const std::string& dir, unsigned shard_timeout_ms) : index(dir, shard_timeout_ms) {}
 
   // The built-in thesaurus is parsed with `analyzer` when first needed, not when the searcher
   // opens: a search with --no-synonyms or --literal never pays for it, and the parse shares the
@@ -111,13 +113,25 @@ struct Searcher::Impl {
   }
 };
 
-Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>(dir)) {}
+Searcher::Searcher(const std::string& dir) : Searcher(dir, SearcherOptions{}) {}
+
+Searcher::Searcher(const std::string& dir, const SearcherOptions& options) {
+  const double seconds = options.shard_timeout_seconds;
+  // At most a day: Xapian takes the timeout as a count of milliseconds in 32 bits.
+  if (!(seconds > 0 && seconds <= 86400))
+    throw std::invalid_argument("shard timeout " + std::to_string(seconds) + " s: expected above 0 up to 86400");
+  impl_ = std::make_unique<Impl>(dir, static_cast<unsigned>(std::ceil(seconds * 1000)));
+}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  return impl_->index.with_retry("search failed", [&] { return impl_->run(request); });
+  SearchResults results = impl_->index.with_retry("search failed", [&] { return impl_->run(request); });
+  // The shards the read that succeeded went without.
+  results.missing_shards = impl_->index.missing_shards();
+  results.partial = !results.missing_shards.empty();
+  return results;
 }
 
 UnderstoodQuery understand(const std::string& query, const std::string& now,

@@ -93,7 +93,18 @@ TcpsrvProcess::TcpsrvProcess(std::string shard_dir, int port) : shard_dir_(std::
   if (pid_ < 0) throw std::runtime_error("xapian-tcpsrv did not start for " + shard_dir_);
 }
 
-TcpsrvProcess::~TcpsrvProcess() { kill_now(); }
+TcpsrvProcess::~TcpsrvProcess() {
+  resume();
+  kill_now();
+}
+
+void TcpsrvProcess::pause() {
+  if (pid_ > 0) ::kill(-pid_, SIGSTOP);
+}
+
+void TcpsrvProcess::resume() {
+  if (pid_ > 0) ::kill(-pid_, SIGCONT);
+}
 
 void TcpsrvProcess::kill_now() {
   if (pid_ <= 0) return;

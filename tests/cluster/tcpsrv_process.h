@@ -26,6 +26,9 @@ class TcpsrvProcess {
   std::string stub_line() const { return "remote :127.0.0.1:" + std::to_string(port_); }
   // Kills the server (SIGKILL, as a crash) and waits for it.
   void kill_now();
+  // Stops and continues the server and its connections (SIGSTOP, SIGCONT): a server that hangs.
+  void pause();
+  void resume();
 
  private:
   std::string shard_dir_;
