@@ -133,20 +133,10 @@ json without_scores(json answer, bool ordered) {
 
 TEST_CASE("three shards behind xapian-tcpsrv answer every query as one local index of the same articles",
           "[cluster][shared]") {
-  NEWSQ_REQUIRE_SHARED();
-  if (newsq::test::tcpsrv_program().empty()) {
-    WARN("SKIPPED: xapian-tcpsrv is absent (apt-get install xapian-tools)");
-    return;
-  }
+  NEWSQ_REQUIRE_SHARED_AND_TCPSRV();
   const newsq::test::ShardedArchive& archive = newsq::test::sharded_archive();
-  std::vector<std::unique_ptr<newsq::test::TcpsrvProcess>> servers;
-  std::string description;
-  for (const auto& shard : archive.shards) {
-    servers.push_back(std::make_unique<newsq::test::TcpsrvProcess>(shard));
-    description += servers.back()->stub_line() + "\n";
-  }
-  const std::string remote_stub = archive.folder + "/remote.stub";
-  newsq::test::write_file(remote_stub, description);
+  const newsq::test::ServedShards served = newsq::test::serve_shards(archive, "remote.stub");
+  const std::string& remote_stub = served.description;
 
   newsq::Searcher one(archive.single), remote(remote_stub), local(archive.sharded);
   const newsq::IndexStats stats = one.stats();

@@ -32,20 +32,11 @@ std::map<std::string, std::uint64_t> counts(const std::vector<newsq::SearchResul
 
 TEST_CASE("a cluster answers without a shard that is down, says which, and is complete again when it returns",
           "[cluster][shared]") {
-  NEWSQ_REQUIRE_SHARED();
-  if (newsq::test::tcpsrv_program().empty()) {
-    WARN("SKIPPED: xapian-tcpsrv is absent (apt-get install xapian-tools)");
-    return;
-  }
+  NEWSQ_REQUIRE_SHARED_AND_TCPSRV();
   const newsq::test::ShardedArchive& archive = newsq::test::sharded_archive();
-  std::vector<std::unique_ptr<newsq::test::TcpsrvProcess>> servers;
-  std::string description;
-  for (const auto& shard : archive.shards) {
-    servers.push_back(std::make_unique<newsq::test::TcpsrvProcess>(shard));
-    description += servers.back()->stub_line() + "\n";
-  }
-  const std::string stub = archive.folder + "/failure.stub";
-  newsq::test::write_file(stub, description);
+  newsq::test::ServedShards served = newsq::test::serve_shards(archive, "failure.stub");
+  auto& servers = served.servers;
+  const std::string& stub = served.description;
   const std::string down_name = "127.0.0.1:" + std::to_string(servers[1]->port());
 
   // The source facet's counts of the shards searched one by one add up (the date facet's

@@ -98,6 +98,18 @@ ShardedArchive build() {
 
 }  // namespace
 
+ServedShards serve_shards(const ShardedArchive& archive, const std::string& name) {
+  ServedShards served;
+  std::string lines;
+  for (const auto& shard : archive.shards) {
+    served.servers.push_back(std::make_unique<TcpsrvProcess>(shard));
+    lines += served.servers.back()->stub_line() + "\n";
+  }
+  served.description = archive.folder + "/" + name;
+  write_file(served.description, lines);
+  return served;
+}
+
 const ShardedArchive& sharded_archive() {
   static const ShardedArchive archive = build();
   return archive;

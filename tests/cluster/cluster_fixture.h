@@ -3,8 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "tests/cluster/tcpsrv_process.h"
+#include "tests/test_support.h"  // NEWSQ_REQUIRE_SHARED
 
 namespace newsq::test {
 
@@ -21,5 +25,27 @@ inline constexpr int kShards = 3;
 
 // Builds on first call; needs ../shared (check NEWSQ_REQUIRE_SHARED first).
 const ShardedArchive& sharded_archive();
+
+// Every shard of the archive behind its own xapian-tcpsrv, and the description naming them
+// (`remote :127.0.0.1:PORT` lines) written to FOLDER/`name`.
+struct ServedShards {
+  std::vector<std::unique_ptr<TcpsrvProcess>> servers;
+  std::string description;  // The file's path.
+};
+ServedShards serve_shards(const ShardedArchive& archive, const std::string& name);
+
+}  // namespace newsq::test
+
+// Skips (passes with a warning) a test that needs ../shared or xapian-tcpsrv where either is absent.
+#define NEWSQ_REQUIRE_SHARED_AND_TCPSRV()                                      \
+  do {                                                                         \
+    NEWSQ_REQUIRE_SHARED();                                                    \
+    if (newsq::test::tcpsrv_program().empty()) {                               \
+      WARN("SKIPPED: xapian-tcpsrv is absent (apt-get install xapian-tools)"); \
+      return;                                                                  \
+    }                                                                          \
+  } while (false)
+
+namespace newsq::test {
 
 }  // namespace newsq::test
