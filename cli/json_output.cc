@@ -82,6 +82,11 @@ nlohmann::json results_json(const SearchResults& r) {
   nlohmann::json out = {{"total", r.total}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
   if (!r.date_granularity.empty()) out["date_granularity"] = r.date_granularity;
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  // Only a cluster missing shards says so: the total and counts are then lower bounds.
+  if (r.partial) {
+    out["partial"] = true;
+    out["missing_shards"] = r.missing_shards;
+  }
   return out;
 }
 

@@ -52,13 +52,15 @@ void print_text(const SearchResults& r, const SearchRequest& request, double ms)
     fmt::print("no matches ({:.1f} ms)\n", ms);
     return;
   }
+  // Without some shards of a cluster, the total is of the shards that answered.
+  const char* at_least = r.partial ? "at least " : "";
   if (r.hits.empty()) {
     // Paged past the end (or --limit 0): say so rather than "showing 100001-100000".
-    fmt::print("{} {}, none shown{} ({:.1f} ms)\n", thousands(r.total), r.total == 1 ? "match" : "matches",
+    fmt::print("{}{} {}, none shown{} ({:.1f} ms)\n", at_least, thousands(r.total), r.total == 1 ? "match" : "matches",
                request.limit == 0 ? "" : fmt::format(" (--offset {} is past the last)", thousands(request.offset)), ms);
     return;
   }
-  fmt::print("{} {}, showing {}-{} ({:.1f} ms)\n\n", thousands(r.total), r.total == 1 ? "match" : "matches",
+  fmt::print("{}{} {}, showing {}-{} ({:.1f} ms)\n\n", at_least, thousands(r.total), r.total == 1 ? "match" : "matches",
              thousands(request.offset + 1), thousands(request.offset + r.hits.size()), ms);
   std::size_t rank = request.offset;
   for (const auto& h : r.hits) {
@@ -115,6 +117,8 @@ int search_command(int argc, char** argv) {
       "literal", "take the query as plain text: no dates or sources from words")(
       "no-synonyms", "do not expand words with the thesaurus")(
       "thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())(
+      "shard-timeout", "a cluster's remote shard slower than this many seconds is left out (partial answer; default 10)",
+      cxxopts::value<double>()->default_value("10"))(
       "no-collapse", "show near-identical articles as separate hits")("no-facets", "do not count facets")(
       "json", "print one JSON object")("h,help", "show this help");
   options.positional_help("QUERY...");
@@ -148,12 +152,18 @@ int search_command(int argc, char** argv) {
   p.collapse = !args.count("no-collapse");
   p.count_facets = !args.count("no-facets");
 
-  Searcher searcher(args["db"].as<std::string>());
+  const double shard_timeout = args["shard-timeout"].as<double>();
+  if (!(shard_timeout > 0 && shard_timeout <= 86400))
+    throw UsageError(fmt::format("--shard-timeout {} is out of range (above 0 up to 86400 seconds)", shard_timeout));
+  Searcher searcher(args["db"].as<std::string>(), {.shard_timeout_seconds = shard_timeout});
   if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
   const PreparedSearch prepared = prepare_search(searcher, p);
   auto started = std::chrono::steady_clock::now();
   SearchResults results = searcher.search(prepared.request);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (results.partial)
+    fmt::print(stderr, "newsq search: warning: partial answer, without shard{} {}: counts are lower bounds\n",
+               results.missing_shards.size() == 1 ? "" : "s", fmt::join(results.missing_shards, ", "));
   if (args.count("json")) {
     fmt::print("{}\n", search_json(results, prepared.understood).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {

@@ -43,6 +43,8 @@ int serve_command(int argc, char** argv) {
       cxxopts::value<std::vector<std::string>>())(
       "timeout", "seconds a search may take before it is answered 504",
       cxxopts::value<double>()->default_value("10"))(
+      "shard-timeout", "a cluster's remote shard slower than this many seconds is left out (partial answer)",
+      cxxopts::value<double>()->default_value("10"))(
       "thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())(
       "h,help", "show this help");
   auto args = options.parse(argc, argv);
@@ -62,6 +64,9 @@ int serve_command(int argc, char** argv) {
   o.search_timeout_seconds = args["timeout"].as<double>();
   if (!(o.search_timeout_seconds > 0))
     throw UsageError(fmt::format("--timeout {} must be above 0 seconds", o.search_timeout_seconds));
+  o.shard_timeout_seconds = args["shard-timeout"].as<double>();
+  if (!(o.shard_timeout_seconds > 0 && o.shard_timeout_seconds <= 86400))
+    throw UsageError(fmt::format("--shard-timeout {} is out of range (above 0 up to 86400 seconds)", o.shard_timeout_seconds));
   if (args.count("thesaurus")) o.thesaurus = args["thesaurus"].as<std::string>();
   return serve::run_server(o);
 }

@@ -6,29 +6,35 @@
 
 #include "engine/index/schema.h"
 #include "query/collect/date_histogram.h"
+#include "query/collect/facet_spies.h"
 #include "query/collect/location_facet.h"
+#include "query/collect/value_count_facets.h"
 
 namespace newsq::query {
 
-std::unique_ptr<FacetSpy> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
-  FacetSpy::Fields f;
+std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+  FacetTally::Fields f;
   f.date = fields.count("date") > 0;
   f.source = fields.count("source") > 0;
   f.location = fields.count("location") > 0 && gazetteer_.get();
   if (!f.date && !f.source && !f.location) return nullptr;
+  if (index_.any_remote()) return std::make_unique<ValueCountFacets>(f, enquire);
   const Xapian::Database& db = index_.db();
   long first_day = 0, last_day = -1;
   if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
     first_day = std::lround(Xapian::sortable_unserialise(low));
     last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
   }
-  auto table = tables_.table_for(db, index_.revision());
+  // The table is indexed by document id, read through a value stream: one database only (see
+  // query/hit_assembly.h on value streams over several).
+  std::shared_ptr<const FacetTable> table;
+  if (!index_.is_cluster()) table = tables_.table_for(db, index_.revision());
   auto spy = std::make_unique<FacetSpy>(f, first_day, last_day, std::move(table));
   enquire.add_matchspy(spy.get());
   return spy;
 }
 
-void FacetCounter::store(const FacetSpy* spy, std::uint32_t max_values, SearchResults& out) {
+void FacetCounter::store(const FacetTally* spy, std::uint32_t max_values, SearchResults& out) {
   if (!spy) return;
   tables_.spied(spy->matches());
   if (spy->fields().date) {
@@ -44,12 +50,12 @@ void FacetCounter::store(const FacetSpy* spy, std::uint32_t max_values, SearchRe
   if (spy->fields().location) out.facets["location"] = location_values(spy->places(), *gazetteer_.names(), max_values);
 }
 
-void FacetCounter::count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values,
+void FacetCounter::count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
                          SearchResults& out) {
   const Xapian::Database& db = index_.db();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  std::unique_ptr<FacetSpy> spy = add_spy(enquire, {field});
+  std::unique_ptr<FacetTally> spy = add_spy(enquire, fields);
   enquire.get_mset(0, 0, db.get_doccount());
   store(spy.get(), max_values, out);
 }

@@ -1,7 +1,8 @@
 // query/facet_counts.h: counting the date, source and location facets of a search into
 // SearchResults::facets: a FacetSpy (query/collect/facet_spies.h) on a match pass, counting from
 // the in-memory facet table once it pays (query/collect/facet_table.h), and the counts turned
-// into facet values. Which passes count which facets (multi-select) is query/request_query.h's.
+// into facet values. When some shard of the index is remote, Xapian's ValueCountMatchSpy counts
+// instead (query/collect/value_count_facets.h): the remote protocol carries only Xapian's own spies. Which passes count which facets (multi-select) is query/request_query.h's.
 #pragma once
 
 #include <xapian.h>
@@ -12,8 +13,8 @@
 #include <string>
 
 #include "newsq/searcher.h"
-#include "query/collect/facet_spies.h"
 #include "query/collect/facet_table.h"
+#include "query/collect/facet_tally.h"
 #include "query/index_gazetteer_cache.h"
 #include "query/index_view.h"
 
@@ -24,17 +25,19 @@ class FacetCounter {
   // Both must outlive the counter.
   FacetCounter(const IndexView& index, IndexGazetteerCache& gazetteer) : index_(index), gazetteer_(gazetteer) {}
 
-  // A spy counting the facets in `fields` ("date", "source", "location"), added to `enquire`;
+  // Spies counting the facets in `fields` ("date", "source", "location"), added to `enquire`;
   // null when there is nothing to count. Location counts need the gazetteer for names: without
   // one that facet is simply absent.
-  std::unique_ptr<FacetSpy> add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields);
+  std::unique_ptr<FacetTally> add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields);
 
-  // The counts of a finished match pass (`spy` from add_spy, may be null), as facet values:
+  // The counts of a finished match pass (`tally` from add_spy, may be null), as facet values:
   // at most `max_values` per facet other than date.
-  void store(const FacetSpy* spy, std::uint32_t max_values, SearchResults& out);
+  void store(const FacetTally* tally, std::uint32_t max_values, SearchResults& out);
 
-  // Counts `field` over every document `query` matches, in a pass of its own.
-  void count(const std::string& field, const Xapian::Query& query, std::uint32_t max_values, SearchResults& out);
+  // Counts `fields` over every document `query` matches, in a pass of its own (in relevance
+  // order).
+  void count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
+             SearchResults& out);
 
  private:
   const IndexView& index_;

@@ -50,7 +50,7 @@ Hit make_hit(const StoredArticle& data, double weight, const places::Place* cent
 
 // The candidates' groups of copies, in rank order (leader first), from their signatures.
 std::vector<std::vector<std::size_t>> duplicate_groups(std::vector<Candidate>& candidates, const Xapian::Database& db,
-                                                       StoredArticleReader& reader) {
+                                                       bool value_streams, StoredArticleReader& reader) {
   // Read in document id order: neighbouring ids share value chunks and B-tree blocks.
   std::vector<std::size_t> by_docid(candidates.size());
   for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
@@ -60,13 +60,18 @@ std::vector<std::vector<std::size_t>> duplicate_groups(std::vector<Candidate>& c
   std::vector<std::string> signatures(candidates.size());
   // One value stream walked forward: Document::get_value would look up and decode the value
   // chunk afresh for every candidate (15% of a search at 10k articles, with 30 candidates).
-  Xapian::ValueIterator stream = db.valuestream_begin(schema::kDuplicateSlot);
-  const Xapian::ValueIterator end = db.valuestream_end(schema::kDuplicateSlot);
+  Xapian::ValueIterator stream = value_streams ? db.valuestream_begin(schema::kDuplicateSlot) : Xapian::ValueIterator();
+  const Xapian::ValueIterator end = value_streams ? db.valuestream_end(schema::kDuplicateSlot) : Xapian::ValueIterator();
+  // A cluster's documents come with their values.
   for (std::size_t i : by_docid) {
     Candidate& c = candidates[i];
     const Xapian::docid id = c.document.get_docid();
-    if (stream != end && stream.get_docid() < id) stream.skip_to(id);
-    if (stream != end && stream.get_docid() == id) signatures[i] = *stream;
+    if (!value_streams) {
+      signatures[i] = c.document.get_value(schema::kDuplicateSlot);
+    } else {
+      if (stream != end && stream.get_docid() < id) stream.skip_to(id);
+      if (stream != end && stream.get_docid() == id) signatures[i] = *stream;
+    }
     // Written before signatures were stored: made from the text now.
     if (signatures[i].empty()) signatures[i] = analysis::signature_of(analysis::shingles_of(c.data(reader).text));
   }
@@ -79,7 +84,8 @@ std::uint32_t matches_to_fetch(const SearchRequest& request) {
   return request.collapse_duplicates ? request.limit * kCollapseOverfetch : request.limit;
 }
 
-std::vector<Hit> assemble_hits(const Xapian::MSet& mset, const Xapian::Database& db, const SearchRequest& request,
+std::vector<Hit> assemble_hits(const Xapian::MSet& mset, const Xapian::Database& db, bool value_streams,
+                               const SearchRequest& request,
                                const TextQuery& text, const places::Place* centre, StoredArticleReader& reader,
                                analysis::TextAnalyzer& snippet_analyzer) {
   // Matches beyond the page (fetched for collapsing) need only their signatures: stored data is
@@ -88,7 +94,7 @@ std::vector<Hit> assemble_hits(const Xapian::MSet& mset, const Xapian::Database&
   for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({it.get_document(), it.get_weight(), {}});
   std::vector<std::vector<std::size_t>> groups;
   if (request.collapse_duplicates) {
-    groups = duplicate_groups(candidates, db, reader);
+    groups = duplicate_groups(candidates, db, value_streams, reader);
   } else {
     for (std::size_t i = 0; i < candidates.size(); ++i) groups.push_back({i});
   }

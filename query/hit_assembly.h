@@ -22,9 +22,13 @@ std::uint32_t matches_to_fetch(const SearchRequest& request);
 
 // At most `request.limit` hits from `mset` (of `db`, fetched with matches_to_fetch), in rank
 // order; with request.collapse_duplicates, copies of a hit become its similar_ids. `text`'s stems
-// and words are marked in snippets; with `centre`, each hit gets its distance to it. Throws
-// Xapian errors.
-std::vector<Hit> assemble_hits(const Xapian::MSet& mset, const Xapian::Database& db, const SearchRequest& request,
+// and words are marked in snippets; with `centre`, each hit gets its distance to it.
+// `value_streams`: `db` is one database, whose value streams are read for the signatures; a
+// cluster's are read from the hits' documents instead (a remote database has no value streams,
+// and Xapian 1.4's stream over several databases gave other documents' values in our tests).
+// Throws Xapian errors.
+std::vector<Hit> assemble_hits(const Xapian::MSet& mset, const Xapian::Database& db, bool value_streams,
+                               const SearchRequest& request,
                                const TextQuery& text, const places::Place* centre, StoredArticleReader& reader,
                                analysis::TextAnalyzer& snippet_analyzer);
 

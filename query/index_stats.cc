@@ -24,15 +24,17 @@ IndexStats index_stats(const IndexView& index) {
   enquire.add_matchspy(&sources);
   enquire.get_mset(0, 0, db.get_doccount());
   for (auto v = sources.values_begin(); v != sources.values_end(); ++v) s.sources[*v] = v.get_termfreq();
-  // The live generation only (old ones are about to go); a file vanishing meanwhile is skipped.
-  const std::filesystem::path live = std::filesystem::path(index.dir()) / index.generation();  // dir itself if ""
-  std::error_code ec, file_ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(live, ec); !ec && it != std::filesystem::end(it);
-       it.increment(ec))
-    if (it->is_regular_file(file_ec)) {
-      std::uintmax_t size = it->file_size(file_ec);
-      if (!file_ec) s.disk_bytes += size;
-    }
+  // The live generations only (old ones are about to go), of the shards on this machine (a
+  // remote shard's bytes are its server's); a file vanishing meanwhile is skipped.
+  for (const std::string& folder : index.local_folders()) {
+    std::error_code ec, file_ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, ec); !ec && it != std::filesystem::end(it);
+         it.increment(ec))
+      if (it->is_regular_file(file_ec)) {
+        std::uintmax_t size = it->file_size(file_ec);
+        if (!file_ec) s.disk_bytes += size;
+      }
+  }
   return s;
 }
 

@@ -14,7 +14,13 @@ Xapian::Query prefer_query(const places::Place& place, double bonus) {
 }
 
 Xapian::Query near_query(const places::Place& centre, double radius_km) {
-  Xapian::LatLongCoords coords(Xapian::LatLongCoord(centre.lat, centre.lon));
+  // The centre as Xapian serialises coordinates (in steps of about a metre), like the places'
+  // coordinates stored in slot 4: a place is then at distance 0 from itself, and a cluster's
+  // shards, which receive the source (and so the centre) serialised, weigh every article as one
+  // local index does.
+  Xapian::LatLongCoord centre_coord;
+  centre_coord.unserialise(Xapian::LatLongCoord(centre.lat, centre.lon).serialise());
+  Xapian::LatLongCoords coords(centre_coord);
   // The metric's sphere is the one places::distance_km uses; k1 = 1000 m makes the weights of
   // nearby places differ visibly.
   auto* source = new Xapian::LatLongDistancePostingSource(schema::kPlaceCoordsSlot, coords, Xapian::GreatCircleMetric(),

@@ -1,9 +1,14 @@
-// query/recency_source.cc: weight from the date value slot.
+// query/recency_source.cc: weight from the date value slot (query/recency_source.h).
 #include "query/recency_source.h"
 
 #include <cmath>
 
 namespace newsq::query {
+
+double recency_weight(double boost, double half_life_days, double age_days) {
+  if (age_days < 0) age_days = 0;
+  return boost * std::exp2(-age_days / half_life_days);
+}
 
 RecencySource::RecencySource(Xapian::valueno date_slot, double boost, double half_life_days, double newest_day)
     : Xapian::ValuePostingSource(date_slot), boost_(boost), half_life_days_(half_life_days), newest_day_(newest_day) {}
@@ -14,9 +19,7 @@ void RecencySource::init(const Xapian::Database& db) {
 }
 
 double RecencySource::get_weight() const {
-  double age = newest_day_ - Xapian::sortable_unserialise(get_value());
-  if (age < 0) age = 0;
-  return boost_ * std::exp2(-age / half_life_days_);
+  return recency_weight(boost_, half_life_days_, newest_day_ - Xapian::sortable_unserialise(get_value()));
 }
 
 RecencySource* RecencySource::clone() const {
@@ -25,6 +28,15 @@ RecencySource* RecencySource::clone() const {
 
 std::string RecencySource::get_description() const {
   return "newsq::RecencySource(boost " + std::to_string(boost_) + ")";
+}
+
+Xapian::PostingSource* recency_by_day(Xapian::valueno date_slot, double boost, double half_life_days, long first_day,
+                                      long newest_day) {
+  auto* source = new Xapian::ValueMapPostingSource(date_slot);
+  for (long day = first_day; day <= newest_day; ++day)
+    source->add_mapping(Xapian::sortable_serialise(static_cast<double>(day)),
+                        recency_weight(boost, half_life_days, static_cast<double>(newest_day - day)));
+  return source;
 }
 
 }  // namespace newsq::query

@@ -129,13 +129,17 @@ Xapian::Query RequestQuery::narrowed(const std::string& except) const {
   return filter.empty() ? words_ : Xapian::Query(Xapian::Query::OP_FILTER, words_, filter);
 }
 
-Xapian::Query RequestQuery::match_query(const Xapian::Database& db) const {
+Xapian::Query RequestQuery::match_query(const Xapian::Database& db, bool remote_safe) const {
   Xapian::Query query = narrowed("");
   // Nearest first: the distance source alone gives the weights (it is also among the filters).
   if (by_distance_) query = Xapian::Query(Xapian::Query::OP_FILTER, near_, query);
   if (recency_boost_ > 0 && !by_date_ && db.get_doccount() > 0) {
     double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
-    auto* recency = new RecencySource(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays, newest);
+    Xapian::PostingSource* recency =
+        remote_safe ? recency_by_day(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays,
+                                     std::lround(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))),
+                                     std::lround(newest))
+                    : new RecencySource(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays, newest);
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency->release()));
   }
   return query;

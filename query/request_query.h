@@ -37,8 +37,9 @@ class RequestQuery {
   const places::Place* centre() const { return near_.empty() ? nullptr : &centre_; }
 
   // The main pass: every filter and selection, weighted for the order asked. `db`: the database
-  // searched (the newest day, for the recency boost).
-  Xapian::Query match_query(const Xapian::Database& db) const;
+  // searched (the newest day, for the recency boost). `remote_safe`: some shard of `db` is remote,
+  // so only Xapian's built-in posting sources may be used.
+  Xapian::Query match_query(const Xapian::Database& db, bool remote_safe) const;
   // The main pass sorts by date, newest first (asked for, or nothing to rank by relevance).
   bool by_date() const { return by_date_; }
 

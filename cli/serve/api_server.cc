@@ -44,7 +44,7 @@ thread_local std::optional<std::chrono::steady_clock::time_point> request_starte
 
 int run_server(const ServeOptions& options) {
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  SearcherPool pool(options.db, threads, options.thesaurus);
+  SearcherPool pool(options.db, threads, {.shard_timeout_seconds = options.shard_timeout_seconds}, options.thesaurus);
 
   // SIGTERM and SIGINT are blocked in every thread (the workers inherit the mask) and taken by
   // one thread with sigwait, which stops the server outside any signal handler.

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "newsq/searcher.h"
+
 namespace newsq::serve {
 
 struct ServeOptions {
@@ -18,6 +20,7 @@ struct ServeOptions {
   std::string token;                          // Non-empty: /api/* needs "Authorization: Bearer TOKEN".
   std::vector<std::string> allowed_origins;   // CORS: only these origins get Access-Control-Allow-Origin.
   double search_timeout_seconds = 10;         // Longer searches answer 504 (api_routes.h says how).
+  double shard_timeout_seconds = SearcherOptions::kDefaultShardTimeoutSeconds;  // A cluster's remote shards.
   std::string thesaurus;                      // Non-empty: this thesaurus file instead of the built-in one.
 };
 

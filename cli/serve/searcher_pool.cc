@@ -3,9 +3,10 @@
 
 namespace newsq::serve {
 
-SearcherPool::SearcherPool(const std::string& db, std::size_t size, const std::string& thesaurus) {
+SearcherPool::SearcherPool(const std::string& db, std::size_t size, const SearcherOptions& options,
+                           const std::string& thesaurus) {
   for (std::size_t i = 0; i < size; ++i) {
-    idle_.push_back(std::make_unique<Searcher>(db));
+    idle_.push_back(std::make_unique<Searcher>(db, options));
     if (!thesaurus.empty()) idle_.back()->set_thesaurus(thesaurus);
   }
 }

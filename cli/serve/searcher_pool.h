@@ -15,9 +15,10 @@ namespace newsq::serve {
 
 class SearcherPool {
  public:
-  // Opens `size` Searchers on `db` (DatabaseError if it holds no index), each with the thesaurus
-  // file `thesaurus` when not empty (QueryError if it cannot be read).
-  SearcherPool(const std::string& db, std::size_t size, const std::string& thesaurus = "");
+  // Opens `size` Searchers on `db` with `options` (DatabaseError if it holds no index), each with
+  // the thesaurus file `thesaurus` when not empty (QueryError if it cannot be read).
+  SearcherPool(const std::string& db, std::size_t size, const SearcherOptions& options = {},
+               const std::string& thesaurus = "");
 
   // A Searcher for one request, given back when the lease ends.
   class Lease {

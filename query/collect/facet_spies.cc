@@ -100,11 +100,7 @@ std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top_sources(std::si
   std::vector<std::pair<std::string, std::uint64_t>> out;
   out.reserve(all.size());
   for (const auto& [name, count] : all) out.emplace_back(std::string(name), count);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  if (out.size() > max) out.resize(max);
-  return out;
+  return most_frequent(std::move(out), max);
 }
 
 }  // namespace newsq::query

@@ -22,14 +22,14 @@
 #include <vector>
 
 #include "query/collect/facet_table.h"
+#include "query/collect/facet_tally.h"
 
 namespace newsq::query {
 
-class FacetSpy : public Xapian::MatchSpy {
+// Xapian::MatchSpy and FacetTally (query/collect/facet_tally.h). Not registered with any Xapian
+// server: it counts on local databases only (query/facet_counts.h chooses).
+class FacetSpy : public Xapian::MatchSpy, public FacetTally {
  public:
-  struct Fields {
-    bool date = false, source = false, location = false;
-  };
   // `first_day`, `last_day`: the index's date bounds (days since 1970-01-01), which size the day
   // array (a century at most); a day outside it is still counted, only more slowly. `table`,
   // if given, must be of the database searched, at the revision searched.
@@ -38,16 +38,11 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::MatchSpy* clone() const override;
   std::string name() const override { return "newsq.FacetSpy"; }
 
-  const Fields& fields() const { return fields_; }
-  // Day number -> matches, for the days with any.
-  std::map<long, std::uint64_t> per_day() const;
-  // The `max` most frequent sources, most frequent first, ties by name; articles without a
-  // source are not counted.
-  std::vector<std::pair<std::string, std::uint64_t>> top_sources(std::size_t max) const;
-  // Place id -> matches mentioning it (or something inside it).
-  std::unordered_map<std::uint32_t, std::uint64_t> places() const;
-  // Matches counted.
-  std::uint64_t matches() const { return matches_; }
+  const Fields& fields() const override { return fields_; }
+  std::map<long, std::uint64_t> per_day() const override;
+  std::vector<std::pair<std::string, std::uint64_t>> top_sources(std::size_t max) const override;
+  std::unordered_map<std::uint32_t, std::uint64_t> places() const override;
+  std::uint64_t matches() const override { return matches_; }
 
  private:
   // `day` is empty for a document without a date (newsq writes none such).

@@ -131,6 +131,12 @@ struct NEWSQ_EXPORT SearchResults {
   // SearchRequest::time_limit_seconds ran out (or the search took at least that long): `total`
   // and the facet counts may be estimates from the matches checked in time.
   bool timed_out = false;
+  // A cluster (docs/sharding.md) answered without some of its shards: they were down or slower
+  // than SearcherOptions::shard_timeout_seconds. `total` and the facet counts are then those of
+  // the shards that answered: lower bounds of the whole archive's. The next search tries the
+  // missing shards again.
+  bool partial = false;
+  std::vector<std::string> missing_shards{};  // Their names: "HOST:PORT" (remote) or the folder.
 };
 
 // Snippets mark matched words with these bytes, so that a terminal can bold them and JSON can
@@ -146,6 +152,14 @@ struct NEWSQ_EXPORT IndexStats {
   std::map<std::string, std::uint64_t> sources;  // Articles per source.
 };
 
+// How a Searcher opens its index.
+struct NEWSQ_EXPORT SearcherOptions {
+  // A cluster's remote shards: how long one may take to accept a connection or to answer one
+  // request before searches go on without it (SearchResults::partial). Above 0.
+  double shard_timeout_seconds = kDefaultShardTimeoutSeconds;
+  static constexpr double kDefaultShardTimeoutSeconds = 10;
+};
+
 // Reads one index. Cheap to keep open for a long-running program: every search() first moves to
 // the index's latest commit (or to the new index after a rebuild swapped it in), and retries when
 // a concurrent commit changes the data under it. Not thread-safe: use one Searcher per thread.
@@ -153,6 +167,10 @@ class NEWSQ_EXPORT Searcher {
  public:
   // Throws DatabaseError if `dir` holds no newsq index.
   explicit Searcher(const std::string& dir);
+  // `dir` may also be a cluster of shards: a cluster description (a Xapian stub file listing
+  // `auto PATH` and `remote :HOST:PORT` shards) or a sharded index folder holding one
+  // (DIR/cluster.stub); docs/sharding.md. Throws std::invalid_argument for options out of range.
+  Searcher(const std::string& dir, const SearcherOptions& options);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
