@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/index/shard_layout.h"
 #include "newsq/error.h"
 
 namespace newsq::location {
@@ -17,7 +18,7 @@ std::string ShardAddress::name() const { return remote ? host + ":" + std::to_st
 std::string cluster_description_of(const std::string& path) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) return path;
-  if (const fs::path inside = fs::path(path) / kClusterStub; fs::is_regular_file(inside, ec)) return inside.string();
+  if (const fs::path inside = fs::path(path) / shards::kClusterStub; fs::is_regular_file(inside, ec)) return inside.string();
   return {};
 }
 

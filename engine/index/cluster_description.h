@@ -11,9 +11,6 @@
 
 namespace newsq::location {
 
-// The description's name inside a sharded index folder.
-inline constexpr const char* kClusterStub = "cluster.stub";
-
 struct ShardAddress {
   bool remote = false;
   std::string path;  // Local: the shard's folder (made absolute against the description's folder).
