@@ -26,42 +26,17 @@ namespace {
 constexpr const char* kServer = "/usr/bin/xapian-replicate-server";
 constexpr const char* kClient = "/usr/bin/xapian-replicate";
 
-// A loopback port nobody listens on now (the kernel's pick for port 0).
-int free_port() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  if (s < 0 || bind(s, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
-      getsockname(s, reinterpret_cast<sockaddr*>(&address), &size) != 0)
-    throw std::runtime_error("cannot find a free port");
-  close(s);
-  return ntohs(address.sin_port);
-}
-
-bool accepts_connections(int port) {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  const bool ok = connect(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  close(s);
-  return ok;
-}
-
 // `xapian-replicate-server` serving the databases under `root` on a free loopback port, stopped
 // (SIGTERM) when the object goes.
 class ReplicationServer {
  public:
   explicit ReplicationServer(const std::string& root) {
-    // Another program may take the port between free_port() and the server's bind: try again.
+    // Another program may take the port between free_loopback_port() and the server's bind: try again.
     for (int attempt = 0; attempt < 5 && port_ == 0; ++attempt) {
-      const int port = free_port();
+      const int port = newsq::test::free_loopback_port();
       pid_ = newsq::test::start_program({kServer, "--interface", "127.0.0.1", "--port", std::to_string(port), root});
       while (waitpid(pid_, nullptr, WNOHANG) == 0) {
-        if (accepts_connections(port)) {
+        if (newsq::test::loopback_accepts(port)) {
           port_ = port;
           break;
         }

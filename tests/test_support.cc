@@ -5,6 +5,9 @@
 #include "engine/common/tsv.h"
 #include "newsq/index_writer.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -273,6 +276,36 @@ std::uint64_t facet(const newsq::SearchResults& results, const std::string& name
   for (const auto& v : it->second)
     if (v.value == value) return v.count;
   return 0;
+}
+
+namespace {
+sockaddr_in loopback_address(int port) {
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(static_cast<std::uint16_t>(port));
+  return a;
+}
+}  // namespace
+
+int free_loopback_port() {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a = loopback_address(0);
+  socklen_t size = sizeof a;
+  const bool ok = s >= 0 && bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                  getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) == 0;
+  if (s >= 0) close(s);
+  if (!ok) throw std::runtime_error("cannot find a free loopback port");
+  return ntohs(a.sin_port);
+}
+
+bool loopback_accepts(int port) {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0) return false;
+  sockaddr_in a = loopback_address(port);
+  const bool ok = connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  close(s);
+  return ok;
 }
 
 }  // namespace newsq::test

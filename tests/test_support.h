@@ -84,6 +84,11 @@ std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& path
 // SearchRequest::kMaxLimit at a time.
 std::vector<newsq::Hit> all_hits(newsq::Searcher& searcher, newsq::SearchRequest request);
 
+// A loopback port nobody listened on a moment ago (the kernel's pick for port 0), for a server a
+// test starts; and whether something accepts connections on a loopback port now.
+int free_loopback_port();
+bool loopback_accepts(int port);
+
 struct CommandResult {
   int exit_code = -1;
   std::string out, err;

@@ -15,38 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "tests/test_support.h"
+
 namespace newsq::test {
-namespace {
-
-sockaddr_in loopback(int port) {
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons(static_cast<std::uint16_t>(port));
-  return a;
-}
-
-// A port the kernel had free a moment ago (bound to port 0, then released).
-int free_port() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a = loopback(0);
-  socklen_t size = sizeof a;
-  if (s < 0 || bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-      getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) != 0)
-    throw std::runtime_error("no free port");
-  close(s);
-  return ntohs(a.sin_port);
-}
-
-bool accepts(int port) {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a = loopback(port);
-  const bool ok = connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  close(s);
-  return ok;
-}
-
-}  // namespace
 
 std::string tcpsrv_program() {
   for (const char* p : {"/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"})
@@ -59,7 +30,7 @@ TcpsrvProcess::TcpsrvProcess(std::string shard_dir, int port) : shard_dir_(std::
   if (program.empty()) throw std::runtime_error("xapian-tcpsrv is not installed (apt-get install xapian-tools)");
   // Another process may take a free port between the check and the bind: try a few.
   for (int attempt = 0; attempt < 5 && pid_ < 0; ++attempt) {
-    port_ = port ? port : free_port();
+    port_ = port ? port : free_loopback_port();
     std::vector<std::string> args = {program, "--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port_),
                                      shard_dir_};
     const pid_t child = fork();
@@ -78,7 +49,7 @@ TcpsrvProcess::TcpsrvProcess(std::string shard_dir, int port) : shard_dir_(std::
     }
     // Up to 20 s for the server to listen (it opens the database first); it exits if the port is taken.
     for (int wait = 0; wait < 400; ++wait) {
-      if (accepts(port_)) {
+      if (loopback_accepts(port_)) {
         pid_ = child;
         break;
       }
