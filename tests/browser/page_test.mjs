@@ -8,8 +8,9 @@
 // node page_test.mjs --newsq BUILD/newsq --db INDEX --out DIR [--web WEB_DIR] [--chromium PATH]
 // Exit 0: all steps passed; 1: a step failed; 77: skipped (what is missing is printed).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +44,9 @@ try {
 }
 
 // ---- the server ----
-function startServer() {
+function startServer(db = args.db) {
   return new Promise((resolveStart, reject) => {
-    const server = spawn(args.newsq, ['serve', '--db', args.db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(args.newsq, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     const timer = setTimeout(() => reject(new Error(`newsq serve did not start in 30 s: ${err}`)), 30000);
     server.stdout.on('data', (chunk) => {
@@ -55,6 +56,14 @@ function startServer() {
     });
     server.stderr.on('data', (chunk) => { err += chunk; });
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`newsq serve exited (${code}): ${err}`)); });
+  });
+}
+
+// A loopback port nobody listens on (the kernel's pick, released again).
+function deadPort() {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolvePort(port)); });
   });
 }
 
@@ -383,6 +392,33 @@ async function main() {
         check(text.includes(article.source) && text.includes(article.date), `copy ${id} shows "${text}"`);
       }
       await item.screenshot({ path: join(outDir, `${String(++shot).padStart(2, '0')}-similar.png`) });
+    });
+
+    await step('a cluster with a shard down: a banner names the shard, and counts read "at least"', async () => {
+      // The test's index as one local shard, beside a remote shard that refuses connections.
+      const folder = mkdtempSync(join(tmpdir(), 'newsq-cluster-'));
+      const port = await deadPort();
+      const stub = join(folder, 'cluster.stub');
+      writeFileSync(stub, `auto ${resolve(args.db)}\nremote :127.0.0.1:${port}\n`);
+      const cluster = await startServer(stub);
+      try {
+        const answer = await (await fetch(`${cluster.base}/api/search?q=shelling`)).json();
+        check(answer.partial === true && JSON.stringify(answer.missing_shards) === JSON.stringify([`127.0.0.1:${port}`]),
+          `API partial ${answer.partial}, missing ${answer.missing_shards}`);
+        const p = await context.newPage();
+        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        await p.goto(`${cluster.base}/?q=shelling`);
+        await p.waitForSelector('#partial:not([hidden])');
+        const banner = await p.textContent('#partial');
+        check(banner.includes(`127.0.0.1:${port}`) && banner.includes('lower bound'), `banner "${banner}"`);
+        const status = await p.textContent('#status');
+        check(status.startsWith('at least ') && Number(status.replace(/[^0-9]/g, '')) === answer.total, `status "${status}", API total ${answer.total}`);
+        await screenshot(p, 'partial');
+        await p.close();
+      } finally {
+        cluster.server.kill('SIGTERM');
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     await step('nothing was fetched from another host, and the page logged no errors', async () => {

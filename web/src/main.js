@@ -13,7 +13,7 @@ import { outlines, renderMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
-  form: $('search'), q: $('q'), chips: $('chips'), status: $('status'), suggestion: $('suggestion'),
+  form: $('search'), q: $('q'), chips: $('chips'), status: $('status'), partial: $('partial'), suggestion: $('suggestion'),
   sort: $('sort'), hits: $('hits'), pager: $('pager'), outlets: $('outlets'), dates: $('dates'),
   places: $('places'), map: $('map'),
 };
@@ -75,6 +75,7 @@ async function run() {
   const { signal } = controller;
   document.body.setAttribute('aria-busy', 'true');
   fill(els.status, 'Searching…');
+  els.partial.hidden = true;
   let answer;
   try {
     const response = await fetch(searchUrl(state), { signal });
@@ -94,7 +95,12 @@ async function run() {
   }
   lastAnswer = answer;
   const offset = Number(state.get('offset') || 0);
-  fill(els.status, answer.total === 1 ? '1 article' : `${count(answer.total || 0)} articles`);
+  // A cluster with shards that did not answer (docs/sharding.md): every count is a lower bound.
+  const missing = answer.partial ? answer.missing_shards || [] : [];
+  els.partial.hidden = missing.length === 0;
+  fill(els.partial, missing.length ? `Partial answer: ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} did not answer, so every count below is a lower bound.` : null);
+  fill(els.status, missing.length ? 'at least ' : null,
+    answer.total === 1 ? '1 article' : `${count(answer.total || 0)} articles`);
   fill(els.suggestion, answer.suggestion ? ['Did you mean ', h('button', { type: 'button', class: 'link',
     onclick: () => go(withChanges(state, { q: answer.suggestion })) }, answer.suggestion), '?'] : null);
   renderChips(els.chips, chipsFor(state, answer, placeName), go);
