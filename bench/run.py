@@ -80,6 +80,14 @@ KINDS = ("terms", "phrase", "date", "place")
 KIND_NAMES = {"terms": "plain terms", "phrase": "phrases", "date": "text + date", "place": "text + date + place"}
 
 
+def scaled_corpus(work, shared_corpus, n):
+    """WORK/scaled-N.jsonl.gz, N articles resampled from the shared corpus (make_corpus.py), made once."""
+    path = os.path.join(work, f"scaled-{n}.jsonl.gz")
+    if not os.path.exists(path):
+        run([sys.executable, os.path.join(HERE, "make_corpus.py"), shared_corpus, str(n), path])
+    return path
+
+
 def build_gazetteer(build, work, shared_corpus):
     """The gazetteer newsq indexes with: GeoNames cities500 + regions + countries, and newsq's facts."""
     out = os.path.join(work, "gazetteer.bin")
@@ -306,9 +314,7 @@ def main():
     rows = [measure("corpus", real, build, work, repeats, gazetteer, kinds)]
     reindex = None
     for n in scales:
-        path = os.path.join(work, f"scaled-{n}.jsonl.gz")
-        if not os.path.exists(path):
-            run([sys.executable, os.path.join(HERE, "make_corpus.py"), shared, str(n), path])
+        path = scaled_corpus(work, shared, n)
         name = f"{n // 1000}k"
         rows.append(measure(name, [path], build, work, repeats, gazetteer, kinds))
         if n == scales[0]:

@@ -21,7 +21,7 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 sys.path.insert(0, BENCH)
-import run as bench_run  # noqa: E402  (build_gazetteer, the one gazetteer every benchmark indexes with)
+import run as bench_run  # noqa: E402  (build_gazetteer, the one gazetteer every benchmark indexes with; scaled_corpus)
 
 SCALE = 100000
 
@@ -50,9 +50,7 @@ def main():
     seconds = sys.argv[4] if len(sys.argv) > 4 else "15"
     newsq = os.path.join(build, "newsq")
     os.makedirs(work, exist_ok=True)
-    corpus = os.path.join(work, f"scaled-{SCALE}.jsonl.gz")
-    if not os.path.exists(corpus):
-        subprocess.run([sys.executable, os.path.join(BENCH, "make_corpus.py"), shared, str(SCALE), corpus], check=True)
+    corpus = bench_run.scaled_corpus(work, shared, SCALE)
     gazetteer = bench_run.build_gazetteer(build, work, shared)
     db = os.path.join(work, "serve-100k.db")
     if not os.path.exists(db):

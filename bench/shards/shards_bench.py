@@ -23,7 +23,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 sys.path.insert(0, BENCH)
-import run as bench_run  # noqa: E402  (build_gazetteer: the one gazetteer every benchmark indexes with)
+import run as bench_run  # noqa: E402  (build_gazetteer and scaled_corpus, as every benchmark)
 
 
 def free_port():
@@ -74,9 +74,7 @@ def main():
     repeats = sys.argv[5] if len(sys.argv) > 5 else "5"
     newsq = os.path.join(build, "newsq")
     os.makedirs(work, exist_ok=True)
-    corpus = os.path.join(work, f"scaled-{articles}.jsonl.gz")
-    if not os.path.exists(corpus):
-        subprocess.run([sys.executable, os.path.join(BENCH, "make_corpus.py"), shared, str(articles), corpus], check=True)
+    corpus = bench_run.scaled_corpus(work, shared, articles)
     gazetteer = bench_run.build_gazetteer(build, work, shared)
 
     rows, totals = [], {}
