@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/common/hashing.h"
+#include "engine/index/cluster_description.h"
 #include "engine/index/index_health.h"
 #include "engine/index/index_location.h"
 #include "engine/index/schema.h"
@@ -88,28 +89,19 @@ unsigned count(const std::string& dir) {
                           dir + " --shards N, with the same N)");
     return 0;
   }
-  std::ifstream in(stub);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) throw DatabaseError(dir + ": cannot read " + kClusterStub);
-  // Xapian's stub format: one database per line; blank lines and '#' comments are allowed.
-  unsigned shards = 0;
-  std::istringstream lines(text.str());
-  for (std::string line; std::getline(lines, line);) {
-    std::istringstream words(line);
-    std::string backend, path, extra;
-    words >> backend;
-    if (backend.empty() || backend.starts_with("#")) continue;
-    words >> path >> extra;
-    if (backend != "auto" || path != std::string(kShardPrefix) + std::to_string(shards) || !extra.empty())
-      throw DatabaseError(dir + ": " + kClusterStub + " does not list this index's shards (line \"" + line +
-                          "\" where \"auto " + std::string(kShardPrefix) + std::to_string(shards) +
+  // Read as every cluster description is (cluster_description.h: Xapian's stub format, relative
+  // paths against the stub's folder); a sharded index's own lists exactly shard-0 ... shard-{N-1}.
+  const std::vector<location::ShardAddress> listed = location::read_cluster_description(stub.string());
+  for (unsigned k = 0; k < listed.size(); ++k) {
+    const std::string expected = fs::absolute(fs::path(shard_path(dir, k))).lexically_normal().string();
+    if (listed[k].remote || listed[k].path != expected)
+      throw DatabaseError(dir + ": " + kClusterStub + " does not list this index's shards (shard " + std::to_string(k + 1) +
+                          " is \"" + listed[k].name() + "\" where \"auto " + std::string(kShardPrefix) +
+                          std::to_string(k) +
                           "\" was expected); newsq writes it, do not edit it: describe other clusters in "
                           "a stub file of their own");
-    ++shards;
   }
-  if (shards == 0) throw DatabaseError(dir + ": " + kClusterStub + " lists no shard");
-  return shards;
+  return static_cast<unsigned>(listed.size());
 }
 
 unsigned count_for_writing(const std::string& dir, unsigned requested) {
