@@ -13,4 +13,8 @@ namespace newsq::cli {
 // then returns kExitOk without doing anything else.
 bool printed_help(const cxxopts::Options& options, const cxxopts::ParseResult& args);
 
+// The value of --shard-timeout (search and serve), checked against the range SearcherOptions
+// takes: a UsageError naming the flag when it is outside.
+double shard_timeout_seconds(const cxxopts::ParseResult& args);
+
 }  // namespace newsq::cli

@@ -152,10 +152,7 @@ int search_command(int argc, char** argv) {
   p.collapse = !args.count("no-collapse");
   p.count_facets = !args.count("no-facets");
 
-  const double shard_timeout = args["shard-timeout"].as<double>();
-  if (!(shard_timeout > 0 && shard_timeout <= 86400))
-    throw UsageError(fmt::format("--shard-timeout {} is out of range (above 0 up to 86400 seconds)", shard_timeout));
-  Searcher searcher(args["db"].as<std::string>(), {.shard_timeout_seconds = shard_timeout});
+  Searcher searcher(args["db"].as<std::string>(), {.shard_timeout_seconds = shard_timeout_seconds(args)});
   if (args.count("thesaurus")) searcher.set_thesaurus(args["thesaurus"].as<std::string>());
   const PreparedSearch prepared = prepare_search(searcher, p);
   auto started = std::chrono::steady_clock::now();

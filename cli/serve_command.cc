@@ -64,9 +64,7 @@ int serve_command(int argc, char** argv) {
   o.search_timeout_seconds = args["timeout"].as<double>();
   if (!(o.search_timeout_seconds > 0))
     throw UsageError(fmt::format("--timeout {} must be above 0 seconds", o.search_timeout_seconds));
-  o.shard_timeout_seconds = args["shard-timeout"].as<double>();
-  if (!(o.shard_timeout_seconds > 0 && o.shard_timeout_seconds <= 86400))
-    throw UsageError(fmt::format("--shard-timeout {} is out of range (above 0 up to 86400 seconds)", o.shard_timeout_seconds));
+  o.shard_timeout_seconds = shard_timeout_seconds(args);
   if (args.count("thesaurus")) o.thesaurus = args["thesaurus"].as<std::string>();
   return serve::run_server(o);
 }

@@ -1,5 +1,5 @@
 // cli/stats_command.cc: `newsq stats`: how many articles an index holds, over which dates,
-// from which sources, and its size on disk; of a sharded index, the shards' numbers summed.
+// from which sources, and its size on disk; of a sharded index, the whole and each shard.
 #include "cli/options.h"
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -11,24 +11,6 @@
 #include "newsq/shards.h"
 
 namespace newsq::cli {
-namespace {
-
-// The stats of the shards of one index as one: counts added, the widest date range.
-IndexStats sum_stats(const std::vector<IndexStats>& shards) {
-  IndexStats total;
-  for (const IndexStats& shard : shards) {
-    total.articles += shard.articles;
-    total.terms += shard.terms;
-    total.disk_bytes += shard.disk_bytes;
-    for (const auto& [name, count] : shard.sources) total.sources[name] += count;
-    if (!shard.first_date.empty() && (total.first_date.empty() || shard.first_date < total.first_date))
-      total.first_date = shard.first_date;
-    if (shard.last_date > total.last_date) total.last_date = shard.last_date;
-  }
-  return total;
-}
-
-}  // namespace
 
 int stats_command(int argc, char** argv) {
   cxxopts::Options options("newsq stats", "What an index holds.");
@@ -38,11 +20,11 @@ int stats_command(int argc, char** argv) {
   if (printed_help(options, args)) return kExitOk;
   if (!args.count("db")) throw UsageError("--db DIR is required");
   const std::string dir = args["db"].as<std::string>();
-  // A sharded index: each shard read on its own and the numbers summed (terms too: a word in two
-  // shards counts twice), with each shard's own beside them.
+  // A sharded index opens as one database, so its numbers are those of one index of the same
+  // articles (a word in two shards is one term); each shard's own are listed beside them.
+  const IndexStats s = Searcher(dir).stats();
   std::vector<IndexStats> shards;
   for (const std::string& shard : shard_dirs(dir)) shards.push_back(Searcher(shard).stats());
-  IndexStats s = shards.empty() ? Searcher(dir).stats() : sum_stats(shards);
   if (args.count("json")) {
     nlohmann::json out = stats_json(s);
     if (!shards.empty()) {

@@ -213,6 +213,23 @@ TEST_CASE("search flags outside their ranges are usage errors that name the rang
     CHECK(r.exit_code == 1);
     CHECK(r.err.find(c.said) != std::string::npos);
   }
+  // --shard-timeout: one range for search and serve (SearcherOptions'), a usage error in both.
+  for (const char* seconds : {"0", "-1", "86401", "1e9"}) {
+    INFO(seconds);
+    for (const char* command : {"search", "serve"}) {
+      INFO(command);
+      std::vector<std::string> args = {command, "--db", db, "--shard-timeout", seconds};
+      if (std::string(command) == "search") args.push_back("power");
+      auto r = run_cli(args);
+      INFO(r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("--shard-timeout") != std::string::npos);
+      CHECK(r.err.find("is out of range (above 0 up to 86400 seconds)") != std::string::npos);
+    }
+  }
+  CHECK_THROWS_AS(newsq::Searcher(db, {.shard_timeout_seconds = 86401}), std::invalid_argument);
+  CHECK_NOTHROW(newsq::Searcher(db, {.shard_timeout_seconds = 86400}));
+
   // The library refuses the same requests.
   newsq::Searcher searcher(db);
   CHECK_THROWS_AS(searcher.search({.query = "power", .limit = 10001}), newsq::QueryError);

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -146,12 +147,26 @@ TEST_CASE("a sharded index of the real corpus holds every article once, in the s
   for (unsigned k = 0; k < 3; ++k) CHECK(Xapian::Database(dirs[k]).get_revision() == revisions[k]);
   CHECK(all_ids(db) == expected);
 
-  // stats sums the shards; check looks at each; compact and rebuild keep every article in place.
+  // stats of the sharded index are those of the one index of the same articles (a word in several
+  // shards is one term), each shard's listed beside; check looks at each shard; compact and
+  // rebuild keep every article in place.
   auto stats = run_cli({"stats", "--db", db, "--json"});
   REQUIRE(stats.exit_code == 0);
   auto j = nlohmann::json::parse(stats.out);
+  auto one = nlohmann::json::parse(run_cli({"stats", "--db", single, "--json"}).out);
   CHECK(j["articles"] == expected.size());
-  CHECK(j["shards"].size() == 3);
+  for (const char* key : {"articles", "terms", "sources", "first_date", "last_date"}) {
+    INFO(key);
+    CHECK(j[key] == one[key]);
+  }
+  REQUIRE(j["shards"].size() == 3);
+  std::uint64_t shard_terms = 0, shard_articles = 0;
+  for (const auto& shard : j["shards"]) {
+    shard_terms += shard["terms"].get<std::uint64_t>();
+    shard_articles += shard["articles"].get<std::uint64_t>();
+  }
+  CHECK(shard_articles == expected.size());
+  CHECK(shard_terms > j["terms"].get<std::uint64_t>());  // Common words are in every shard.
   auto check = run_cli({"check", "--db", db});
   INFO(check.out);
   CHECK(check.exit_code == 0);
@@ -378,4 +393,57 @@ TEST_CASE("kill -9 during sharded runs: the rerun converges and no article is in
   CHECK(newsq::check(db).sound);
   WARN(landed << " of " << kills << " kills landed mid-run");
   CHECK(landed * 3 >= kills);
+}
+
+// Why one query of tests/cluster ("casualties near Kyiv in March 2022") may order two close hits
+// differently on a cluster: Xapian 1.4 itself weighs an OP_SYNONYM group (newsq's thesaurus
+// expansions) slightly differently over several databases than over one holding the same documents
+// under the same ids, even with every shard local, while a plain OP_OR agrees exactly. This pins
+// that behaviour of Xapian's: should a later Xapian make the weights equal, this test fails and the
+// cluster test's exception for that query (and docs/sharding.md's note) can go.
+TEST_CASE("Xapian weighs synonym groups differently over shards than over one database", "[shards]") {
+  TempDir dir;
+  Xapian::WritableDatabase one(dir.str("one"), Xapian::DB_CREATE_OR_OVERWRITE);
+  std::vector<Xapian::WritableDatabase> shards;
+  for (int k = 0; k < 3; ++k) shards.emplace_back(dir.str("shard-" + std::to_string(k)), Xapian::DB_CREATE_OR_OVERWRITE);
+  std::mt19937 rng(7);
+  const char* words[] = {"casualti", "loss", "death", "kill", "kyiv", "march", "war", "the", "citi", "report"};
+  for (int i = 0; i < 3000; ++i) {
+    Xapian::Document d;
+    const int n = 5 + static_cast<int>(rng() % 30);
+    for (int k = 0; k < n; ++k) {
+      const unsigned w = rng() % 10;
+      if (w < 4 && rng() % 3) continue;  // The synonyms are rarer than the other words.
+      d.add_term(words[w], 1 + rng() % 3);
+    }
+    one.add_document(d);
+    shards[i % 3].add_document(d);  // Interleaved: document i+1 of `one` is document i+1 of the cluster.
+  }
+  one.commit();
+  Xapian::Database cluster;
+  for (auto& shard : shards) {
+    shard.commit();
+    cluster.add_database(shard);
+  }
+  auto weights = [](const Xapian::Database& db, Xapian::Query::op group) {
+    const std::vector<Xapian::Query> alternatives = {Xapian::Query("casualti"), Xapian::Query("loss"),
+                                                     Xapian::Query("death")};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(group, alternatives.begin(), alternatives.end()),
+                                    Xapian::Query("kyiv")));
+    std::map<Xapian::docid, double> out;
+    const Xapian::MSet hits = enquire.get_mset(0, 3000);
+    for (auto it = hits.begin(); it != hits.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  };
+  // The largest difference of one document's weight between the one database and the cluster.
+  auto largest_difference = [&](Xapian::Query::op group) {
+    const auto alone = weights(one, group), sharded = weights(cluster, group);
+    REQUIRE(alone.size() == sharded.size());
+    double largest = 0;
+    for (const auto& [id, weight] : alone) largest = std::max(largest, std::abs(weight - sharded.at(id)));
+    return largest;
+  };
+  CHECK(largest_difference(Xapian::Query::OP_OR) < 1e-12);      // Rounding of the sums only.
+  CHECK(largest_difference(Xapian::Query::OP_SYNONYM) > 1e-4);  // Enough to swap close hits.
 }

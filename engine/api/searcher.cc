@@ -117,9 +117,9 @@ Searcher::Searcher(const std::string& dir) : Searcher(dir, SearcherOptions{}) {}
 
 Searcher::Searcher(const std::string& dir, const SearcherOptions& options) {
   const double seconds = options.shard_timeout_seconds;
-  // At most a day: Xapian takes the timeout as a count of milliseconds in 32 bits.
-  if (!(seconds > 0 && seconds <= 86400))
-    throw std::invalid_argument("shard timeout " + std::to_string(seconds) + " s: expected above 0 up to 86400");
+  if (!(seconds > 0 && seconds <= SearcherOptions::kMaxShardTimeoutSeconds))
+    throw std::invalid_argument("shard timeout " + std::to_string(seconds) + " s: expected above 0 up to " +
+                                std::to_string(static_cast<long>(SearcherOptions::kMaxShardTimeoutSeconds)));
   impl_ = std::make_unique<Impl>(dir, static_cast<unsigned>(std::ceil(seconds * 1000)));
 }
 Searcher::~Searcher() = default;

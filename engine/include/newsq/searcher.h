@@ -155,9 +155,11 @@ struct NEWSQ_EXPORT IndexStats {
 // How a Searcher opens its index.
 struct NEWSQ_EXPORT SearcherOptions {
   // A cluster's remote shards: how long one may take to accept a connection or to answer one
-  // request before searches go on without it (SearchResults::partial). Above 0.
+  // request before searches go on without it (SearchResults::partial). Above 0, at most
+  // kMaxShardTimeoutSeconds (Xapian takes it as milliseconds in 32 bits).
   double shard_timeout_seconds = kDefaultShardTimeoutSeconds;
   static constexpr double kDefaultShardTimeoutSeconds = 10;
+  static constexpr double kMaxShardTimeoutSeconds = 86400;
 };
 
 // Reads one index. Cheap to keep open for a long-running program: every search() first moves to
