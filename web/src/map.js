@@ -2,8 +2,10 @@
 // world-110m.json.gz and world-50m.json.gz and fetched from the same server, never a CDN) drawn as SVG
 // with d3-geo, and a circle per place with coordinates, its area proportional to its count. The view
 // fits the places shown: a view wider than WIDE_VIEW degrees uses the 1:110m outlines (38 KB, quick to
-// draw), a closer one the 1:50m outlines (225 KB, fetched the first time they are needed), drawing only
-// the countries near the view. Clicking a circle (or a shaded country) drills into that place, as the
+// draw), a closer one the 1:50m outlines (225 KB, fetched at start beside the first search), drawing
+// only the countries near the view. The page's first close view, and any close view before the
+// 1:50m outlines have arrived, is drawn with the 1:110m ones at once and again with the finer ones
+// in the next task: the page answers without waiting for the finer outlines to be converted and drawn. Clicking a circle (or a shaded country) drills into that place, as the
 // tree does.
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -22,6 +24,7 @@ const WIDE_VIEW = 60;  // Degrees of longitude from which the coarse outlines ar
 // Each country's box (bbox, [west, south, east, north], added by web/build.mjs) lets a close view
 // convert and draw only the countries near it; converted outlines are kept for the next view.
 const topologies = new Map();
+const arrived = new Set();  // Scales whose outlines are unpacked and ready to draw.
 export function outlines(scale) {
   if (!topologies.has(scale)) {
     topologies.set(scale, (async () => {
@@ -30,6 +33,7 @@ export function outlines(scale) {
       if (!response.ok) throw new Error(`world-${scale}.json.gz: HTTP ${response.status}`);
       const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
       const topology = JSON.parse(text);
+      arrived.add(scale);
       return { topology, shapes: new Map() };
     })());
   }
@@ -66,21 +70,33 @@ function extentOf(points) {
   };
 }
 
-export async function renderMap(container, state, answer, go) {
+// Draws the answer's places; `drawn` is called each time a map is on the page (twice when a close
+// view is first drawn with the coarse outlines). Resolves once the final map is drawn.
+export async function renderMap(container, state, answer, go, drawn = () => {}) {
   const values = ((answer.facets && answer.facets.location) || []).filter((v) => v.level !== 'continent');
   const points = values.filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
   const { outline, view } = extentOf(points);
-  let shapes;
   container.dataset.pending = String((Number(container.dataset.pending) || 0) + 1);
   const mine = container.dataset.pending;
-  try {
-    shapes = countriesNear(await outlines(view ? '50m' : '110m'), view && {
-      w: view.w - 20, e: view.e + 20, s: view.s - 15, n: view.n + 15 });  // A margin: the view is the places' box.
+  const near = view && { w: view.w - 20, e: view.e + 20, s: view.s - 15, n: view.n + 15 };  // A margin: the view is the places' box.
+  const firstMap = !container.querySelector('svg');
+  const scales = view && arrived.has('110m') && (firstMap || !arrived.has('50m')) ? ['110m', '50m'] : [view ? '50m' : '110m'];
+  for (const [i, scale] of scales.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));  // The coarse map is painted first.
+    let shapes;
+    try {
+      shapes = countriesNear(await outlines(scale), near);
+    } catch (error) {
+      if (container.dataset.pending === mine) fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
+      return;
+    }
     if (container.dataset.pending !== mine) return;  // A newer answer is being drawn.
-  } catch (error) {
-    fill(container, h('p', { class: 'empty' }, `The map could not be drawn (${error.message}).`));
-    return;
+    draw(container, state, values, points, outline, shapes, go);
+    drawn();
   }
+}
+
+function draw(container, state, values, points, outline, shapes, go) {
   const projection = geoNaturalEarth1().fitExtent([[PAD, PAD], [WIDTH - PAD, HEIGHT - PAD]], outline)
     .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
   const path = geoPath(projection);
