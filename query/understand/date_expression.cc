@@ -297,6 +297,22 @@ class Reader {
     const std::string& t = w_[i].text;
     std::size_t n = i + 1;
 
+    // "the 15th", "on the first": a day of the month alone, the latest such day not after now, read
+    // only where nothing follows it but a clock time, and not after a capitalised word ("Henry the
+    // 8th"): "the 1st battalion", "on the first attempt" hold no date. A 31st looks back two months.
+    if (t == "the" && day_number(word(n)) && !all_digits(word(n)) && !tens_word(word(n)) &&
+        after_time_of_day(n + 1) == w_.size() && !(i > 0 && w_[i - 1].capital) &&
+        !(i > 0 && weekday_number(w_[i - 1].text))) {  // "Tuesday the 19th" is read below.
+      const unsigned dm = day_number(word(n));
+      auto c = civil(now_);
+      int y = c.year;
+      unsigned m = c.month;
+      for (int tries = 0; tries < 3; ++tries, add_months(y, m, -1)) {
+        if (std::optional<long> v = common::real_day(y, m, dm); v && *v <= now_)
+          return Point{{*v, *v, Span::day_unit}, after_time_of_day(n + 1)};
+      }
+      return std::nullopt;
+    }
     // the first Monday of October, the last Friday in the month
     if (unsigned wd = weekday_number(word(n));
         wd && (small_ordinal(t) || t == "last") && (at(n + 1, "of") || at(n + 1, "in"))) {
@@ -643,7 +659,18 @@ class Reader {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
-    if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    if (t == "tomorrow" || t == "tomorrows") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    // now - 1 day, now + 2 weeks: counted from now as "1 day ago" and "2 weeks from now" are.
+    if (t == "now" && (at(i + 1, "-") || at(i + 1, "+"))) {
+      long scale = 1, count = offset_count(word(i + 2));
+      Unit unit = offset_unit_of(word(i + 3), scale);
+      if (count >= 0 && unit != Unit::none && unit != Unit::hour && count * scale <= 9000) {
+        int signed_count = static_cast<int>((at(i + 1, "-") ? -1 : 1) * count * scale);
+        if (auto p = offset_unit(unit, signed_count, i + 4); p && year_of(p->span.from) >= 1 && year_of(p->span.to) <= 9999)
+          return p;
+      }
+      return std::nullopt;
+    }
     // the day after tomorrow, the day before yesterday
     // ("The Day After Tomorrow", capitalised, is a title.)
     if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow") && !w_[i + 1].capital)

@@ -14,7 +14,9 @@
 // "24/7") and a date with a two-digit year after '/' or '-' ("10/31/74", "21-12-19"). Counts from
 // now: "3 days ago", "a decade ago", "3 weeks from now", and, only when they are the whole query,
 // "in 3 weeks' time", "2 years later", "4 days before" (beside other words they count from
-// something the query names: "the worst drought in 40 years"). "The upcoming two weeks" is "the
+// something the query names: "the worst drought in 40 years"); "now - 1 day", "now + 2 weeks". A
+// day of the month alone ("on the 15th", "the 1st", "since the 2nd") is the latest such day, read
+// only where nothing but a clock time follows it ("the 1st battalion" holds no date). "The upcoming two weeks" is "the
 // next two weeks": the whole weeks after this one. Named events ("before the invasion") are not
 // dates.
 #pragma once

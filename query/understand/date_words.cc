@@ -33,8 +33,8 @@ std::vector<Word> words_of(std::string_view q) {
     while (end < q.size() && !space(q[end])) ++end;
     std::string_view raw = q.substr(i, end - i);
     Word w;
-    if (raw == "-" || raw == "--" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94") {
-      w.text = "-";
+    if (raw == "-" || raw == "--" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94" || raw == "+") {
+      w.text.assign(1, raw == "+" ? '+' : '-');
       w.begin = i;
       w.end = end;
       out.push_back(std::move(w));
