@@ -598,7 +598,7 @@ class Reader {
       if (at(k, "day")) return std::nullopt;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
-        if (int y = day_month_year(word(k + 1))) {
+        if (int y = day_month_year(word(k + 1)); y || (y = two_digit_year(k + 1))) {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
@@ -618,7 +618,7 @@ class Reader {
         ++k;
       }
       if (d && d <= 31 && !year_number(word(n))) {
-        if (int y = day_month_year(word(k))) {
+        if (int y = day_month_year(word(k)); y || (y = two_digit_year(k))) {
           year_written_ = true;
           return day_point(y, m, d, k + 1);
         }
@@ -1084,10 +1084,7 @@ class Reader {
     int y = year_number(parts[2]);
     // A two-digit year ("10/31/74", "21-12-19", "31-Oct-74"), not after dots (version numbers
     // such as "1.13.22"): 00..68 are 2000..2068, 69..99 1969..1999.
-    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) {
-      const int yy = std::stoi(parts[2]);
-      y = yy < 69 ? 2000 + yy : 1900 + yy;
-    }
+    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) y = century_of(std::stoi(parts[2]));
     if (!y) return std::nullopt;
     // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
     if (!number(parts[1]) && month_part(parts[1]))
@@ -1116,7 +1113,15 @@ class Reader {
     return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, next};
   }
 
-  // The latest year in which (month, day) is not after now.
+  // A two-digit year after a day and a month ("14th April 15", "DECEMBER 21 19", "9 Jan 11 0:00"),
+  // read only as the query's last word or before a clock time: "April 3 15 dead" holds a count.
+  // 00..68 are 2000..2068, 69..99 1969..1999, as after '/' (numeric_date).
+  int two_digit_year(std::size_t k) const {
+    if (word(k).size() != 2 || !all_digits(word(k)) || after_time_of_day(k + 1) != w_.size()) return 0;
+    return century_of(std::stoi(word(k)));
+  }
+  static int century_of(int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; }
+
   // The latest weekday `wd` (1 = Monday) strictly before now: "Thursday" said on a Thursday means
   // the week before, as in a report written that day.
   long weekday_before(unsigned wd) const {
@@ -1140,6 +1145,7 @@ class Reader {
   }
 
  private:
+  // The latest year in which (month, day) is not after now.
   int latest_year(unsigned m, unsigned d) const {
     auto today = civil(now_);
     int y = today.year;
