@@ -666,7 +666,8 @@ class Reader {
       Unit unit = offset_unit_of(word(i + 3), scale);
       if (count >= 0 && unit != Unit::none && unit != Unit::hour && count * scale <= 9000) {
         int signed_count = static_cast<int>((at(i + 1, "-") ? -1 : 1) * count * scale);
-        if (auto p = offset_unit(unit, signed_count, i + 4); p && year_of(p->span.from) >= 1 && year_of(p->span.to) <= 9999)
+        if (auto p = offset_unit(unit, signed_count, i + 4);
+            p && year_of(p->span.from) >= 1 && year_of(p->span.to) <= 9999)
           return p;
       }
       return std::nullopt;
