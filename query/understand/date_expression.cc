@@ -447,12 +447,27 @@ class Reader {
       return Point{{d, d, Span::other}, n};
     }
 
+    // An ISO 8601 interval, its days: 2015-03-28/2015-03-29, 2015-03-28 17:00:00/2015-03-29 21:00:00.
+    if (auto slash = t.find('/'); slash != std::string::npos) {
+      auto a = iso_day(t.substr(0, slash)), b = iso_day(t.substr(slash + 1));
+      if (a && b && *a <= *b) {
+        year_written_ = true;
+        return Point{{*a, *b, Span::other}, n};
+      }
+    }
+    if (auto a = iso_day(t); a && word(n).find('/') != std::string::npos) {
+      const std::string& clock = word(n);
+      auto b = iso_day(clock.substr(clock.find('/') + 1));
+      if (time_of_day(clock.substr(0, clock.find('/'))) && b && *a <= *b) {
+        year_written_ = true;
+        return Point{{*a, *b, Span::other}, after_time_of_day(n + 1)};
+      }
+    }
     // 2022-03-21, 2022-03
-    if (t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
-        all_digits(t.substr(8, 2))) {
+    if (iso_shape(t)) {
       year_written_ = true;
-      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
-                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+      if (auto v = iso_day(t)) return Point{{*v, *v, Span::day_unit}, n};
+      return std::nullopt;
     }
     if (t.size() == 7 && t[4] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2))) {
       unsigned m = static_cast<unsigned>(std::stoi(t.substr(5, 2)));
@@ -460,12 +475,11 @@ class Reader {
       if (m >= 1 && m <= 12) return month_point(std::stoi(t.substr(0, 4)), m, n);
     }
     // 2015-05-02T10:20:19+0000: the day.
-    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
-        all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2)) &&
+    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && iso_shape(t.substr(0, 10)) &&
         t.find_first_not_of("0123456789:.+-z", 11) == std::string::npos) {
       year_written_ = true;
-      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
-                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+      if (auto v = iso_day(t.substr(0, 10))) return Point{{*v, *v, Span::day_unit}, n};
+      return std::nullopt;
     }
     if (auto numeric = numeric_date(t)) {
       year_written_ = true;
@@ -1098,6 +1112,18 @@ class Reader {
     if (a > 12 && b <= 12) return day(y, b, a);
     if (b > 12 && a <= 12) return day(y, a, b);
     return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
+  }
+
+  // Whether `t` is written as "2022-03-21" (a real day or not).
+  static bool iso_shape(const std::string& t) {
+    return t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
+           all_digits(t.substr(8, 2));
+  }
+  // The day of "2022-03-21", none when `t` has another shape or names no real day.
+  static std::optional<long> iso_day(const std::string& t) {
+    if (!iso_shape(t)) return std::nullopt;
+    return common::real_day(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
+                            static_cast<unsigned>(std::stoi(t.substr(8, 2))));
   }
 
   std::optional<Point> day_point(int y, unsigned m, unsigned d, std::size_t next) const {
