@@ -656,8 +656,16 @@ class Reader {
       if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
+    // The era after a number: "2014 AD", "2014 a.d.", and then any year ("in 14 a.d."); not "2022 ad
+    // spending".
+    const bool era = at(n, "a.d") || (at(n, "ad") && w_[n].all_caps);
+    if (era && all_digits(t) && t.size() <= 4 && std::stoi(t) >= 1 && !year_number(t)) {
+      const int y = std::stoi(t);
+      year_written_ = true;
+      return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
+    }
     if (int y = year_number(t)) {
-      if ((at(n, "ad") || at(n, "a.d")) && w_[n].all_caps) ++n;  // "2014 AD", not "2022 ad spending"
+      if (era) ++n;
       // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
       // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
       if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
