@@ -299,10 +299,13 @@ class Reader {
 
     // "the 15th", "on the first": a day of the month alone, the latest such day not after now, read
     // only where nothing follows it but a clock time, and not after a capitalised word ("Henry the
-    // 8th"): "the 1st battalion", "on the first attempt" hold no date. A 31st looks back two months.
+    // 8th") or a preposition no day takes ("scored in the 3rd"): "the 1st battalion", "on the first
+    // attempt" hold no date. A 31st looks back two months.
     if (t == "the" && day_number(word(n)) && !all_digits(word(n)) && !tens_word(word(n)) &&
         after_time_of_day(n + 1) == w_.size() && !(i > 0 && w_[i - 1].capital) &&
-        !(i > 0 && weekday_number(w_[i - 1].text))) {  // "Tuesday the 19th" is read below.
+        !(i > 0 && weekday_number(w_[i - 1].text)) &&  // "Tuesday the 19th" is read below.
+        !(i > 0 && (at(i - 1, "in") || at(i - 1, "during") || at(i - 1, "at") || at(i - 1, "for") ||
+                    at(i - 1, "over") || at(i - 1, "around")))) {  // A day is "on the 3rd", not "in the 3rd".
       const unsigned dm = day_number(word(n));
       auto c = civil(now_);
       int y = c.year;
