@@ -659,10 +659,10 @@ class Reader {
       if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
-    // The era after a number: "2014 AD", "2014 a.d.", and then any year ("in 14 a.d."); not "2022 ad
-    // spending".
+    // The era after a number: "2014 AD", "2014 a.d.", and then any year from 1000 ("1066 AD"; a
+    // search filters on no day before 1000, so "in 14 a.d." stays text); not "2022 ad spending".
     const bool era = at(n, "a.d") || (at(n, "ad") && w_[n].all_caps);
-    if (era && all_digits(t) && t.size() <= 4 && std::stoi(t) >= 1 && !year_number(t)) {
+    if (era && all_digits(t) && t.size() == 4 && std::stoi(t) >= 1000 && !year_number(t)) {
       const int y = std::stoi(t);
       year_written_ = true;
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
