@@ -297,6 +297,25 @@ class Reader {
     const std::string& t = w_[i].text;
     std::size_t n = i + 1;
 
+    // "the 15th", "on the first": a day of the month alone, the latest such day not after now, read
+    // only where nothing follows it but a clock time, and not after a capitalised word ("Henry the
+    // 8th") or a preposition no day takes ("scored in the 3rd"): "the 1st battalion", "on the first
+    // attempt" hold no date. A 31st looks back two months.
+    if (t == "the" && day_number(word(n)) && !all_digits(word(n)) && !tens_word(word(n)) &&
+        after_time_of_day(n + 1) == w_.size() && !(i > 0 && w_[i - 1].capital) &&
+        !(i > 0 && weekday_number(w_[i - 1].text)) &&  // "Tuesday the 19th" is read below.
+        !(i > 0 && (at(i - 1, "in") || at(i - 1, "during") || at(i - 1, "at") || at(i - 1, "for") ||
+                    at(i - 1, "over") || at(i - 1, "around")))) {  // A day is "on the 3rd", not "in the 3rd".
+      const unsigned dm = day_number(word(n));
+      auto c = civil(now_);
+      int y = c.year;
+      unsigned m = c.month;
+      for (int tries = 0; tries < 3; ++tries, add_months(y, m, -1)) {
+        if (std::optional<long> v = common::real_day(y, m, dm); v && *v <= now_)
+          return Point{{*v, *v, Span::day_unit}, after_time_of_day(n + 1)};
+      }
+      return std::nullopt;
+    }
     // the first Monday of October, the last Friday in the month
     if (unsigned wd = weekday_number(word(n));
         wd && (small_ordinal(t) || t == "last") && (at(n + 1, "of") || at(n + 1, "in"))) {
@@ -431,12 +450,27 @@ class Reader {
       return Point{{d, d, Span::other}, n};
     }
 
+    // An ISO 8601 interval, its days: 2015-03-28/2015-03-29, 2015-03-28 17:00:00/2015-03-29 21:00:00.
+    if (auto slash = t.find('/'); slash != std::string::npos) {
+      auto a = iso_day(t.substr(0, slash)), b = iso_day(t.substr(slash + 1));
+      if (a && b && *a <= *b) {
+        year_written_ = true;
+        return Point{{*a, *b, Span::other}, n};
+      }
+    }
+    if (auto a = iso_day(t); a && word(n).find('/') != std::string::npos) {
+      const std::string& clock = word(n);
+      auto b = iso_day(clock.substr(clock.find('/') + 1));
+      if (time_of_day(clock.substr(0, clock.find('/'))) && b && *a <= *b) {
+        year_written_ = true;
+        return Point{{*a, *b, Span::other}, after_time_of_day(n + 1)};
+      }
+    }
     // 2022-03-21, 2022-03
-    if (t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
-        all_digits(t.substr(8, 2))) {
+    if (iso_shape(t)) {
       year_written_ = true;
-      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
-                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+      if (auto v = iso_day(t)) return Point{{*v, *v, Span::day_unit}, n};
+      return std::nullopt;
     }
     if (t.size() == 7 && t[4] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2))) {
       unsigned m = static_cast<unsigned>(std::stoi(t.substr(5, 2)));
@@ -444,12 +478,11 @@ class Reader {
       if (m >= 1 && m <= 12) return month_point(std::stoi(t.substr(0, 4)), m, n);
     }
     // 2015-05-02T10:20:19+0000: the day.
-    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) &&
-        all_digits(t.substr(5, 2)) && all_digits(t.substr(8, 2)) &&
+    if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && iso_shape(t.substr(0, 10)) &&
         t.find_first_not_of("0123456789:.+-z", 11) == std::string::npos) {
       year_written_ = true;
-      return day_point(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
-                       static_cast<unsigned>(std::stoi(t.substr(8, 2))), n);
+      if (auto v = iso_day(t.substr(0, 10))) return Point{{*v, *v, Span::day_unit}, n};
+      return std::nullopt;
     }
     if (auto numeric = numeric_date(t)) {
       year_written_ = true;
@@ -582,7 +615,7 @@ class Reader {
       if (at(k, "day")) return std::nullopt;
       if (at(k, "of")) ++k;
       if (unsigned m = month_number(word(k))) {
-        if (int y = day_month_year(word(k + 1))) {
+        if (int y = day_month_year(word(k + 1)); y || (y = two_digit_year(k + 1))) {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
@@ -602,7 +635,7 @@ class Reader {
         ++k;
       }
       if (d && d <= 31 && !year_number(word(n))) {
-        if (int y = day_month_year(word(k))) {
+        if (int y = day_month_year(word(k)); y || (y = two_digit_year(k))) {
           year_written_ = true;
           return day_point(y, m, d, k + 1);
         }
@@ -626,8 +659,16 @@ class Reader {
       if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
+    // The era after a number: "2014 AD", "2014 a.d.", and then any year from 1000 ("1066 AD"; a
+    // search filters on no day before 1000, so "in 14 a.d." stays text); not "2022 ad spending".
+    const bool era = at(n, "a.d") || (at(n, "ad") && w_[n].all_caps);
+    if (era && all_digits(t) && t.size() == 4 && std::stoi(t) >= 1000 && !year_number(t)) {
+      const int y = std::stoi(t);
+      year_written_ = true;
+      return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
+    }
     if (int y = year_number(t)) {
-      if ((at(n, "ad") || at(n, "a.d")) && w_[n].all_caps) ++n;  // "2014 AD", not "2022 ad spending"
+      if (era) ++n;
       // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
       // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
       if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
@@ -643,7 +684,19 @@ class Reader {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
-    if (t == "tomorrow") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    if (t == "tomorrow" || t == "tomorrows") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    // now - 1 day, now + 2 weeks: counted from now as "1 day ago" and "2 weeks from now" are.
+    if (t == "now" && (at(i + 1, "-") || at(i + 1, "+"))) {
+      long scale = 1, count = offset_count(word(i + 2));
+      Unit unit = offset_unit_of(word(i + 3), scale);
+      if (count >= 0 && unit != Unit::none && unit != Unit::hour && count * scale <= 9000) {
+        int signed_count = static_cast<int>((at(i + 1, "-") ? -1 : 1) * count * scale);
+        if (auto p = offset_unit(unit, signed_count, i + 4);
+            p && year_of(p->span.from) >= 1 && year_of(p->span.to) <= 9999)
+          return p;
+      }
+      return std::nullopt;
+    }
     // the day after tomorrow, the day before yesterday
     // ("The Day After Tomorrow", capitalised, is a title.)
     if (t == "day" && at(i + 1, "after") && at(i + 2, "tomorrow") && !w_[i + 1].capital)
@@ -1057,10 +1110,7 @@ class Reader {
     int y = year_number(parts[2]);
     // A two-digit year ("10/31/74", "21-12-19", "31-Oct-74"), not after dots (version numbers
     // such as "1.13.22"): 00..68 are 2000..2068, 69..99 1969..1999.
-    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) {
-      const int yy = std::stoi(parts[2]);
-      y = yy < 69 ? 2000 + yy : 1900 + yy;
-    }
+    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) y = century_of(std::stoi(parts[2]));
     if (!y) return std::nullopt;
     // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
     if (!number(parts[1]) && month_part(parts[1]))
@@ -1073,6 +1123,18 @@ class Reader {
     if (a > 12 && b <= 12) return day(y, b, a);
     if (b > 12 && a <= 12) return day(y, a, b);
     return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
+  }
+
+  // Whether `t` is written as "2022-03-21" (a real day or not).
+  static bool iso_shape(const std::string& t) {
+    return t.size() == 10 && t[4] == '-' && t[7] == '-' && all_digits(t.substr(0, 4)) && all_digits(t.substr(5, 2)) &&
+           all_digits(t.substr(8, 2));
+  }
+  // The day of "2022-03-21", none when `t` has another shape or names no real day.
+  static std::optional<long> iso_day(const std::string& t) {
+    if (!iso_shape(t)) return std::nullopt;
+    return common::real_day(std::stoi(t.substr(0, 4)), static_cast<unsigned>(std::stoi(t.substr(5, 2))),
+                            static_cast<unsigned>(std::stoi(t.substr(8, 2))));
   }
 
   std::optional<Point> day_point(int y, unsigned m, unsigned d, std::size_t next) const {
@@ -1089,7 +1151,15 @@ class Reader {
     return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, next};
   }
 
-  // The latest year in which (month, day) is not after now.
+  // A two-digit year after a day and a month ("14th April 15", "DECEMBER 21 19", "9 Jan 11 0:00"),
+  // read only as the query's last word or before a clock time: "April 3 15 dead" holds a count.
+  // 00..68 are 2000..2068, 69..99 1969..1999, as after '/' (numeric_date).
+  int two_digit_year(std::size_t k) const {
+    if (word(k).size() != 2 || !all_digits(word(k)) || after_time_of_day(k + 1) != w_.size()) return 0;
+    return century_of(std::stoi(word(k)));
+  }
+  static int century_of(int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; }
+
   // The latest weekday `wd` (1 = Monday) strictly before now: "Thursday" said on a Thursday means
   // the week before, as in a report written that day.
   long weekday_before(unsigned wd) const {
@@ -1113,6 +1183,7 @@ class Reader {
   }
 
  private:
+  // The latest year in which (month, day) is not after now.
   int latest_year(unsigned m, unsigned d) const {
     auto today = civil(now_);
     int y = today.year;

@@ -11,12 +11,16 @@
 // or year, or capitalised (or any month but March) with no name or verb beside it ("shelling
 // January", not "protesters march", "May said", "Grace August"). 01/02/2022 is read only when
 // unambiguous; so is a day and month without a year ("2/15", "29/02": the latest such day, not
-// "24/7") and a date with a two-digit year after '/' or '-' ("10/31/74", "21-12-19"). Counts from
-// now: "3 days ago", "a decade ago", "3 weeks from now", and, only when they are the whole query,
-// "in 3 weeks' time", "2 years later", "4 days before" (beside other words they count from
-// something the query names: "the worst drought in 40 years"). "The upcoming two weeks" is "the
-// next two weeks": the whole weeks after this one. Named events ("before the invasion") are not
-// dates.
+// "24/7"), an ISO interval ("2015-03-28/2015-03-29", with clock times too: its days) and a date
+// with a two-digit year after '/' or '-' ("10/31/74", "21-12-19") or after a day and a month as
+// the last word or before a clock time ("14th April 15", "9 Jan 11 0:00"). Counts from now: "3
+// days ago", "a decade ago", "3 weeks from now", "now - 1 day", "now + 2 weeks", and, only when they
+// are the whole query, "in 3 weeks' time", "2 years later", "4 days before" (beside other words
+// they count from something the query names: "the worst drought in 40 years"). A day of the month
+// alone ("on the 15th", "the 1st", "since the 2nd") is the latest such day, read only where nothing
+// but a clock time follows it ("the 1st battalion" holds no date). "The upcoming two weeks" is
+// "the next two weeks": the whole weeks after this one. Named events ("before the invasion") are
+// not dates.
 #pragma once
 
 #include <cstddef>

@@ -30,11 +30,17 @@ std::vector<Word> words_of(std::string_view q) {
       continue;
     }
     std::size_t end = i;
-    while (end < q.size() && !space(q[end])) ++end;
+    while (end < q.size() && !space(q[end])) {
+      ++end;
+      // A comma between a letter and a digit ends a word: "09 months,01 weeks".
+      if (q[end - 1] == ',' && end - 1 > i && end < q.size() && std::isalpha(static_cast<unsigned char>(q[end - 2])) &&
+          std::isdigit(static_cast<unsigned char>(q[end])))
+        break;
+    }
     std::string_view raw = q.substr(i, end - i);
     Word w;
-    if (raw == "-" || raw == "--" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94") {
-      w.text = "-";
+    if (raw == "-" || raw == "--" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94" || raw == "+") {
+      w.text.assign(1, raw == "+" ? '+' : '-');
       w.begin = i;
       w.end = end;
       out.push_back(std::move(w));

@@ -20,8 +20,9 @@ struct Word {
 };
 
 // The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
-// stays a word "-" (a range separator). Words that are only punctuation are dropped. A day or year
-// glued to a month ("14april", "Feb13") is two words.
+// stays a word "-" (a range separator), and a lone '+' a word "+" ("now + 1 day"). Words that are
+// only punctuation are dropped; a comma between a letter and a digit ends a word ("months,01"). A
+// day or year glued to a month ("14april", "Feb13") is two words.
 std::vector<Word> words_of(std::string_view query);
 
 bool all_digits(std::string_view s);
