@@ -584,7 +584,7 @@ const std::string& regression_gazetteer() {
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
         "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
-        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal"};
+        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -916,4 +916,13 @@ TEST_CASE("place regressions: a region word, the name a qualifier follows, a lis
   // A country's name is never qualified: this is Russia, not an Ohio village called Russia.
   CHECK(ids_in(extract(*g, "His reporting on deals in Russia, U.S. officials said, was checked.")) ==
         Ids{kRussia, kUnitedStates});
+}
+
+TEST_CASE("place regressions: a country's own name is the country, not a city known by it", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kMexico = 3996063, kMexicoCity = 3530597;
+  // GeoNames lists "Mexico" among Mexico City's names; Mexico City's own mention votes for its region.
+  CHECK(ids_in(extract(*g, "Hospitals in Mexico City were full, and schools across Mexico closed.")) ==
+        Ids{kMexicoCity, kMexico});
 }

@@ -111,9 +111,17 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     if (!s.rejected.empty() && !explain) continue;
     s.places.clear();
     double best = -1e9;
+    // A country's own name names the country, never a city that has it only as one of its other
+    // names (GeoNames lists "Mexico" among Mexico City's names): the city would otherwise win in an
+    // article that also names "Mexico City", whose region votes for it.
+    const bool country_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && p.level == Level::country && places.primary_key(p) == s.key;
+    });
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
+      if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
       const double score = prior(p);
