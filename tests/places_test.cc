@@ -584,7 +584,7 @@ const std::string& regression_gazetteer() {
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
         "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
-        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara"};
+        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -925,4 +925,18 @@ TEST_CASE("place regressions: a country's own name is the country, not a city kn
   // GeoNames lists "Mexico" among Mexico City's names; Mexico City's own mention votes for its region.
   CHECK(ids_in(extract(*g, "Hospitals in Mexico City were full, and schools across Mexico closed.")) ==
         Ids{kMexicoCity, kMexico});
+}
+
+TEST_CASE("place regressions: \"X, south of Y\" and \"X, just outside Y\" pick the X near Y", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kEdmontonAlberta = 5946768, kEdmontonQueensland = 2167744, kCairns = 2172797;
+  CHECK(ids_in(extract(*g, "Crews cleared the roads of Edmonton on Monday.")) == Ids{kEdmontonAlberta});
+  // The suburb of Cairns, for this mention and the article's other mention of the name.
+  CHECK(ids_in(extract(*g, "Floods hit homes in Edmonton, south of Cairns, on Monday. Residents of Edmonton "
+                           "waited for help.")) == Ids{kEdmontonQueensland, kCairns});
+  CHECK(ids_in(extract(*g, "Shops in Edmonton, just outside Cairns, stayed shut.")) ==
+        Ids{kEdmontonQueensland, kCairns});
+  CHECK(ids_in(extract(*g, "The family lives in Edmonton, some 10 km south of Cairns.")) ==
+        Ids{kEdmontonQueensland, kCairns});
 }

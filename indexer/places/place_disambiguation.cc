@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "indexer/places/place_distance.h"
 #include "indexer/places/place_lexicon.h"
 #include "indexer/places/place_scoring.h"
 
@@ -141,7 +142,7 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
 struct Choice {
   int country_votes = 0, region_votes = 0;  // Other names in the chosen place's country, region.
   bool qualified = false;                   // The qualifier contains the chosen place.
-  bool decisive = false;  // A qualifier, a region word, or the name it qualifies chose it (settles the name).
+  bool decisive = false;  // A qualifier, a region word, the name it qualifies or is near chose it (settles the name).
 };
 
 // What the article says about a span beyond its own candidates: the name it qualifies, the other
@@ -189,10 +190,23 @@ bool around(const Place& p, const NameSpan& s, const NameSpan& x) {
   return std::any_of(x.places.begin(), x.places.end(), [&](const auto& c) { return lies_in(c.first, area); });
 }
 
+// Within this distance of Y, an X said to lie "south of Y" or "just outside Y" is near it: a
+// suburb or a town of its district, not a namesake abroad.
+constexpr double kNearKm = 150;
+
+// Whether p lies near the place chosen for the name s is said to be near ("X, south of Y").
+bool near_anchor(const NameSpan& s, const Place& p, const Article& article) {
+  if (s.near < 0) return false;
+  const NameSpan& y = article.spans[static_cast<std::size_t>(s.near)];
+  if (!y.rejected.empty() || y.chosen.id == 0 || !y.chosen.has_coordinates || !p.has_coordinates) return false;
+  return distance_km(p.lat, p.lon, y.chosen.lat, y.chosen.lon) <= kNearKm;
+}
+
 // 3a. Final choice: prior, plus the other names' votes for the candidate's country and region (up
 // to three each), plus what decides (+20): a qualifier that contains it, a region word for a
 // region ("Washington state"), for a qualifier the area around the name it qualifies ("Buffalo,
-// New York"), and the place such a signal chose for another mention of the same name in the
+// New York"), nearness to the place it is said to be near ("Edmonton, south of Cairns"), and the
+// place such a signal chose for another mention of the same name in the
 // article (one sense per article: "the province of Ontario ... in Ontario"); plus +10 for a region
 // in a list of regions.
 Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, const ArchivePrior* prior,
@@ -223,7 +237,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
     score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
     const bool qualifies = q && lies_in(p, q->candidates);
-    const bool decisive = qualifies || (s.region_word && p.level == Level::region) ||
+    const bool decisive = qualifies || (s.region_word && p.level == Level::region) || near_anchor(s, p, article) ||
                           (qualified_by_s && around(p, s, *qualified_by_s)) || (settled_on && p.id == settled_on);
     if (decisive) score += 20;
     if (in_region_list && p.level == Level::region) score += 10;
@@ -299,7 +313,7 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
         "; country " + std::string(p.country_code) + " has " + std::to_string(c.country_votes) + " other place(s)";
   if (c.region_votes) summary += "; its region has " + std::to_string(c.region_votes) + " other place(s)";
   if (c.qualified) summary += "; qualified by '" + q->key + "'";
-  else if (c.decisive) summary += "; placed by a region word, the name it qualifies or its other mention";
+  else if (c.decisive) summary += "; placed by a region word, the name it qualifies, a place it is near or its other mention";
   if (verdict) return "rejected: " + std::string(verdict) + (s.rejected.empty() ? "; " + summary : "");
   if (s.demonym) return "demonym of " + summary;
   if (s.adjective) return "adjective of " + summary;

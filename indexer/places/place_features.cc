@@ -257,6 +257,21 @@ bool in_between(const FieldView& view, const NameSpan& s, const NameSpan& t) {
   return true;
 }
 
+// Whether "X, [just | about N km | some N miles] south of Y" or "X, (just) outside / near Y" lies
+// between the names s and t: X is then near Y ("Edmonton, south of Cairns", "Bucha, northwest of
+// Kyiv"), so among the places called X the one near Y is meant.
+bool near_between(const FieldView& view, const NameSpan& s, const NameSpan& t) {
+  std::size_t k = s.end_token;
+  if (k >= t.first_token || t.first_token > k + 6 || view.gap(k).find(',') == std::string_view::npos) return false;
+  while (k < t.first_token && (lexicon::distance_hedge(view.term(k)) ||
+                               (!view.word(k).empty() && std::isdigit(static_cast<unsigned char>(view.word(k)[0])))))
+    ++k;
+  if (k >= t.first_token || !lexicon::nearby_word(view.term(k))) return false;
+  ++k;
+  if (k < t.first_token && view.term(k) == "of") ++k;
+  return k == t.first_token;
+}
+
 // Adjacent names: neighbours that are places, hyphenated pairs ("Thomas-Greenfield": each learns
 // the other's fate in disambiguation), and qualifiers ("Paris, Texas", "Oleksandrivka in the
 // Mykolaiv region": only if one of the qualifier's places contains one of the name's, so not in a
@@ -276,6 +291,13 @@ void link_neighbours(const FieldView& view, std::size_t first_span, PlaceCache& 
       Place p;
       return !country_name && places.find(id, p) && lies_in(p, t.candidates);
     };
+    // The words between may be names themselves ("south": a place GeoNames knows), so Y is
+    // looked for among the next few spans.
+    for (std::size_t b = a + 1; b < spans.size() && spans[b].first_token <= s.end_token + 6; ++b)
+      if (near_between(view, s, spans[b])) {
+        s.near = static_cast<int>(b);
+        break;
+      }
     if (t.first_token != s.end_token) {
       if (in_between(view, s, t) && std::any_of(s.candidates.begin(), s.candidates.end(), in_qualifier)) {
         s.qualifier = static_cast<int>(a + 1);
