@@ -940,3 +940,17 @@ TEST_CASE("place regressions: \"X, south of Y\" and \"X, just outside Y\" pick t
   CHECK(ids_in(extract(*g, "The family lives in Edmonton, some 10 km south of Cairns.")) ==
         Ids{kEdmontonQueensland, kCairns});
 }
+
+TEST_CASE("place regressions: a country named like a given name is the country when listed among places", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kAngola = 3351879, kChad = 2434508, kNiger = 2440476, kMali = 2453866;
+  // "Chad" and "Mali" are on the everyday-word list (given names, a word): alone they need a place context.
+  CHECK(ids_in(extract(*g, "Chad said he would run again next year.")).empty());
+  // In a list with a place that is no everyday word they are the countries, in every mention.
+  CHECK(ids_in(extract(*g, "Cases rose in Angola, Chad and Niger. The government of Chad asked for help.")) ==
+        Ids{kAngola, kChad, kNiger});
+  CHECK(ids_in(extract(*g, "Mali, Niger and Chad closed their borders.")) == Ids{kMali, kNiger, kChad});
+  // A list of everyday words alone proves nothing.
+  CHECK(ids_in(extract(*g, "Chad and Mali spoke after the match.")).empty());
+}

@@ -29,10 +29,27 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 
 // 1. Filters that need no disambiguation; returns the keys seen as part of a person's name
 // ("Merrick Garland"). The first reason that applies is kept.
+// The names of countries named like a given name or a word ("Chad", "Mali", "Jordan") that the
+// article lists among other places ("Angola, Chad and Niger": a member that is no everyday word);
+// such a name is the country in all its mentions ("the government of Chad").
+std::set<std::string_view> listed_countries(const std::vector<NameSpan>& spans, PlaceCache& places) {
+  std::set<std::string_view> keys;
+  for (const NameSpan& s : spans) {
+    if (s.list < 0 || !everyday_word(s) || !has_country(s, places)) continue;
+    for (std::size_t k = static_cast<std::size_t>(s.list); k < spans.size() && spans[k].list == s.list; ++k)
+      if (spans[k].key != s.key && !everyday_word(spans[k]) && spans[k].capitalised) {
+        keys.insert(s.key);
+        break;
+      }
+  }
+  return keys;
+}
+
 std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> person_keys;
+  const std::set<std::string_view> countries = listed_countries(spans, places);
   for (NameSpan& s : spans) {
-    const bool common = everyday_word(s);
+    const bool common = everyday_word(s) && !countries.count(s.key);
     const bool short_name = s.key.size() <= 2;
     if (short_name && !s.all_upper)
       s.rejected = "short name not written in capitals";
