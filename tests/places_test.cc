@@ -583,7 +583,8 @@ const std::string& regression_gazetteer() {
         "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
         "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
-        "Windsor"};
+        "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
+        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -881,4 +882,75 @@ TEST_CASE("a dateline names the place the article reports from, even a small one
   CHECK(ids_in(extract(*g, "Litchfield council met on Tuesday.")).empty());
   CHECK(ids_in(extract(*g, "The council met. LITCHFIELD \u2014 that was all.")).empty());
   CHECK(ids_in(extract(*g, "Litchfield said the talks went well \u2014 at last.")).empty());
+}
+
+TEST_CASE("place regressions: a region word, the name a qualifier follows, a list of states, one sense per article",
+          "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kNewYorkState = 5128638, kWashingtonState = 5815135, kWashingtonDC = 4140963,
+                          kOhio = 5165418, kOklahoma = 4544379, kWisconsin = 5279468, kBuffalo = 5110629,
+                          kParisTexas = 4717560, kTexas = 4736286, kQuebec = 6115047, kQuebecCity = 6325494;
+  // The Y of "X, Y" is the area around X: the state, not New York City.
+  const Ids buffalo = ids_in(extract(*g, "Crews from Buffalo, New York drove north overnight."));
+  CHECK(buffalo.count(kBuffalo) == 1);
+  CHECK(buffalo.count(kNewYorkState) == 1);
+  CHECK(buffalo.count(kNewYorkCity) == 0);
+  // "Washington state", "the state of Washington", "the province of Quebec": the division.
+  CHECK(ids_in(extract(*g, "A dairy farm in Washington state reported the case.")) == Ids{kWashingtonState});
+  CHECK(ids_in(extract(*g, "The case was found in the state of Washington last May.")) == Ids{kWashingtonState});
+  // ...and every other mention of the name in the article with it.
+  CHECK(ids_in(extract(*g, "Schools in the province of Quebec closed. Quebec will reopen them in May.")) ==
+        Ids{kQuebec});
+  // A list whose other names are states names states.
+  CHECK(ids_in(extract(*g, "Cases were confirmed in Ohio, Oklahoma, Washington and Wisconsin.")) ==
+        Ids{kOhio, kOklahoma, kWashingtonState, kWisconsin});
+  // Without any of that the capital stays the capital: "summit" is no place Washington qualifies,
+  // and "Washington, D.C." names one city twice.
+  CHECK(ids_in(extract(*g, "Leaders met at the summit in Washington on Friday.")) == Ids{kWashingtonDC});
+  CHECK(ids_in(extract(*g, "She flew to Washington, D.C., on Friday.")) == Ids{kWashingtonDC});
+  CHECK(ids_in(extract(*g, "Tourists filled Quebec on Friday.")) == Ids{kQuebecCity});
+  // A qualifier settles the name for the whole article, even before a capitalised word.
+  CHECK(ids_in(extract(*g, "Mary Jones of Paris, Texas, died on Friday at Paris Regional Hospital.")) ==
+        Ids{kParisTexas, kTexas});
+  // A country's name is never qualified: this is Russia, not an Ohio village called Russia.
+  CHECK(ids_in(extract(*g, "His reporting on deals in Russia, U.S. officials said, was checked.")) ==
+        Ids{kRussia, kUnitedStates});
+}
+
+TEST_CASE("place regressions: a country's own name is the country, not a city known by it", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kMexico = 3996063, kMexicoCity = 3530597;
+  // GeoNames lists "Mexico" among Mexico City's names; Mexico City's own mention votes for its region.
+  CHECK(ids_in(extract(*g, "Hospitals in Mexico City were full, and schools across Mexico closed.")) ==
+        Ids{kMexicoCity, kMexico});
+}
+
+TEST_CASE("place regressions: \"X, south of Y\" and \"X, just outside Y\" pick the X near Y", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kEdmontonAlberta = 5946768, kEdmontonQueensland = 2167744, kCairns = 2172797;
+  CHECK(ids_in(extract(*g, "Crews cleared the roads of Edmonton on Monday.")) == Ids{kEdmontonAlberta});
+  // The suburb of Cairns, for this mention and the article's other mention of the name.
+  CHECK(ids_in(extract(*g, "Floods hit homes in Edmonton, south of Cairns, on Monday. Residents of Edmonton "
+                           "waited for help.")) == Ids{kEdmontonQueensland, kCairns});
+  CHECK(ids_in(extract(*g, "Shops in Edmonton, just outside Cairns, stayed shut.")) ==
+        Ids{kEdmontonQueensland, kCairns});
+  CHECK(ids_in(extract(*g, "The family lives in Edmonton, some 10 km south of Cairns.")) ==
+        Ids{kEdmontonQueensland, kCairns});
+}
+
+TEST_CASE("place regressions: a country named like a given name is the country when listed among places", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kAngola = 3351879, kChad = 2434508, kNiger = 2440476, kMali = 2453866;
+  // "Chad" and "Mali" are on the everyday-word list (given names, a word): alone they need a place context.
+  CHECK(ids_in(extract(*g, "Chad said he would run again next year.")).empty());
+  // In a list with a place that is no everyday word they are the countries, in every mention.
+  CHECK(ids_in(extract(*g, "Cases rose in Angola, Chad and Niger. The government of Chad asked for help.")) ==
+        Ids{kAngola, kChad, kNiger});
+  CHECK(ids_in(extract(*g, "Mali, Niger and Chad closed their borders.")) == Ids{kMali, kNiger, kChad});
+  // A list of everyday words alone proves nothing.
+  CHECK(ids_in(extract(*g, "Chad and Mali spoke after the match.")).empty());
 }

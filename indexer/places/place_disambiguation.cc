@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "indexer/places/place_distance.h"
 #include "indexer/places/place_lexicon.h"
 #include "indexer/places/place_scoring.h"
 
@@ -28,10 +29,27 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 
 // 1. Filters that need no disambiguation; returns the keys seen as part of a person's name
 // ("Merrick Garland"). The first reason that applies is kept.
+// The names of countries named like a given name or a word ("Chad", "Mali", "Jordan") that the
+// article lists among other places ("Angola, Chad and Niger": a member that is no everyday word);
+// such a name is the country in all its mentions ("the government of Chad").
+std::set<std::string_view> listed_countries(const std::vector<NameSpan>& spans, PlaceCache& places) {
+  std::set<std::string_view> keys;
+  for (const NameSpan& s : spans) {
+    if (s.list < 0 || !everyday_word(s) || !has_country(s, places)) continue;
+    for (std::size_t k = static_cast<std::size_t>(s.list); k < spans.size() && spans[k].list == s.list; ++k)
+      if (spans[k].key != s.key && !everyday_word(spans[k]) && spans[k].capitalised) {
+        keys.insert(s.key);
+        break;
+      }
+  }
+  return keys;
+}
+
 std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> person_keys;
+  const std::set<std::string_view> countries = listed_countries(spans, places);
   for (NameSpan& s : spans) {
-    const bool common = everyday_word(s);
+    const bool common = everyday_word(s) && !countries.count(s.key);
     const bool short_name = s.key.size() <= 2;
     if (short_name && !s.all_upper)
       s.rejected = "short name not written in capitals";
@@ -111,9 +129,17 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     if (!s.rejected.empty() && !explain) continue;
     s.places.clear();
     double best = -1e9;
+    // A country's own name names the country, never a city that has it only as one of its other
+    // names (GeoNames lists "Mexico" among Mexico City's names): the city would otherwise win in an
+    // article that also names "Mexico City", whose region votes for it.
+    const bool country_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && p.level == Level::country && places.primary_key(p) == s.key;
+    });
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
+      if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
       const double score = prior(p);
@@ -133,11 +159,75 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
 struct Choice {
   int country_votes = 0, region_votes = 0;  // Other names in the chosen place's country, region.
   bool qualified = false;                   // The qualifier contains the chosen place.
+  bool decisive = false;  // A qualifier, a region word, the name it qualifies or is near chose it (settles the name).
 };
 
+// What the article says about a span beyond its own candidates: the name it qualifies, the other
+// names of its list, and the place a decisive signal chose for another mention of its name.
+struct Article {
+  const std::vector<NameSpan>& spans;
+  std::vector<int> qualifies;  // qualifies[i]: the span that spans[i] qualifies ("Buffalo, New York"), or -1.
+  std::unordered_map<std::string_view, std::uint32_t> settled;  // Name -> place; 0 when two signals disagree.
+
+  explicit Article(const std::vector<NameSpan>& all) : spans(all), qualifies(all.size(), -1) {
+    for (std::size_t i = 0; i < all.size(); ++i)
+      if (all[i].qualifier >= 0) qualifies[static_cast<std::size_t>(all[i].qualifier)] = static_cast<int>(i);
+  }
+  std::size_t index(const NameSpan& s) const { return static_cast<std::size_t>(&s - spans.data()); }
+
+  // A list of names most of whose other members are (so far) regions: "Ohio, Oklahoma, Washington
+  // and Wisconsin" names states, so Oklahoma and Washington are the states too, not their cities.
+  // Two region peers at least, and more than the others.
+  bool among_regions(const NameSpan& s) const {
+    if (s.list < 0) return false;
+    int regions = 0, others = 0;
+    for (std::size_t k = static_cast<std::size_t>(s.list); k < spans.size() && spans[k].list == s.list; ++k) {
+      const NameSpan& t = spans[k];
+      if (&t == &s || t.key == s.key || !t.rejected.empty() || t.chosen.id == 0) continue;
+      ++(t.chosen.level == Level::region ? regions : others);
+    }
+    return regions >= 2 && regions > others;
+  }
+
+  void settle(const NameSpan& s) {
+    auto [it, fresh] = settled.try_emplace(s.key, s.chosen.id);
+    if (!fresh && it->second != s.chosen.id) it->second = 0;
+  }
+};
+
+// Whether p is an area (country, region, district, continent) around one of x's candidates: the
+// "New York" of "Buffalo, New York" is the state around Buffalo, not the city. Not when the two
+// names share a candidate: "Washington, D.C." names one city twice.
+bool around(const Place& p, const NameSpan& s, const NameSpan& x) {
+  if (p.level == Level::city || p.level == Level::sea) return false;
+  for (const auto& mine : s.places)
+    for (const auto& theirs : x.places)
+      if (mine.first.id == theirs.first.id) return false;
+  const std::uint32_t area[] = {p.id};
+  return std::any_of(x.places.begin(), x.places.end(), [&](const auto& c) { return lies_in(c.first, area); });
+}
+
+// Within this distance of Y, an X said to lie "south of Y" or "just outside Y" is near it: a
+// suburb or a town of its district, not a namesake abroad.
+constexpr double kNearKm = 150;
+
+// Whether p lies near the place chosen for the name s is said to be near ("X, south of Y").
+bool near_anchor(const NameSpan& s, const Place& p, const Article& article) {
+  if (s.near < 0) return false;
+  const NameSpan& y = article.spans[static_cast<std::size_t>(s.near)];
+  if (!y.rejected.empty() || y.chosen.id == 0 || !y.chosen.has_coordinates || !p.has_coordinates) return false;
+  return distance_km(p.lat, p.lon, y.chosen.lat, y.chosen.lon) <= kNearKm;
+}
+
 // 3a. Final choice: prior, plus the other names' votes for the candidate's country and region (up
-// to three each), plus a qualifier that contains it (decisive).
-Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, const ArchivePrior* prior) {
+// to three each), plus what decides (+20): a qualifier that contains it, a region word for a
+// region ("Washington state"), for a qualifier the area around the name it qualifies ("Buffalo,
+// New York"), nearness to the place it is said to be near ("Edmonton, south of Cairns"), and the
+// place such a signal chose for another mention of the same name in the
+// article (one sense per article: "the province of Ontario ... in Ontario"); plus +10 for a region
+// in a list of regions.
+Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, const ArchivePrior* prior,
+                         const Article& article) {
   Choice c;
   double best = -1e9;
   // The archive's own geography decides only among small places ("Oleksandrivka": nine villages),
@@ -145,6 +235,15 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
   // (London, Georgia) lost more than it won on the geoparse bench (indexer/places/README.md).
   const bool by_archive = prior && s.places.size() > 1 &&
                           std::none_of(s.places.begin(), s.places.end(), [](const auto& c) { return strong(c.first); });
+  // Only a name that is itself a place so far ("summit in Washington" qualifies nothing: the word
+  // is rejected as not capitalised, though GeoNames has a Summit in Washington state).
+  const int x = article.qualifies[article.index(s)];
+  const NameSpan* qualified_by_s = x >= 0 && article.spans[static_cast<std::size_t>(x)].rejected.empty()
+                                       ? &article.spans[static_cast<std::size_t>(x)]
+                                       : nullptr;
+  const bool in_region_list = s.places.size() > 1 && article.among_regions(s);
+  const auto settled = article.settled.find(s.key);
+  const std::uint32_t settled_on = settled == article.settled.end() ? 0 : settled->second;
   for (const auto& [p, base] : s.places) {
     double score = base;
     if (by_archive) score += prior->bonus(p);
@@ -155,11 +254,14 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
     score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
     const bool qualifies = q && lies_in(p, q->candidates);
-    if (qualifies) score += 20;
+    const bool decisive = qualifies || (s.region_word && p.level == Level::region) || near_anchor(s, p, article) ||
+                          (qualified_by_s && around(p, s, *qualified_by_s)) || (settled_on && p.id == settled_on);
+    if (decisive) score += 20;
+    if (in_region_list && p.level == Level::region) score += 10;
     if (score > best) {
       best = score;
       s.chosen = p;
-      c = {cv, rv, qualifies};
+      c = {cv, rv, qualifies, decisive};
     }
   }
   s.score = best;
@@ -170,13 +272,14 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
 // "Windsor" by prior is not the Ontario town, but among Ontario's places it is, and then it votes
 // for Ontario too ("London"). Measured (geoparse bench, full gazetteer): GeoVirus F1 .927 -> .928,
 // set F1 .770 -> .771; TR-News P .934 -> .935, acc@161 .790 -> .792, set F1 .735 -> .738 (fresh
-// gazetteer acc@161 .765 -> .771); hand labels unchanged.
-Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrior* prior) {
+// gazetteer acc@161 .765 -> .771); hand labels unchanged. The names a decisive signal placed are
+// settled for their other mentions (Article::settled).
+Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrior* prior, Article& article) {
   Votes second;
   for (NameSpan& s : spans) {
     if (!s.rejected.empty() || s.places.empty()) continue;
     const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
-    choose_in_context(s, q, first, prior);
+    if (choose_in_context(s, q, first, prior, article).decisive) article.settle(s);
     if (s.chosen.id && strong(s.chosen)) second.add(s);
   }
   return second;
@@ -185,7 +288,7 @@ Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrio
 // 3b. Why the chosen place is not meant, or null if it is accepted.
 const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
-  const bool qualified = c.qualified || s.dateline;
+  const bool qualified = c.qualified || c.decisive || s.dateline;
   if (!s.rejected.empty()) return s.rejected.c_str();
   if (s.chosen.id == 0) return "no place of the level its abbreviation names";
   if (s.acronym && !strong(s.chosen)) return "an acronym, not a town";
@@ -227,6 +330,7 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
         "; country " + std::string(p.country_code) + " has " + std::to_string(c.country_votes) + " other place(s)";
   if (c.region_votes) summary += "; its region has " + std::to_string(c.region_votes) + " other place(s)";
   if (c.qualified) summary += "; qualified by '" + q->key + "'";
+  else if (c.decisive) summary += "; placed by a region word, the name it qualifies, a place it is near or its other mention";
   if (verdict) return "rejected: " + std::string(verdict) + (s.rejected.empty() ? "; " + summary : "");
   if (s.demonym) return "demonym of " + summary;
   if (s.adjective) return "adjective of " + summary;
@@ -236,14 +340,14 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
 
 // 3. The mention each span becomes.
 Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts,
-               PlaceCache& places, bool explain, const ArchivePrior* prior) {
+               PlaceCache& places, bool explain, const ArchivePrior* prior, const Article& article) {
   Mention m;
   m.field = s.field;
   m.begin = s.begin;
   m.end = s.end;
   m.kind = s.demonym ? MentionKind::demonym : s.adjective ? MentionKind::adjective : MentionKind::name;
   if (!s.rejected.empty() && !explain) return m;
-  const Choice c = choose_in_context(s, q, votes, prior);
+  const Choice c = choose_in_context(s, q, votes, prior, article);
   // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
   const bool by_other_name = s.chosen.level == Level::city && s.key != places.primary_key(s.chosen);
   const char* why_not = verdict(s, c, by_other_name);
@@ -290,12 +394,14 @@ std::vector<FoundPlace> found_places(const std::vector<NameSpan>& spans, const s
 Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::string>& texts, PlaceCache& places,
                         bool explain, const ArchivePrior* prior) {
   reject_person_names(spans, reject_non_places(spans, places), places);
-  const Votes votes = revote(spans, choose_by_prior(spans, places, explain), prior);
+  const Votes first = choose_by_prior(spans, places, explain);
+  Article article(spans);
+  const Votes votes = revote(spans, first, prior, article);
   Extraction out;
   out.mentions.reserve(spans.size());
   for (NameSpan& s : spans) {
     const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
-    out.mentions.push_back(decide(s, q, votes, texts, places, explain, prior));
+    out.mentions.push_back(decide(s, q, votes, texts, places, explain, prior, article));
     if (out.mentions.back().accepted) add_areas(s, q && lies_in(s.chosen, q->candidates), out.areas);
   }
   std::sort(out.areas.begin(), out.areas.end());

@@ -156,6 +156,10 @@ void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
   s.prev_capitalised = capitalised_word && !view.sentence_initial(i - 1);
   s.hyphen_before = view.gap(i) == "-" && capitalised(view.word(i - 1)) && has_lower(view.word(i - 1));
   s.prev_capitalised_initial = capitalised_word && view.sentence_initial(i - 1) && !lexicon::qualifier_only(prev);
+  // "the state of New York", "the province of Ontario".
+  if (prev == "of" && i >= 2 && only_spaces(view.gap(i)) && only_spaces(view.gap(i - 1)) &&
+      lexicon::region_word(view.term(i - 2)))
+    s.region_word = true;
 }
 
 // The word after the name: a capitalised word, an outlet's word ("Washington Post"), a district
@@ -168,6 +172,11 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
     s.next_org = s.next_capitalised && lexicon::org_word(after);
     s.district = lexicon::district_word(after);
     s.next_calendar = lexicon::qualifier_only(after);
+    // "Washington state", "New York State" (not "Ohio State University": a capitalised word after
+    // it makes an organisation's name).
+    const bool name_after = next + 1 < view.tokens.size() && only_spaces(view.gap(next + 1)) &&
+                            capitalised(view.word(next + 1));
+    if (lexicon::region_word(after) && !name_after) s.region_word = true;
   }
   // Not an acronym ("Molotov-Ribbentrop", not "UN-Turkey").
   s.hyphen_after = view.gap(next) == "-" && capitalised(view.word(next)) && has_lower(view.word(next));
@@ -248,6 +257,21 @@ bool in_between(const FieldView& view, const NameSpan& s, const NameSpan& t) {
   return true;
 }
 
+// Whether "X, [just | about N km | some N miles] south of Y" or "X, (just) outside / near Y" lies
+// between the names s and t: X is then near Y ("Edmonton, south of Cairns", "Bucha, northwest of
+// Kyiv"), so among the places called X the one near Y is meant.
+bool near_between(const FieldView& view, const NameSpan& s, const NameSpan& t) {
+  std::size_t k = s.end_token;
+  if (k >= t.first_token || t.first_token > k + 6 || view.gap(k).find(',') == std::string_view::npos) return false;
+  while (k < t.first_token && (lexicon::distance_hedge(view.term(k)) ||
+                               (!view.word(k).empty() && std::isdigit(static_cast<unsigned char>(view.word(k)[0])))))
+    ++k;
+  if (k >= t.first_token || !lexicon::nearby_word(view.term(k))) return false;
+  ++k;
+  if (k < t.first_token && view.term(k) == "of") ++k;
+  return k == t.first_token;
+}
+
 // Adjacent names: neighbours that are places, hyphenated pairs ("Thomas-Greenfield": each learns
 // the other's fate in disambiguation), and qualifiers ("Paris, Texas", "Oleksandrivka in the
 // Mykolaiv region": only if one of the qualifier's places contains one of the name's, so not in a
@@ -257,10 +281,23 @@ void link_neighbours(const FieldView& view, std::size_t first_span, PlaceCache& 
   for (std::size_t a = first_span; a + 1 < spans.size(); ++a) {
     NameSpan& s = spans[a];
     NameSpan& t = spans[a + 1];
+    // A country's name is not qualified: "in Russia, U.S. officials said" is not the Ohio village
+    // called Russia, and a country is named on its own.
+    const bool country_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && p.level == Level::country;
+    });
     auto in_qualifier = [&](std::uint32_t id) {
       Place p;
-      return places.find(id, p) && lies_in(p, t.candidates);
+      return !country_name && places.find(id, p) && lies_in(p, t.candidates);
     };
+    // The words between may be names themselves ("south": a place GeoNames knows), so Y is
+    // looked for among the next few spans.
+    for (std::size_t b = a + 1; b < spans.size() && spans[b].first_token <= s.end_token + 6; ++b)
+      if (near_between(view, s, spans[b])) {
+        s.near = static_cast<int>(b);
+        break;
+      }
     if (t.first_token != s.end_token) {
       if (in_between(view, s, t) && std::any_of(s.candidates.begin(), s.candidates.end(), in_qualifier)) {
         s.qualifier = static_cast<int>(a + 1);
@@ -305,6 +342,8 @@ void mark_region_lists(const FieldView& view, std::size_t first_span, const Gaze
       if (!comma && !conj) break;
       ++b;
     }
+    if (b > a)
+      for (std::size_t k = a; k <= b; ++k) spans[k].list = static_cast<int>(a);
     const std::size_t after = spans[b].end_token, first = spans[a].first_token;
     const bool noun_after =
         after < view.tokens.size() && only_spaces(view.gap(after)) && lexicon::region_noun(view.term(after));

@@ -36,6 +36,9 @@ struct NameSpan {
   bool hyphen_before = false, hyphen_after = false;  // Joined by a hyphen to a capitalised word.
   int hyphen_prev = -1, hyphen_next = -1;            // ...that is itself a name (span index).
   bool region_list = false;                          // Named in a list of regions.
+  bool region_word = false;  // "Washington state", "the state of New York", "province of Ontario": a region's name.
+  int list = -1;             // In a list of names ("Ohio, Oklahoma and Washington"): index of its first span.
+  int near = -1;             // "X, south of Y", "X, just outside Y": index of Y's span, X lies near it.
   bool prev_capitalised_initial = false;             // After a capitalised first word of a sentence ("Todd Wright").
   bool district = false;                             // Followed by "County", "District", ...
   bool next_calendar = false;                        // Followed by a month or weekday ("in Mariupol Tuesday").

@@ -79,6 +79,16 @@ constexpr common::WordSet kCaseOnly{{"us", "it", "me", "am", "ok", "id"}};
 constexpr common::WordSet kRegionNouns{
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "область", "області", "области"}};
 const char* const kRegionSuffixes[] = {" oblast", " region", " province"};
+// The words for a first-level division that, right after a name or before "of" it, say the name is
+// that division's and not its city's: "Washington state", "the state of New York", "the province of
+// Quebec". Not "region" or "oblast": a region named so is its own gazetteer name ("Kharkiv Oblast").
+constexpr common::WordSet kRegionWords{{"state", "province"}};
+// "X, south of Y", "X, just outside Y", "X, some 30 km northwest of Y": where a name is placed
+// near another one (place_features.cc, near_between).
+constexpr common::WordSet kNearbyWords{{"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                        "southwest", "outside", "near"}};
+constexpr common::WordSet kDistanceHedges{
+    {"just", "about", "some", "around", "roughly", "nearly", "km", "kilometres", "kilometers", "miles", "mi"}};
 
 // Words after which a capitalised name is part of an outlet's or team's name.
 constexpr common::WordSet kOrgWords{
@@ -114,6 +124,9 @@ bool common_word(std::string_view key) { return kCommonWords.contains(key); }
 bool qualifier_only(std::string_view key) { return kQualifierOnly.contains(key); }
 bool case_only(std::string_view key) { return kCaseOnly.contains(key); }
 bool region_noun(std::string_view term) { return kRegionNouns.contains(term); }
+bool region_word(std::string_view term) { return kRegionWords.contains(term); }
+bool nearby_word(std::string_view term) { return kNearbyWords.contains(term); }
+bool distance_hedge(std::string_view term) { return kDistanceHedges.contains(term); }
 std::span<const char* const> region_suffixes() { return kRegionSuffixes; }
 bool org_word(std::string_view term) { return kOrgWords.contains(term); }
 bool org_before_of(std::string_view term) { return kOrgBeforeOf.contains(term); }

@@ -21,6 +21,13 @@ bool case_only(std::string_view key);
 // Nouns that make a coordinated list of names regions' ("the Kherson and Zaporizhzhia regions",
 // "the regions of Luhansk and Donetsk").
 bool region_noun(std::string_view term);
+// Words for a first-level division that make a name next to them the division's, not its city's:
+// "Washington state", "the state of New York", "the province of Quebec".
+bool region_word(std::string_view term);
+// "X, south of Y", "X, just outside Y": the words that place a name near the next one, and the
+// words that may stand before them ("just", "some 30 km").
+bool nearby_word(std::string_view term);
+bool distance_hedge(std::string_view term);
 // Suffixes (with their leading space) that turn a name's key into its region's ("kherson oblast").
 std::span<const char* const> region_suffixes();
 // A word after which a capitalised name is part of an outlet's or team's name ("Washington Post").
