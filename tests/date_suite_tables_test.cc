@@ -126,7 +126,9 @@ TEST_CASE("dateparser's English date tests: the share read right does not fall",
   CHECK(t.all.rows >= 250);
   CHECK(t.stale == 0);
   CHECK(t.unproven_forward == 0);
-  CHECK(t.all.share(t.all.right) >= 0.85);
+  // 0.854 before the four rows of the year 1 or 2 ("2013 years ago") were left as text on purpose
+  // (`before-1000`: no search takes a day before the year 1000, date_suites.md).
+  CHECK(t.all.share(t.all.right) >= 0.835);
   CHECK(t.all.share(t.all.wrong) <= 0.04);
   CHECK(t.plain.share(t.plain.right) >= 0.93);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);

@@ -48,8 +48,13 @@ CivilDay civil_from_days(long day_number) {
 std::optional<long> parse_day(std::string_view date) {
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
   const int year = digits(date, 0, 4), month = digits(date, 5, 2), day = digits(date, 8, 2);
-  if (year < 1000 || month < 0 || day < 0) return std::nullopt;
+  if (year < kFirstYear || month < 0 || day < 0) return std::nullopt;
   return real_day(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+bool in_written_years(long day_number) {
+  static const long first = days_from_civil(kFirstYear, 1, 1), last = days_from_civil(kLastYear, 12, 31);
+  return day_number >= first && day_number <= last;
 }
 
 std::string format_day(long day_number) {

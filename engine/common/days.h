@@ -25,9 +25,15 @@ std::optional<long> real_day(int year, unsigned month, unsigned day);
 long last_day_of_month(int year, unsigned month);
 CivilDay civil_from_days(long day_number);
 
-// The day number of `date` if it is a real day written YYYY-MM-DD (ASCII digits, year 1000 or
-// later), else nothing. The rule for every date newsq reads: articles, search ranges, "now".
+// The years a day written YYYY-MM-DD may have: four digits, from 1000.
+inline constexpr int kFirstYear = 1000, kLastYear = 9999;
+
+// The day number of `date` if it is a real day written YYYY-MM-DD (ASCII digits, a year from
+// kFirstYear), else nothing. The rule for every date newsq reads: articles, search ranges, "now".
 std::optional<long> parse_day(std::string_view date);
+// Whether a day number falls in those years, so that it can be written as parse_day reads it (a
+// date understood from words outside them could not be searched for).
+bool in_written_years(long day_number);
 inline bool is_valid_day(std::string_view date) { return parse_day(date).has_value(); }
 
 // YYYY-MM-DD ("%04d-%02u-%02u": years before 1000 keep four digits, negative ones a minus sign).

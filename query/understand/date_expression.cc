@@ -1211,6 +1211,13 @@ class Reader {
   int depth_ = 0;  // point() calls under way.
 };
 
+// A range a search can filter on: no empty range, and its ends in the years a day can be written
+// in ("1500 years ago" from 2022 is the year 522, which no search takes: it stays text).
+bool searchable(const DayRange& r) {
+  if (r.from && r.to && *r.from > *r.to) return false;
+  return (!r.from || common::in_written_years(*r.from)) && (!r.to || common::in_written_years(*r.to));
+}
+
 }  // namespace
 
 std::optional<DateExpression> find_date_expression(std::string_view query, long now) {
@@ -1221,7 +1228,7 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
     if (i > 0 && words[i - 1].glued_to_next) continue;
     auto r = reader.expression(i);
     if (!r || words[r->next - 1].glued_to_next) continue;
-    if (r->range.from && r->range.to && *r->range.from > *r->range.to) continue;  // Never an empty range.
+    if (!searchable(r->range)) continue;
     DateExpression e;
     e.range = r->range;
     e.begin = words[i].begin;
@@ -1235,9 +1242,7 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
 std::optional<DayRange> parse_date_phrase(std::string_view phrase, long now) {
   std::vector<Word> words = words_of(phrase);
   Reader reader(words, now);
-  if (auto r = reader.expression(0);
-      r && r->next == words.size() && !(r->range.from && r->range.to && *r->range.from > *r->range.to))
-    return r->range;
+  if (auto r = reader.expression(0); r && r->next == words.size() && searchable(r->range)) return r->range;
   return std::nullopt;
 }
 
