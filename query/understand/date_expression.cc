@@ -205,6 +205,7 @@ class Reader {
   // One date unit, "the" before it allowed, and a time of day after a single day dropped ("yesterday
   // at 3pm", "Monday morning": the day). `context`: a date preposition came before.
   std::optional<Point> point(std::size_t i, bool context) {
+    ++units_tried_;
     // A date holds a date a few levels deep at most ("since the end of the first week of March");
     // deeper nesting ("early early early ...") is no date, and would make reading quadratic.
     if (depth_ >= kMaxDepth) return std::nullopt;
@@ -1209,6 +1210,9 @@ class Reader {
   bool year_written_ = false;  // Set by point(): the unit just read named its year.
   static constexpr int kMaxDepth = 6;
   int depth_ = 0;  // point() calls under way.
+
+ public:
+  std::size_t units_tried_ = 0;  // point() calls so far: the reader's work (date_units_tried).
 };
 
 // A range a search can filter on: no empty range, and its ends in the years a day can be written
@@ -1220,9 +1224,16 @@ bool searchable(const DayRange& r) {
 
 }  // namespace
 
-std::optional<DateExpression> find_date_expression(std::string_view query, long now) {
+std::optional<DateExpression> find_date_expression(std::string_view query, long now, std::size_t* units_tried) {
   std::vector<Word> words = words_of(query);
   Reader reader(words, now);
+  struct Count {
+    const Reader& reader;
+    std::size_t* out;
+    ~Count() {
+      if (out) *out = reader.units_tried_;
+    }
+  } count{reader, units_tried};
   for (std::size_t i = 0; i < words.size(); ++i) {
     // An expression begins and ends where the query's words do, never inside "2014Aug".
     if (i > 0 && words[i - 1].glued_to_next) continue;

@@ -42,7 +42,10 @@ struct DateExpression {
 };
 
 // Finds the first date expression in `query` (the longest reading at the earliest position).
-std::optional<DateExpression> find_date_expression(std::string_view query, long now);
+// `units_tried`, when given, receives how many date units the reader tried: its work, which tests
+// hold linear in the query's length.
+std::optional<DateExpression> find_date_expression(std::string_view query, long now,
+                                                   std::size_t* units_tried = nullptr);
 
 // Convenience for tests and tools: the range of a whole phrase, if the phrase is one date expression.
 std::optional<DayRange> parse_date_phrase(std::string_view phrase, long now);
