@@ -660,10 +660,10 @@ class Reader {
       if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
-    // The era after a number: "2014 AD", "2014 a.d.", and then any year from 1000 ("1066 AD"; a
-    // search filters on no day before 1000, so "in 14 a.d." stays text); not "2022 ad spending".
+    // The era after a number: "2014 AD", "2014 a.d.", and then any four-digit year ("1066 AD"; one
+    // before 1000 is no searchable day and stays text, searchable() below); not "2022 ad spending".
     const bool era = at(n, "a.d") || (at(n, "ad") && w_[n].all_caps);
-    if (era && all_digits(t) && t.size() == 4 && std::stoi(t) >= 1000 && !year_number(t)) {
+    if (era && all_digits(t) && t.size() == 4 && !year_number(t)) {
       const int y = std::stoi(t);
       year_written_ = true;
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
@@ -1210,9 +1210,10 @@ class Reader {
   bool year_written_ = false;  // Set by point(): the unit just read named its year.
   static constexpr int kMaxDepth = 6;
   int depth_ = 0;  // point() calls under way.
+  std::size_t units_tried_ = 0;  // point() calls so far: the reader's work.
 
  public:
-  std::size_t units_tried_ = 0;  // point() calls so far: the reader's work (date_units_tried).
+  std::size_t units_tried() const { return units_tried_; }
 };
 
 // A range a search can filter on: no empty range, and its ends in the years a day can be written
@@ -1222,18 +1223,8 @@ bool searchable(const DayRange& r) {
   return (!r.from || common::in_written_years(*r.from)) && (!r.to || common::in_written_years(*r.to));
 }
 
-}  // namespace
-
-std::optional<DateExpression> find_date_expression(std::string_view query, long now, std::size_t* units_tried) {
-  std::vector<Word> words = words_of(query);
-  Reader reader(words, now);
-  struct Count {
-    const Reader& reader;
-    std::size_t* out;
-    ~Count() {
-      if (out) *out = reader.units_tried_;
-    }
-  } count{reader, units_tried};
+// The first expression the reader finds in the query's words.
+std::optional<DateExpression> first_expression(Reader& reader, const std::vector<Word>& words, std::string_view query) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     // An expression begins and ends where the query's words do, never inside "2014Aug".
     if (i > 0 && words[i - 1].glued_to_next) continue;
@@ -1248,6 +1239,16 @@ std::optional<DateExpression> find_date_expression(std::string_view query, long 
     return e;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DateExpression> find_date_expression(std::string_view query, long now, std::size_t* units_tried) {
+  const std::vector<Word> words = words_of(query);
+  Reader reader(words, now);
+  std::optional<DateExpression> found = first_expression(reader, words, query);
+  if (units_tried) *units_tried = reader.units_tried();
+  return found;
 }
 
 std::optional<DayRange> parse_date_phrase(std::string_view phrase, long now) {

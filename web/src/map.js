@@ -5,8 +5,8 @@
 // draw), a closer one the 1:50m outlines (225 KB, fetched at start beside the first search), drawing
 // only the countries near the view. The page's first close view, and any close view before the
 // 1:50m outlines have arrived, is drawn with the 1:110m ones at once and again with the finer ones
-// in the next task: the page answers without waiting for the finer outlines to be converted and drawn. Clicking a circle (or a shaded country) drills into that place, as the
-// tree does.
+// in the next task: the page answers without waiting for the finer outlines to be converted and
+// drawn. Clicking a circle (or a shaded country) drills into that place, as the tree does.
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { h, fill, count } from './dom.js';
