@@ -1,18 +1,21 @@
-// tests/common_test.cc: engine/common's helpers (hashing, varints, days, digit grouping, the ordered
-// pipeline), and the
-// stored encodings built on them, pinned to the bytes earlier versions wrote.
+// tests/common_test.cc: engine/common's helpers (hashing, varints, days, digit grouping, id counts,
+// the ordered pipeline), and the stored encodings built on them, pinned to the bytes earlier
+// versions wrote.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <atomic>
 #include <chrono>
 #include <limits>
+#include <map>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
 #include "engine/common/days.h"
 #include "engine/common/hashing.h"
+#include "engine/common/id_counts.h"
 #include "engine/common/ordered_pipeline.h"
 #include "engine/common/text.h"
 #include "engine/common/varint.h"
@@ -152,6 +155,31 @@ TEST_CASE("the varint value slots are unchanged", "[common]") {
   // A corrupt tail stops at the last whole id.
   CHECK(places::decode_ids(std::string("\x01\x05\x80", 3)) == std::vector<std::uint32_t>{1, 5});
   CHECK(places::decode_ids(std::string("\x01\x80\x80\x80\x80\x80\x01\x02", 8)) == std::vector<std::uint32_t>{1});
+}
+
+TEST_CASE("id counts agree with a map over many ids, 0 and the largest id included", "[common]") {
+  common::IdCounts counts;
+  std::map<std::uint32_t, std::uint64_t> expected;
+  std::mt19937 random(7);
+  // Clustered ids (as places of one country are) and scattered ones, enough to grow the table
+  // several times.
+  for (int i = 0; i < 50000; ++i) {
+    const std::uint32_t id = i % 3 == 0 ? static_cast<std::uint32_t>(random()) : 703440 + random() % 4000;
+    counts.add(id);
+    ++expected[id];
+  }
+  for (std::uint32_t id : {0u, 0u, std::numeric_limits<std::uint32_t>::max()}) {
+    counts.add(id);
+    ++expected[id];
+  }
+  std::map<std::uint32_t, std::uint64_t> got;
+  counts.for_each([&](std::uint32_t id, std::uint64_t count) { got[id] += count; });
+  CHECK(got == expected);
+  CHECK(counts.size() == expected.size());
+  CHECK(got.at(0) == 2);
+  common::IdCounts none;
+  CHECK(none.size() == 0);
+  none.for_each([](std::uint32_t, std::uint64_t) { FAIL("an empty table has no ids"); });
 }
 
 TEST_CASE("day numbers round-trip, leap years included", "[common]") {

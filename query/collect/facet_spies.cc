@@ -57,7 +57,7 @@ void FacetSpy::count(std::optional<long> day, std::string_view source, std::stri
     else
       sources_.emplace(std::string(source), 1);
   }
-  if (fields_.location) places::for_each_id(place_ids, [this](std::uint32_t id) { ++places_[id]; });
+  if (fields_.location) places::for_each_id(place_ids, [this](std::uint32_t id) { places_.add(id); });
 }
 
 void FacetSpy::count_day(long day) {
@@ -78,7 +78,9 @@ void FacetSpy::count_from_table(Xapian::docid id) {
 }
 
 std::unordered_map<std::uint32_t, std::uint64_t> FacetSpy::places() const {
-  std::unordered_map<std::uint32_t, std::uint64_t> out = places_;
+  std::unordered_map<std::uint32_t, std::uint64_t> out;
+  out.reserve(places_.size());
+  places_.for_each([&](std::uint32_t id, std::uint64_t count) { out[id] += count; });
   for (std::size_t i = 0; i < table_places_.size(); ++i)
     if (table_places_[i]) out[table_->place_ids()[i]] += table_places_[i];
   return out;

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/common/id_counts.h"
 #include "query/collect/facet_table.h"
 #include "query/collect/facet_tally.h"
 
@@ -61,7 +62,7 @@ class FacetSpy : public Xapian::MatchSpy, public FacetTally {
   std::vector<std::uint64_t> days_;
   std::map<long, std::uint64_t> days_outside_;
   std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> sources_;
-  std::unordered_map<std::uint32_t, std::uint64_t> places_;
+  common::IdCounts places_;
   std::uint64_t matches_ = 0;
   // With a table: counts by the table's source and dense place indexes.
   std::shared_ptr<const FacetTable> table_;

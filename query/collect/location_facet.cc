@@ -5,19 +5,35 @@
 
 namespace newsq::query {
 
-const PlaceNames::Named& PlaceNames::operator()(std::uint32_t id) {
+PlaceNames::Named& PlaceNames::look_up(std::uint32_t id) {
   auto [it, added] = seen_.try_emplace(id);
   if (added) {
-    places::Place p, area;
+    places::Place p;
     if (gazetteer_.find(id, p)) {
       Named& named = it->second;
-      named = {p.name, p.level, true, p.has_coordinates, p.lat, p.lon, {}, {}};
+      named.name = p.name;
+      named.level = p.level;
+      named.known = true;
+      named.has_coordinates = p.has_coordinates;
+      named.lat = p.lat;
+      named.lon = p.lon;
       // A country or region is not "in" itself.
-      if (p.country != 0 && p.country != p.id && gazetteer_.find(p.country, area)) named.country = area.name;
-      if (p.region != 0 && p.region != p.id && gazetteer_.find(p.region, area)) named.region = area.name;
+      named.country_id = p.country != p.id ? p.country : 0;
+      named.region_id = p.region != p.id ? p.region : 0;
     }
   }
   return it->second;
+}
+
+const PlaceNames::Named& PlaceNames::with_areas(std::uint32_t id) {
+  Named& named = look_up(id);
+  if (named.known && !named.areas_named) {
+    places::Place area;
+    if (named.country_id != 0 && gazetteer_.find(named.country_id, area)) named.country = area.name;
+    if (named.region_id != 0 && gazetteer_.find(named.region_id, area)) named.region = area.name;
+    named.areas_named = true;
+  }
+  return named;
 }
 
 std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts,
@@ -46,6 +62,7 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
     if (!p.known) continue;
     const int rank = std::min(places::level_rank(p.level), kLevels - 1);
     if (full(rank, count)) continue;
+    const PlaceNames::Named& areas = names.with_areas(id);
     FacetValue v;
     v.value = std::string(p.name);
     v.count = count;
@@ -54,8 +71,8 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
     v.has_coordinates = p.has_coordinates;
     v.lat = p.lat;
     v.lon = p.lon;
-    v.country = std::string(p.country);
-    v.region = std::string(p.region);
+    v.country = std::string(areas.country);
+    v.region = std::string(areas.region);
     by_level[rank].push_back(std::move(v));
   }
   std::vector<FacetValue> out;

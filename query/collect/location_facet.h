@@ -25,11 +25,19 @@ class PlaceNames {
     bool known = false;  // False: the gazetteer has no such id.
     bool has_coordinates = false;
     double lat = 0, lon = 0;
+    std::uint32_t country_id = 0, region_id = 0;  // 0 if none, or the place is that country or region.
+    bool areas_named = false;          // country and region below are filled in (areas()).
     std::string_view country, region;  // Names of the country and first-level region it lies in; empty if none.
   };
-  const Named& operator()(std::uint32_t id);
+  // The place alone: its name, level and position (one gazetteer lookup, the first time).
+  const Named& operator()(std::uint32_t id) { return look_up(id); }
+  // The same with its country's and region's names filled in: two lookups more, the first time,
+  // paid only for places a facet shows (a search counts many more places than it lists).
+  const Named& with_areas(std::uint32_t id);
 
  private:
+  Named& look_up(std::uint32_t id);
+
   const places::Gazetteer& gazetteer_;
   std::unordered_map<std::uint32_t, Named> seen_;
 };
