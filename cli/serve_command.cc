@@ -46,6 +46,8 @@ int serve_command(int argc, char** argv) {
       "shard-timeout", "a cluster's remote shard slower than this many seconds is left out (partial answer)",
       cxxopts::value<double>()->default_value("10"))(
       "thesaurus", "use this thesaurus file instead of the built-in one", cxxopts::value<std::string>())(
+      "cache-mb", "megabytes of search answers kept for equal requests until the index changes (0: none)",
+      cxxopts::value<unsigned>()->default_value("64"))(
       "h,help", "show this help");
   auto args = options.parse(argc, argv);
   if (printed_help(options, args)) return kExitOk;
@@ -66,6 +68,9 @@ int serve_command(int argc, char** argv) {
     throw UsageError(fmt::format("--timeout {} must be above 0 seconds", o.search_timeout_seconds));
   o.shard_timeout_seconds = shard_timeout_seconds(args);
   if (args.count("thesaurus")) o.thesaurus = args["thesaurus"].as<std::string>();
+  const unsigned cache_mb = args["cache-mb"].as<unsigned>();
+  if (cache_mb > 65536) throw UsageError(fmt::format("--cache-mb {} is out of range (0 to 65536)", cache_mb));
+  o.cache_bytes = std::size_t{cache_mb} << 20;
   return serve::run_server(o);
 }
 

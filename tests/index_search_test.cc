@@ -1,6 +1,7 @@
 // tests/index_search_test.cc: the library API end to end on a real database in a temp folder:
 // add, replace, skip unchanged, remove, search with filters, facet counts, reopen.
 #include <unistd.h>
+#include <filesystem>
 #include <xapian.h>
 
 #include "engine/index/facet_record.h"
@@ -115,6 +116,36 @@ TEST_CASE("a searcher sees new commits without being reopened", "[index]") {
   CHECK(s.search({}).total == 5);
   s.reopen();
   CHECK(s.search({}).total == 5);
+}
+
+TEST_CASE("a searcher's revision changes with every commit and compaction, and only then", "[index]") {
+  TempDir dir;
+  fill(dir.str("db"));
+  newsq::Searcher s(dir.str("db"));
+  newsq::Searcher other(dir.str("db"));
+  const std::string first = s.revision();
+  CHECK(!first.empty());
+  s.search({.query = "shelling"});
+  CHECK(s.revision() == first);
+  CHECK(other.revision() == first);  // One index, one revision, whichever searcher reads it.
+  {
+    newsq::IndexWriter w(dir.str("db"));
+    w.add(article("a5", "2022-05-01", "X", "New", "A new article."));
+  }
+  const std::string second = s.revision();
+  CHECK(second != first);
+  CHECK(other.revision() == second);
+  newsq::compact(dir.str("db"));  // A new generation with the same articles: answers may be equal, but it is new.
+  CHECK(s.revision() != second);
+  // An index deleted and made again with other articles starts again at the first generation and
+  // revision numbers: the revision still differs.
+  TempDir again;
+  fill(again.str("db"));
+  const std::string fresh = newsq::Searcher(again.str("db")).revision();
+  std::filesystem::remove_all(dir.str("db"));
+  std::filesystem::rename(again.str("db"), dir.str("db"));
+  CHECK(newsq::Searcher(dir.str("db")).revision() == fresh);
+  CHECK(fresh != first);
 }
 
 TEST_CASE("the writer rejects articles without id, valid date or text", "[index]") {

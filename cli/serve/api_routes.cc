@@ -1,10 +1,12 @@
 // cli/serve/api_routes.cc: the endpoints (api_routes.h, docs/api.md). Each request leases a
 // Searcher from the pool; the JSON comes from the same functions as the CLI's --json
-// (cli/json_output.h, cli/search_parameters.h).
+// (cli/json_output.h, cli/search_parameters.h), and a search's answer may come from the result
+// cache (result_cache.h) when the index has not changed since an equal request.
 #include "cli/serve/api_routes.h"
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -26,10 +28,21 @@ thread_local bool request_accepts_gzip = false;
 // The most place names one /api/places request returns.
 constexpr std::uint32_t kMaxPlaceNames = 100;
 
-void send_json(httplib::Response& res, const nlohmann::json& body) {
+std::string dump(const nlohmann::json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void send_body(httplib::Response& res, std::string body) {
   res.status = 200;
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
+void send_json(httplib::Response& res, const nlohmann::json& body) { send_body(res, dump(body)); }
+
+// Today in UTC, as a Searcher resolves a request without `now`: part of a cached answer's key.
+std::string today() {
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return std::to_string(day.time_since_epoch().count());
 }
 
 // The request's query parameters, checked against the names an endpoint takes: an unknown name
@@ -134,13 +147,22 @@ void set_error(httplib::Response& res, int status, const std::string& code, cons
                   "application/json; charset=utf-8");
 }
 
-void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions& options) {
+void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache, const ServeOptions& options) {
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { send_json(res, {{"ok", true}}); });
 
-  server.Get("/api/search", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/api/search", [&pool, &options, &cache](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const cli::SearchParameters p = search_parameters(req);
       auto searcher = pool.check_out();
+      std::string key;
+      if (cache.enabled()) {
+        key = cache_key(searcher->revision(), today(), {req.params.begin(), req.params.end()});
+        if (std::optional<std::string> answer = cache.find(key)) {
+          res.set_header("X-Newsq-Cache", "hit");
+          send_body(res, std::move(*answer));
+          return;
+        }
+      }
       cli::PreparedSearch prepared = cli::prepare_search(*searcher, p);
       prepared.request.time_limit_seconds = options.search_timeout_seconds;
       const SearchResults results = searcher->search(prepared.request);
@@ -149,7 +171,11 @@ void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions&
                   fmt::format("the search took longer than {:g} s; narrow it down", options.search_timeout_seconds));
         return;
       }
-      send_json(res, cli::search_json(results, prepared.understood));
+      std::string body = dump(cli::search_json(results, prepared.understood));
+      // A partial answer (a shard missing) is not the answer to keep: the shard may be back next time.
+      if (cache.enabled() && !results.partial) cache.store(key, body);
+      if (cache.enabled()) res.set_header("X-Newsq-Cache", "miss");
+      send_body(res, std::move(body));
     });
   });
 

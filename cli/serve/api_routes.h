@@ -8,12 +8,13 @@
 #include <string>
 
 #include "cli/serve/api_server.h"
+#include "cli/serve/result_cache.h"
 #include "cli/serve/searcher_pool.h"
 
 namespace newsq::serve {
 
-// Adds the routes to `server`; `pool` and `options` must outlive it.
-void add_routes(httplib::Server& server, SearcherPool& pool, const ServeOptions& options);
+// Adds the routes to `server`; `pool`, `cache` and `options` must outlive it.
+void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache, const ServeOptions& options);
 
 // Removes Accept-Encoding from `req` before routing, noting for the page's files whether it
 // accepted gzip: the server compresses only the page, once (page_files.h), never per request.

@@ -54,6 +54,7 @@ int run_server(const ServeOptions& options) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  ResultCache cache(options.cache_bytes);  // Before the server: its handlers use it until it stops.
   httplib::Server server;
   // cpp-httplib gives each open connection a thread of its own while it is kept alive, so the
   // connection threads outnumber the Searchers: a browser's half-dozen parallel connections (or
@@ -138,7 +139,7 @@ int run_server(const ServeOptions& options) {
       fmt::print(stderr, "{} {} {} {} ms\n", req.method.empty() ? "-" : req.method, req.path.empty() ? "-" : req.path,
                  res.status, ms);
     });
-  add_routes(server, pool, options);
+  add_routes(server, pool, cache, options);
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host)
                                      : (server.bind_to_port(options.host, options.port) ? options.port : -1);

@@ -22,6 +22,7 @@ struct ServeOptions {
   double search_timeout_seconds = 10;         // Longer searches answer 504 (api_routes.h says how).
   double shard_timeout_seconds = SearcherOptions::kDefaultShardTimeoutSeconds;  // A cluster's remote shards.
   std::string thesaurus;                      // Non-empty: this thesaurus file instead of the built-in one.
+  std::size_t cache_bytes = 64u << 20;        // GET /api/search answers kept (result_cache.h); 0: none.
 };
 
 // The longest request target (path and query string) taken: cpp-httplib's own compiled-in limit

@@ -170,6 +170,15 @@ void Searcher::reopen() {
   }
 }
 
+std::string Searcher::revision() {
+  return impl_->index.with_retry("cannot read the index", [&] {
+    const query::IndexView::Revision now = impl_->index.revision();
+    // The UUID too: an index deleted and made again starts again at the same generation and
+    // revision numbers.
+    return now.first + "@" + std::to_string(now.second) + " " + impl_->index.db().get_uuid();
+  });
+}
+
 IndexStats Searcher::stats() {
   return impl_->index.with_retry("cannot read statistics", [&] { return query::index_stats(impl_->index); });
 }

@@ -1,5 +1,6 @@
 // tests/serve/serve_lifecycle_test.cc: `newsq serve` over time: a commit made while it serves is
-// seen by the next request, and SIGTERM lets the request in flight finish before it exits 0.
+// seen by the next request (also when the answer before it was cached), and SIGTERM lets the
+// request in flight finish before it exits 0.
 #include <arpa/inet.h>
 #include <catch2/catch.hpp>
 #include <netinet/in.h>
@@ -83,6 +84,54 @@ TEST_CASE("newsq serve sees a commit made while it serves at the next request", 
   REQUIRE(article);
   CHECK(article->status == 200);
   CHECK(json::parse(article->body)["text"] == "A zeppelin over the grain port.");
+}
+
+TEST_CASE("newsq serve answers an equal search from its cache until the index changes", "[serve][cache]") {
+  TempIndex index;
+  add_and_commit(index.db(), {{.id = "a1", .date = "2022-03-01", .source = "Test", .text = "Grain exports resume."}});
+  ServeProcess serve(index.db());
+  auto client = serve.client();
+  auto get = [&](const std::string& target) {
+    auto res = client.Get(target.c_str());
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return std::make_pair(res->get_header_value("X-Newsq-Cache"), json::parse(res->body));
+  };
+  const auto [first_cache, first] = get("/api/search?q=grain&source=Test");
+  CHECK(first_cache == "miss");
+  CHECK(first["total"] == 1);
+  const auto [second_cache, second] = get("/api/search?q=grain&source=Test");
+  CHECK(second_cache == "hit");
+  CHECK(second == first);
+  // Another parameter, another answer.
+  CHECK(get("/api/search?q=grain&source=Test&limit=1").first == "miss");
+  // A commit: the same request is searched again and sees the new article.
+  add_and_commit(index.db(), {{.id = "a2", .date = "2022-03-02", .source = "Test", .text = "Grain prices fall."}});
+  const auto [third_cache, third] = get("/api/search?q=grain&source=Test");
+  CHECK(third_cache == "miss");
+  CHECK(third["total"] == 2);
+  CHECK(get("/api/search?q=grain&source=Test").first == "hit");
+  // Errors are never kept.
+  for (int i = 0; i < 2; ++i) {
+    auto bad = client.Get("/api/search?q=grain&limit=-1");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(bad->get_header_value("X-Newsq-Cache").empty());
+  }
+}
+
+TEST_CASE("newsq serve --cache-mb 0 searches every request", "[serve][cache]") {
+  TempIndex index;
+  add_and_commit(index.db(), {{.id = "a1", .date = "2022-03-01", .source = "Test", .text = "Grain exports resume."}});
+  ServeProcess serve(index.db(), {"--cache-mb", "0"});
+  auto client = serve.client();
+  for (int i = 0; i < 2; ++i) {
+    auto res = client.Get("/api/search?q=grain");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK_FALSE(res->has_header("X-Newsq-Cache"));
+    CHECK(json::parse(res->body)["total"] == 1);
+  }
 }
 
 TEST_CASE("newsq serve exits 0 on SIGTERM after finishing the request in flight", "[serve]") {

@@ -191,6 +191,13 @@ class NEWSQ_EXPORT Searcher {
   // Moves to the latest committed state of the index now (search() does this by itself).
   void reopen();
 
+  // After moving to the latest commit, what this searcher reads, as an opaque token: a commit, a
+  // rebuild or compaction swapping in a new generation, or a shard of a cluster changing, leaving
+  // or coming back gives a new one. Equal tokens of one index mean that equal requests get equal
+  // answers (with the same thesaurus and the same day "today"): a key for caching answers, as
+  // `newsq serve` does. Throws DatabaseError as search() does.
+  std::string revision();
+
   IndexStats stats();
 
   // The article with this id as stored (its text and places), or none if the index holds no such
