@@ -154,9 +154,12 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
     guarded(res, [&] {
       const cli::SearchParameters p = search_parameters(req);
       auto searcher = pool.check_out();
+      // No revision (a cluster with remote shards): no cached answer can be known to be current.
+      const std::string revision = cache.enabled() ? searcher->revision() : std::string();
+      const bool cached = !revision.empty();
       std::string key;
-      if (cache.enabled()) {
-        key = cache_key(searcher->revision(), today(), {req.params.begin(), req.params.end()});
+      if (cached) {
+        key = cache_key(revision, today(), {req.params.begin(), req.params.end()});
         if (std::optional<std::string> answer = cache.find(key)) {
           res.set_header("X-Newsq-Cache", "hit");
           send_body(res, std::move(*answer));
@@ -173,8 +176,8 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
       }
       std::string body = dump(cli::search_json(results, prepared.understood));
       // A partial answer (a shard missing) is not the answer to keep: the shard may be back next time.
-      if (cache.enabled() && !results.partial) cache.store(key, body);
-      if (cache.enabled()) res.set_header("X-Newsq-Cache", "miss");
+      if (cached && !results.partial) cache.store(key, body);
+      if (cached) res.set_header("X-Newsq-Cache", "miss");
       send_body(res, std::move(body));
     });
   });

@@ -171,6 +171,7 @@ void Searcher::reopen() {
 }
 
 std::string Searcher::revision() {
+  if (impl_->index.any_remote()) return {};
   return impl_->index.with_retry("cannot read the index", [&] {
     const query::IndexView::Revision now = impl_->index.revision();
     // The UUID too: an index deleted and made again starts again at the same generation and

@@ -213,5 +213,14 @@ TEST_CASE("three shards behind xapian-tcpsrv answer every query as one local ind
       e.erase("disk_bytes");
     }
     CHECK(a == e);
+    if (target.starts_with("/api/search")) {
+      // One index keeps the answer for the next equal request; a cluster of remote shards tells
+      // no revision to key it by, so it searches every time.
+      CHECK(expected->get_header_value("X-Newsq-Cache") == "miss");
+      CHECK(serve_one.client().Get(target)->get_header_value("X-Newsq-Cache") == "hit");
+      CHECK_FALSE(answer->has_header("X-Newsq-Cache"));
+    }
   }
+  CHECK(newsq::Searcher(remote_stub).revision().empty());
+  CHECK_FALSE(newsq::Searcher(archive.single).revision().empty());
 }

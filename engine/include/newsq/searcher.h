@@ -192,10 +192,12 @@ class NEWSQ_EXPORT Searcher {
   void reopen();
 
   // After moving to the latest commit, what this searcher reads, as an opaque token: a commit, a
-  // rebuild or compaction swapping in a new generation, or a shard of a cluster changing, leaving
-  // or coming back gives a new one. Equal tokens of one index mean that equal requests get equal
-  // answers (with the same thesaurus and the same day "today"): a key for caching answers, as
-  // `newsq serve` does. Throws DatabaseError as search() does.
+  // rebuild or compaction swapping in a new generation, or a local shard of a cluster changing
+  // gives a new one. Equal tokens of one index mean that equal requests get equal answers (with
+  // the same thesaurus and the same day "today"): a key for caching answers, as `newsq serve`
+  // does. Empty for a cluster with remote shards, without asking them: their servers tell no
+  // revision, asking costs a round trip each, and one that is down would make every call wait.
+  // Throws DatabaseError as search() does.
   std::string revision();
 
   IndexStats stats();
