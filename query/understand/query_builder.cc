@@ -8,6 +8,14 @@
 #include "query/understand/query_lexer.h"
 
 namespace newsq::query {
+
+Xapian::Query synonym_group(const std::vector<Xapian::Query>& parts) {
+  Xapian::Query group = parts.back();
+  for (auto part = parts.rbegin() + 1; part != parts.rend(); ++part)
+    group = Xapian::Query(Xapian::Query::OP_SYNONYM, *part, group);
+  return group;
+}
+
 namespace {
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -98,7 +106,7 @@ class Parser {
           parts.push_back(phrase(alternative.terms));
         }
       }
-      return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+      return synonym_group(parts);
     }
     std::vector<std::string> words;
     for (auto& t : tokens) {

@@ -32,6 +32,14 @@ struct TextQuery {
   bool empty() const { return query.empty(); }
 };
 
+// A word and its alternatives (`parts`, at least two) weighed as one word: OP_SYNONYM, nested two
+// at a time, SYN(a, SYN(b, SYN(c, d))). Xapian 1.4 estimates a group's frequency (its IDF) by
+// joining the alternatives' frequencies pairwise, rounding each step to whole documents, in the
+// order of each database's own frequencies; over shards those orders differ, and a flat group
+// weighed differently there (by ~1e-4, enough to swap close hits; tests/sharding_test.cc). Pairs
+// in a fixed order round the same way on every shard and on one index.
+Xapian::Query synonym_group(const std::vector<Xapian::Query>& parts);
+
 class QueryBuilder {
  public:
   // Throws QueryError for an unbalanced parenthesis. An unclosed quote runs to the end.
