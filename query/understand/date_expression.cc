@@ -254,21 +254,62 @@ class Reader {
         k = early + 1;
       else if (at(early, "in") && at(early + 1, "the") && part_of_day(word(early + 2)))
         k = early + 3;  // "early in the morning"
+      else if (std::size_t hours = at(k, "in") && at(k + 1, "the") ? k + 2 : k; early_hours(hours))
+        // "in the early hours (of the morning)": still the day before it.
+        k = at(hours + 2, "of") && at(hours + 3, "the") && part_of_day(word(hours + 4)) ? hours + 5 : hours + 2;
     }
     return k;
   }
 
+  // "early hours" / "small hours" at word k: the night's end, a time of the day it belongs to.
+  bool early_hours(std::size_t k) const { return (at(k, "early") || at(k, "small")) && at(k + 1, "hours"); }
+
   // A clock time or a span of clock times at word k ("at 3pm", "by 13:20", "from 9:30 to 11:00",
   // "between 9h30 and 11h00", "9:30 - 11:00"): the word after it, or k if there is none.
+  // Bounds of clock times chain ("later than 9:30 but before 11:00", "after 9 and before 11"), and
+  // a trailing "ish" is vague about the time, not the day ("1-2:30 ish").
   std::size_t time_group(std::size_t k) const {
-    std::size_t from = at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") ? k + 1 : k;
+    std::size_t t = one_time_group(k);
+    if (t == k) return k;
+    if (at(t, "ish")) ++t;
+    for (int more = 0; more < 2 && (at(t, "but") || at(t, "and")); ++more) {
+      std::size_t u = one_time_group(t + 1);
+      if (u == t + 1 || !(at(t + 1, "before") || at(t + 1, "after") || at(t + 1, "until") || at(t + 1, "till") ||
+                          at(t + 1, "earlier") || at(t + 1, "later")))
+        break;
+      t = at(u, "ish") ? u + 1 : u;
+    }
+    return t;
+  }
+
+  std::size_t one_time_group(std::size_t k) const {
+    // The words that lead a clock time: "at 3pm", "by 13:20", "for 9am" (a time set on a day), a
+    // bound ("before 11:00", "later than 9:30"), a span ("from 9:30 to 11:00", "in between 1-2:30").
+    std::size_t from = k;
+    if (at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") || at(k, "for") || at(k, "before") ||
+        at(k, "after") || at(k, "until") || at(k, "till") || at(k, "untill"))
+      from = k + 1;
+    else if ((at(k, "later") || at(k, "earlier")) && at(k + 1, "than"))
+      from = k + 2;
+    else if (at(k, "in") && at(k + 1, "between"))
+      from = k + 2;
+    const bool span = at(k, "from") || at(k, "between") || at(k + 1, "between");
     std::size_t t = time_at(from);
+    if (t == from && span && short_clock(word(from)) && (at(from + 1, "to") || at(from + 1, "-")) &&
+        short_clock(word(from + 2)))
+      return from + 3;  // "from 9a to 11a": Duckling's shorthand, read only as both ends of a span.
     if (t == from) return k;
     if (at(t, "-") || at(t, "to") || at(t, "till") || at(t, "until") || at(t, "untill") || at(t, "and")) {
       if (std::size_t u = time_at(t + 1); u != t + 1) return u;
-      if (at(k, "from") || at(k, "between")) return k;  // "from 9:30 to May": no time span.
+      if (span) return k;  // "from 9:30 to May": no time span.
     }
     return t;
+  }
+
+  // "9a", "11p": an hour and the first letter of am/pm.
+  static bool short_clock(std::string_view w) {
+    return w.size() >= 2 && w.size() <= 3 && (w.back() == 'a' || w.back() == 'p') &&
+           all_digits(w.substr(0, w.size() - 1));
   }
 
   // A clock time starting at word k ("3pm", "3 pm", "10:30", "10:30 a.m.", "19h30", "9 am BST"):
@@ -278,8 +319,11 @@ class Reader {
     std::size_t n = k;
     if (time_of_day(word(k))) {
       n = k + 1;
-    } else if (all_digits(word(k)) && word(k).size() <= 2) {
-      if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
+    } else if ((all_digits(word(k)) && word(k).size() <= 2) || (small_number(word(k)) >= 1 && !at(k, "a") &&
+                                                                  !at(k, "an") && o_clock(word(k + 1)))) {
+      if (o_clock(word(k + 1)))
+        n = k + 2;  // "8 o'clock", "eight o'clock"
+      else if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
         n = k + 2;
       else if (k > 0 && at(k - 1, "at") && (k + 1 == w_.size() || time_zone(word(k + 1))))
         n = k + 1;  // "Saturday morning at 9", "Thu at 8 GMT"
@@ -291,6 +335,9 @@ class Reader {
     if (time_zone(word(n))) ++n;
     return n;
   }
+
+  // "o'clock" (with a straight or curly apostrophe) or "oclock".
+  static bool o_clock(std::string_view w) { return w == "o'clock" || w == "oclock" || w == "o\xE2\x80\x99" "clock"; }
 
   std::optional<Point> point_raw(std::size_t i, bool context) {
     year_written_ = false;
@@ -340,9 +387,9 @@ class Reader {
       if (auto m = calendar_ref(n + 2); m && is_month(m->span))
         return Point{{m->span.to, m->span.to, Span::other}, m->next};
     }
-    // the morning of the 15th of February: the day.
-    if (part_of_day(t) && at(n, "of")) {
-      if (auto d = point(n + 1, true); d && d->span.from == d->span.to) return d;
+    // the morning of the 15th of February, the early hours of Sunday: the day.
+    if ((part_of_day(t) && at(n, "of")) || (early_hours(i) && at(n + 1, "of"))) {
+      if (auto d = point(part_of_day(t) ? n + 1 : n + 2, true); d && d->span.from == d->span.to) return d;
     }
     // the beginning / start / middle / end of a week, month or year; EOM, BOY, ...
     if (auto part = part_of_period(i)) return part;

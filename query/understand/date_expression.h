@@ -6,7 +6,8 @@
 // month or day without a year is the latest one not after `now`; a weekday alone the latest not
 // after `now` (today on that weekday), "last Tuesday" the latest before today; weeks start on
 // Monday; "the past N days" and "in recent days" (the last seven) end today. A time of day beside
-// a day is read and dropped ("yesterday at 3pm" is yesterday). Words that only look like dates
+// a day is read and dropped ("yesterday at 3pm", "at 8 o'clock on Thursday", "after 5pm on
+// Friday", "in the early hours of Sunday" are the day). Words that only look like dates
 // stay text: a month name alone is a month after a date preposition (in, since, ...), beside a day
 // or year, or capitalised (or any month but March) with no name or verb beside it ("shelling
 // January", not "protesters march", "May said", "Grace August"). 01/02/2022 is read only when
