@@ -600,13 +600,20 @@ class Reader {
       int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
       return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n + 1};
     }
-    // the first week of March [2022]
-    if (t == "the" && (small_ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
-      if (auto m = point(n + 3, true); m && m->span.unit == Span::month_unit) {
-        long first = m->span.from, last = m->span.to;
-        int ord = small_ordinal(word(n));
-        long from = at(n, "last") ? last - 6 : first + 7 * (ord - 1);
-        if (from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
+    // the first week of March [2022], last week of September, the second last week of October, the
+    // last week of 2018: a month's or year's weeks are its days in sevens from its first day, and
+    // the last week its last seven days ("the last week of February 2022" is 22..28), counted back
+    // in sevens from there (date_suites.md, `nth-week`: not Monday-to-Sunday weeks). ("the" before
+    // them is read by point().)
+    if (int ord = at(i, "last") ? 1 : small_ordinal(t); ord) {
+      const bool from_end = at(i, "last") || at(n, "last");
+      const std::size_t week = at(i, "last") ? n : from_end ? n + 1 : n;
+      if (at(week, "week") && at(week + 1, "of")) {
+        if (auto m = point(week + 2, true); m && (m->span.unit == Span::month_unit || is_year(m->span))) {
+          long first = m->span.from, last = m->span.to;
+          long from = from_end ? last - 6 - 7 * (ord - 1) : first + 7 * (ord - 1);
+          if (from >= first && from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
+        }
       }
     }
     // early / mid / late + month or year; "mid-2021", "mid-March"

@@ -20,7 +20,8 @@
 // they count from something the query names: "the worst drought in 40 years"). A day of the month
 // alone ("on the 15th", "the 1st", "since the 2nd") is the latest such day, read only where nothing
 // but a clock time follows it ("the 1st battalion" holds no date). "The upcoming two weeks" is
-// "the next two weeks": the whole weeks after this one. Named events ("before the invasion") are
+// "the next two weeks": the whole weeks after this one. The weeks of a month or year are its days
+// in sevens ("the first week of March" is 1..7 March, "the last week of 2021" 25..31 December). Named events ("before the invasion") are
 // not dates.
 #pragma once
 
