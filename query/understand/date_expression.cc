@@ -86,6 +86,15 @@ class Reader {
       }
       return std::nullopt;
     }
+    // "till date" (South Asian English: so far): until today, as "until today" is (date_suites.md,
+    // `to-date`). Not "up to date", which is no date.
+    if (first == "till" && at(i + 1, "date")) return Result{{std::nullopt, now_}, i + 2};
+    // through 2014, thru Monday: until its end, inclusive as English "through" is (date_suites.md,
+    // `through`). What follows must be a date on its own ("walk through march" holds none).
+    if (first == "through" || first == "thru") {
+      if (auto p = point(i + 1, false)) return Result{{std::nullopt, p->span.to}, p->next};
+      return std::nullopt;
+    }
     if (first == "up" && at(i + 1, "to")) {
       first = "until";
       ++i;
@@ -815,6 +824,12 @@ class Reader {
         add_months(y_end, m_end, 2);
         return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, i + 2};
       }
+      // the next decade, the coming decade: the ten whole years after this one, as "the next 10
+      // years" (date_suites.md, `decade`); the last decade is read below, as "the past 10 years".
+      if (offset == 1 && u == "decade" && !at(i + 2, "of")) {
+        const int y = year_of(now_);
+        return Point{{days(y + 1, 1, 1), days(y + 10, 12, 31), Span::other}, i + 2};
+      }
       if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
         long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
@@ -845,10 +860,15 @@ class Reader {
     if (t == "the") ++k;
     if (at(k, "past") || at(k, "last")) {
       // "the past 3 days", "past week", "the last 2 months": a rolling window ending today.
+      // "the past decade", "the last two decades": ten years each (date_suites.md, `decade`), not
+      // "the past decades", which names no span.
       int count = small_number(word(k + 1));
       std::size_t unit_at = count >= 0 ? k + 2 : k + 1;
-      Unit unit = unit_of(word(unit_at));
+      long scale = 1;
+      Unit unit = offset_unit_of(word(unit_at), scale);
+      if (scale == 10 && count < 0 && word(unit_at) != "decade") unit = Unit::none;
       if (count < 0) count = 1;
+      count *= static_cast<int>(scale);
       if (unit != Unit::none && !at(unit_at + 1, "of")) {
         long from = now_ - count + 1;
         if (unit == Unit::week) from = now_ - 7 * count + 1;

@@ -21,8 +21,10 @@
 // alone ("on the 15th", "the 1st", "since the 2nd") is the latest such day, read only where nothing
 // but a clock time follows it ("the 1st battalion" holds no date). "The upcoming two weeks" is
 // "the next two weeks": the whole weeks after this one. The weeks of a month or year are its days
-// in sevens ("the first week of March" is 1..7 March, "the last week of 2021" 25..31 December). Named events ("before the invasion") are
-// not dates.
+// in sevens ("the first week of March" is 1..7 March, "the last week of 2021" 25..31 December).
+// "The last (past) decade" is the past ten years, "the next decade" the ten whole years after this
+// one; "till date" is until today, "through 2021" until its end. Named events ("before the
+// invasion") are not dates.
 #pragma once
 
 #include <cstddef>
