@@ -234,6 +234,25 @@ class Reader {
     }
     year_written_ = year;
     if (!p || p->span.from != p->span.to) return p;
+    // A weekday after a date ("Jul 18, Fri", "18 July Friday"): the date, and with no year written
+    // the latest year in which it fell on that weekday, as when the weekday comes first. Not a
+    // shortening that is an English word ("3 May sat down"), nor a name ("March 3 Sunday Times").
+    const std::string& after = word(p->next);
+    const bool word_or_name = after == "mon" || after == "wed" || after == "sat" || after == "sun" ||
+                              (p->next + 1 < w_.size() && w_[p->next + 1].capital);
+    if (unsigned wd = weekday_number(after); wd && p->span.unit == Span::day_unit && !word_or_name) {
+      if (!year_written_) {
+        auto c = civil(p->span.from);
+        std::optional<long> v;
+        for (int y = c.year, tries = 0; tries < 28 && !v; --y, ++tries)
+          if (auto day = common::real_day(y, c.month, c.day);
+              day && *day - monday_of(*day) == static_cast<long>(wd) - 1)
+            v = day;
+        if (!v) return std::nullopt;
+        p->span.from = p->span.to = *v;
+      }
+      ++p->next;
+    }
     std::size_t k = after_time_of_day(p->next);
     if (k == p->next && p->span.unit == Span::day_unit && dotted_time(word(k)))
       k = after_time_of_day(k + 1);  // "29.02.2020 13.12"
@@ -328,8 +347,8 @@ class Reader {
     std::size_t n = k;
     if (time_of_day(word(k))) {
       n = k + 1;
-    } else if ((all_digits(word(k)) && word(k).size() <= 2) || (small_number(word(k)) >= 1 && !at(k, "a") &&
-                                                                  !at(k, "an") && o_clock(word(k + 1)))) {
+    } else if ((all_digits(word(k)) && word(k).size() <= 2) ||
+               (small_number(word(k)) >= 1 && !at(k, "a") && !at(k, "an") && o_clock(word(k + 1)))) {
       if (o_clock(word(k + 1)))
         n = k + 2;  // "8 o'clock", "eight o'clock"
       else if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
@@ -346,7 +365,7 @@ class Reader {
   }
 
   // "o'clock" (with a straight or curly apostrophe) or "oclock".
-  static bool o_clock(std::string_view w) { return w == "o'clock" || w == "oclock" || w == "o\xE2\x80\x99" "clock"; }
+  static bool o_clock(std::string_view w) { return w == "o'clock" || w == "oclock" || w == "o\u2019clock"; }
 
   std::optional<Point> point_raw(std::size_t i, bool context) {
     year_written_ = false;
@@ -683,7 +702,7 @@ class Reader {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
-        return day_point(latest_year(m, d), m, d, k + 1);
+        return latest_day_point(m, d, k + 1);
       }
     }
     // March 21, 2022 / March 2022 / March 21 / March
@@ -703,7 +722,7 @@ class Reader {
           year_written_ = true;
           return day_point(y, m, d, k + 1);
         }
-        return day_point(latest_year(m, d), m, d, k);
+        return latest_day_point(m, d, k);
       }
       // April 3-9, 2022
       if (auto dash = word(n).find('-'); dash != std::string::npos) {
@@ -786,6 +805,20 @@ class Reader {
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
+      // "week end" in two words is the weekend only where "end" can be no verb: last in the query,
+      // or in "the last week end of October" ("talks last week end in failure" keeps last week).
+      if (u == "week" && at(i + 2, "end")) {
+        if (i + 3 == w_.size()) {
+          long saturday = monday_of(now_) + 5 + 7 * offset;
+          return Point{{saturday, saturday + 1, Span::other}, i + 3};
+        }
+        if (t == "last" && at(i + 3, "of")) {
+          if (auto m = calendar_ref(i + 4); m && is_month(m->span)) {
+            long saturday = m->span.to - ((m->span.to - monday_of(m->span.to) - 5) % 7 + 7) % 7;
+            return Point{{saturday, saturday + 1, Span::other}, m->next};
+          }
+        }
+      }
       Unit unit = unit_of(u);
       if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
            unit == Unit::year) &&
@@ -849,6 +882,15 @@ class Reader {
         if (t == "earlier") return Point{{whole->span.from, now_, Span::other}, i + 3};
         return Point{{now_, whole->span.to, Span::other}, i + 3};
       }
+    }
+    // all week (long): this week; the rest of the week, month or year: today to its end. Weeks end on
+    // Sunday (date_suites.md, `saturday-end`).
+    if (t == "all" && at(i + 1, "week"))
+      return Point{calendar_unit(Unit::week, 0, 0)->span, at(i + 2, "long") ? i + 3 : i + 2};
+    if (t == "rest" && at(i + 1, "of") && at(i + 2, "the")) {
+      if (Unit unit = unit_of(word(i + 3));
+          (unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(i + 3).ends_with("s"))
+        return Point{{now_, calendar_unit(unit, 0, 0)->span.to, Span::other}, i + 4};
     }
     // "recent days": the last 7 days; "recent weeks": the last 28 days; "recent months": 3 months.
     if (t == "recent") {
@@ -1266,9 +1308,18 @@ class Reader {
     return y;
   }
 
-  // The latest (month, day) not after now, as "29 Feb" is read: in the latest year that has begun
-  // it, none when that year has no such day.
-  std::optional<long> latest_day(unsigned m, unsigned d) const { return common::real_day(latest_year(m, d), m, d); }
+  // The latest (month, day) not after now: "29 Feb" in the latest leap year that has begun it (said
+  // in 2023, 2020's); none for a day no month has ("31 April"). Leap years are at most 8 years apart.
+  std::optional<long> latest_day(unsigned m, unsigned d) const {
+    for (int y = latest_year(m, d), tries = 0; tries < 9; --y, ++tries)
+      if (std::optional<long> v = common::real_day(y, m, d)) return v;
+    return std::nullopt;
+  }
+  std::optional<Point> latest_day_point(unsigned m, unsigned d, std::size_t next) const {
+    std::optional<long> v = latest_day(m, d);
+    if (!v) return std::nullopt;
+    return Point{{*v, *v, Span::day_unit}, next};
+  }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
     Word rest = w_[i];

@@ -23,8 +23,9 @@
 // "the next two weeks": the whole weeks after this one. The weeks of a month or year are its days
 // in sevens ("the first week of March" is 1..7 March, "the last week of 2021" 25..31 December).
 // "The last (past) decade" is the past ten years, "the next decade" the ten whole years after this
-// one; "till date" is until today, "through 2021" until its end. Named events ("before the
-// invasion") are not dates.
+// one; "till date" is until today, "through 2021" until its end; "all week" is this week; "29 Feb"
+// without a year the latest leap year's; a weekday after a date ("Jul 18, Fri") picks its year as
+// one before it does. Named events ("before the invasion") are not dates.
 #pragma once
 
 #include <cstddef>
