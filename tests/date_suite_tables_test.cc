@@ -110,14 +110,17 @@ Tallies run_table(const std::string& name) {
 // convention hold the wrong-but-confident share down. Duckling's all-rows wrong ceiling rose from
 // 0.33 to 0.43 when its 40 "upcoming two weeks" rows (the `upcoming` convention), left as text
 // before, came to be read as "the next two weeks"; the rows without a convention stay under 1%.
+// It rose again to 0.47 (0.458 measured) when 16 rows left as text came to be read by a convention:
+// weeks of a month or year (`nth-week`), a weekday with a clock time or after a date (`forward`),
+// "all week" (`saturday-end`), "through 2014" (`through`), "last week end of October".
 TEST_CASE("Duckling's English date corpus: the share read right does not fall", "[understanding][dates]") {
   const Tallies t = run_table("date_suite_duckling.tsv");
   CHECK(t.all.rows >= 500);
   CHECK(t.stale == 0);
-  CHECK(t.unproven_forward <= 1);  // "Fri, Jul 18": tagged by hand (date_suites.md).
+  CHECK(t.unproven_forward <= 2);  // "Fri, Jul 18" and "Jul 18, Fri": tagged by hand (date_suites.md).
   CHECK(t.all.share(t.all.right) >= 0.49);
-  CHECK(t.all.share(t.all.wrong) <= 0.43);  // Convention rows read as newsq's convention.
-  CHECK(t.plain.share(t.plain.right) >= 0.885);
+  CHECK(t.all.share(t.all.wrong) <= 0.47);  // Convention rows read as newsq's convention.
+  CHECK(t.plain.share(t.plain.right) >= 0.95);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 
@@ -125,12 +128,14 @@ TEST_CASE("dateparser's English date tests: the share read right does not fall",
   const Tallies t = run_table("date_suite_dateparser.tsv");
   CHECK(t.all.rows >= 250);
   CHECK(t.stale == 0);
-  CHECK(t.unproven_forward == 0);
+  CHECK(t.unproven_forward <= 1);  // "29 Feb" from 1702-03-01: tagged by hand (1700 had no 29 February).
   // 0.854 before the four rows of the year 1 or 2 ("2013 years ago") were left as text on purpose
   // (`before-1000`: no search takes a day before the year 1000, date_suites.md).
-  CHECK(t.all.share(t.all.right) >= 0.835);
-  CHECK(t.all.share(t.all.wrong) <= 0.04);
-  CHECK(t.plain.share(t.plain.right) >= 0.93);
+  CHECK(t.all.share(t.all.right) >= 0.84);
+  // 0.04 until eight rows left as text came to be read by a convention (0.065 measured): "till
+  // date" (`to-date`), "last decade" and "next decade" (`decade`), "29 Feb" (`forward`).
+  CHECK(t.all.share(t.all.wrong) <= 0.07);
+  CHECK(t.plain.share(t.plain.right) >= 0.965);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 

@@ -86,6 +86,15 @@ class Reader {
       }
       return std::nullopt;
     }
+    // "till date" (South Asian English: so far): until today, as "until today" is (date_suites.md,
+    // `to-date`). Not "up to date", which is no date.
+    if (first == "till" && at(i + 1, "date")) return Result{{std::nullopt, now_}, i + 2};
+    // through 2014, thru Monday: until its end, inclusive as English "through" is (date_suites.md,
+    // `through`). What follows must be a date on its own ("walk through march" holds none).
+    if (first == "through" || first == "thru") {
+      if (auto p = point(i + 1, false)) return Result{{std::nullopt, p->span.to}, p->next};
+      return std::nullopt;
+    }
     if (first == "up" && at(i + 1, "to")) {
       first = "until";
       ++i;
@@ -225,6 +234,25 @@ class Reader {
     }
     year_written_ = year;
     if (!p || p->span.from != p->span.to) return p;
+    // A weekday after a date ("Jul 18, Fri", "18 July Friday"): the date, and with no year written
+    // the latest year in which it fell on that weekday, as when the weekday comes first. Not a
+    // shortening that is an English word ("3 May sat down"), nor a name ("March 3 Sunday Times").
+    const std::string& after = word(p->next);
+    const bool word_or_name = after == "mon" || after == "wed" || after == "sat" || after == "sun" ||
+                              (p->next + 1 < w_.size() && w_[p->next + 1].capital);
+    if (unsigned wd = weekday_number(after); wd && p->span.unit == Span::day_unit && !word_or_name) {
+      if (!year_written_) {
+        auto c = civil(p->span.from);
+        std::optional<long> v;
+        for (int y = c.year, tries = 0; tries < 28 && !v; --y, ++tries)
+          if (auto day = common::real_day(y, c.month, c.day);
+              day && *day - monday_of(*day) == static_cast<long>(wd) - 1)
+            v = day;
+        if (!v) return std::nullopt;
+        p->span.from = p->span.to = *v;
+      }
+      ++p->next;
+    }
     std::size_t k = after_time_of_day(p->next);
     if (k == p->next && p->span.unit == Span::day_unit && dotted_time(word(k)))
       k = after_time_of_day(k + 1);  // "29.02.2020 13.12"
@@ -254,21 +282,62 @@ class Reader {
         k = early + 1;
       else if (at(early, "in") && at(early + 1, "the") && part_of_day(word(early + 2)))
         k = early + 3;  // "early in the morning"
+      else if (std::size_t hours = at(k, "in") && at(k + 1, "the") ? k + 2 : k; early_hours(hours))
+        // "in the early hours (of the morning)": still the day before it.
+        k = at(hours + 2, "of") && at(hours + 3, "the") && part_of_day(word(hours + 4)) ? hours + 5 : hours + 2;
     }
     return k;
   }
 
+  // "early hours" / "small hours" at word k: the night's end, a time of the day it belongs to.
+  bool early_hours(std::size_t k) const { return (at(k, "early") || at(k, "small")) && at(k + 1, "hours"); }
+
   // A clock time or a span of clock times at word k ("at 3pm", "by 13:20", "from 9:30 to 11:00",
   // "between 9h30 and 11h00", "9:30 - 11:00"): the word after it, or k if there is none.
+  // Bounds of clock times chain ("later than 9:30 but before 11:00", "after 9 and before 11"), and
+  // a trailing "ish" is vague about the time, not the day ("1-2:30 ish").
   std::size_t time_group(std::size_t k) const {
-    std::size_t from = at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") ? k + 1 : k;
+    std::size_t t = one_time_group(k);
+    if (t == k) return k;
+    if (at(t, "ish")) ++t;
+    for (int more = 0; more < 2 && (at(t, "but") || at(t, "and")); ++more) {
+      std::size_t u = one_time_group(t + 1);
+      if (u == t + 1 || !(at(t + 1, "before") || at(t + 1, "after") || at(t + 1, "until") || at(t + 1, "till") ||
+                          at(t + 1, "earlier") || at(t + 1, "later")))
+        break;
+      t = at(u, "ish") ? u + 1 : u;
+    }
+    return t;
+  }
+
+  std::size_t one_time_group(std::size_t k) const {
+    // The words that lead a clock time: "at 3pm", "by 13:20", "for 9am" (a time set on a day), a
+    // bound ("before 11:00", "later than 9:30"), a span ("from 9:30 to 11:00", "in between 1-2:30").
+    std::size_t from = k;
+    if (at(k, "at") || at(k, "by") || at(k, "from") || at(k, "between") || at(k, "for") || at(k, "before") ||
+        at(k, "after") || at(k, "until") || at(k, "till") || at(k, "untill"))
+      from = k + 1;
+    else if ((at(k, "later") || at(k, "earlier")) && at(k + 1, "than"))
+      from = k + 2;
+    else if (at(k, "in") && at(k + 1, "between"))
+      from = k + 2;
+    const bool span = at(k, "from") || at(k, "between") || at(k + 1, "between");
     std::size_t t = time_at(from);
+    if (t == from && span && short_clock(word(from)) && (at(from + 1, "to") || at(from + 1, "-")) &&
+        short_clock(word(from + 2)))
+      return from + 3;  // "from 9a to 11a": Duckling's shorthand, read only as both ends of a span.
     if (t == from) return k;
     if (at(t, "-") || at(t, "to") || at(t, "till") || at(t, "until") || at(t, "untill") || at(t, "and")) {
       if (std::size_t u = time_at(t + 1); u != t + 1) return u;
-      if (at(k, "from") || at(k, "between")) return k;  // "from 9:30 to May": no time span.
+      if (span) return k;  // "from 9:30 to May": no time span.
     }
     return t;
+  }
+
+  // "9a", "11p": an hour and the first letter of am/pm.
+  static bool short_clock(std::string_view w) {
+    return w.size() >= 2 && w.size() <= 3 && (w.back() == 'a' || w.back() == 'p') &&
+           all_digits(w.substr(0, w.size() - 1));
   }
 
   // A clock time starting at word k ("3pm", "3 pm", "10:30", "10:30 a.m.", "19h30", "9 am BST"):
@@ -278,8 +347,11 @@ class Reader {
     std::size_t n = k;
     if (time_of_day(word(k))) {
       n = k + 1;
-    } else if (all_digits(word(k)) && word(k).size() <= 2) {
-      if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
+    } else if ((all_digits(word(k)) && word(k).size() <= 2) ||
+               (small_number(word(k)) >= 1 && !at(k, "a") && !at(k, "an") && o_clock(word(k + 1)))) {
+      if (o_clock(word(k + 1)))
+        n = k + 2;  // "8 o'clock", "eight o'clock"
+      else if (at(k + 1, "am") || at(k + 1, "pm") || at(k + 1, "a.m") || at(k + 1, "p.m"))
         n = k + 2;
       else if (k > 0 && at(k - 1, "at") && (k + 1 == w_.size() || time_zone(word(k + 1))))
         n = k + 1;  // "Saturday morning at 9", "Thu at 8 GMT"
@@ -291,6 +363,9 @@ class Reader {
     if (time_zone(word(n))) ++n;
     return n;
   }
+
+  // "o'clock" (with a straight or curly apostrophe) or "oclock".
+  static bool o_clock(std::string_view w) { return w == "o'clock" || w == "oclock" || w == "o\u2019clock"; }
 
   std::optional<Point> point_raw(std::size_t i, bool context) {
     year_written_ = false;
@@ -340,9 +415,9 @@ class Reader {
       if (auto m = calendar_ref(n + 2); m && is_month(m->span))
         return Point{{m->span.to, m->span.to, Span::other}, m->next};
     }
-    // the morning of the 15th of February: the day.
-    if (part_of_day(t) && at(n, "of")) {
-      if (auto d = point(n + 1, true); d && d->span.from == d->span.to) return d;
+    // the morning of the 15th of February, the early hours of Sunday: the day.
+    if ((part_of_day(t) && at(n, "of")) || (early_hours(i) && at(n + 1, "of"))) {
+      if (auto d = point(part_of_day(t) ? n + 1 : n + 2, true); d && d->span.from == d->span.to) return d;
     }
     // the beginning / start / middle / end of a week, month or year; EOM, BOY, ...
     if (auto part = part_of_period(i)) return part;
@@ -553,13 +628,20 @@ class Reader {
       int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
       return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n + 1};
     }
-    // the first week of March [2022]
-    if (t == "the" && (small_ordinal(word(n)) || at(n, "last")) && at(n + 1, "week") && at(n + 2, "of")) {
-      if (auto m = point(n + 3, true); m && m->span.unit == Span::month_unit) {
-        long first = m->span.from, last = m->span.to;
-        int ord = small_ordinal(word(n));
-        long from = at(n, "last") ? last - 6 : first + 7 * (ord - 1);
-        if (from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
+    // the first week of March [2022], last week of September, the second last week of October, the
+    // last week of 2018: a month's or year's weeks are its days in sevens from its first day, and
+    // the last week its last seven days ("the last week of February 2022" is 22..28), counted back
+    // in sevens from there (date_suites.md, `nth-week`: not Monday-to-Sunday weeks). ("the" before
+    // them is read by point().)
+    if (int ord = at(i, "last") ? 1 : small_ordinal(t); ord) {
+      const bool from_end = at(i, "last") || at(n, "last");
+      const std::size_t week = at(i, "last") ? n : from_end ? n + 1 : n;
+      if (at(week, "week") && at(week + 1, "of")) {
+        if (auto m = point(week + 2, true); m && (m->span.unit == Span::month_unit || is_year(m->span))) {
+          long first = m->span.from, last = m->span.to;
+          long from = from_end ? last - 6 - 7 * (ord - 1) : first + 7 * (ord - 1);
+          if (from >= first && from + 6 <= last) return Point{{from, from + 6, Span::other}, m->next};
+        }
       }
     }
     // early / mid / late + month or year; "mid-2021", "mid-March"
@@ -620,7 +702,7 @@ class Reader {
           year_written_ = true;
           return day_point(y, m, d, k + 2);
         }
-        return day_point(latest_year(m, d), m, d, k + 1);
+        return latest_day_point(m, d, k + 1);
       }
     }
     // March 21, 2022 / March 2022 / March 21 / March
@@ -640,7 +722,7 @@ class Reader {
           year_written_ = true;
           return day_point(y, m, d, k + 1);
         }
-        return day_point(latest_year(m, d), m, d, k);
+        return latest_day_point(m, d, k);
       }
       // April 3-9, 2022
       if (auto dash = word(n).find('-'); dash != std::string::npos) {
@@ -723,6 +805,20 @@ class Reader {
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
+      // "week end" in two words is the weekend only where "end" can be no verb: last in the query,
+      // or in "the last week end of October" ("talks last week end in failure" keeps last week).
+      if (u == "week" && at(i + 2, "end")) {
+        if (i + 3 == w_.size()) {
+          long saturday = monday_of(now_) + 5 + 7 * offset;
+          return Point{{saturday, saturday + 1, Span::other}, i + 3};
+        }
+        if (t == "last" && at(i + 3, "of")) {
+          if (auto m = calendar_ref(i + 4); m && is_month(m->span)) {
+            long saturday = m->span.to - ((m->span.to - monday_of(m->span.to) - 5) % 7 + 7) % 7;
+            return Point{{saturday, saturday + 1, Span::other}, m->next};
+          }
+        }
+      }
       Unit unit = unit_of(u);
       if ((unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::quarter ||
            unit == Unit::year) &&
@@ -761,6 +857,12 @@ class Reader {
         add_months(y_end, m_end, 2);
         return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, i + 2};
       }
+      // the next decade, the coming decade: the ten whole years after this one, as "the next 10
+      // years" (date_suites.md, `decade`); the last decade is read below, as "the past 10 years".
+      if (offset == 1 && u == "decade" && !at(i + 2, "of")) {
+        const int y = year_of(now_);
+        return Point{{days(y + 1, 1, 1), days(y + 10, 12, 31), Span::other}, i + 2};
+      }
       if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
         long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
@@ -781,6 +883,15 @@ class Reader {
         return Point{{now_, whole->span.to, Span::other}, i + 3};
       }
     }
+    // all week (long): this week; the rest of the week, month or year: today to its end. Weeks end on
+    // Sunday (date_suites.md, `saturday-end`).
+    if (t == "all" && at(i + 1, "week"))
+      return Point{calendar_unit(Unit::week, 0, 0)->span, at(i + 2, "long") ? i + 3 : i + 2};
+    if (t == "rest" && at(i + 1, "of") && at(i + 2, "the")) {
+      if (Unit unit = unit_of(word(i + 3));
+          (unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(i + 3).ends_with("s"))
+        return Point{{now_, calendar_unit(unit, 0, 0)->span.to, Span::other}, i + 4};
+    }
     // "recent days": the last 7 days; "recent weeks": the last 28 days; "recent months": 3 months.
     if (t == "recent") {
       Unit unit = unit_of(word(i + 1));
@@ -791,10 +902,15 @@ class Reader {
     if (t == "the") ++k;
     if (at(k, "past") || at(k, "last")) {
       // "the past 3 days", "past week", "the last 2 months": a rolling window ending today.
+      // "the past decade", "the last two decades": ten years each (date_suites.md, `decade`), not
+      // "the past decades", which names no span.
       int count = small_number(word(k + 1));
       std::size_t unit_at = count >= 0 ? k + 2 : k + 1;
-      Unit unit = unit_of(word(unit_at));
+      long scale = 1;
+      Unit unit = offset_unit_of(word(unit_at), scale);
+      if (scale == 10 && count < 0 && word(unit_at) != "decade") unit = Unit::none;
       if (count < 0) count = 1;
+      count *= static_cast<int>(scale);
       if (unit != Unit::none && !at(unit_at + 1, "of")) {
         long from = now_ - count + 1;
         if (unit == Unit::week) from = now_ - 7 * count + 1;
@@ -1192,9 +1308,18 @@ class Reader {
     return y;
   }
 
-  // The latest (month, day) not after now, as "29 Feb" is read: in the latest year that has begun
-  // it, none when that year has no such day.
-  std::optional<long> latest_day(unsigned m, unsigned d) const { return common::real_day(latest_year(m, d), m, d); }
+  // The latest (month, day) not after now: "29 Feb" in the latest leap year that has begun it (said
+  // in 2023, 2020's); none for a day no month has ("31 April"). Leap years are at most 8 years apart.
+  std::optional<long> latest_day(unsigned m, unsigned d) const {
+    for (int y = latest_year(m, d), tries = 0; tries < 9; --y, ++tries)
+      if (std::optional<long> v = common::real_day(y, m, d)) return v;
+    return std::nullopt;
+  }
+  std::optional<Point> latest_day_point(unsigned m, unsigned d, std::size_t next) const {
+    std::optional<long> v = latest_day(m, d);
+    if (!v) return std::nullopt;
+    return Point{{*v, *v, Span::day_unit}, next};
+  }
 
   std::vector<Word> split_word(std::size_t i, std::size_t cut) const {
     Word rest = w_[i];

@@ -6,7 +6,8 @@
 // month or day without a year is the latest one not after `now`; a weekday alone the latest not
 // after `now` (today on that weekday), "last Tuesday" the latest before today; weeks start on
 // Monday; "the past N days" and "in recent days" (the last seven) end today. A time of day beside
-// a day is read and dropped ("yesterday at 3pm" is yesterday). Words that only look like dates
+// a day is read and dropped ("yesterday at 3pm", "at 8 o'clock on Thursday", "after 5pm on
+// Friday", "in the early hours of Sunday" are the day). Words that only look like dates
 // stay text: a month name alone is a month after a date preposition (in, since, ...), beside a day
 // or year, or capitalised (or any month but March) with no name or verb beside it ("shelling
 // January", not "protesters march", "May said", "Grace August"). 01/02/2022 is read only when
@@ -19,8 +20,12 @@
 // they count from something the query names: "the worst drought in 40 years"). A day of the month
 // alone ("on the 15th", "the 1st", "since the 2nd") is the latest such day, read only where nothing
 // but a clock time follows it ("the 1st battalion" holds no date). "The upcoming two weeks" is
-// "the next two weeks": the whole weeks after this one. Named events ("before the invasion") are
-// not dates.
+// "the next two weeks": the whole weeks after this one. The weeks of a month or year are its days
+// in sevens ("the first week of March" is 1..7 March, "the last week of 2021" 25..31 December).
+// "The last (past) decade" is the past ten years, "the next decade" the ten whole years after this
+// one; "till date" is until today, "through 2021" until its end; "all week" is this week; "29 Feb"
+// without a year the latest leap year's; a weekday after a date ("Jul 18, Fri") picks its year as
+// one before it does. Named events ("before the invasion") are not dates.
 #pragma once
 
 #include <cstddef>
