@@ -918,6 +918,22 @@ TEST_CASE("place regressions: a region word, the name a qualifier follows, a lis
         Ids{kRussia, kUnitedStates});
 }
 
+TEST_CASE("place regressions: a governor, premier or provincial minister after a name is the region's", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kNewYorkState = 5128638, kQuebec = 6115047, kQuebecCity = 6325494, kOntario = 6093943,
+                          kKharkivOblast = 706482, kGeorgiaCountry = 614540;
+  // Cities have mayors; a governor, a premier, a legislature or a minister is the first-level division's.
+  CHECK(ids_in(extract(*g, "New York Gov. Jane Roe signed the bill on Monday.")) == Ids{kNewYorkState});
+  CHECK(ids_in(extract(*g, "Ontario Premier John Doe spoke to reporters.")) == Ids{kOntario});
+  CHECK(ids_in(extract(*g, "Quebec Health Minister Paul Smith said beds were short.")) == Ids{kQuebec});
+  CHECK(ids_in(extract(*g, "Kharkiv Governor Ivan Petrenko said two people were hurt.")) == Ids{kKharkivOblast});
+  // Without the office the city stays the city, and a country's name keeps the country (countries
+  // have ministers too).
+  CHECK(ids_in(extract(*g, "The Quebec mayor opened the bridge.")) == Ids{kQuebecCity});
+  CHECK(ids_in(extract(*g, "Georgia Foreign Minister Ana Beridze flew in.")) == Ids{kGeorgiaCountry});
+}
+
 TEST_CASE("place regressions: a country's own name is the country, not a city known by it", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());

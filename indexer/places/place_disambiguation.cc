@@ -242,6 +242,11 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
                                        ? &article.spans[static_cast<std::size_t>(x)]
                                        : nullptr;
   const bool in_region_list = s.places.size() > 1 && article.among_regions(s);
+  // A region's office after the name ("New York Gov.", "Quebec Premier") decides for the region,
+  // unless a country has the name: countries have ministers, and "Georgia" stays as before.
+  const bool office = s.region_office && std::none_of(s.places.begin(), s.places.end(), [](const auto& c) {
+    return c.first.level == Level::country;
+  });
   const auto settled = article.settled.find(s.key);
   const std::uint32_t settled_on = settled == article.settled.end() ? 0 : settled->second;
   for (const auto& [p, base] : s.places) {
@@ -254,7 +259,8 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
     score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
     const bool qualifies = q && lies_in(p, q->candidates);
-    const bool decisive = qualifies || (s.region_word && p.level == Level::region) || near_anchor(s, p, article) ||
+    const bool decisive = qualifies || ((s.region_word || office) && p.level == Level::region) ||
+                          near_anchor(s, p, article) ||
                           (qualified_by_s && around(p, s, *qualified_by_s)) || (settled_on && p.id == settled_on);
     if (decisive) score += 20;
     if (in_region_list && p.level == Level::region) score += 10;
