@@ -905,6 +905,12 @@ TEST_CASE("place regressions: a region word, the name a qualifier follows, a lis
   // A list whose other names are states names states.
   CHECK(ids_in(extract(*g, "Cases were confirmed in Ohio, Oklahoma, Washington and Wisconsin.")) ==
         Ids{kOhio, kOklahoma, kWashingtonState, kWisconsin});
+  // In such a list the comma separates peers: not the West Virginia town "Washington, West Virginia"
+  // would be, nor the Pennsylvania one "Oklahoma, Pennsylvania" would.
+  CHECK(ids_in(extract(*g, "Farms in Virginia, Washington, West Virginia and Ohio were checked.")).count(
+            kWashingtonState) == 1);
+  CHECK(ids_in(extract(*g, "Outbreaks hit Texas, Oklahoma, Pennsylvania and Wisconsin in June.")) ==
+        Ids{kTexas, kOklahoma, 6254927, kWisconsin});
   // Without any of that the capital stays the capital: "summit" is no place Washington qualifies,
   // and "Washington, D.C." names one city twice.
   CHECK(ids_in(extract(*g, "Leaders met at the summit in Washington on Friday.")) == Ids{kWashingtonDC});

@@ -242,6 +242,12 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
                                        ? &article.spans[static_cast<std::size_t>(x)]
                                        : nullptr;
   const bool in_region_list = s.places.size() > 1 && article.among_regions(s);
+  // In a list of regions the comma separates peers: "Virginia, Washington, West Virginia and
+  // Wyoming" names the state of Washington, not the West Virginia town the comma would make
+  // "Washington, West Virginia". So a name that is itself a region there takes no qualifier.
+  const bool peer_regions = in_region_list && std::any_of(s.places.begin(), s.places.end(), [](const auto& c) {
+    return c.first.level == Level::region;
+  });
   // A region's office after the name ("New York Gov.", "Quebec Premier") decides for the region,
   // unless a country has the name: countries have ministers, and "Georgia" stays as before.
   const bool office = s.region_office && std::none_of(s.places.begin(), s.places.end(), [](const auto& c) {
@@ -258,7 +264,7 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // that also names Toronto and Windsor is London, Ontario (geoparse bench: TR-News acc@161
     // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
     score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
-    const bool qualifies = q && lies_in(p, q->candidates);
+    const bool qualifies = q && !peer_regions && lies_in(p, q->candidates);
     const bool decisive = qualifies || ((s.region_word || office) && p.level == Level::region) ||
                           near_anchor(s, p, article) ||
                           (qualified_by_s && around(p, s, *qualified_by_s)) || (settled_on && p.id == settled_on);
