@@ -584,7 +584,8 @@ const std::string& regression_gazetteer() {
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
         "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
-        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns"};
+        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns",
+        "Chicago", "Dallas", "Houston"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -938,6 +939,19 @@ TEST_CASE("place regressions: a governor, premier or provincial minister after a
   // have ministers too).
   CHECK(ids_in(extract(*g, "The Quebec mayor opened the bridge.")) == Ids{kQuebecCity});
   CHECK(ids_in(extract(*g, "Georgia Foreign Minister Ana Beridze flew in.")) == Ids{kGeorgiaCountry});
+}
+
+TEST_CASE("place regressions: the country's votes alone do not take a capital's name to a small namesake", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kParis = 2988507, kParisTexas = 4717560;
+  // Three American places vote for the United States, which alone would make "Paris" the Texas town.
+  CHECK(ids_in(extract(*g, "Officials from Seattle, Spokane and Miami met in Paris with the envoy.")).count(kParis) ==
+        1);
+  // Places of the town's own region still bring it home.
+  const Ids texas = ids_in(extract(*g, "Storms hit Dallas and Houston, then Paris overnight."));
+  CHECK(texas.count(kParisTexas) == 1);
+  CHECK(texas.count(kParis) == 0);
 }
 
 TEST_CASE("place regressions: a country's own name is the country, not a city known by it", "[shared]") {
