@@ -266,9 +266,12 @@ TEST_CASE("geoparse: the development corpora score at least as well as measured"
   // TR-News P 0.935 R 0.887 F1 0.910 acc@161 0.792 set F1 0.738. With region words, the area a qualifier names,
   // lists of regions, nearness, one sense per article, a country's own name and listed countries
   // (indexer/places/README.md; make -f Makefile.bench geoparse, 2026-12-07 05:30): GeoVirus P 0.945 R 0.914
-  // F1 0.929 acc@161 0.851 set F1 0.785; TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.806 set F1 0.749.
-  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.93, 0.905, 0.92, 0.84, 0.775},
-                             Floor{"trnews.jsonl.gz", true, false, 0.92, 0.88, 0.90, 0.795, 0.74}}) {
+  // F1 0.929 acc@161 0.851 set F1 0.785; TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.806 set F1 0.749. With a
+  // region's office ("New York Gov."), no qualifier between peers of a list of regions, and no small namesake by
+  // the country's votes alone (2026-12-07 11:16): GeoVirus P 0.945 R 0.914 F1 0.929 acc@161 0.853 set F1 0.788;
+  // TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.808 set F1 0.751.
+  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.93, 0.905, 0.92, 0.85, 0.785},
+                             Floor{"trnews.jsonl.gz", true, false, 0.92, 0.88, 0.90, 0.805, 0.745}}) {
     INFO(floor.file);
     auto corpus = gp::read_corpus((dir / floor.file).string());
     CHECK(corpus.articles.size() > 100);

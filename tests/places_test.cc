@@ -584,7 +584,8 @@ const std::string& regression_gazetteer() {
         "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
         "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
-        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns"};
+        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns",
+        "Chicago", "Dallas", "Houston"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -905,6 +906,12 @@ TEST_CASE("place regressions: a region word, the name a qualifier follows, a lis
   // A list whose other names are states names states.
   CHECK(ids_in(extract(*g, "Cases were confirmed in Ohio, Oklahoma, Washington and Wisconsin.")) ==
         Ids{kOhio, kOklahoma, kWashingtonState, kWisconsin});
+  // In such a list the comma separates peers: not the West Virginia town "Washington, West Virginia"
+  // would be, nor the Pennsylvania one "Oklahoma, Pennsylvania" would.
+  CHECK(ids_in(extract(*g, "Farms in Virginia, Washington, West Virginia and Ohio were checked.")).count(
+            kWashingtonState) == 1);
+  CHECK(ids_in(extract(*g, "Outbreaks hit Texas, Oklahoma, Pennsylvania and Wisconsin in June.")) ==
+        Ids{kTexas, kOklahoma, 6254927, kWisconsin});
   // Without any of that the capital stays the capital: "summit" is no place Washington qualifies,
   // and "Washington, D.C." names one city twice.
   CHECK(ids_in(extract(*g, "Leaders met at the summit in Washington on Friday.")) == Ids{kWashingtonDC});
@@ -916,6 +923,35 @@ TEST_CASE("place regressions: a region word, the name a qualifier follows, a lis
   // A country's name is never qualified: this is Russia, not an Ohio village called Russia.
   CHECK(ids_in(extract(*g, "His reporting on deals in Russia, U.S. officials said, was checked.")) ==
         Ids{kRussia, kUnitedStates});
+}
+
+TEST_CASE("place regressions: a governor, premier or provincial minister after a name is the region's", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kNewYorkState = 5128638, kQuebec = 6115047, kQuebecCity = 6325494, kOntario = 6093943,
+                          kKharkivOblast = 706482, kGeorgiaCountry = 614540;
+  // Cities have mayors; a governor, a premier, a legislature or a minister is the first-level division's.
+  CHECK(ids_in(extract(*g, "New York Gov. Jane Roe signed the bill on Monday.")) == Ids{kNewYorkState});
+  CHECK(ids_in(extract(*g, "Ontario Premier John Doe spoke to reporters.")) == Ids{kOntario});
+  CHECK(ids_in(extract(*g, "Quebec Health Minister Paul Smith said beds were short.")) == Ids{kQuebec});
+  CHECK(ids_in(extract(*g, "Kharkiv Governor Ivan Petrenko said two people were hurt.")) == Ids{kKharkivOblast});
+  // Without the office the city stays the city, and a country's name keeps the country (countries
+  // have ministers too).
+  CHECK(ids_in(extract(*g, "The Quebec mayor opened the bridge.")) == Ids{kQuebecCity});
+  CHECK(ids_in(extract(*g, "Georgia Foreign Minister Ana Beridze flew in.")) == Ids{kGeorgiaCountry});
+}
+
+TEST_CASE("place regressions: the country's votes alone do not take a capital's name to a small namesake", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kParis = 2988507, kParisTexas = 4717560;
+  // Three American places vote for the United States, which alone would make "Paris" the Texas town.
+  CHECK(ids_in(extract(*g, "Officials from Seattle, Spokane and Miami met in Paris with the envoy.")).count(kParis) ==
+        1);
+  // Places of the town's own region still bring it home.
+  const Ids texas = ids_in(extract(*g, "Storms hit Dallas and Houston, then Paris overnight."));
+  CHECK(texas.count(kParisTexas) == 1);
+  CHECK(texas.count(kParis) == 0);
 }
 
 TEST_CASE("place regressions: a country's own name is the country, not a city known by it", "[shared]") {

@@ -242,6 +242,24 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
                                        ? &article.spans[static_cast<std::size_t>(x)]
                                        : nullptr;
   const bool in_region_list = s.places.size() > 1 && article.among_regions(s);
+  // In a list of regions the comma separates peers: "Virginia, Washington, West Virginia and
+  // Wyoming" names the state of Washington, not the West Virginia town the comma would make
+  // "Washington, West Virginia". So a name that is itself a region there takes no qualifier.
+  const bool peer_regions = in_region_list && std::any_of(s.places.begin(), s.places.end(), [](const auto& c) {
+    return c.first.level == Level::region;
+  });
+  // A region's office after the name ("New York Gov.", "Quebec Premier") decides for the region,
+  // unless a country has the name: countries have ministers, and "Georgia" stays as before.
+  const bool office = s.region_office && std::none_of(s.places.begin(), s.places.end(), [](const auto& c) {
+    return c.first.level == Level::country;
+  });
+  // A namesake known beyond its country: a country, or a national capital of 100,000 people or more.
+  // (Any major place, a town of 100,000 included, cost the hand labels a headline's "Bolton"; first-level
+  // regions too cost GeoVirus precision through a brand named like a Swiss canton, "Lucerne".)
+  const bool major_namesake = std::any_of(s.places.begin(), s.places.end(), [](const auto& c) {
+    const Place& p = c.first;
+    return p.level == Level::country || (p.feature == "P.PPLC" && p.population >= 100000);
+  });
   const auto settled = article.settled.find(s.key);
   const std::uint32_t settled_on = settled == article.settled.end() ? 0 : settled->second;
   for (const auto& [p, base] : s.places) {
@@ -252,9 +270,15 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // Each other name in the candidate's region counts (up to three): the London of an article
     // that also names Toronto and Windsor is London, Ontario (geoparse bench: TR-News acc@161
     // .789 -> .790, set F1 .733 -> .735; one vote only, as before, left it in England).
-    score += 4 * std::min(cv, 3) + 3 * std::min(rv, 3);
-    const bool qualifies = q && lies_in(p, q->candidates);
-    const bool decisive = qualifies || (s.region_word && p.level == Level::region) || near_anchor(s, p, article) ||
+    // The country's votes alone do not take a name from such a place to a small namesake: "Paris"
+    // in an article that names only the U.S. and Russia is still the capital of France, not the
+    // Texas town. Votes from the small place's own region do ("Paris" beside Dallas and Houston),
+    // as do a qualifier, a nearness or a one-sense settlement.
+    const bool only_country_votes = major_namesake && !strong(p) && rv == 0;
+    score += 4 * std::min(only_country_votes ? 0 : cv, 3) + 3 * std::min(rv, 3);
+    const bool qualifies = q && !peer_regions && lies_in(p, q->candidates);
+    const bool decisive = qualifies || ((s.region_word || office) && p.level == Level::region) ||
+                          near_anchor(s, p, article) ||
                           (qualified_by_s && around(p, s, *qualified_by_s)) || (settled_on && p.id == settled_on);
     if (decisive) score += 20;
     if (in_region_list && p.level == Level::region) score += 10;

@@ -177,6 +177,9 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
     const bool name_after = next + 1 < view.tokens.size() && only_spaces(view.gap(next + 1)) &&
                             capitalised(view.word(next + 1));
     if (lexicon::region_word(after) && !name_after) s.region_word = true;
+    // "New York Gov. Kathy Hochul", "Quebec Health Minister Christian Dube": the office is the region's.
+    s.region_office = lexicon::region_office(after) ||
+                      (s.next_capitalised && name_after && view.term(next + 1) == "minister");
   }
   // Not an acronym ("Molotov-Ribbentrop", not "UN-Turkey").
   s.hyphen_after = view.gap(next) == "-" && capitalised(view.word(next)) && has_lower(view.word(next));

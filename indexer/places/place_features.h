@@ -37,6 +37,7 @@ struct NameSpan {
   int hyphen_prev = -1, hyphen_next = -1;            // ...that is itself a name (span index).
   bool region_list = false;                          // Named in a list of regions.
   bool region_word = false;  // "Washington state", "the state of New York", "province of Ontario": a region's name.
+  bool region_office = false;  // "New York Gov.", "Quebec Premier", "Quebec Health Minister": a region's office.
   int list = -1;             // In a list of names ("Ohio, Oklahoma and Washington"): index of its first span.
   int near = -1;             // "X, south of Y", "X, just outside Y": index of Y's span, X lies near it.
   bool prev_capitalised_initial = false;             // After a capitalised first word of a sentence ("Todd Wright").

@@ -83,6 +83,11 @@ const char* const kRegionSuffixes[] = {" oblast", " region", " province"};
 // that division's and not its city's: "Washington state", "the state of New York", "the province of
 // Quebec". Not "region" or "oblast": a region named so is its own gazetteer name ("Kharkiv Oblast").
 constexpr common::WordSet kRegionWords{{"state", "province"}};
+// Offices of a first-level division, written right after its name: "New York Gov. Kathy Hochul",
+// "Ontario Premier Doug Ford", "Kharkiv Governor Oleh Synehubov" (the oblast's governor, not the city's
+// mayor). Cities have mayors and councils; a governor, a premier or a legislature is the region's.
+// ("government" is not one: "the Kyiv government" is the country's.)
+constexpr common::WordSet kRegionOffices{{"gov", "governor", "premier", "legislature", "lieutenant"}};
 // "X, south of Y", "X, just outside Y", "X, some 30 km northwest of Y": where a name is placed
 // near another one (place_features.cc, near_between).
 constexpr common::WordSet kNearbyWords{{"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -125,6 +130,7 @@ bool qualifier_only(std::string_view key) { return kQualifierOnly.contains(key);
 bool case_only(std::string_view key) { return kCaseOnly.contains(key); }
 bool region_noun(std::string_view term) { return kRegionNouns.contains(term); }
 bool region_word(std::string_view term) { return kRegionWords.contains(term); }
+bool region_office(std::string_view term) { return kRegionOffices.contains(term); }
 bool nearby_word(std::string_view term) { return kNearbyWords.contains(term); }
 bool distance_hedge(std::string_view term) { return kDistanceHedges.contains(term); }
 std::span<const char* const> region_suffixes() { return kRegionSuffixes; }

@@ -24,6 +24,10 @@ bool region_noun(std::string_view term);
 // Words for a first-level division that make a name next to them the division's, not its city's:
 // "Washington state", "the state of New York", "the province of Quebec".
 bool region_word(std::string_view term);
+// Offices of a first-level division that make the name just before them the division's: "New York
+// Gov.", "Ontario Premier", "Kharkiv Governor" (and a minister after one more word: "Quebec Health
+// Minister", place_features.cc).
+bool region_office(std::string_view term);
 // "X, south of Y", "X, just outside Y": the words that place a name near the next one, and the
 // words that may stand before them ("just", "some 30 km").
 bool nearby_word(std::string_view term);
