@@ -242,7 +242,9 @@ TEST_CASE("newsq serve sends the page's files gzipped when asked, never brotli, 
     return res;
   };
   // The page's script when the page is built; the stand-in page otherwise.
-  const std::string file = fetch("/app.js", "identity")->status == 200 ? "/app.js" : "/";
+  auto script = client.Get("/app.js", {{"Accept-Encoding", "identity"}});
+  REQUIRE(script);
+  const std::string file = script->status == 200 ? "/app.js" : "/";
   auto plain = fetch(file, "identity");
   CHECK(!plain->has_header("Content-Encoding"));
   // Brotli alone is not offered (cpp-httplib would compress at its slowest setting per request).
