@@ -175,9 +175,11 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
         return;
       }
       std::string body = dump(cli::search_json(results, prepared.understood));
-      // A partial answer (a shard missing) is not the answer to keep: the shard may be back next time.
-      if (cached && !results.partial) cache.store(key, body);
-      if (cached) res.set_header("X-Newsq-Cache", "miss");
+      if (cached) {
+        // A partial answer (a shard missing) is not the one to keep: the shard may be back next time.
+        if (!results.partial) cache.store(key, body);
+        res.set_header("X-Newsq-Cache", "miss");
+      }
       send_body(res, std::move(body));
     });
   });

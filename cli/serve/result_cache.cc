@@ -8,11 +8,7 @@ namespace newsq::serve {
 std::optional<std::string> ResultCache::find(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = by_key_.find(key);
-  if (it == by_key_.end()) {
-    ++misses_;
-    return std::nullopt;
-  }
-  ++hits_;
+  if (it == by_key_.end()) return std::nullopt;
   recent_.splice(recent_.begin(), recent_, it->second);
   return it->second->second;
 }
@@ -38,7 +34,7 @@ void ResultCache::store(const std::string& key, const std::string& answer) {
 
 ResultCache::Counts ResultCache::counts() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return {hits_, misses_, recent_.size(), bytes_};
+  return {recent_.size(), bytes_};
 }
 
 std::string cache_key(const std::string& revision, const std::string& today,

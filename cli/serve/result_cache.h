@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -33,7 +32,7 @@ class ResultCache {
   void store(const std::string& key, const std::string& answer);
 
   struct Counts {
-    std::uint64_t hits = 0, misses = 0, entries = 0, bytes = 0;
+    std::size_t entries = 0, bytes = 0;
   };
   Counts counts() const;
 
@@ -46,7 +45,6 @@ class ResultCache {
   std::list<Entry> recent_;  // Most recently used first.
   std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
   std::size_t bytes_ = 0;
-  std::uint64_t hits_ = 0, misses_ = 0;
 };
 
 // The key of a search: the index's revision, the day today is (a request without `now` resolves

@@ -18,13 +18,12 @@ class IdCounts {
       return;
     }
     if ((used_ + 1) * 2 > slots_.size()) grow();
-    std::size_t at = spread(id) & (slots_.size() - 1);
-    while (slots_[at].id != 0 && slots_[at].id != id) at = (at + 1) & (slots_.size() - 1);
-    if (slots_[at].id == 0) {
-      slots_[at].id = id;
+    Slot& slot = slots_[slot_of(id)];
+    if (slot.id == 0) {
+      slot.id = id;
       ++used_;
     }
-    ++slots_[at].count;
+    ++slot.count;
   }
 
   // take(id, count) for every id added, in no particular order.
@@ -47,17 +46,18 @@ class IdCounts {
   // bits, so they do not crowd into neighbouring slots.
   static std::size_t spread(std::uint32_t id) { return (std::uint64_t{id} * 0x9E3779B97F4A7C15ull) >> 32; }
 
+  // The slot holding `id`, or the empty slot where it goes (the table is never full).
+  std::size_t slot_of(std::uint32_t id) const {
+    std::size_t at = spread(id) & (slots_.size() - 1);
+    while (slots_[at].id != 0 && slots_[at].id != id) at = (at + 1) & (slots_.size() - 1);
+    return at;
+  }
+
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old) {
-      if (s.id == 0) continue;
-      std::size_t at = spread(s.id) & (slots_.size() - 1);
-      while (slots_[at].id != 0) at = (at + 1) & (slots_.size() - 1);
-      slots_[at] = s;
-      ++used_;
-    }
+    for (const Slot& s : old)
+      if (s.id != 0) slots_[slot_of(s.id)] = s;
   }
 
   std::vector<Slot> slots_;

@@ -26,7 +26,7 @@ class PlaceNames {
     bool has_coordinates = false;
     double lat = 0, lon = 0;
     std::uint32_t country_id = 0, region_id = 0;  // 0 if none, or the place is that country or region.
-    bool areas_named = false;          // country and region below are filled in (areas()).
+    bool areas_named = false;  // `country` and `region` below are filled in (with_areas()).
     std::string_view country, region;  // Names of the country and first-level region it lies in; empty if none.
   };
   // The place alone: its name, level and position (one gazetteer lookup, the first time).
