@@ -3,6 +3,7 @@
 #include "query/index_gazetteer_cache.h"
 
 #include "engine/index/index_gazetteer.h"
+#include "engine/index/place_name_table.h"
 #include "indexer/places/place_resolver.h"
 #include "newsq/error.h"
 
@@ -15,13 +16,22 @@ const places::Gazetteer* IndexGazetteerCache::get() {
   if (now == checked_at_) return gazetteer_.get();
   checked_at_ = now;
   GazetteerBinding binding = read_gazetteer_binding(index_.db());
-  if (binding_ && binding == *binding_) return gazetteer_.get();
+  // A cluster's shards each have a table, and metadata is read from the first shard only.
+  const bool table = !index_.is_cluster() && places::place_names_match(index_.db(), binding.checksum);
+  if (binding_ && binding == *binding_) {
+    if (gazetteer_ && table != names_use_table_) {
+      names_use_table_ = table;
+      names_.emplace(*gazetteer_, table ? &index_.db() : nullptr);
+    }
+    return gazetteer_.get();
+  }
   binding_ = std::move(binding);
   names_.reset();
   IndexGazetteer loaded = load_index_gazetteer(index_.dir(), *binding_);
   gazetteer_ = std::move(loaded.gazetteer);
   error_ = std::move(loaded.error);
-  if (gazetteer_) names_.emplace(*gazetteer_);
+  names_use_table_ = table;
+  if (gazetteer_) names_.emplace(*gazetteer_, table ? &index_.db() : nullptr);
   return gazetteer_.get();
 }
 

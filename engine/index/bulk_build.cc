@@ -96,14 +96,18 @@ struct BulkBuild::State {
     // block is written in one go, with no merging into postings already on disk.
     // No fsync: a shard is thrown away unless the run ends, and the merged generation is synced.
     Xapian::WritableDatabase db(shard_path(block.number), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    places::PlaceNameWriter place_names;  // Each shard names its own places; the merge keeps them all.
     for (Article& article : block.articles) {
       if (pipeline.cancelled()) return;  // Its shard will be thrown away.
       // What IndexWriter::add does to an article before building it (validation normalises), so
       // that documents and hashes are the same as a one-thread run's.
       indexer::validate_article(article, ~0ull);
       const std::string hash = indexer::DocumentBuilder::content_hash(article, gazetteer_checksum);
-      db.add_document(builder.build(article, hash));
+      const Xapian::Document doc = builder.build(article, hash);
+      db.add_document(doc);
+      place_names.note(doc);
     }
+    if (gazetteer) place_names.write(db, *gazetteer);
     db.commit();
     db.close();
   }

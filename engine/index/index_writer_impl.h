@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/index/index_health.h"
+#include "engine/index/place_name_table.h"
 #include "engine/index/write_failure_guard.h"
 #include "engine/index/write_lock.h"
 #include "engine/index/document_builder.h"
@@ -30,6 +31,7 @@ struct IndexWriter::Impl {
   indexer::DocumentBuilder builder;
   std::string gazetteer_checksum;  // Of the gazetteer in use; empty without one. Salts content hashes.
   std::uint32_t pending = 0;
+  places::PlaceNameWriter place_names;  // The places of the documents stored, named at each commit.
 
   // Opens `path` (a generation of index `dir`), creating it if needed.
   Impl(std::string dir, std::string path, const WriterOptions& options, std::unique_ptr<WriteLock> lock);
@@ -72,6 +74,7 @@ struct IndexWriter::Impl {
   // Stores `doc` as the article `id_term` names, replacing any older version; commits a full batch.
   void store(const std::string& id_term, const Xapian::Document& doc) {
     db.replace_document(id_term, doc);
+    place_names.note(doc);
     note_change();
   }
 
@@ -80,7 +83,10 @@ struct IndexWriter::Impl {
   }
 
   void commit() {
-    guarded("commit failed", [&] { db.commit(); });
+    guarded("commit failed", [&] {
+      if (builder.gazetteer()) place_names.write(db, *builder.gazetteer());
+      db.commit();
+    });
     pending = 0;
     // What this writer committed is sound: the next writer need not check it again.
     health::remember_sound(dir, path);

@@ -56,6 +56,11 @@ inline constexpr const char* kGazetteerChecksumKey = "newsq.gazetteer.checksum";
 // Metadata holding the index's archive prior (indexer/places/archive_prior.h, ArchivePrior::serialise):
 // written by `newsq rebuild` only, read by every writer; absent means none.
 inline constexpr const char* kPlacesPriorKey = "newsq.places.prior";
+// Metadata: the index's table of the places its articles name (place_name_table.h), one key per
+// place id ("newsq.place-name." + decimal id), trusted only while kPlaceNamesGazetteerKey holds the
+// checksum of the gazetteer the index records.
+inline constexpr const char* kPlaceNamePrefix = "newsq.place-name.";
+inline constexpr const char* kPlaceNamesGazetteerKey = "newsq.place-names.gazetteer";
 // Metadata marking a shard of a sharded index: "K/N", shard K of N (shard_layout.h); absent in an
 // ordinary index.
 inline constexpr const char* kShardKey = "newsq.shard";

@@ -2,35 +2,48 @@
 #include "query/collect/location_facet.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "engine/index/place_name_table.h"
 
 namespace newsq::query {
 
 PlaceNames::Named& PlaceNames::look_up(std::uint32_t id) {
   auto [it, added] = seen_.try_emplace(id);
-  if (added) {
+  if (!added) return it->second;
+  std::optional<places::PlaceName> found;
+  if (table_) found = places::decode_place_name(table_->get_metadata(places::place_name_key(id)));
+  if (!found) {
     places::Place p;
-    if (gazetteer_.find(id, p)) {
-      Named& named = it->second;
-      named.name = p.name;
-      named.level = p.level;
-      named.known = true;
-      named.has_coordinates = p.has_coordinates;
-      named.lat = p.lat;
-      named.lon = p.lon;
-      // A country or region is not "in" itself.
-      named.country_id = p.country != p.id ? p.country : 0;
-      named.region_id = p.region != p.id ? p.region : 0;
-    }
+    if (!gazetteer_.find(id, p)) return it->second;
+    found.emplace();
+    found->name = p.name;
+    found->level = p.level;
+    found->has_coordinates = p.has_coordinates;
+    found->lat = p.lat;
+    found->lon = p.lon;
+    found->country = p.country;
+    found->region = p.region;
   }
-  return it->second;
+  Named& named = it->second;
+  named.name = std::move(found->name);
+  named.level = found->level;
+  named.known = true;
+  named.has_coordinates = found->has_coordinates;
+  named.lat = found->lat;
+  named.lon = found->lon;
+  // A country or region is not "in" itself.
+  named.country_id = found->country != id ? found->country : 0;
+  named.region_id = found->region != id ? found->region : 0;
+  return named;
 }
 
 const PlaceNames::Named& PlaceNames::with_areas(std::uint32_t id) {
   Named& named = look_up(id);
   if (named.known && !named.areas_named) {
-    places::Place area;
-    if (named.country_id != 0 && gazetteer_.find(named.country_id, area)) named.country = area.name;
-    if (named.region_id != 0 && gazetteer_.find(named.region_id, area)) named.region = area.name;
+    // `named` stays valid as seen_ grows: an unordered_map never moves its elements.
+    if (named.country_id != 0) named.country = look_up(named.country_id).name;
+    if (named.region_id != 0) named.region = look_up(named.region_id).name;
     named.areas_named = true;
   }
   return named;
@@ -39,9 +52,8 @@ const PlaceNames::Named& PlaceNames::with_areas(std::uint32_t id) {
 std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, std::uint64_t>& counts,
                                         PlaceNames& names, std::uint32_t max_per_level) {
   if (max_per_level == 0) return {};
-  // Most frequent first. Only the places that can still enter a level's list are looked up in
-  // the gazetteer (for their level and name): a broad search counts thousands of places, and
-  // each lookup is a binary search over the whole gazetteer.
+  // Most frequent first. Only the places that can still enter a level's list are looked up (for
+  // their level and name): a broad search counts thousands of places.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> by_count;  // (count, id)
   by_count.reserve(counts.size());
   for (const auto& [id, count] : counts) by_count.emplace_back(count, id);

@@ -8,28 +8,36 @@
 #include <unordered_map>
 #include <vector>
 
+#include <xapian.h>
+
+#include <string>
+
 #include "indexer/places/gazetteer.h"
 #include "newsq/searcher.h"
 
 namespace newsq::query {
 
 // The name, level, position and containing country and region of place ids, remembered: the facet
-// names the same places search after search, and each gazetteer lookup is a binary search over
-// all of its places.
+// names the same places search after search. Read from the index's own table of place names
+// (engine/index/place_name_table.h: a few B-tree leaves) when it has one written with this
+// gazetteer, else from the gazetteer (a page of a large mapped file per place).
 class PlaceNames {
  public:
-  explicit PlaceNames(const places::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // `table`: the index holding the table, or null to use the gazetteer alone; both must outlive
+  // this, and the table must have been written with `gazetteer` (places::place_names_match).
+  PlaceNames(const places::Gazetteer& gazetteer, const Xapian::Database* table)
+      : gazetteer_(gazetteer), table_(table) {}
   struct Named {
-    std::string_view name;  // Points into the gazetteer.
+    std::string name;
     places::Level level = places::Level::city;
     bool known = false;  // False: the gazetteer has no such id.
     bool has_coordinates = false;
     double lat = 0, lon = 0;
     std::uint32_t country_id = 0, region_id = 0;  // 0 if none, or the place is that country or region.
     bool areas_named = false;  // `country` and `region` below are filled in (with_areas()).
-    std::string_view country, region;  // Names of the country and first-level region it lies in; empty if none.
+    std::string country, region;  // Names of the country and first-level region it lies in; empty if none.
   };
-  // The place alone: its name, level and position (one gazetteer lookup, the first time).
+  // The place alone: its name, level and position (one lookup, the first time).
   const Named& operator()(std::uint32_t id) { return look_up(id); }
   // The same with its country's and region's names filled in: two lookups more, the first time,
   // paid only for places a facet shows (a search counts many more places than it lists).
@@ -39,6 +47,7 @@ class PlaceNames {
   Named& look_up(std::uint32_t id);
 
   const places::Gazetteer& gazetteer_;
+  const Xapian::Database* table_;
   std::unordered_map<std::uint32_t, Named> seen_;
 };
 
