@@ -50,10 +50,13 @@ inline double percentile(std::vector<double> ms, double p) {
   return ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-// The one line each query benchmark prints for bench/run.py: latency percentiles over the timed
-// passes and each query's match count.
+// The one line each query benchmark prints for bench/run.py: latency percentiles and mean (what
+// bounds a server's requests per second) over the timed passes, and each query's match count.
 inline void print_report(const std::vector<double>& ms, const nlohmann::json& counts) {
-  std::cout << nlohmann::json{{"p50", percentile(ms, 50)},
+  double total = 0;
+  for (double m : ms) total += m;
+  std::cout << nlohmann::json{{"mean", ms.empty() ? 0.0 : total / static_cast<double>(ms.size())},
+                              {"p50", percentile(ms, 50)},
                               {"p95", percentile(ms, 95)},
                               {"p99", percentile(ms, 99)},
                               {"counts", counts}}
