@@ -8,6 +8,12 @@
 
 namespace newsq::query {
 
+namespace {
+// Places named per batch in location_values(): the next places by count, looked up together in
+// storage order (a few more than the facet ends up needing, at most this many).
+constexpr std::size_t kLookupBatch = 64;
+}  // namespace
+
 PlaceNames::Named& PlaceNames::look_up(std::uint32_t id) {
   auto [it, added] = seen_.try_emplace(id);
   if (!added) return it->second;
@@ -36,6 +42,20 @@ PlaceNames::Named& PlaceNames::look_up(std::uint32_t id) {
   named.country_id = found->country != id ? found->country : 0;
   named.region_id = found->region != id ? found->region : 0;
   return named;
+}
+
+void PlaceNames::look_up_all(std::vector<std::uint32_t> ids) {
+  if (table_) {
+    // In the table's key order (decimal ids as text), so that neighbouring lookups share B-tree leaves.
+    std::vector<std::pair<std::string, std::uint32_t>> keyed;
+    keyed.reserve(ids.size());
+    for (std::uint32_t id : ids) keyed.emplace_back(places::place_name_key(id), id);
+    std::sort(keyed.begin(), keyed.end());
+    for (const auto& [key, id] : keyed) look_up(id);
+  } else {
+    std::sort(ids.begin(), ids.end());  // The gazetteer's records are in order of id.
+    for (std::uint32_t id : ids) look_up(id);
+  }
 }
 
 const PlaceNames::Named& PlaceNames::with_areas(std::uint32_t id) {
@@ -68,8 +88,14 @@ std::vector<FacetValue> location_values(const std::unordered_map<std::uint32_t, 
     // count may still win its place by name).
     return by_level[rank].size() >= max_per_level && by_level[rank].back().count > count;
   };
-  for (const auto& [count, id] : by_count) {
+  for (std::size_t i = 0; i < by_count.size(); ++i) {
+    const auto [count, id] = by_count[i];
     if (full(0, count) && full(1, count) && full(2, count) && full(3, count) && full(4, count)) break;
+    if (i % kLookupBatch == 0) {
+      std::vector<std::uint32_t> batch;
+      for (std::size_t k = i; k < std::min(by_count.size(), i + kLookupBatch); ++k) batch.push_back(by_count[k].second);
+      names.look_up_all(batch);
+    }
     const PlaceNames::Named& p = names(id);
     if (!p.known) continue;
     const int rank = std::min(places::level_rank(p.level), kLevels - 1);
