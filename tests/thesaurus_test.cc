@@ -47,3 +47,33 @@ TEST_CASE("synonyms find articles that use other words, and can be turned off", 
   REQUIRE(!hit.empty());
   CHECK(hit[0].snippet.find(newsq::kHighlightStart) != std::string::npos);
 }
+
+TEST_CASE("the built-in thesaurus read lazily answers every head word as the one read whole", "[understanding]") {
+  const auto& whole = newsq::query::Thesaurus::builtin();
+  newsq::analysis::TextAnalyzer analyzer;
+  const auto lazy = newsq::query::Thesaurus::parse_builtin(analyzer);
+  CHECK(lazy.size() == whole.size());
+  // Every head word of corpus/thesaurus.txt, by its stem, and a word that is none.
+  std::vector<std::string> stems = {"zzznotaword"};
+  for (const auto& line : newsq::test::read_lines(newsq::test::source_dir() / "corpus" / "thesaurus.txt")) {
+    const auto colon = line.find(':');
+    if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
+    auto head = analyzer.analyze(line.substr(0, colon));
+    REQUIRE(head.size() == 1);
+    stems.push_back(head[0].stem);
+  }
+  REQUIRE(stems.size() == whole.size() + 1);
+  for (int pass = 0; pass < 2; ++pass) {  // The second lookup answers from what the first read.
+    for (const auto& stem : stems) {
+      INFO(stem);
+      const auto& a = lazy.lookup(stem);
+      const auto& b = whole.lookup(stem);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].text == b[i].text);
+        CHECK(a[i].terms == b[i].terms);
+        CHECK(a[i].stems == b[i].stems);
+      }
+    }
+  }
+}

@@ -29,7 +29,27 @@ Thesaurus Thesaurus::parse(std::string_view text, const std::string& name) {
 }
 
 Thesaurus Thesaurus::parse(std::string_view text, const std::string& name, analysis::TextAnalyzer& analyzer) {
+  return parse(text, name, analyzer, /*lazy=*/false);
+}
+
+namespace {
+
+Thesaurus::Alternative analysed(std::string text, analysis::TextAnalyzer& analyzer) {
+  Thesaurus::Alternative a;
+  a.text = std::move(text);
+  for (auto& token : analyzer.analyze(a.text)) {
+    a.terms.push_back(token.term);
+    a.stems.push_back(token.stem);
+  }
+  return a;
+}
+
+}  // namespace
+
+Thesaurus Thesaurus::parse(std::string_view text, const std::string& name, analysis::TextAnalyzer& analyzer,
+                           bool lazy) {
   Thesaurus t;
+  if (lazy) t.lazy_analyzer_ = &analyzer;
   std::istringstream in{std::string(text)};
   std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
@@ -41,19 +61,20 @@ Thesaurus Thesaurus::parse(std::string_view text, const std::string& name, analy
     if (colon == std::string::npos) throw QueryError(where + "expected 'word: alternative, ...'");
     auto head = analyzer.analyze(line.substr(0, colon));
     if (head.size() != 1) throw QueryError(where + "the word before ':' must be one word");
-    auto& alternatives = t.entries_[head[0].stem];
+    Entry& entry = t.entries_[head[0].stem];
     std::istringstream list(line.substr(colon + 1));
+    bool any = false;
     for (std::string item; std::getline(list, item, ',');) {
-      Alternative a;
-      a.text = trim(item);
-      for (auto& token : analyzer.analyze(a.text)) {
-        a.terms.push_back(token.term);
-        a.stems.push_back(token.stem);
+      any = true;
+      if (lazy) {
+        entry.unread.push_back(trim(item));
+        continue;
       }
+      Alternative a = analysed(trim(item), analyzer);
       if (a.terms.empty()) throw QueryError(where + "empty alternative");
-      alternatives.push_back(std::move(a));
+      entry.alternatives.push_back(std::move(a));
     }
-    if (alternatives.empty()) throw QueryError(where + "no alternatives after ':'");
+    if (!any) throw QueryError(where + "no alternatives after ':'");
   }
   return t;
 }
@@ -76,13 +97,18 @@ const Thesaurus& Thesaurus::builtin() {
 }
 
 Thesaurus Thesaurus::parse_builtin(analysis::TextAnalyzer& analyzer) {
-  return parse(kBuiltinThesaurus, kBuiltinName, analyzer);
+  return parse(kBuiltinThesaurus, kBuiltinName, analyzer, /*lazy=*/true);
 }
 
 const std::vector<Thesaurus::Alternative>& Thesaurus::lookup(const std::string& stem) const {
   static const std::vector<Alternative> none;
   auto it = entries_.find(stem);
-  return it == entries_.end() ? none : it->second;
+  if (it == entries_.end()) return none;
+  Entry& entry = it->second;
+  // The built-in thesaurus is checked whole by builtin(): its alternatives all have words.
+  for (std::string& text : entry.unread) entry.alternatives.push_back(analysed(std::move(text), *lazy_analyzer_));
+  entry.unread.clear();
+  return entry.alternatives;
 }
 
 }  // namespace newsq::query
