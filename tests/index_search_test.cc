@@ -169,6 +169,37 @@ TEST_CASE("stats describe the index", "[index]") {
   CHECK(st.terms > 20);
 }
 
+TEST_CASE("a searcher's stats follow every commit, and an index made again under it", "[index]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  fill(db);
+  newsq::Searcher searcher(db);
+  CHECK(searcher.stats().articles == 4);
+  CHECK(searcher.stats().articles == 4);  // Counted once for this revision, the same answer.
+  {
+    newsq::IndexWriter w(db);
+    w.add(article("new-1", "2023-05-06", "Other Paper", "Later", "A later article about the harbour."));
+    w.commit();
+  }
+  auto st = searcher.stats();
+  CHECK(st.articles == 5);
+  CHECK(st.last_date == "2023-05-06");
+  CHECK(st.sources["Other Paper"] == 1);
+  // Deleted and made again the same way, up to the same generation and revision numbers: only the
+  // UUID tells the two apart.
+  std::filesystem::remove_all(db);
+  fill(db);
+  {
+    newsq::IndexWriter w(db);
+    w.add(article("new-2", "2023-05-06", "Fourth Paper", "Later", "Another later article about the harbour."));
+    w.commit();
+  }
+  st = searcher.stats();
+  CHECK(st.articles == 5);
+  CHECK(st.sources.count("Other Paper") == 0);
+  CHECK(st.sources["Fourth Paper"] == 1);
+}
+
 TEST_CASE("opening what is not a newsq index fails clearly", "[index]") {
   TempDir dir;
   CHECK_THROWS_WITH(newsq::Searcher(dir.str("missing")), Catch::Contains("no such index"));
