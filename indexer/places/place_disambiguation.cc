@@ -322,22 +322,30 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   // ("NYC"), and an article about their country supports them.
   if (s.acronym && by_other_name && s.chosen.population < 1000000 && !qualified && !supported && c.region_votes == 0)
     return "an acronym that is one of a town's other names (a code), without supporting places";
+  // "Beaconsfield Mayor", "New Milford Police", "Enfield Council": a town's institution names the
+  // town, whatever capitalised word follows and even at a sentence's start, by any of its names; it
+  // is the name's place context.
+  const bool institution = s.institution_after;
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
-      c.region_votes == 0)
+      !institution && c.region_votes == 0)
     return "a town by one of its other names, without supporting places";
+  // "the town of Pulawy": place context as "in Pulawy" is (a common word was rejected before).
+  const bool context = s.context_before || s.settlement_of;
   if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar &&
-      !s.title_case && !s.context_before && !qualified && !supported)
+      !institution && !s.title_case && !context && !qualified && !supported)
     return "a foreign town followed by a capitalised word: a given name";
   if (strong(s.chosen) || s.region_list) return nullptr;
-  if (s.sentence_initial && !qualified) return "small place at the start of a sentence";
+  if (s.sentence_initial && !institution && !qualified) return "small place at the start of a sentence";
   if (lexicon::common_word(s.key) && !qualified) return "a common word naming a small place, without a qualifier";
   if (s.prev_capitalised_initial && !s.title_case && !qualified) return "small place after a capitalised word";
-  if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified)
+  if (s.next_capitalised && !s.next_calendar && !institution && !s.title_case && !qualified)
     return "small place followed by a capitalised word: part of a name";
-  if (by_other_name && !s.context_before && !qualified) return "small place by one of its other names, without context";
-  if (s.next_capitalised && !s.title_case && !s.context_before && !qualified)
+  if (by_other_name && !context && !institution && !qualified)
+    return "small place by one of its other names, without context";
+  if (s.next_capitalised && !institution && !s.title_case && !context && !qualified)
     return "small place followed by a capitalised word: part of a name";
-  if ((s.context_before && (!s.title_case || supported)) || qualified || (supported && !s.title_case)) return nullptr;
+  if ((context && (!s.title_case || supported)) || institution || qualified || (supported && !s.title_case))
+    return nullptr;
   return "small place without context or supporting places";
 }
 
