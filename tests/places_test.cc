@@ -885,6 +885,12 @@ TEST_CASE("abbreviations name their regions where their place says so; St., Mt. 
   // Abbreviations that are also words need their place: "Ky." alone, "Mo." as a month.
   CHECK(ids_in(extract(*g, "The report by Ky. Smith was filed. Mo. Farah read it.")).empty());
   CHECK(ids_in(extract(*g, "Louisville Ky")).count(6254925) == 0);  // No full stop: not the abbreviation.
+  // A dateline's state, as a postal code or without the full stop, before the agency or the dash.
+  CHECK(ids_in(extract(*g, "LOUISVILLE, KY--(Newswire) - The plant closed.")) == Ids{4299276, 6254925});
+  CHECK(ids_in(extract(*g, "LOUISVILLE, Ky (WXYZ) -- The plant closed.")) == Ids{4299276, 6254925});
+  // Not outside a dateline: the line does not open with a name in capitals, or no dash follows.
+  CHECK(ids_in(extract(*g, "He said Louisville, KY -- no more.")).count(6254925) == 0);
+  CHECK(ids_in(extract(*g, "LOUISVILLE, KY is where the plant was.")).count(6254925) == 0);
   // "B.C." is the province, but not after a number; an abbreviation is never part of a person's name.
   CHECK(ids_in(extract(*g, "The B.C. government and Recovery Day B.C. spoke.")) == Ids{5909050});
   CHECK(ids_in(extract(*g, "The city was founded in 300 B.C. by settlers.")).empty());
