@@ -756,6 +756,18 @@ TEST_CASE("place regressions: a town's mayor, council, police or court name the 
   CHECK(ids_in(extract(*g, "The Louisville Metro Council voted to fund the program.")).empty());
 }
 
+TEST_CASE("place regressions: oceans and the English names of regions and countries are facts", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kRhinelandPalatinate = 2847618, kCaboVerde = 3374766, kIndianOcean = 4000000013;
+  CHECK(ids_in(extract(*g, "Police in Rhineland-Palatinate and in Rheinland-Pfalz said so.")) ==
+        Ids{kRhinelandPalatinate});
+  CHECK(ids_in(extract(*g, "Benin, Cape Verde and Ghana signed.")).count(kCaboVerde) == 1);
+  CHECK(ids_in(extract(*g, "Cyclones form over the Indian Ocean.")) == Ids{kIndianOcean});
+  // An ocean's adjective alone stays a word.
+  CHECK(ids_in(extract(*g, "The Atlantic coast and Pacific trade grew.")).empty());
+}
+
 TEST_CASE("place regressions: facts correct GeoNames names (Israel, Kyiv City, NYC) and Lebanon is a country",
           "[shared]") {
   NEWSQ_REQUIRE_SHARED();
