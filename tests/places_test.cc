@@ -657,6 +657,9 @@ TEST_CASE("place regressions: acronyms and lines in capitals", "[shared]") {
   CHECK(ids_in(extract(*g, "ICC LAUNCHES PROBE INTO WAR CRIMES")).empty());
   CHECK(ids_in(extract(*g, "MINSK, 16 February - The minister spoke to reporters.")) == Ids{kMinsk});
   CHECK(ids_in(extract(*g, "The US said the talks would go on.")) == Ids{kUnitedStates});
+  // A possessive's "s" leaves a short name in capitals; a short name in lower case stays a word.
+  CHECK(ids_in(extract(*g, "The UK's regulator and the US\u2019s agency agreed.")) == Ids{2635167, kUnitedStates});
+  CHECK(ids_in(extract(*g, "The Us's regulator agreed.")).empty());
 }
 
 TEST_CASE("place regressions: an acronym or a possessive before a name makes no person's name", "[shared]") {
@@ -733,6 +736,7 @@ TEST_CASE("place regressions: \"the town of X\" is place context, not for a comm
   constexpr std::uint32_t kSvatove = 692118;
   CHECK(ids_in(extract(*g, "Shelling hit the village of Svatove overnight.")) == Ids{kSvatove});
   CHECK(ids_in(extract(*g, "The mayor of Svatove asked for generators.")) == Ids{kSvatove});
+  CHECK(ids_in(extract(*g, "Trains left the northern region of Svatove.")) == Ids{kSvatove});
   // Another noun before "of" is no place context, nor is a capitalised one ("City of ..." names).
   CHECK(ids_in(extract(*g, "The history of Svatove is long.")).empty());
   // A common word stays a word: Mariupol, "the city of Mary", is named after the Virgin.

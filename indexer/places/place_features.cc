@@ -231,7 +231,11 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.title_case = title_case;
   const std::string_view written = view.text.substr(s.begin, s.end - s.begin);
   s.capitalised = capitalised(written);
-  s.all_upper = all_upper(written);
+  // A possessive's "s" is no lower-case letter of the name: "the UK's regulator" is written in capitals.
+  std::string_view core = written;
+  for (std::string_view suffix : {"'s", "\u2019s"})
+    if (core.size() > suffix.size() && core.ends_with(suffix)) core.remove_suffix(suffix.size());
+  s.all_upper = all_upper(core);
   s.sentence_initial = view.sentence_initial(i);
   if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
   s.party_state = party_state(view.text, view.tokens, i);

@@ -113,13 +113,14 @@ constexpr common::WordSet kOrgBeforeOf{
 constexpr common::WordSet kDistrictWords{
     {"county", "parish", "borough", "district", "raion", "rayon", "municipality", "township"}};
 
-// Lower-case nouns for a settlement or a local division that, with "of", say the name after them is a
-// place: "the town of Pulawy", "the northern village of Ranya", "the district of Karo". Only in lower
+// Lower-case nouns for a settlement or a division that, with "of", say the name after them is a
+// place: "the town of Pulawy", "the northern village of Ranya", "the region of Kef". Only in lower
 // case: "City of London", "District of Columbia" are names themselves, and "Town of Dedham" may be a
 // council's. The place is not given, only that a place is meant (the gazetteer still chooses it).
 constexpr common::WordSet kSettlementNouns{
     {"town", "towns", "village", "villages", "city", "cities", "hamlet", "suburb", "municipality", "commune",
-     "settlement", "neighbourhood", "neighborhood", "district", "districts", "mayor"}};
+     "settlement", "neighbourhood", "neighborhood", "district", "districts", "region", "regions", "county",
+     "province", "provinces", "mayor"}};
 // Words right after a town's name that make the name the town's own institution's: "Beaconsfield
 // Mayor Georges Bourelle", "New Milford Police Department", "Danbury police", "Enfield Council". A
 // mayor, a council, a police force or a sheriff belongs to a place; a person's name is not followed
