@@ -768,6 +768,9 @@ TEST_CASE("place regressions: oceans and the English names of regions and countr
         Ids{kRhinelandPalatinate});
   CHECK(ids_in(extract(*g, "Benin, Cape Verde and Ghana signed.")).count(kCaboVerde) == 1);
   CHECK(ids_in(extract(*g, "Cyclones form over the Indian Ocean.")) == Ids{kIndianOcean});
+  // "America" is the United States where place context says so; an organisation's "of America" stays text.
+  CHECK(ids_in(extract(*g, "Footfall fell in America's malls.")) == Ids{kUnitedStates});
+  CHECK(ids_in(extract(*g, "The Voice of America and the Bank of America reported it.")).empty());
   // An ocean's adjective alone stays a word.
   CHECK(ids_in(extract(*g, "The Atlantic coast and Pacific trade grew.")).empty());
 }
