@@ -771,6 +771,12 @@ TEST_CASE("place regressions: oceans and the English names of regions and countr
   // "America" is the United States where place context says so; an organisation's "of America" stays text.
   CHECK(ids_in(extract(*g, "Footfall fell in America's malls.")) == Ids{kUnitedStates});
   CHECK(ids_in(extract(*g, "The Voice of America and the Bank of America reported it.")).empty());
+  // A country named like a given name is the country in every mention once place context says so.
+  constexpr std::uint32_t kChad = 2434508;
+  CHECK(ids_in(extract(*g, "Aid programmes in Chad grew. The government of Chad agreed, and Chad sent troops.")) ==
+        Ids{kChad});
+  // "to" is weak context: the person stays a person in all mentions.
+  CHECK(ids_in(extract(*g, "Tickets went to Chad. The band thanked Chad, and Chad sang.")).empty());
   // An ocean's adjective alone stays a word.
   CHECK(ids_in(extract(*g, "The Atlantic coast and Pacific trade grew.")).empty());
 }

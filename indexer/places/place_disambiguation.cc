@@ -31,11 +31,23 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 // ("Merrick Garland"). The first reason that applies is kept.
 // The names of countries named like a given name or a word ("Chad", "Mali", "Jordan") that the
 // article lists among other places ("Angola, Chad and Niger": a member that is no everyday word);
-// such a name is the country in all its mentions ("the government of Chad").
+// such a name is the country in all its mentions ("the government of Chad"). So is one the article
+// names once in place context ("aid programmes in Chad"; not "dedicated to Chad", nor "in Chad
+// Smith's car"): one sense per article.
 std::set<std::string_view> listed_countries(const std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> keys;
-  for (const NameSpan& s : spans) {
-    if (s.list < 0 || !everyday_word(s) || !has_country(s, places)) continue;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const NameSpan& s = spans[i];
+    if (!everyday_word(s) || !has_country(s, places)) continue;
+    // Another name right after it ("Chad Smith") clears next_capitalised: check for it here.
+    const bool name_after =
+        i + 1 < spans.size() && spans[i + 1].field == s.field && spans[i + 1].first_token == s.end_token;
+    if (s.context_before && !s.weak_context && !s.in_capitals && !s.next_capitalised && !name_after &&
+        s.capitalised && !s.title_case) {
+      keys.insert(s.key);
+      continue;
+    }
+    if (s.list < 0) continue;
     for (std::size_t k = static_cast<std::size_t>(s.list); k < spans.size() && spans[k].list == s.list; ++k)
       if (spans[k].key != s.key && !everyday_word(spans[k]) && spans[k].capitalised) {
         keys.insert(s.key);
