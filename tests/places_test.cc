@@ -777,6 +777,10 @@ TEST_CASE("place regressions: oceans and the English names of regions and countr
         Ids{kChad});
   // "to" is weak context: the person stays a person in all mentions.
   CHECK(ids_in(extract(*g, "Tickets went to Chad. The band thanked Chad, and Chad sang.")).empty());
+  // "the state of X" is place context for a word too; the word alone stays a word.
+  constexpr std::uint32_t kVictoriaState = 2145234;
+  CHECK(ids_in(extract(*g, "Cases rose in the state of Victoria.")) == Ids{kVictoriaState});
+  CHECK(ids_in(extract(*g, "The state thanked Victoria for the letter.")).empty());
   // An ocean's adjective alone stays a word.
   CHECK(ids_in(extract(*g, "The Atlantic coast and Pacific trade grew.")).empty());
 }

@@ -42,8 +42,8 @@ std::set<std::string_view> listed_countries(const std::vector<NameSpan>& spans, 
     // Another name right after it ("Chad Smith") clears next_capitalised: check for it here.
     const bool name_after =
         i + 1 < spans.size() && spans[i + 1].field == s.field && spans[i + 1].first_token == s.end_token;
-    if (s.context_before && !s.weak_context && !s.in_capitals && !s.next_capitalised && !name_after &&
-        s.capitalised && !s.title_case) {
+    if ((s.context_before || s.region_word) && !s.weak_context && !s.in_capitals && !s.next_capitalised &&
+        !name_after && s.capitalised && !s.title_case) {
       keys.insert(s.key);
       continue;
     }
@@ -71,7 +71,7 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
       s.rejected = "a month, weekday or adjective without a qualifier";
     else if (s.in_capitals && lexicon::case_only(s.key))
       s.rejected = "in a line of capitals: the everyday word";
-    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) ||
+    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s) && !s.region_word) ||
                         (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
     else if (s.abbreviation == AbbreviationUse::not_after_number && s.after_number)
