@@ -1,6 +1,7 @@
 // indexer/places/place_abbreviations.cc: the abbreviations of regions as news agencies write them
 // (AP style for US states, Canadian Press for provinces), postal codes in a politician's party
-// and state ("(D-NY)") and in a dateline ("LOUISVILLE, KY --"), and "St."/"Mt."/"Ft." in names. Facts written by the newsq developers.
+// and state ("(D-NY)") and in a dateline ("LOUISVILLE, KY --"), and "St."/"Mt."/"Ft." in names.
+// Facts written by the newsq developers.
 #include "indexer/places/place_abbreviations.h"
 
 #include <algorithm>

@@ -71,8 +71,9 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
       s.rejected = "a month, weekday or adjective without a qualifier";
     else if (s.in_capitals && lexicon::case_only(s.key))
       s.rejected = "in a line of capitals: the everyday word";
-    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s) && !s.region_word) ||
-                        (s.next_capitalised && !s.title_case)))
+    else if (common &&
+             (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s) && !s.region_word) ||
+              (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
     else if (s.abbreviation == AbbreviationUse::not_after_number && s.after_number)
       s.rejected = "after a number: an era (\"300 B.C.\"), not a place";
