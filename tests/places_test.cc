@@ -737,6 +737,10 @@ TEST_CASE("place regressions: \"the town of X\" is place context, not for a comm
   CHECK(ids_in(extract(*g, "Shelling hit the village of Svatove overnight.")) == Ids{kSvatove});
   CHECK(ids_in(extract(*g, "The mayor of Svatove asked for generators.")) == Ids{kSvatove});
   CHECK(ids_in(extract(*g, "Trains left the northern region of Svatove.")) == Ids{kSvatove});
+  // A lower-case division word after a town names the area around it by the town's name: the town.
+  CHECK(ids_in(extract(*g, "Shells hit the Svatove district overnight.")) == Ids{kSvatove});
+  // Capitalised, it is the division's own name, which is not the town ("Loudoun County").
+  CHECK(ids_in(extract(*g, "He chairs a committee in Loudoun County.")).empty());
   // Another noun before "of" is no place context, nor is a capitalised one ("City of ..." names).
   CHECK(ids_in(extract(*g, "The history of Svatove is long.")).empty());
   // A common word stays a word: Mariupol, "the city of Mary", is named after the Virgin.

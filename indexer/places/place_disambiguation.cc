@@ -342,8 +342,9 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
       !institution && c.region_votes == 0)
     return "a town by one of its other names, without supporting places";
-  // "the town of Pulawy": place context as "in Pulawy" is (a common word was rejected before).
-  const bool context = s.context_before || s.settlement_of;
+  // "the town of Pulawy", "the Kabanjahe district": place context as "in Pulawy" is (a common word
+  // was rejected before).
+  const bool context = s.context_before || s.settlement_of || s.division_after;
   if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar &&
       !institution && !s.title_case && !context && !qualified && !supported)
     return "a foreign town followed by a capitalised word: a given name";

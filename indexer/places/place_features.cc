@@ -175,7 +175,11 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
   if (only_spaces(view.gap(next))) {
     s.next_capitalised = capitalised(view.word(next));
     s.next_org = s.next_capitalised && lexicon::org_word(after);
-    s.district = lexicon::district_word(after);
+    // "Loudoun County" names the county; "the Kabanjahe district", "Puge county" (lower case) name the
+    // area around the town by the town's name: the town is meant, and the word is its place context.
+    const bool division_word = lexicon::district_word(after);
+    s.district = division_word && capitalised(view.word(next));
+    s.division_after = division_word && !s.district;
     s.next_calendar = lexicon::qualifier_only(after);
     // "Washington state", "New York State" (not "Ohio State University": a capitalised word after
     // it makes an organisation's name).
