@@ -269,9 +269,15 @@ TEST_CASE("geoparse: the development corpora score at least as well as measured"
   // F1 0.929 acc@161 0.851 set F1 0.785; TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.806 set F1 0.749. With a
   // region's office ("New York Gov."), no qualifier between peers of a list of regions, and no small namesake by
   // the country's votes alone (2026-12-07 11:16): GeoVirus P 0.945 R 0.914 F1 0.929 acc@161 0.853 set F1 0.788;
-  // TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.808 set F1 0.751.
-  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.93, 0.905, 0.92, 0.85, 0.785},
-                             Floor{"trnews.jsonl.gz", true, false, 0.92, 0.88, 0.90, 0.805, 0.745}}) {
+  // TR-News P 0.935 R 0.889 F1 0.912 acc@161 0.808 set F1 0.751. With "the town of X" as place context and a
+  // town's institution ("X Mayor", "X police", "X City Council", "X Superior Court") naming the town: GeoVirus
+  // P 0.944 R 0.916 F1 0.930 acc@161 0.854 set F1 0.790; TR-News P 0.935 R 0.898 F1 0.916 acc@161 0.809 set F1 0.759.
+  // With dateline states, facts (oceans, Cape Verde, ...), division nouns, "UK's", one sense for countries named like
+  // words and "the state of X": GeoVirus P 0.945 R 0.921 F1 0.933 acc@161 0.854 set F1 0.791; TR-News P 0.936
+  // R 0.904 F1 0.919 acc@161 0.810 set F1 0.761. With lower-case division words ("the Kabanjahe district"): GeoVirus
+  // R 0.923 F1 0.934 set F1 0.792; TR-News R 0.905 F1 0.920 set F1 0.762.
+  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.935, 0.915, 0.93, 0.85, 0.785},
+                             Floor{"trnews.jsonl.gz", true, false, 0.925, 0.90, 0.915, 0.805, 0.755}}) {
     INFO(floor.file);
     auto corpus = gp::read_corpus((dir / floor.file).string());
     CHECK(corpus.articles.size() > 100);

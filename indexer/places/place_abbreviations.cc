@@ -1,6 +1,7 @@
 // indexer/places/place_abbreviations.cc: the abbreviations of regions as news agencies write them
 // (AP style for US states, Canadian Press for provinces), postal codes in a politician's party
-// and state ("(D-NY)"), and "St."/"Mt."/"Ft." in names. Facts written by the newsq developers.
+// and state ("(D-NY)") and in a dateline ("LOUISVILLE, KY --"), and "St."/"Mt."/"Ft." in names.
+// Facts written by the newsq developers.
 #include "indexer/places/place_abbreviations.h"
 
 #include <algorithm>
@@ -90,7 +91,8 @@ constexpr std::array kAbbreviations{
     Abbreviation{"wyo", "Wyo.", "wyoming", A},
 };
 
-// US postal codes: a region only as a politician's state, "(D-NY)" or "(R-KY)".
+// US postal codes: a region only as a politician's state, "(D-NY)" or "(R-KY)", or a dateline's
+// ("LOUISVILLE, KY --").
 constexpr std::array<std::pair<std::string_view, std::string_view>, 51> kPostalCodes{{
     {"ak", "alaska"},         {"al", "alabama"},        {"ar", "arkansas"},       {"az", "arizona"},
     {"ca", "california"},     {"co", "colorado"},       {"ct", "connecticut"},    {"dc", "washington dc"},
@@ -124,6 +126,27 @@ constexpr NamePrefix kNamePrefixes[] = {{"St.", "st", "saint"}, {"Mt.", "mt", "m
 
 bool letter_or_digit(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
 
+
+// True if tokens[i], two letters, is the state of a dateline: after a name written in capitals that
+// opens a line and a comma, and before an agency's parenthesis or a dash: "LOUISVILLE, KY--(Marketwire)",
+// "EDMONTON, Ky (WBKO) --". There a state's postal code (or its AP abbreviation without the full stop)
+// can only be the state.
+bool dateline_state(std::string_view text, std::span<const Token> tokens, std::size_t i) {
+  if (i == 0 || tokens[i].end - tokens[i].begin != 2) return false;
+  const Token& city = tokens[i - 1];
+  if (text.substr(city.end, tokens[i].begin - city.end) != ", ") return false;
+  const std::size_t newline = text.rfind('\n', city.begin);
+  const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+  if (city.end - start > 40) return false;
+  for (std::size_t k = start; k < city.end; ++k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (!(std::isupper(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || (c & 0x80))) return false;
+  }
+  std::size_t k = tokens[i].end;
+  while (k < text.size() && text[k] == ' ') ++k;
+  const std::string_view rest = text.substr(k);
+  return rest.starts_with("(") || rest.starts_with("-") || rest.starts_with("\u2014") || rest.starts_with("\u2013");
+}
 
 // What the tokens from i on are, if an abbreviation: the token replacing them and how many.
 struct Rewrite {
@@ -169,8 +192,9 @@ bool match_at(std::string_view text, std::span<const Token> tokens, std::size_t 
                                 [](const Abbreviation& a, const Abbreviation& b) { return a.first_term < b.first_term; });
   for (auto it = range.first; it != range.second; ++it)
     if (rest.starts_with(it->written) && consume(it->written, it->key, it->use)) return true;
-  if (t.term.size() == 2 && t.end - t.begin == 2 && std::isupper(static_cast<unsigned char>(text[t.begin + 1])) &&
-      party_state(text, tokens, i)) {
+  if (t.term.size() == 2 && t.end - t.begin == 2 &&
+      ((std::isupper(static_cast<unsigned char>(text[t.begin + 1])) && party_state(text, tokens, i)) ||
+       dateline_state(text, tokens, i))) {
     auto code = std::lower_bound(kPostalCodes.begin(), kPostalCodes.end(), t.term,
                                  [](const auto& entry, const std::string& term) { return entry.first < term; });
     if (code != kPostalCodes.end() && code->first == t.term)

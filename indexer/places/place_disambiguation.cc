@@ -31,11 +31,23 @@ bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier ||
 // ("Merrick Garland"). The first reason that applies is kept.
 // The names of countries named like a given name or a word ("Chad", "Mali", "Jordan") that the
 // article lists among other places ("Angola, Chad and Niger": a member that is no everyday word);
-// such a name is the country in all its mentions ("the government of Chad").
+// such a name is the country in all its mentions ("the government of Chad"). So is one the article
+// names once in place context ("aid programmes in Chad"; not "dedicated to Chad", nor "in Chad
+// Smith's car"): one sense per article.
 std::set<std::string_view> listed_countries(const std::vector<NameSpan>& spans, PlaceCache& places) {
   std::set<std::string_view> keys;
-  for (const NameSpan& s : spans) {
-    if (s.list < 0 || !everyday_word(s) || !has_country(s, places)) continue;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const NameSpan& s = spans[i];
+    if (!everyday_word(s) || !has_country(s, places)) continue;
+    // Another name right after it ("Chad Smith") clears next_capitalised: check for it here.
+    const bool name_after =
+        i + 1 < spans.size() && spans[i + 1].field == s.field && spans[i + 1].first_token == s.end_token;
+    if ((s.context_before || s.region_word) && !s.weak_context && !s.in_capitals && !s.next_capitalised &&
+        !name_after && s.capitalised && !s.title_case) {
+      keys.insert(s.key);
+      continue;
+    }
+    if (s.list < 0) continue;
     for (std::size_t k = static_cast<std::size_t>(s.list); k < spans.size() && spans[k].list == s.list; ++k)
       if (spans[k].key != s.key && !everyday_word(spans[k]) && spans[k].capitalised) {
         keys.insert(s.key);
@@ -59,8 +71,9 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
       s.rejected = "a month, weekday or adjective without a qualifier";
     else if (s.in_capitals && lexicon::case_only(s.key))
       s.rejected = "in a line of capitals: the everyday word";
-    else if (common && (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s)) ||
-                        (s.next_capitalised && !s.title_case)))
+    else if (common &&
+             (((!s.context_before || s.weak_context || s.in_capitals) && !qualified(s) && !s.region_word) ||
+              (s.next_capitalised && !s.title_case)))
       s.rejected = "common word without place context";
     else if (s.abbreviation == AbbreviationUse::not_after_number && s.after_number)
       s.rejected = "after a number: an era (\"300 B.C.\"), not a place";
@@ -322,22 +335,31 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   // ("NYC"), and an article about their country supports them.
   if (s.acronym && by_other_name && s.chosen.population < 1000000 && !qualified && !supported && c.region_votes == 0)
     return "an acronym that is one of a town's other names (a code), without supporting places";
+  // "Beaconsfield Mayor", "New Milford Police", "Enfield Council": a town's institution names the
+  // town, whatever capitalised word follows and even at a sentence's start, by any of its names; it
+  // is the name's place context.
+  const bool institution = s.institution_after;
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
-      c.region_votes == 0)
+      !institution && c.region_votes == 0)
     return "a town by one of its other names, without supporting places";
+  // "the town of Pulawy", "the Kabanjahe district": place context as "in Pulawy" is (a common word
+  // was rejected before).
+  const bool context = s.context_before || s.settlement_of || s.division_after;
   if (s.chosen.level == Level::city && s.chosen.feature != "P.PPLC" && s.next_capitalised && !s.next_calendar &&
-      !s.title_case && !s.context_before && !qualified && !supported)
+      !institution && !s.title_case && !context && !qualified && !supported)
     return "a foreign town followed by a capitalised word: a given name";
   if (strong(s.chosen) || s.region_list) return nullptr;
-  if (s.sentence_initial && !qualified) return "small place at the start of a sentence";
+  if (s.sentence_initial && !institution && !qualified) return "small place at the start of a sentence";
   if (lexicon::common_word(s.key) && !qualified) return "a common word naming a small place, without a qualifier";
   if (s.prev_capitalised_initial && !s.title_case && !qualified) return "small place after a capitalised word";
-  if (s.next_capitalised && !s.next_calendar && !s.title_case && !qualified)
+  if (s.next_capitalised && !s.next_calendar && !institution && !s.title_case && !qualified)
     return "small place followed by a capitalised word: part of a name";
-  if (by_other_name && !s.context_before && !qualified) return "small place by one of its other names, without context";
-  if (s.next_capitalised && !s.title_case && !s.context_before && !qualified)
+  if (by_other_name && !context && !institution && !qualified)
+    return "small place by one of its other names, without context";
+  if (s.next_capitalised && !institution && !s.title_case && !context && !qualified)
     return "small place followed by a capitalised word: part of a name";
-  if ((s.context_before && (!s.title_case || supported)) || qualified || (supported && !s.title_case)) return nullptr;
+  if ((context && (!s.title_case || supported)) || institution || qualified || (supported && !s.title_case))
+    return nullptr;
   return "small place without context or supporting places";
 }
 

@@ -151,7 +151,12 @@ void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
   const bool acronym_or_possessive = (all_upper(prev_word) && prev_word.size() >= 2) || possessive(prev_word);
   const bool capitalised_word = only_spaces(view.gap(i)) && capitalised(prev_word) && !acronym_or_possessive &&
                                 !lexicon::place_modifier(prev) && !lexicon::context_word(prev);
+  // "the town of Pulawy", "the central town of Karak": the text says a place is meant (but not which
+  // one, nor that a common word is a place: "the city of Mary" is Mariupol's patron).
+  const bool settlement_of = prev == "of" && i >= 2 && only_spaces(view.gap(i)) && only_spaces(view.gap(i - 1)) &&
+                             lexicon::settlement_noun(view.term(i - 2)) && !capitalised(view.word(i - 2));
   s.context_before = lexicon::context_word(prev);
+  s.settlement_of = settlement_of;
   s.weak_context = prev == "to";
   s.prev_capitalised = capitalised_word && !view.sentence_initial(i - 1);
   s.hyphen_before = view.gap(i) == "-" && capitalised(view.word(i - 1)) && has_lower(view.word(i - 1));
@@ -170,7 +175,11 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
   if (only_spaces(view.gap(next))) {
     s.next_capitalised = capitalised(view.word(next));
     s.next_org = s.next_capitalised && lexicon::org_word(after);
-    s.district = lexicon::district_word(after);
+    // "Loudoun County" names the county; "the Kabanjahe district", "Puge county" (lower case) name the
+    // area around the town by the town's name: the town is meant, and the word is its place context.
+    const bool division_word = lexicon::district_word(after);
+    s.district = division_word && capitalised(view.word(next));
+    s.division_after = division_word && !s.district;
     s.next_calendar = lexicon::qualifier_only(after);
     // "Washington state", "New York State" (not "Ohio State University": a capitalised word after
     // it makes an organisation's name).
@@ -178,6 +187,11 @@ void note_after(const FieldView& view, std::size_t next, NameSpan& s) {
                             capitalised(view.word(next + 1));
     if (lexicon::region_word(after) && !name_after) s.region_word = true;
     // "New York Gov. Kathy Hochul", "Quebec Health Minister Christian Dube": the office is the region's.
+    // "Beaconsfield Mayor", "New Milford Police Department", "Danbury police", "Okhtyrka City
+    // Council", "Litchfield Superior Court".
+    s.institution_after = lexicon::local_institution(after) ||
+                          (next + 1 < view.tokens.size() && only_spaces(view.gap(next + 1)) &&
+                           lexicon::institution_pair(after, view.term(next + 1)));
     s.region_office = lexicon::region_office(after) ||
                       (s.next_capitalised && name_after && view.term(next + 1) == "minister");
   }
@@ -221,7 +235,11 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.title_case = title_case;
   const std::string_view written = view.text.substr(s.begin, s.end - s.begin);
   s.capitalised = capitalised(written);
-  s.all_upper = all_upper(written);
+  // A possessive's "s" is no lower-case letter of the name: "the UK's regulator" is written in capitals.
+  std::string_view core = written;
+  for (std::string_view suffix : {"'s", "\u2019s"})
+    if (core.size() > suffix.size() && core.ends_with(suffix)) core.remove_suffix(suffix.size());
+  s.all_upper = all_upper(core);
   s.sentence_initial = view.sentence_initial(i);
   if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
   s.party_state = party_state(view.text, view.tokens, i);
@@ -234,6 +252,12 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   note_before(view, i, s);
   note_after(view, i + n, s);
   if (s.in_capitals) s.prev_capitalised = s.next_capitalised = s.prev_capitalised_initial = false;
+  // After another capitalised word the institution is a longer name's ("Louisville Metro Council",
+  // "South Simcoe Police"), not this name's; an article or a preposition before it is fine ("The
+  // Danbury Police", "In Beaconsfield Mayor ...").
+  if (s.institution_after && i > 0 && only_spaces(view.gap(i)) && capitalised(view.word(i - 1)) &&
+      (!lexicon::place_modifier(view.term(i - 1)) || lexicon::qualifier_only(view.term(i - 1))))
+    s.institution_after = false;
   return s;
 }
 

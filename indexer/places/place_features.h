@@ -28,6 +28,9 @@ struct NameSpan {
   bool title_case = false;  // In a Title Case headline.
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".
+  bool settlement_of = false;   // "the town of X", "the village of X": context, but not for a common word.
+  bool division_after = false;  // "the Kabanjahe district", "Puge county": the town's area, context likewise.
+  bool institution_after = false;  // "X Mayor", "X Police", "X City Council": the town's own institution.
   bool prev_capitalised = false, next_capitalised = false, next_org = false;
   bool sentence_initial = false;
   bool weak_context = false;                         // The context word is "to" ("dedicated to Mary").

@@ -113,6 +113,25 @@ constexpr common::WordSet kOrgBeforeOf{
 constexpr common::WordSet kDistrictWords{
     {"county", "parish", "borough", "district", "raion", "rayon", "municipality", "township"}};
 
+// Lower-case nouns for a settlement or a division that, with "of", say the name after them is a
+// place: "the town of Pulawy", "the northern village of Ranya", "the region of Kef". Only in lower
+// case: "City of London", "District of Columbia" are names themselves, and "Town of Dedham" may be a
+// council's. The place is not given, only that a place is meant (the gazetteer still chooses it).
+constexpr common::WordSet kSettlementNouns{
+    {"town", "towns", "village", "villages", "city", "cities", "hamlet", "suburb", "municipality", "commune",
+     "settlement", "neighbourhood", "neighborhood", "district", "districts", "region", "regions", "county",
+     "province", "provinces", "mayor"}};
+// Words right after a town's name that make the name the town's own institution's: "Beaconsfield
+// Mayor Georges Bourelle", "New Milford Police Department", "Danbury police", "Enfield Council". A
+// mayor, a council, a police force or a sheriff belongs to a place; a person's name is not followed
+// by them.
+constexpr common::WordSet kLocalInstitutions{
+    {"mayor", "council", "councillor", "councilman", "councilwoman", "police", "sheriff", "aldermen", "magistrates"}};
+// Two words that make one ("City Council", "Town Hall", "Superior Court", "Crown Court"): a court or
+// a hall named for a town sits in it.
+constexpr common::WordSet kInstitutionModifiers{{"city", "town", "superior", "crown", "magistrates", "municipal"}};
+constexpr common::WordSet kInstitutionHeads{{"council", "hall", "court", "police"}};
+
 // Capitalised words that may precede a place without making it a person's name.
 constexpr common::WordSet kPlaceModifiers{
     {"north",   "south",        "east",         "west",         "northern",     "southern",     "eastern", "western",
@@ -138,5 +157,10 @@ bool org_word(std::string_view term) { return kOrgWords.contains(term); }
 bool org_before_of(std::string_view term) { return kOrgBeforeOf.contains(term); }
 bool district_word(std::string_view term) { return kDistrictWords.contains(term); }
 bool place_modifier(std::string_view term) { return kPlaceModifiers.contains(term); }
+bool settlement_noun(std::string_view term) { return kSettlementNouns.contains(term); }
+bool local_institution(std::string_view term) { return kLocalInstitutions.contains(term); }
+bool institution_pair(std::string_view first, std::string_view second) {
+  return kInstitutionModifiers.contains(first) && kInstitutionHeads.contains(second);
+}
 
 }  // namespace newsq::places::lexicon

@@ -43,5 +43,13 @@ bool org_before_of(std::string_view term);
 bool district_word(std::string_view term);
 // A capitalised word that may precede a place without making it a person's name ("North", "Old").
 bool place_modifier(std::string_view term);
+// A lower-case noun for a settlement that with "of" makes the name after it a place ("the town of
+// Pulawy", "the village of Ranya", "the mayor of Dogubayazit").
+bool settlement_noun(std::string_view term);
+// A word after a town's name that makes it the town's institution's: "Beaconsfield Mayor", "New
+// Milford Police", "Danbury police", "Enfield Council" (a place, not part of a person's name).
+bool local_institution(std::string_view term);
+// Two words after a town's name that make its institution: "City Council", "Town Hall", "Superior Court".
+bool institution_pair(std::string_view first, std::string_view second);
 
 }  // namespace newsq::places::lexicon
