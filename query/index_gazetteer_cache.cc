@@ -19,10 +19,7 @@ const places::Gazetteer* IndexGazetteerCache::get() {
   // A cluster's shards each have a table, and metadata is read from the first shard only.
   const bool table = !index_.is_cluster() && places::place_names_match(index_.db(), binding.checksum);
   if (binding_ && binding == *binding_) {
-    if (gazetteer_ && table != names_use_table_) {
-      names_use_table_ = table;
-      names_.emplace(*gazetteer_, table ? &index_.db() : nullptr);
-    }
+    if (gazetteer_ && table != names_->reads_table()) names_.emplace(*gazetteer_, table ? &index_.db() : nullptr);
     return gazetteer_.get();
   }
   binding_ = std::move(binding);
@@ -30,7 +27,6 @@ const places::Gazetteer* IndexGazetteerCache::get() {
   IndexGazetteer loaded = load_index_gazetteer(index_.dir(), *binding_);
   gazetteer_ = std::move(loaded.gazetteer);
   error_ = std::move(loaded.error);
-  names_use_table_ = table;
   if (gazetteer_) names_.emplace(*gazetteer_, table ? &index_.db() : nullptr);
   return gazetteer_.get();
 }

@@ -37,7 +37,6 @@ class IndexGazetteerCache {
   const IndexView& index_;
   std::shared_ptr<const places::Gazetteer> gazetteer_;
   std::optional<PlaceNames> names_;                // Of `gazetteer_`.
-  bool names_use_table_ = false;                   // names_ reads the index's table of place names.
   std::optional<GazetteerBinding> binding_;        // What it was loaded for; none before the first.
   std::string error_;                              // Why there is none, for place queries.
   std::optional<IndexView::Revision> checked_at_;  // Generation and revision checked.

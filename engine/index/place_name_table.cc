@@ -10,10 +10,14 @@
 
 namespace newsq::places {
 
+PlaceName place_name_of(const Place& place) {
+  return {std::string(place.name), place.level, place.has_coordinates, place.lat, place.lon, place.country, place.region};
+}
+
 std::string place_name_key(std::uint32_t id) { return schema::kPlaceNamePrefix + std::to_string(id); }
 
 // varint level, has_coordinates, lat and lon (their IEEE bits), country, region; then the name.
-std::string encode_place_name(const Place& place) {
+std::string encode_place_name(const PlaceName& place) {
   std::string out;
   common::put_varint(out, static_cast<std::uint8_t>(place.level));
   common::put_varint(out, place.has_coordinates ? 1 : 0);
@@ -68,7 +72,7 @@ void PlaceNameWriter::write(Xapian::WritableDatabase& db, const Gazetteer& gazet
     written_.insert(id);
     const std::string key = place_name_key(id);
     Place place;
-    if (db.get_metadata(key).empty() && gazetteer.find(id, place)) db.set_metadata(key, encode_place_name(place));
+    if (db.get_metadata(key).empty() && gazetteer.find(id, place)) db.set_metadata(key, encode_place_name(place_name_of(place)));
   }
   noted_.clear();
 }

@@ -34,8 +34,11 @@ struct PlaceName {
   std::uint32_t country = 0, region = 0;  // As in places::Place (a country is its own country).
 };
 
+// What the table keeps of a gazetteer place.
+PlaceName place_name_of(const Place& place);
+
 std::string place_name_key(std::uint32_t id);
-std::string encode_place_name(const Place& place);
+std::string encode_place_name(const PlaceName& place);
 // Nothing when `value` is not a whole entry (empty, truncated, an unknown level).
 std::optional<PlaceName> decode_place_name(std::string_view value);
 

@@ -22,14 +22,7 @@ PlaceNames::Named& PlaceNames::look_up(std::uint32_t id) {
   if (!found) {
     places::Place p;
     if (!gazetteer_.find(id, p)) return it->second;
-    found.emplace();
-    found->name = p.name;
-    found->level = p.level;
-    found->has_coordinates = p.has_coordinates;
-    found->lat = p.lat;
-    found->lon = p.lon;
-    found->country = p.country;
-    found->region = p.region;
+    found = places::place_name_of(p);
   }
   Named& named = it->second;
   named.name = std::move(found->name);

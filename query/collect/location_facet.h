@@ -42,6 +42,8 @@ class PlaceNames {
   // The same with its country's and region's names filled in: two lookups more, the first time,
   // paid only for places a facet shows (a search counts many more places than it lists).
   const Named& with_areas(std::uint32_t id);
+  // Whether names come from the index's table (else from the gazetteer alone).
+  bool reads_table() const { return table_ != nullptr; }
   // Looks up every id not seen yet, in the order their names are stored: far fewer block reads
   // (table) or page faults (gazetteer) than the same lookups in an unrelated order.
   void look_up_all(std::vector<std::uint32_t> ids);
