@@ -49,6 +49,19 @@ TEST_CASE("a one-line query is split into text, dates and sources", "[understand
   CHECK_THROWS_AS(newsq::understand("x", "2022-13-01"), newsq::QueryError);
 }
 
+TEST_CASE("a query without `now` is read against newsq::today(), the day in UTC", "[understanding]") {
+  const std::string today = newsq::today();
+  REQUIRE(today.size() == 10);
+  CHECK(today[4] == '-');
+  CHECK(today[7] == '-');
+  const auto u = newsq::understand("floods today");
+  const std::string after = newsq::today();  // Midnight may pass between the calls.
+  CHECK((u.from == today || u.from == after));
+  CHECK(u.to == u.from);
+  const auto y = newsq::understand("floods yesterday");
+  CHECK(y.to < after);
+}
+
 TEST_CASE("dates and sources never take words that operators bind", "[understanding]") {
   struct Row {
     const char* query;

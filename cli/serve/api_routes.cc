@@ -6,7 +6,6 @@
 
 #include <fmt/core.h>
 
-#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -38,12 +37,6 @@ void send_body(httplib::Response& res, std::string body) {
 }
 
 void send_json(httplib::Response& res, const nlohmann::json& body) { send_body(res, dump(body)); }
-
-// Today in UTC, as a Searcher resolves a request without `now`: part of a cached answer's key.
-std::string today() {
-  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return std::to_string(day.time_since_epoch().count());
-}
 
 // The request's query parameters, checked against the names an endpoint takes: an unknown name
 // (a typo) or a single-valued name given twice is a bad parameter rather than silently ignored.
@@ -159,7 +152,8 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
       const bool cached = !revision.empty();
       std::string key;
       if (cached) {
-        key = cache_key(revision, today(), {req.params.begin(), req.params.end()});
+        // newsq::today(): the day the Searcher resolves a request without `now` against.
+        key = cache_key(revision, newsq::today(), {req.params.begin(), req.params.end()});
         if (std::optional<std::string> answer = cache.find(key)) {
           res.set_header("X-Newsq-Cache", "hit");
           send_body(res, std::move(*answer));

@@ -39,16 +39,17 @@ namespace {
 
 // `now` ("YYYY-MM-DD", empty for today) as a day number.
 long resolve_now(const std::string& now) {
-  std::string day = now;
-  if (day.empty()) {
-    auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    day = schema::day_string(today.time_since_epoch().count());
-  }
+  const std::string day = now.empty() ? today() : now;
   if (!indexer::is_valid_day(day)) throw QueryError("invalid 'now' date '" + now + "': expected YYYY-MM-DD");
   return schema::day_number(day);
 }
 
 }  // namespace
+
+std::string today() {
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return schema::day_string(day.time_since_epoch().count());
+}
 
 struct Searcher::Impl {
   // Declared in this order: each is built on the ones before it.

@@ -162,6 +162,11 @@ struct NEWSQ_EXPORT SearcherOptions {
   static constexpr double kMaxShardTimeoutSeconds = 86400;
 };
 
+// Today in UTC as "YYYY-MM-DD": the day a request or query without `now` is resolved against
+// ("last week", the recency boost). A program that keeps answers (as `newsq serve` does) keys them
+// by it, since the same request means other days tomorrow.
+NEWSQ_EXPORT std::string today();
+
 // Reads one index. Cheap to keep open for a long-running program: every search() first moves to
 // the index's latest commit (or to the new index after a rebuild swapped it in), and retries when
 // a concurrent commit changes the data under it. Not thread-safe: use one Searcher per thread.
