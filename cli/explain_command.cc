@@ -34,9 +34,8 @@ int explain_command(int argc, char** argv) {
   } else {
     u = understand(text, now, {}, args["gazetteer"].as<std::string>());
   }
-  nlohmann::json j = understood_json(u);
   if (args.count("json")) {
-    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", understood_json(u));
     return kExitOk;
   }
   fmt::print("text      {}\n", printable(u.text.empty() ? "(none)" : u.text));

@@ -162,7 +162,7 @@ int search_command(int argc, char** argv) {
     fmt::print(stderr, "newsq search: warning: partial answer, without shard{} {}: counts are lower bounds\n",
                results.missing_shards.size() == 1 ? "" : "s", fmt::join(results.missing_shards, ", "));
   if (args.count("json")) {
-    fmt::print("{}\n", search_json(results, prepared.understood).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", search_json(results, prepared.understood));
   } else {
     print_understood(prepared.understood, prepared.request);
     print_text(results, prepared.request, ms);

@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 
-#include "cli/json_output.h"
 #include "newsq/error.h"
 
 namespace newsq::cli {
@@ -98,14 +97,6 @@ PreparedSearch prepare_search(Searcher& searcher, const SearchParameters& p) {
   } catch (const QueryError& e) {
     throw ParameterError(e.what());
   }
-  return out;
-}
-
-nlohmann::json search_json(const SearchResults& results, const UnderstoodQuery& understood_query) {
-  nlohmann::json out = results_json(results);
-  nlohmann::json understood = understood_json(understood_query);
-  out["query"] = understood;  // The name since the first version, kept.
-  out["understood"] = std::move(understood);
   return out;
 }
 

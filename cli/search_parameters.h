@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "newsq/searcher.h"
@@ -50,10 +49,6 @@ struct PreparedSearch {
 // Throws ParameterError for a malformed or out-of-range parameter, QueryError for a query the
 // library refuses (too long, a malformed `now`).
 PreparedSearch prepare_search(Searcher& searcher, const SearchParameters& p);
-
-// `newsq search --json`'s object, which GET /api/search answers too: results_json() with the
-// understood query as "understood" and, under its first name, "query".
-nlohmann::json search_json(const SearchResults& results, const UnderstoodQuery& understood);
 
 // "1"/"true"/"yes"/"on" or "0"/"false"/"no"/"off"; ParameterError naming `name` otherwise.
 bool parse_flag(const std::string& name, const std::string& value);

@@ -168,7 +168,7 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
                   fmt::format("the search took longer than {:g} s; narrow it down", options.search_timeout_seconds));
         return;
       }
-      std::string body = dump(cli::search_json(results, prepared.understood));
+      std::string body = cli::search_json(results, prepared.understood);
       if (cached) {
         // A partial answer (a shard missing) is not the one to keep: the shard may be back next time.
         if (!results.partial) cache.store(key, body);
@@ -184,7 +184,7 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
       const std::string text = q.text("q");
       if (text.empty()) throw ParameterError("q is required: the query to explain");
       auto searcher = pool.check_out();
-      send_json(res, cli::understood_json(searcher->understand(text, q.text("now"))));
+      send_body(res, cli::understood_json(searcher->understand(text, q.text("now"))));
     });
   });
 
@@ -202,7 +202,7 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
       const std::string id = req.matches[1];
       auto searcher = pool.check_out();
       if (auto article = searcher->article(id)) {
-        send_json(res, cli::article_json(*article));
+        send_body(res, cli::article_json(*article));
       } else {
         set_error(res, 404, "not_found", "no article with id '" + id + "'");
       }
