@@ -48,6 +48,19 @@ TEST_CASE("every expression in the date table reads as its range", "[dates]") {
   CHECK(right == rows.size());
 }
 
+// The year before a month (date_expressions.tsv: "2024 August") takes no month that is a word or a
+// name there: the year is read alone and the rest stays for the text.
+TEST_CASE("a year before a month that is a word or a name is the year alone", "[dates]") {
+  const long now = day_number("2022-03-21");
+  for (const char* q : {"2019 May said", "2022 August Wilson", "2020 march on Washington", "2021 may rise"}) {
+    INFO("query: " << q);
+    auto e = find_date_expression(q, now);
+    REQUIRE(e);
+    CHECK(e->text.size() == 4);
+    CHECK(show(e->range.to).ends_with("-12-31"));
+  }
+}
+
 TEST_CASE("a date expression is found inside a query, with its span", "[dates]") {
   const long now = day_number("2022-03-21");
   std::string q = "casualties near Kyiv in March 2022";

@@ -148,11 +148,13 @@ TEST_CASE("chrono's English date tests: the share read right does not fall", "[u
   CHECK(t.stale == 0);
   CHECK(t.unproven_forward <= 3);  // "The Deadline is Tuesday, 10 January" and two spellings: tagged by hand.
   // First measurement, before the reader learnt from this suite: 68.3% right over all rows, and
-  // 82.4% right, 1.9% wrong over the rows without a convention (date_suites.md).
-  CHECK(t.all.share(t.all.right) >= 0.68);
-  CHECK(t.all.share(t.all.wrong) <= 0.12);
-  CHECK(t.plain.share(t.plain.right) >= 0.82);
-  CHECK(t.plain.share(t.plain.wrong) <= 0.02);
+  // 82.4% right, 1.9% wrong over the rows without a convention (date_suites.md). Then 75.1% over all
+  // rows (10.9% wrong: convention rows) and 92.3% right, none wrong, without a convention, once the
+  // reader learnt counts from a named day, the year before its month, "10-August" and weekday ranges.
+  CHECK(t.all.share(t.all.right) >= 0.75);
+  CHECK(t.all.share(t.all.wrong) <= 0.11);
+  CHECK(t.plain.share(t.plain.right) >= 0.92);
+  CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 
 TEST_CASE("the review table, written apart from the reader: every row right", "[understanding][dates]") {
