@@ -52,7 +52,7 @@ TEST_CASE("every expression in the date table reads as its range", "[dates]") {
 // name there: the year is read alone and the rest stays for the text.
 TEST_CASE("a year before a month that is a word or a name is the year alone", "[dates]") {
   const long now = day_number("2022-03-21");
-  for (const char* q : {"2019 May said", "2022 August Wilson", "2020 march on Washington", "2021 may rise"}) {
+  for (const char* q : {"2019 May said", "2019 May resignation", "2022 August Wilson", "2020 march on Washington", "2021 may rise"}) {
     INFO("query: " << q);
     auto e = find_date_expression(q, now);
     REQUIRE(e);

@@ -785,16 +785,17 @@ class Reader {
         return std::nullopt;
       year_written_ = true;
       // The year first: "2024 August", "2023 Sept", "2024 AD August", "2018 March 18". Not a month
-      // that is a word or a name here: lower-case "march"/"may" ("2020 march on Washington"), or
-      // one before a capitalised word or a verb ("2019 May said", "2022 August Wilson").
+      // that is a word or a name here: lower-case "march"/"may" ("2020 march on Washington"), "May"
+      // without a day after it ("2019 May resignation" is more often Theresa May's; "2019 May 24" is
+      // a day), or one before a capitalised word or a verb ("2022 August Wilson", "2019 May said").
       if (unsigned m = month_number(word(n))) {
         const Word& mw = w_[n];
-        const bool word_month = (m == 3 || m == 5) && !mw.capital;
+        const bool day_after = day_number(word(n + 1)) && all_digits(word(n + 1)) && word(n + 1).size() <= 2;
+        const bool word_month = ((m == 3 || m == 5) && !mw.capital) || (m == 5 && !day_after);
         const bool name_after =
             n + 1 < w_.size() && ((w_[n + 1].capital && !day_number(w_[n + 1].text)) || verb_like(w_[n + 1].text));
         if (!word_month && !name_after) {
-          if (unsigned d = day_number(word(n + 1)); d && all_digits(word(n + 1)) && word(n + 1).size() <= 2)
-            return day_point(y, m, d, n + 2);
+          if (day_after) return day_point(y, m, day_number(word(n + 1)), n + 2);
           return month_point(y, m, n + 1);
         }
       }
