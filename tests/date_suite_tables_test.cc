@@ -150,10 +150,11 @@ TEST_CASE("chrono's English date tests: the share read right does not fall", "[u
   // First measurement, before the reader learnt from this suite: 68.3% right over all rows, and
   // 82.4% right, 1.9% wrong over the rows without a convention (date_suites.md). Then 75.1% over all
   // rows (10.9% wrong: convention rows) and 92.3% right, none wrong, without a convention, once the
-  // reader learnt counts from a named day, the year before its month, "10-August" and weekday ranges.
-  CHECK(t.all.share(t.all.right) >= 0.75);
+  // reader learnt counts from a named day, the year before its month, "10-August" and weekday ranges;
+  // 75.6% and 93.0% with "November 1,2001- March 31,2002" and "Angie Mar November 2019".
+  CHECK(t.all.share(t.all.right) >= 0.755);
   CHECK(t.all.share(t.all.wrong) <= 0.11);
-  CHECK(t.plain.share(t.plain.right) >= 0.92);
+  CHECK(t.plain.share(t.plain.right) >= 0.925);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 

@@ -155,6 +155,12 @@ std::vector<Word> words_of(std::string_view line) {
     if (out[k].kind == Kind::number && out[k - 1].kind == Kind::date && digits(out[k - 1].lower) &&
         out[k - 2].kind == Kind::month)
       out[k].kind = Kind::date;
+  // A month's shortening just before a month's full name ("By Angie Mar November 2019") is a name:
+  // no date is written so. ("January February 2022" stays one run, not understood.)
+  for (std::size_t k = 0; k + 1 < out.size(); ++k)
+    if (out[k].kind == Kind::month && out[k + 1].kind == Kind::month && date_words::month_abbreviation(out[k].lower) &&
+        !date_words::month_abbreviation(out[k + 1].lower))
+      out[k].kind = Kind::none;
   for (auto& w : out)
     if (w.kind == Kind::month) w.kind = Kind::date;
   for (std::size_t k = 0; k < out.size(); ++k) {

@@ -23,8 +23,9 @@ struct Word {
 // stays a word "-" (a range separator), and a lone '+' a word "+" ("now + 1 day"). Words that are
 // only punctuation are dropped; a comma between a letter and a digit ends a word ("months,01"). A
 // day or year glued to a month ("14april", "Feb13") is two words, and so is one joined to a month
-// by a single '-' or '/' ("10-August", "August/10", "Sep-2012", "2024/August"); "10-August-2012"
-// stays one numeric date.
+// by a single '-' or '/' ("10-August", "August/10", "Sep-2012", "2024/August"), or a day and year
+// joined by a comma after a month ("November 1,2001"); "10-August-2012" stays one numeric date. A
+// dash glued to the end of a number is a word "-" of its own ("1,2001- March").
 std::vector<Word> words_of(std::string_view query);
 
 bool all_digits(std::string_view s);
