@@ -4,7 +4,7 @@
 // reads DIR/tests/data/date_expressions.tsv (expression, from, to; '-' = not a date) and
 // DIR/tests/data/place_queries.tsv (query, places, text), both resolved with now = 2022-03-21,
 // and prints the share right of each, the misses, and microseconds per understood query; then the
-// date suites written from Duckling's and dateparser's tests (tests/data/date_suite_*.tsv: expression,
+// date suites written from Duckling's, dateparser's and chrono's tests (tests/data/date_suite_*.tsv: expression,
 // now, from, to, optional convention; rules in date_suites.md): shares right, wrong but confident
 // and left as text, over all rows and over the rows without a convention.
 #include <chrono>
@@ -113,7 +113,8 @@ int main(int argc, char** argv) {
     std::printf(
         "\n| date suite | rows | right | wrong but confident | left as text | time per query |\n"
         "|---|---:|---:|---:|---:|---:|\n");
-    for (const char* name : {"date_suite_duckling.tsv", "date_suite_dateparser.tsv", "date_review.tsv"}) {
+    for (const char* name :
+         {"date_suite_duckling.tsv", "date_suite_dateparser.tsv", "date_suite_chrono.tsv", "date_review.tsv"}) {
       auto rows = read_tsv(source + "/tests/data/" + name, 5);
       struct Tally {
         std::size_t rows = 0, right = 0, wrong = 0;

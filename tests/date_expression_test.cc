@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "engine/index/schema.h"
+#include "newsq/understood_query.h"
 #include "query/understand/date_expression.h"
 #include "tests/test_support.h"
 
@@ -46,6 +47,29 @@ TEST_CASE("every expression in the date table reads as its range", "[dates]") {
     right += show(range->from) == row.from && show(range->to) == row.to;
   }
   CHECK(right == rows.size());
+}
+
+// The year before a month (date_expressions.tsv: "2024 August") takes no month that is a word or a
+// name there: the year is read alone and the rest stays for the text.
+TEST_CASE("a year before a month that is a word or a name is the year alone", "[dates]") {
+  const long now = day_number("2022-03-21");
+  for (const char* q : {"2019 May said", "2019 May resignation", "2022 August Wilson", "2020 march on Washington", "2021 may rise"}) {
+    INFO("query: " << q);
+    auto e = find_date_expression(q, now);
+    REQUIRE(e);
+    CHECK(e->text.size() == 4);
+    CHECK(show(e->range.to).ends_with("-12-31"));
+  }
+}
+
+// A shortened month before a full one is a name ("Angie Mar"), and the date after it is read; two
+// full month names in a row are no date and stay text as a run not understood.
+TEST_CASE("a month's shortening before a month's name is a name", "[dates]") {
+  auto u = newsq::understand("By Angie Mar November 2019", "2022-03-21");
+  CHECK(u.from == "2019-11-01");
+  CHECK(u.to == "2019-11-30");
+  auto v = newsq::understand("January February 2022", "2022-03-21");
+  CHECK(v.date_text.empty());
 }
 
 TEST_CASE("a date expression is found inside a query, with its span", "[dates]") {

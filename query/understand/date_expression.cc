@@ -103,6 +103,7 @@ class Reader {
         first == "from") {
       if (first == "from") {
         if (auto r = range_between(i + 1, {"to", "until", "till", "through", "thru", "-"})) return r;
+        if (auto r = weekday_range(i + 1)) return r;
       }
       auto p = point(i + 1, true);
       if (!p) return std::nullopt;
@@ -124,6 +125,7 @@ class Reader {
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
+    if (auto r = weekday_range(i)) return r;
     if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
     if (auto p = point(i, after_preposition)) return Result{{p->span.from, p->span.to}, p->next};
     return std::nullopt;
@@ -133,6 +135,20 @@ class Reader {
     Span span;
     std::size_t next;
   };
+
+  // "Monday to Friday", "Friday - Monday", "from Monday through Friday": the latest first weekday not
+  // after now (a weekday alone is read so) to the first second weekday after it, within a week.
+  // Full names only: "sat to sun" are words.
+  std::optional<Result> weekday_range(std::size_t i) const {
+    const unsigned a = weekday_number(word(i)), b = weekday_number(word(i + 2));
+    if (!a || !b || a == b || weekday_abbreviation(word(i)) || weekday_abbreviation(word(i + 2))) return std::nullopt;
+    if (!(at(i + 1, "to") || at(i + 1, "-") || at(i + 1, "until") || at(i + 1, "through") || at(i + 1, "thru")))
+      return std::nullopt;
+    long from = weekday_before(a);
+    if (from + 7 == now_) from = now_;
+    const long to = from + ((static_cast<long>(b) - static_cast<long>(a)) % 7 + 7) % 7;
+    return Result{{from, to}, i + 3};
+  }
 
   // "A <sep> B" where A may borrow B's month and year. With need_full, A must stand on its own as
   // a day or month (so plain "kyiv to odesa" is never read as a range).
@@ -167,7 +183,9 @@ class Reader {
       }
       auto a = point_with_context(i, sep, b->span, b_year);
       if (!a) continue;
-      if (need_full && a->span.unit == Span::other) continue;
+      // Today, yesterday and tomorrow stand on their own too ("today - next friday").
+      const bool named_day = at(i, "today") || at(i, "yesterday") || at(i, "tomorrow");
+      if (need_full && a->span.unit == Span::other && !named_day) continue;
       if (a->span.from > b->span.to) continue;
       return Result{{a->span.from, b->span.to}, b->next};
     }
@@ -268,6 +286,10 @@ class Reader {
       }
     }
     p->next = k;
+    if (auto moved = moved_day(p->span.from, k)) {
+      p->span = {moved->first, moved->first, Span::other};
+      p->next = moved->second;
+    }
     return p;
   }
 
@@ -578,8 +600,8 @@ class Reader {
           int y = year_of(m->span.from);
           unsigned mo = month_of(m->span.from);
           if (!year_written_) y = latest_year(mo, d1);  // "23-24 June" said on 15 June: last year's.
-          if (d2 <= civil(last_day(y, mo)).day)
-            return Point{{days(y, mo, d1), days(y, mo, d2), Span::day_range}, m->next};
+          if (d2 <= civil(last_day(y, mo)).day)  // A clock time after the days is dropped ("22-23 Feb at 7pm").
+            return Point{{days(y, mo, d1), days(y, mo, d2), Span::day_range}, after_time_of_day(m->next)};
         }
       }
     }
@@ -739,6 +761,11 @@ class Reader {
         year_written_ = true;
         return month_point(y, m, n + 1);
       }
+      // "June of 2022": the month of that year.
+      if (int y = year_number(word(n + 1)); y && at(n, "of")) {
+        year_written_ = true;
+        return month_point(y, m, n + 2);
+      }
       if (context || bare_month_is_date(i)) return month_point(latest_year(m, 1), m, n);
       return std::nullopt;
     }
@@ -757,6 +784,21 @@ class Reader {
       if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
         return std::nullopt;
       year_written_ = true;
+      // The year first: "2024 August", "2023 Sept", "2024 AD August", "2018 March 18". Not a month
+      // that is a word or a name here: lower-case "march"/"may" ("2020 march on Washington"), "May"
+      // without a day after it ("2019 May resignation" is more often Theresa May's; "2019 May 24" is
+      // a day), or one before a capitalised word or a verb ("2022 August Wilson", "2019 May said").
+      if (unsigned m = month_number(word(n))) {
+        const Word& mw = w_[n];
+        const bool day_after = day_number(word(n + 1)) && all_digits(word(n + 1)) && word(n + 1).size() <= 2;
+        const bool word_month = ((m == 3 || m == 5) && !mw.capital) || (m == 5 && !day_after);
+        const bool name_after =
+            n + 1 < w_.size() && ((w_[n + 1].capital && !day_number(w_[n + 1].text)) || verb_like(w_[n + 1].text));
+        if (!word_month && !name_after) {
+          if (day_after) return day_point(y, m, day_number(word(n + 1)), n + 2);
+          return month_point(y, m, n + 1);
+        }
+      }
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n};
     }
     return std::nullopt;
@@ -801,6 +843,7 @@ class Reader {
         return Point{{first->span.from, last->span.to, Span::other}, i + 3};
       }
     }
+    if (auto shifted = offset_from_day(i)) return shifted;
     if (auto counted = counted_offset(i)) return counted;
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
@@ -868,6 +911,11 @@ class Reader {
         long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
         return Point{{d, d, Span::other}, i + 2};
       }
+    }
+    // "past Friday": the latest Friday before today, as "last Friday" ("this past weekend" is above).
+    if (t == "past" && weekday_number(word(i + 1)) && !weekday_abbreviation(word(i + 1))) {
+      long d = weekday_before(weekday_number(word(i + 1)));
+      return Point{{d, d, Span::other}, i + 2};
     }
     // earlier today, later yesterday: that day.
     if ((t == "earlier" || t == "later") && (at(i + 1, "today") || at(i + 1, "yesterday") || at(i + 1, "tomorrow"))) {
@@ -961,6 +1009,51 @@ class Reader {
       return Unit::year;
     }
     return unit_of(w);
+  }
+
+  // Day d moved by n days, weeks or fortnights, or by calendar months, quarters or years (the same
+  // day of the month, or that month's last day: 31 March less a month is 28 or 29 February).
+  static long shift_day(long d, Unit unit, long n) {
+    if (unit == Unit::day) return d + n;
+    if (unit == Unit::week) return d + 7 * n;
+    if (unit == Unit::fortnight) return d + 14 * n;
+    const long months = unit == Unit::month ? n : unit == Unit::quarter ? 3 * n : 12 * n;
+    auto c = civil(d);
+    int y = c.year;
+    unsigned m = c.month;
+    add_months(y, m, static_cast<int>(months));
+    return days(y, m, std::min(c.day, civil(last_day(y, m)).day));
+  }
+
+  // "2 days before yesterday", "a week after tomorrow", "two weeks after 24 February 2022", "2 days
+  // after next Friday": counted from a day the query names, that day moved (chrono's reading). What
+  // follows must be one day newsq reads: "2 days before the vote" names none and stays text.
+  std::optional<Point> offset_from_day(std::size_t i) {
+    long scale = 1, count = offset_count(word(i));
+    Unit unit = offset_unit_of(word(i + 1), scale);
+    std::size_t k = i + 2;
+    if (int glued = 0; glued_count(word(i), glued, unit)) count = glued, scale = 1, k = i + 1;
+    if (count < 0 || count * scale > 9000 || unit == Unit::none || unit == Unit::hour) return std::nullopt;
+    if (!at(k, "before") && !at(k, "after")) return std::nullopt;
+    auto base = point(k + 1, true);
+    if (!base || base->span.from != base->span.to) return std::nullopt;
+    const long d = shift_day(base->span.from, unit, (at(k, "before") ? -1 : 1) * count * scale);
+    return Point{{d, d, Span::other}, base->next};
+  }
+
+  // "Friday + 1 week", "next tuesday + 10 days": a day moved by a count after a lone '+'. A lone '-'
+  // after a date begins a range ("3 April - 9 May"), and a sign glued to a word ("+10", "-10days") is
+  // query syntax, locked as text before dates are read (date_suites.md, `operator`). The new day and
+  // the word after the count, if words [k, ...) are one.
+  std::optional<std::pair<long, std::size_t>> moved_day(long d, std::size_t k) const {
+    if (!at(k, "+")) return std::nullopt;
+    ++k;
+    long scale = 1, count = offset_count(word(k));
+    Unit unit = offset_unit_of(word(k + 1), scale);
+    std::size_t next = k + 2;
+    if (int glued = 0; glued_count(word(k), glued, unit)) count = glued, scale = 1, next = k + 1;
+    if (count < 0 || count * scale > 9000 || unit == Unit::none || unit == Unit::hour) return std::nullopt;
+    return std::pair{shift_day(d, unit, count * scale), next};
   }
 
   // Counted from now: "3 days ago", "a week hence", "3 days from now"; and, when the expression is

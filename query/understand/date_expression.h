@@ -25,7 +25,11 @@
 // "The last (past) decade" is the past ten years, "the next decade" the ten whole years after this
 // one; "till date" is until today, "through 2021" until its end; "all week" is this week; "29 Feb"
 // without a year the latest leap year's; a weekday after a date ("Jul 18, Fri") picks its year as
-// one before it does. Named events ("before the invasion") are not dates.
+// one before it does. Named events ("before the invasion") are not dates. A count before or after a
+// day the query names moves that day ("2 days before yesterday", "two weeks after 24 February
+// 2022", "Friday + 1 week"); a year may come before its month ("2024 August", "2022 March 18") where
+// the month is no word or name ("2019 May said"); "June of 2021" is June 2021; "Monday to Friday" is
+// the latest Monday not after now to the Friday after it.
 #pragma once
 
 #include <cstddef>

@@ -62,6 +62,11 @@ Kind kind_of(const Word& w) {
     while (digits_end < t.size() && std::isdigit(static_cast<unsigned char>(t[digits_end]))) ++digits_end;
     if (digits_end > 0 && digits_end < t.size() && is_month(std::string_view(t).substr(digits_end))) return Kind::date;
   }
+  // "1,2001" ("November 1,2001"): a day and a year written without a space.
+  if (const auto comma = t.find(','); comma >= 1 && comma <= 2 && t.size() >= comma + 5 &&
+                                      digits(t.substr(0, comma)) && date_words::year_number(t.substr(comma + 1, 4)) &&
+                                      (t.size() == comma + 5 || t[comma + 5] == '-'))
+    return Kind::date;
   // "twenty-first", "mid-March", "3-9", "2022/3/21", "21.03.2022", "3rd", "1990s".
   if (t.find('-') != std::string::npos) {
     const std::string_view a(t.data(), t.find('-')), b(t.data() + t.find('-') + 1);
@@ -150,6 +155,12 @@ std::vector<Word> words_of(std::string_view line) {
     if (out[k].kind == Kind::number && out[k - 1].kind == Kind::date && digits(out[k - 1].lower) &&
         out[k - 2].kind == Kind::month)
       out[k].kind = Kind::date;
+  // A month's shortening just before a month's full name ("By Angie Mar November 2019") is a name:
+  // no date is written so. ("January February 2022" stays one run, not understood.)
+  for (std::size_t k = 0; k + 1 < out.size(); ++k)
+    if (out[k].kind == Kind::month && out[k + 1].kind == Kind::month && date_words::month_abbreviation(out[k].lower) &&
+        !date_words::month_abbreviation(out[k + 1].lower))
+      out[k].kind = Kind::none;
   for (auto& w : out)
     if (w.kind == Kind::month) w.kind = Kind::date;
   for (std::size_t k = 0; k < out.size(); ++k) {

@@ -50,6 +50,16 @@ std::vector<Word> words_of(std::string_view q) {
     std::size_t b = i, e = end;
     while (b < e && edge(q[b])) ++b;
     while (e > b && edge(q[e - 1])) --e;
+    // A dash glued to the end of a number ("1,2001- March 31,2002") is a range separator of its own.
+    auto dash_after = [&] {
+      if (e < end && q[e] == '-' && std::isdigit(static_cast<unsigned char>(q[e - 1]))) {
+        Word dash;
+        dash.text = "-";
+        dash.begin = e;
+        dash.end = e + 1;
+        out.push_back(std::move(dash));
+      }
+    };
     if (b < e) {
       w.begin = b;
       w.end = e;
@@ -79,6 +89,35 @@ std::vector<Word> words_of(std::string_view q) {
       if (alpha > 0 && alpha < w.text.size() && month_number(std::string_view(w.text).substr(0, alpha)) &&
           all_digits(std::string_view(w.text).substr(alpha)) && w.text.size() - alpha <= 2)
         cut = alpha;
+      // "10-August", "August/10", "Sep-2012", "2024/August": a day or year joined to a month name by
+      // one '-' or '/' (the text is lower case, so offsets into it are offsets into the word).
+      // Also "1,2001" after a month ("November 1,2001"): a day and a year with no space.
+      std::size_t joint = w.text.find_first_of("-/");
+      const std::size_t comma = w.text.find(',');
+      const bool day_comma_year = !out.empty() && month_number(out.back().text) && comma != std::string::npos &&
+                                  comma >= 1 && comma <= 2 && w.text.size() == comma + 5 &&
+                                  all_digits(std::string_view(w.text).substr(0, comma)) &&
+                                  all_digits(std::string_view(w.text).substr(comma + 1));
+      if (day_comma_year) joint = comma;
+      if (!cut && joint != std::string::npos && joint > 0 && joint + 1 < w.text.size() &&
+          w.text.find_first_of("-/", joint + 1) == std::string::npos && w.text.size() == e - b) {
+        const std::string_view left = std::string_view(w.text).substr(0, joint),
+                               right = std::string_view(w.text).substr(joint + 1);
+        auto day_or_year = [](std::string_view s) { return all_digits(s) && (s.size() <= 2 || s.size() == 4); };
+        if (day_comma_year || (month_number(left) && day_or_year(right)) || (day_or_year(left) && month_number(right))) {
+          Word second = w;
+          second.text = std::string(right);
+          second.begin = b + joint + 1;
+          second.capital = std::isupper(static_cast<unsigned char>(q[b + joint + 1])) != 0;
+          w.text.resize(joint);
+          w.end = b + joint;
+          out.push_back(std::move(w));
+          out.push_back(std::move(second));
+          dash_after();
+          i = end;
+          continue;
+        }
+      }
       if (cut) {
         Word second = w;
         second.text = w.text.substr(cut);
@@ -92,6 +131,7 @@ std::vector<Word> words_of(std::string_view q) {
       } else {
         out.push_back(std::move(w));
       }
+      dash_after();
     }
     i = end;
   }
@@ -260,9 +300,9 @@ bool glued_count(std::string_view w, int& count, Unit& unit) {
   while (k < w.size() && k < 3 && std::isdigit(static_cast<unsigned char>(w[k]))) ++k;
   if (k == 0 || k == w.size()) return false;
   std::string_view u = w.substr(k);
-  if (u == "d")
+  if (u == "d" || u == "day" || u == "days")
     unit = Unit::day;
-  else if (u == "w" || u == "wk" || u == "wks")
+  else if (u == "w" || u == "wk" || u == "wks" || u == "week" || u == "weeks")
     unit = Unit::week;
   else if (u == "mon" || u == "mons")
     unit = Unit::month;

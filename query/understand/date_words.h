@@ -22,7 +22,10 @@ struct Word {
 // The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
 // stays a word "-" (a range separator), and a lone '+' a word "+" ("now + 1 day"). Words that are
 // only punctuation are dropped; a comma between a letter and a digit ends a word ("months,01"). A
-// day or year glued to a month ("14april", "Feb13") is two words.
+// day or year glued to a month ("14april", "Feb13") is two words, and so is one joined to a month
+// by a single '-' or '/' ("10-August", "August/10", "Sep-2012", "2024/August"), or a day and year
+// joined by a comma after a month ("November 1,2001"); "10-August-2012" stays one numeric date. A
+// dash glued to the end of a number is a word "-" of its own ("1,2001- March").
 std::vector<Word> words_of(std::string_view query);
 
 bool all_digits(std::string_view s);
@@ -60,7 +63,8 @@ Unit unit_of(std::string_view w);
 bool time_of_day(std::string_view w);
 // "12.16", "13.12": a clock time written with a dot, read only beside a day or before am/pm.
 bool dotted_time(std::string_view w);
-// "1d", "2y", "3mons", "2wk": a count glued to a unit (not "m" or "h": minutes or months, hours).
+// "1d", "2y", "3mons", "2wk", "10days": a count glued to a unit (not "m" or "h": minutes or months,
+// hours).
 bool glued_count(std::string_view w, int& count, Unit& unit);
 // "gmt", "utc", "bst", "pst", "edt", ...: a time zone after a time of day.
 bool time_zone(std::string_view w);
