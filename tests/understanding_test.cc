@@ -13,6 +13,7 @@
 #include "newsq/newsq.h"
 #include "indexer/analysis/near_duplicate.h"
 #include "query/collect/spelling.h"
+#include "query/understand/query_understanding.h"
 #include "query/understand/thesaurus.h"
 #include "tests/test_support.h"
 
@@ -60,6 +61,29 @@ TEST_CASE("a query without `now` is read against newsq::today(), the day in UTC"
   CHECK(u.to == u.from);
   const auto y = newsq::understand("floods yesterday");
   CHECK(y.to < after);
+}
+
+TEST_CASE("a searcher takes \"from <source>\" only after the word from, with its index's sources", "[understanding]") {
+  using newsq::query::may_name_known_source;
+  CHECK(may_name_known_source("shelling from Al Jazeera"));
+  CHECK(may_name_known_source("FROM BBC"));
+  CHECK(may_name_known_source("grain\tFrom\x01" "BBC"));  // Control bytes are spaces in a query.
+  CHECK_FALSE(may_name_known_source("shelling kyiv"));
+  CHECK_FALSE(may_name_known_source("fromage"));
+  CHECK_FALSE(may_name_known_source("from"));
+
+  TempDir dir;
+  newsq::test::index_articles(dir.str("db"), {article("a", "2022-03-01", "Al Jazeera", "Shelling", "Shelling."),
+                                              article("b", "2022-03-02", "BBC", "Grain", "Grain exports.")});
+  newsq::Searcher searcher(dir.str("db"));
+  CHECK(searcher.understand("shelling from Al Jazeera").sources == std::vector<std::string>{"Al Jazeera"});
+  const auto glued = searcher.understand("grain\tFROM\x01" "bbc");
+  CHECK(glued.sources == std::vector<std::string>{"BBC"});
+  CHECK(glued.text == "grain");
+  const auto none = searcher.understand("fromage from nowhere");
+  CHECK(none.sources.empty());
+  CHECK(none.text == "fromage from nowhere");
+  CHECK(searcher.understand("shelling kyiv").sources.empty());
 }
 
 TEST_CASE("dates and sources never take words that operators bind", "[understanding]") {

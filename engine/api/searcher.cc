@@ -163,7 +163,10 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
     impl.builder.set_thesaurus(impl.thesaurus());
     query::PlaceLookup places;
     if (const places::Gazetteer* g = impl.gazetteer.get()) places = query::gazetteer_lookup(*g, impl.analyzer);
-    return query::understand_query(query, day, impl.source_names.of(impl.index.db()), impl.builder, places);
+    static const std::vector<std::string> kNone;
+    const std::vector<std::string>& sources =
+        query::may_name_known_source(query) ? impl.source_names.of(impl.index.db()) : kNone;
+    return query::understand_query(query, day, sources, impl.builder, places);
   });
 }
 

@@ -61,15 +61,18 @@ std::optional<SourceClaim> source_field(const std::string& q, const TextLocks& l
   return std::nullopt;
 }
 
+// What starts a source claim by name: "from <a known source>".
+constexpr std::string_view kFrom = "from ";
+
 // "from <a known source>", longest source name first.
 std::optional<SourceClaim> from_source(const std::string& q, const std::vector<std::string>& by_length) {
   std::string l = lower(q);
-  for (std::size_t pos = l.find("from "); pos != std::string::npos; pos = l.find("from ", pos + 1)) {
+  for (std::size_t pos = l.find(kFrom); pos != std::string::npos; pos = l.find(kFrom, pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(l[pos - 1]))) continue;
     for (const auto& source : by_length) {
       if (source.empty()) continue;
       std::string name = lower(source);
-      std::size_t at = pos + 5;
+      std::size_t at = pos + kFrom.size();
       if (l.compare(at, name.size(), name) == 0 && word_boundary(l, at + name.size()))
         return SourceClaim{pos, at + name.size(), source};
     }
@@ -77,16 +80,27 @@ std::optional<SourceClaim> from_source(const std::string& q, const std::vector<s
   return std::nullopt;
 }
 
+// A query is one line: control bytes are spaces (this also keeps them free for TextLocks).
+std::string one_line(std::string_view query) {
+  std::string line(query);
+  for (char& c : line)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return line;
+}
+
 }  // namespace
+
+bool may_name_known_source(std::string_view query) {
+  // What from_source() searches is this line with some spans claimed: it can only find "from "
+  // where the whole line has it.
+  return lower(one_line(query)).find(kFrom) != std::string::npos;
+}
 
 UnderstoodQuery understand_query(std::string_view query, long now, const std::vector<std::string>& known_sources,
                                  QueryBuilder& builder, const PlaceLookup& places) {
   check_query_text(query);
   UnderstoodQuery u;
-  // A query is one line: control bytes are spaces (this also keeps them free for TextLocks).
-  std::string line(query);
-  for (char& c : line)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  const std::string line = one_line(query);
   // One stream for all stages: each claims whole spans of what the stages before it left.
   QueryStream stream(line);
   const TextLocks& locks = stream.locks();

@@ -13,6 +13,11 @@
 
 namespace newsq::query {
 
+// Whether understand_query() could take a source from `known_sources` in `query`: only after a
+// word "from". A caller whose list of sources costs reads (a Searcher lists an index's sources
+// from its terms, several B-tree reads per source) skips it when this says no.
+bool may_name_known_source(std::string_view query);
+
 // `now`: day number the relative dates resolve against. `known_sources`: the index's sources, so
 // that "from Al Jazeera" is a source only where such a source exists (and "from March" stays a
 // date). `places` names places (none are understood without it). `builder` analyses the remaining
