@@ -1,8 +1,10 @@
 // cli/json_text.cc: JSON written straight into one string (cli/json_text.h).
 #include "cli/json_text.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 
 namespace newsq::cli {
@@ -29,6 +31,13 @@ Lead lead_of(unsigned char c) {
   if (c == 0xF4) return {3, 0x80, 0x8F, true};
   return {0, 0x80, 0xBF, false};
 }
+
+// Bytes copied as they are inside a JSON string: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 void append_escaped_ascii(std::string& out, unsigned char c) {
   switch (c) {
@@ -59,11 +68,7 @@ void append_json_string(std::string& out, std::string_view s) {
   while (i < s.size()) {
     // Plain ASCII in runs: the common case, copied at once.
     std::size_t run = i;
-    while (run < s.size()) {
-      const auto c = static_cast<unsigned char>(s[run]);
-      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') break;
-      ++run;
-    }
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
     out.append(s.data() + i, run - i);
     i = run;
     if (i == s.size()) break;
@@ -113,13 +118,13 @@ void JsonText::separate() {
   }
   if (has_elements_.empty()) return;
   if (has_elements_.back()) out_ += ',';
-  has_elements_.back() = true;
+  has_elements_.back() = 1;
 }
 
 void JsonText::open(char c) {
   separate();
   out_ += c;
-  has_elements_.push_back(false);
+  has_elements_.push_back(0);
 }
 
 void JsonText::close(char c) {
@@ -160,7 +165,8 @@ JsonText& JsonText::value(std::string_view s) {
 
 JsonText& JsonText::value(std::uint64_t n) {
   separate();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits(n);
+  out_.append(digits.data(), digits.size());
   return *this;
 }
 
@@ -170,10 +176,11 @@ JsonText& JsonText::value(double d) {
     out_ += "null";
     return *this;
   }
-  const std::size_t start = out_.size();
-  fmt::format_to(std::back_inserter(out_), "{}", d);
+  char digits[32];  // The shortest round-trip form of a double is at most 24 characters.
+  const std::string_view written(digits, static_cast<std::size_t>(fmt::format_to(digits, FMT_COMPILE("{}"), d) - digits));
+  out_ += written;
   // nlohmann writes a whole number as "48.0", fmt as "48".
-  if (out_.find_first_of(".e", start) == std::string::npos) out_ += ".0";
+  if (written.find_first_of(".e") == std::string_view::npos) out_ += ".0";
   return *this;
 }
 

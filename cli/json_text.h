@@ -24,6 +24,8 @@ namespace newsq::cli {
 
 class JsonText {
  public:
+  JsonText() { out_.reserve(16 * 1024); }  // A search answer is some kilobytes: grown rarely.
+
   JsonText& begin_object();
   JsonText& end_object();
   JsonText& begin_array();
@@ -50,7 +52,7 @@ class JsonText {
   void close(char c);
 
   std::string out_;
-  std::vector<bool> has_elements_;  // Per open array or object.
+  std::vector<unsigned char> has_elements_;  // Per open array or object: 1 once it has an element.
   bool after_key_ = false;
 };
 
