@@ -711,6 +711,10 @@ TEST_CASE("place regressions: a name met in a person's name is that person in th
   CHECK(ids_in(extract(
             *g, "Attorney General Merrick Garland visited Kyiv on Tuesday. Garland said the probe would go on.")) ==
         Ids{kKyiv});
+  // A mention that place context places is the place all the same: "in Garland" after the person.
+  constexpr std::uint32_t kGarlandTexas = 4693003;
+  CHECK(ids_in(extract(*g, "Attorney General Merrick Garland visited Kyiv. Garland said he grew up in Garland.")) ==
+        Ids{kKyiv, kGarlandTexas});
   CHECK(ids_in(extract(*g, "The former spy Christopher Steele spoke. According to Steele, change will come.")).empty());
   CHECK(ids_in(extract(*g, "The Molotov-Ribbentrop Pact split Poland.")) == Ids{kPoland});
   CHECK(ids_in(extract(*g, "Ambassador Linda Thomas-Greenfield spoke. Thomas-Greenfield said the vote was a shame."))

@@ -96,11 +96,12 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
 
 // One sense per article: a name met as part of a person's name is that person elsewhere too
 // ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
-// ("Linda Thomas-Greenfield").
+// ("Linda Thomas-Greenfield"). Not a mention that its own words place: a qualifier, or a place
+// context word before it ("the top skaters in Alberta" after "Team Alberta" named a team).
 void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys,
                          PlaceCache& places) {
   for (NameSpan& s : spans) {
-    if (!s.rejected.empty() || qualified(s)) continue;
+    if (!s.rejected.empty() || qualified(s) || (s.context_before && !s.weak_context)) continue;
     if (person_keys.count(s.key) && !has_country(s, places) && s.abbreviation == AbbreviationUse::none)
       s.rejected = "named elsewhere in the article as part of a person's name";
     for (int h : {s.hyphen_prev, s.hyphen_next})
