@@ -751,6 +751,26 @@ TEST_CASE("place regressions: \"the town of X\" is place context, not for a comm
   CHECK(ids_in(extract(*g, "Pilgrims call it the city of Mary.")).empty());
 }
 
+TEST_CASE("place regressions: \"the town of X\" names a town, not the region of the name, in every mention",
+          "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kFloridaState = 4155751;
+  auto levels = [](const places::Extraction& e) {
+    std::set<places::Level> out;
+    for (const auto& p : e.places) out.insert(p.place.level);
+    return out;
+  };
+  // GeoNames has towns called Florida (Cuba, Uruguay, Colombia...) besides the US state.
+  auto town = extract(*g, "The mayor of Florida asked for pumps. Florida was flooded again on Monday.");
+  CHECK(levels(town) == std::set<places::Level>{places::Level::city});
+  CHECK(ids_in(town).size() == 1);
+  CHECK(ids_in(town).count(kFloridaState) == 0);
+  // Without the town's noun the name is the state; "the region of X" names no town either.
+  CHECK(ids_in(extract(*g, "Storms flooded Florida on Monday.")) == Ids{kFloridaState});
+  CHECK(ids_in(extract(*g, "Storms flooded the region of Florida on Monday.")) == Ids{kFloridaState});
+}
+
 TEST_CASE("place regressions: a town's mayor, council, police or court name the town", "[shared]") {
   NEWSQ_REQUIRE_SHARED();
   auto g = places::Gazetteer::load(regression_gazetteer());
