@@ -171,7 +171,10 @@ Run evaluate(const Corpus& corpus, const places::Gazetteer& gazetteer, std::size
         default: {
           char km[48] = "";
           if (e.km >= 0) std::snprintf(km, sizeof km, ", %.0f km off", e.km);
-          what = "\"" + m->text + "\" chose " + describe(gazetteer, m->place) + km + "; gold " + a.gold_label[e.gold];
+          char at[48] = "";
+          if (const auto& g = a.gold[e.gold].point) std::snprintf(at, sizeof at, " at %.2f,%.2f", g->lat, g->lon);
+          what = "\"" + m->text + "\" chose " + describe(gazetteer, m->place) + km + "; gold " + a.gold_label[e.gold] +
+                 at;
         }
       }
       const Span span = e.gold != SIZE_MAX ? a.gold[e.gold].span : mentions[e.found].span;

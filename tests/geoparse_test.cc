@@ -275,9 +275,11 @@ TEST_CASE("geoparse: the development corpora score at least as well as measured"
   // With dateline states, facts (oceans, Cape Verde, ...), division nouns, "UK's", one sense for countries named like
   // words and "the state of X": GeoVirus P 0.945 R 0.921 F1 0.933 acc@161 0.854 set F1 0.791; TR-News P 0.936
   // R 0.904 F1 0.919 acc@161 0.810 set F1 0.761. With lower-case division words ("the Kabanjahe district"): GeoVirus
-  // R 0.923 F1 0.934 set F1 0.792; TR-News R 0.905 F1 0.920 set F1 0.762.
-  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.935, 0.915, 0.93, 0.85, 0.785},
-                             Floor{"trnews.jsonl.gz", true, false, 0.925, 0.90, 0.915, 0.805, 0.755}}) {
+  // R 0.923 F1 0.934 set F1 0.792; TR-News R 0.905 F1 0.920 set F1 0.762. With a country's outline centre only
+  // within 250 km of its latlng (New Zealand, Canada, India ... at latlng): GeoVirus acc@161 0.885 set F1 0.826;
+  // TR-News acc@161 0.813 set F1 0.767.
+  for (const Floor& floor : {Floor{"geovirus.jsonl.gz", false, false, 0.935, 0.915, 0.93, 0.88, 0.82},
+                             Floor{"trnews.jsonl.gz", true, false, 0.925, 0.90, 0.915, 0.808, 0.762}}) {
     INFO(floor.file);
     auto corpus = gp::read_corpus((dir / floor.file).string());
     CHECK(corpus.articles.size() > 100);

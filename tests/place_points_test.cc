@@ -226,7 +226,8 @@ TEST_CASE("the area centroid of an outline weighs every square kilometre the sam
   CHECK_FALSE(places::main_polygon_centroid({}));
 }
 
-TEST_CASE("a country with an outline beside the countries file is placed at its main polygon's centre", "[places]") {
+TEST_CASE("a country with an outline beside the countries file is placed at its main polygon's centre near latlng",
+          "[places]") {
   TempDir dir;
   std::string cities;
   cities += row(111, "Xcapital", 1, 1, "P", "PPLC", "XX", "01", 1000000);
@@ -235,9 +236,11 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
   newsq::test::write_file(dir.path() / "cities.txt", cities);
   newsq::test::write_file(dir.path() / "countryInfo.txt",
                           "# ISO\tISO3\n" + country_row("XX", "Xland", 9100) + country_row("YY", "Yland", 9200) +
-                              country_row("ZZ", "Zland", 9300) + country_row("VV", "Vland", 9400));
+                              country_row("ZZ", "Zland", 9300) + country_row("VV", "Vland", 9400) +
+                              country_row("UU", "Uland", 9500));
   std::filesystem::create_directories(dir.path() / "data");
-  // Xland: a 10-degree square mainland and a far island; its latlng is off in a corner.
+  // Xland: a 10-degree square mainland and a far island; its latlng, a coarse point about 110 km
+  // from the mainland's centre, is refined to that centre.
   newsq::test::write_file(
       dir.path() / "data" / "xxx.geo.json",
       R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"cca2": "xx"},
@@ -251,15 +254,21 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
                           R"({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [
             [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]], [[[3, 0], [4, 0], [4, 1], [3, 1], [3, 0]]],
             [[[6, 0], [7, 0], [7, 1], [6, 1], [6, 0]]]]}})");
+  // Uland: two islands, the larger holding 60% of the land, and a latlng between them some 500 km
+  // from the larger one's centre: that centre is not the country's, latlng is kept.
+  newsq::test::write_file(dir.path() / "data" / "uuu.geo.json",
+                          R"({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[0, 0], [3, 0], [3, 3], [0, 3], [0, 0]]], [[[10, 0], [12, 0], [12, 3], [10, 3], [10, 0]]]]}})");
   // Wland: a feature without a geometry, as the package ships for one country; latlng, silently.
   newsq::test::write_file(dir.path() / "data" / "www.geo.json",
                           R"({"type": "FeatureCollection", "features": [{"properties": {"cca2": ""}}]})");
   newsq::test::write_file(dir.path() / "countries.json",
-                          R"([{"cca2": "XX", "cca3": "XXX", "latlng": [9, 9]},
+                          R"([{"cca2": "XX", "cca3": "XXX", "latlng": [6, 5]},
                               {"cca2": "YY", "cca3": "YYY", "latlng": [40, 40]},
                               {"cca2": "ZZ", "cca3": "ZZZ", "latlng": [30, 30]},
                               {"cca2": "WW", "cca3": "WWW", "latlng": [-20, -20]},
-                              {"cca2": "VV", "cca3": "VVV", "latlng": [-1, 3.5]}])");
+                              {"cca2": "VV", "cca3": "VVV", "latlng": [-1, 3.5]},
+                              {"cca2": "UU", "cca3": "UUU", "latlng": [1.5, 6]}])");
   places::GazetteerBuilder builder;
   for (const char* f : {"countries.json", "cities.txt", "countryInfo.txt"}) builder.add_file(dir.str(f));
   builder.write(dir.str("g.bin"));
@@ -283,6 +292,9 @@ TEST_CASE("a country with an outline beside the countries file is placed at its 
   auto v = place(*g, 9400);  // An archipelago: latlng, not the first island's centre.
   CHECK(v.lat == Approx(-1));
   CHECK(v.lon == Approx(3.5));
+  auto u = place(*g, 9500);  // The larger island's centre is 500 km from latlng: latlng.
+  CHECK(u.lat == Approx(1.5));
+  CHECK(u.lon == Approx(6));
 }
 
 TEST_CASE("a malformed countries file fails the build naming the file; bad entries are listed", "[places]") {

@@ -711,6 +711,10 @@ TEST_CASE("place regressions: a name met in a person's name is that person in th
   CHECK(ids_in(extract(
             *g, "Attorney General Merrick Garland visited Kyiv on Tuesday. Garland said the probe would go on.")) ==
         Ids{kKyiv});
+  // A mention that place context places is the place all the same: "in Garland" after the person.
+  constexpr std::uint32_t kGarlandTexas = 4693003;
+  CHECK(ids_in(extract(*g, "Attorney General Merrick Garland visited Kyiv. Garland said he grew up in Garland.")) ==
+        Ids{kKyiv, kGarlandTexas});
   CHECK(ids_in(extract(*g, "The former spy Christopher Steele spoke. According to Steele, change will come.")).empty());
   CHECK(ids_in(extract(*g, "The Molotov-Ribbentrop Pact split Poland.")) == Ids{kPoland});
   CHECK(ids_in(extract(*g, "Ambassador Linda Thomas-Greenfield spoke. Thomas-Greenfield said the vote was a shame."))
@@ -745,6 +749,26 @@ TEST_CASE("place regressions: \"the town of X\" is place context, not for a comm
   CHECK(ids_in(extract(*g, "The history of Svatove is long.")).empty());
   // A common word stays a word: Mariupol, "the city of Mary", is named after the Virgin.
   CHECK(ids_in(extract(*g, "Pilgrims call it the city of Mary.")).empty());
+}
+
+TEST_CASE("place regressions: \"the town of X\" names a town, not the region of the name, in every mention",
+          "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kFloridaState = 4155751;
+  auto levels = [](const places::Extraction& e) {
+    std::set<places::Level> out;
+    for (const auto& p : e.places) out.insert(p.place.level);
+    return out;
+  };
+  // GeoNames has towns called Florida (Cuba, Uruguay, Colombia...) besides the US state.
+  auto town = extract(*g, "The mayor of Florida asked for pumps. Florida was flooded again on Monday.");
+  CHECK(levels(town) == std::set<places::Level>{places::Level::city});
+  CHECK(ids_in(town).size() == 1);
+  CHECK(ids_in(town).count(kFloridaState) == 0);
+  // Without the town's noun the name is the state; "the region of X" names no town either.
+  CHECK(ids_in(extract(*g, "Storms flooded Florida on Monday.")) == Ids{kFloridaState});
+  CHECK(ids_in(extract(*g, "Storms flooded the region of Florida on Monday.")) == Ids{kFloridaState});
 }
 
 TEST_CASE("place regressions: a town's mayor, council, police or court name the town", "[shared]") {

@@ -25,8 +25,10 @@
 // places inside them (gazetteer_linker.h) and the summed population of their cities; countries the
 // area centroid of the largest polygon of their outline (area_centroid.h: the main landmass, so
 // that Alaska and Hawaii do not pull the United States into the Pacific) when that polygon holds
-// more than half of the country's land, else (an archipelago such as Indonesia, or no outline)
-// the countries file's latlng, else their capital's point (PPLC). Why the outline before latlng:
+// more than half of the country's land and lies within 250 km of the countries file's latlng, else
+// (an archipelago such as Indonesia, a largest polygon that is not the country's body such as New
+// Zealand's South Island, or no outline) the countries file's latlng, else their capital's point
+// (PPLC); gazetteer_parsers.cc (kOutlineAgreementKm) has the measurements of the 250 km rule. Why the outline before latlng:
 // latlng is a coarse point (whole degrees for most countries) that for several large countries
 // lies hundreds of km from where GeoNames and Wikipedia put them (the United States at (38, -97),
 // 235 km from GeoNames' point). Measured with the geoparse bench (newsq_geoparse_eval, full

@@ -96,11 +96,12 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
 
 // One sense per article: a name met as part of a person's name is that person elsewhere too
 // ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
-// ("Linda Thomas-Greenfield").
+// ("Linda Thomas-Greenfield"). Not a mention that its own words place: a qualifier, or a place
+// context word before it ("the top skaters in Alberta" after "Team Alberta" named a team).
 void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys,
                          PlaceCache& places) {
   for (NameSpan& s : spans) {
-    if (!s.rejected.empty() || qualified(s)) continue;
+    if (!s.rejected.empty() || qualified(s) || (s.context_before && !s.weak_context)) continue;
     if (person_keys.count(s.key) && !has_country(s, places) && s.abbreviation == AbbreviationUse::none)
       s.rejected = "named elsewhere in the article as part of a person's name";
     for (int h : {s.hyphen_prev, s.hyphen_next})
@@ -149,10 +150,17 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
       Place p;
       return places.find(id, p) && p.level == Level::country && places.primary_key(p) == s.key;
     });
+    // "the city of X", "the village of X" name a town: not the country or region of the name ("the city
+    // of Turkey" is the Texas town), when the name has a town among its candidates.
+    const bool town_named = s.town_of && std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && p.level == Level::city && (!country_by_own_name || places.primary_key(p) == s.key);
+    });
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
       if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
+      if (town_named && p.level != Level::city) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
       const double score = prior(p);
@@ -302,6 +310,9 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     }
   }
   s.score = best;
+  // "the city of X" settled the level (choose_by_prior kept only towns): the town chosen among them is
+  // the name's sense in its other mentions too ("returns to Turkey ... the city of Turkey").
+  if (s.town_of && s.chosen.level == Level::city && s.places.size() > 0) c.decisive = true;
   return c;
 }
 

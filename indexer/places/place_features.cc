@@ -157,6 +157,7 @@ void note_before(const FieldView& view, std::size_t i, NameSpan& s) {
                              lexicon::settlement_noun(view.term(i - 2)) && !capitalised(view.word(i - 2));
   s.context_before = lexicon::context_word(prev);
   s.settlement_of = settlement_of;
+  s.town_of = settlement_of && lexicon::town_noun(view.term(i - 2));
   s.weak_context = prev == "to";
   s.prev_capitalised = capitalised_word && !view.sentence_initial(i - 1);
   s.hyphen_before = view.gap(i) == "-" && capitalised(view.word(i - 1)) && has_lower(view.word(i - 1));

@@ -29,6 +29,7 @@ struct NameSpan {
   bool capitalised = false, all_upper = false;
   bool context_before = false;  // "in X".
   bool settlement_of = false;   // "the town of X", "the village of X": context, but not for a common word.
+  bool town_of = false;         // ...with a populated place's noun ("the city of X", not "the region of X").
   bool division_after = false;  // "the Kabanjahe district", "Puge county": the town's area, context likewise.
   bool institution_after = false;  // "X Mayor", "X Police", "X City Council": the town's own institution.
   bool prev_capitalised = false, next_capitalised = false, next_org = false;

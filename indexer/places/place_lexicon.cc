@@ -121,6 +121,10 @@ constexpr common::WordSet kSettlementNouns{
     {"town", "towns", "village", "villages", "city", "cities", "hamlet", "suburb", "municipality", "commune",
      "settlement", "neighbourhood", "neighborhood", "district", "districts", "region", "regions", "county",
      "province", "provinces", "mayor"}};
+// Of those, the nouns of a populated place: "the city of X", "the village of X", "the mayor of X" name
+// a town, never a country or a region of the same name ("the city of Turkey" is the Texas town).
+constexpr common::WordSet kTownNouns{
+    {"town", "towns", "village", "villages", "city", "cities", "hamlet", "suburb", "settlement", "mayor"}};
 // Words right after a town's name that make the name the town's own institution's: "Beaconsfield
 // Mayor Georges Bourelle", "New Milford Police Department", "Danbury police", "Enfield Council". A
 // mayor, a council, a police force or a sheriff belongs to a place; a person's name is not followed
@@ -158,6 +162,7 @@ bool org_before_of(std::string_view term) { return kOrgBeforeOf.contains(term); 
 bool district_word(std::string_view term) { return kDistrictWords.contains(term); }
 bool place_modifier(std::string_view term) { return kPlaceModifiers.contains(term); }
 bool settlement_noun(std::string_view term) { return kSettlementNouns.contains(term); }
+bool town_noun(std::string_view term) { return kTownNouns.contains(term); }
 bool local_institution(std::string_view term) { return kLocalInstitutions.contains(term); }
 bool institution_pair(std::string_view first, std::string_view second) {
   return kInstitutionModifiers.contains(first) && kInstitutionHeads.contains(second);

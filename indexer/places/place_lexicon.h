@@ -46,6 +46,8 @@ bool place_modifier(std::string_view term);
 // A lower-case noun for a settlement that with "of" makes the name after it a place ("the town of
 // Pulawy", "the village of Ranya", "the mayor of Dogubayazit").
 bool settlement_noun(std::string_view term);
+// Of those, a populated place's noun ("city", "town", "village", "mayor"): the name after it is a town's.
+bool town_noun(std::string_view term);
 // A word after a town's name that makes it the town's institution's: "Beaconsfield Mayor", "New
 // Milford Police", "Danbury police", "Enfield Council" (a place, not part of a person's name).
 bool local_institution(std::string_view term);
