@@ -413,3 +413,33 @@ TEST_CASE("seasons and weekends by their place, compound offsets", "[dates]") {
       {"later yesterday", "2022-06-14", "2022-06-14"},
   });
 }
+
+// Round 5 (chrono's suite): a zone after a day, the working day before or after today, glued
+// directions and month counts, "a few days ago". Each keeps the words it must not take as text.
+TEST_CASE("zones after a day, working days, glued units and a few days ago", "[dates]") {
+  check_cases({
+      {"Jan 1, 2020 Morning UTC", "2020-01-01", "2020-01-01"},
+      {"Friday 10 June 2022 EST", "2022-06-10", "2022-06-10"},
+      {"last weekday", "2022-06-14", "2022-06-14"},  // Now is a Wednesday.
+      {"next weekday", "2022-06-16", "2022-06-16"},
+      {"lastweek", "2022-06-06", "2022-06-12"},
+      {"a few days ago", "2022-06-08", "2022-06-13"},
+      {"6mos ago", "2021-12-01", "2021-12-31"},
+  });
+  const long now = day_number("2022-06-15");
+  // A weekend day: the working day before is Friday, the one after Monday.
+  CHECK(parse_date_phrase("last weekday", day_number("2022-06-19"))->from == day_number("2022-06-17"));
+  CHECK(parse_date_phrase("next weekday", day_number("2022-06-18"))->from == day_number("2022-06-20"));
+  // A zone's letters in lower case may be a word: the date ends before it.
+  auto wet = find_date_expression("March 3 wet weather", now);
+  REQUIRE(wet);
+  CHECK(wet->text == "March 3");
+  auto est = find_date_expression("10 June 2022 est. cost", now);
+  REQUIRE(est);
+  CHECK(est->text == "10 June 2022");
+  CHECK_FALSE(find_date_expression("weekday traffic", now));
+  CHECK_FALSE(find_date_expression("lastminute deals", now));
+  CHECK_FALSE(find_date_expression("a few weeks ago", now));
+  CHECK_FALSE(find_date_expression("5/5 stars", now));  // A score, not 5 May.
+  CHECK_FALSE(find_date_expression("3 Mon", now));      // "Mon" capitalised may be a Monday, no count.
+}

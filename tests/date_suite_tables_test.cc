@@ -151,10 +151,14 @@ TEST_CASE("chrono's English date tests: the share read right does not fall", "[u
   // 82.4% right, 1.9% wrong over the rows without a convention (date_suites.md). Then 75.1% over all
   // rows (10.9% wrong: convention rows) and 92.3% right, none wrong, without a convention, once the
   // reader learnt counts from a named day, the year before its month, "10-August" and weekday ranges;
-  // 75.6% and 93.0% with "November 1,2001- March 31,2002" and "Angie Mar November 2019".
-  CHECK(t.all.share(t.all.right) >= 0.755);
-  CHECK(t.all.share(t.all.wrong) <= 0.11);
-  CHECK(t.plain.share(t.plain.right) >= 0.925);
+  // 75.6% and 93.0% with "November 1,2001- March 31,2002" and "Angie Mar November 2019"; 77.7% and
+  // 96.5% (310 rows) with a zone or part of the day after a date, "last/next weekday", "lastmonth"
+  // and "02/02". The all-rows wrong ceiling rose from 0.11 to 0.12 (0.117 measured) when three rows
+  // left as text came to be read by a convention: "a few days ago" (`few`), "3mo later" and "in 1
+  // mon" (`offset-grain`).
+  CHECK(t.all.share(t.all.right) >= 0.775);
+  CHECK(t.all.share(t.all.wrong) <= 0.12);
+  CHECK(t.plain.share(t.plain.right) >= 0.96);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);
 }
 

@@ -307,6 +307,10 @@ class Reader {
       else if (std::size_t hours = at(k, "in") && at(k + 1, "the") ? k + 2 : k; early_hours(hours))
         // "in the early hours (of the morning)": still the day before it.
         k = at(hours + 2, "of") && at(hours + 3, "the") && part_of_day(word(hours + 4)) ? hours + 5 : hours + 2;
+      // A time zone in capitals after a day or a part of the day ("Jan 1, 2020 Morning UTC",
+      // "Wednesday, September 16, 2020, EST"): the day as written there, as after a clock time. In
+      // lower case a zone's letters may be a word ("wet", "est.").
+      if (k < w_.size() && w_[k].all_caps && time_zone(w_[k].text)) ++k;
     }
     return k;
   }
@@ -810,6 +814,20 @@ class Reader {
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
     if (t == "tomorrow" || t == "tomorrows") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
+    // "lastmonth", "nextweek", "thisyear": a direction glued to a unit, as a hashtag or a hurried
+    // query writes it; no English word is spelt so.
+    for (const auto& [glued, offset] : {std::pair<std::string_view, int>{"last", -1}, {"next", 1}, {"this", 0}}) {
+      if (!t.starts_with(glued)) continue;
+      const std::string_view u = std::string_view(t).substr(glued.size());
+      if (u == "week") return calendar_unit(Unit::week, offset, i + 1);
+      if (u == "month") return calendar_unit(Unit::month, offset, i + 1);
+      if (u == "year") return calendar_unit(Unit::year, offset, i + 1);
+    }
+    // "a few days ago": "a few" is no number, and a search should hold the days it can mean, so
+    // the week back to the day before yesterday (now - 7 .. now - 2; date_suites.md, `few`). Not
+    // "a few weeks (months) ago", which are left as text.
+    if (std::size_t f = t == "a" && at(i + 1, "few") ? i + 1 : i; at(f, "few") && at(f + 1, "days") && at(f + 2, "ago"))
+      return Point{{now_ - 7, now_ - 2, Span::other}, f + 3};
     // now - 1 day, now + 2 weeks: counted from now as "1 day ago" and "2 weeks from now" are.
     if (t == "now" && (at(i + 1, "-") || at(i + 1, "+"))) {
       long scale = 1, count = offset_count(word(i + 2));
@@ -905,6 +923,13 @@ class Reader {
       if (offset == 1 && u == "decade" && !at(i + 2, "of")) {
         const int y = year_of(now_);
         return Point{{days(y + 1, 1, 1), days(y + 10, 12, 31), Span::other}, i + 2};
+      }
+      // last weekday, next weekday: the latest working day (Monday..Friday) before today, the first
+      // after it. Not "the last weekday of March" (read by no rule here: it stays text).
+      if (u == "weekday" && offset != 0 && !at(i + 2, "of") && !at(i + 2, "in")) {
+        long d = now_ + offset;
+        while (d - monday_of(d) >= 5) d += offset;
+        return Point{{d, d, Span::other}, i + 2};
       }
       if (unsigned wd = weekday_number(u); wd && (!weekday_abbreviation(u) || t == "this")) {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
@@ -1069,6 +1094,9 @@ class Reader {
     if (int glued = 0; glued_count(word(i), glued, unit)) {  // "1d ago", "in 2y"
       count = glued, scale = 1, k = i + 1;
     }
+    // "in 1 mon", "2 mons ago": a month's shortening after a count, in lower case ("1 Mon" may be a
+    // Monday; "mon" alone is a word, date_suites.md `word`).
+    if (unit == Unit::none && (at(i + 1, "mon") || at(i + 1, "mons")) && !w_[i + 1].capital) unit = Unit::month;
     if (count < 0 || unit == Unit::none) return std::nullopt;
     count *= scale;
     const bool after_in = i == 1 && at(0, "in");
@@ -1307,10 +1335,12 @@ class Reader {
         m = static_cast<unsigned>(number(parts[0]));
       }
       if (y && m && m <= 12) return Span{days(y, m, 1), last_day(y, m), Span::month_unit};
-      // A day and month without a year, when the order is clear ("2/15", "29/02"): the latest
-      // such day not after now, as for "15 Feb". "24/7" is a phrase, not the 24th of July.
+      // A day and month without a year, when the order is clear ("2/15", "29/02", or both the same
+      // and written with a leading zero, "02/02"): the latest such day not after now, as for "15
+      // Feb". "24/7" is a phrase, not the 24th of July; "5/5" and "10/10" are more often scores.
       unsigned a = static_cast<unsigned>(number(parts[0])), b = static_cast<unsigned>(number(parts[1]));
-      if (t == "24/7" || !a || !b || (a > 12) == (b > 12)) return std::nullopt;
+      const bool padded_same = a == b && parts[0].size() == 2 && parts[0][0] == '0' && parts[1] == parts[0];
+      if (t == "24/7" || !a || !b || ((a > 12) == (b > 12) && !padded_same)) return std::nullopt;
       const unsigned mo = std::min(a, b), d = std::max(a, b);
       if (auto v = latest_day(mo, d)) return Span{*v, *v, Span::day_unit};
       return std::nullopt;

@@ -29,7 +29,12 @@
 // day the query names moves that day ("2 days before yesterday", "two weeks after 24 February
 // 2022", "Friday + 1 week"); a year may come before its month ("2024 August", "2022 March 18") where
 // the month is no word or name ("2019 May said"); "June of 2021" is June 2021; "Monday to Friday" is
-// the latest Monday not after now to the Friday after it.
+// the latest Monday not after now to the Friday after it. A time zone in capitals after a day or a
+// part of the day is dropped ("Jan 1, 2020 Morning UTC"); "last weekday" / "next weekday" are the
+// latest working day (Monday..Friday) before today and the first after it; a direction glued to a
+// unit ("lastmonth", "nextweek") reads as two words; "3mo", "in 1 mon" count months; "a few days
+// ago" is now - 7 .. now - 2 ("a few" is no number: the days it can mean); "02/02" (the same
+// number, zero-padded) is a day and month, "5/5" a score.
 #pragma once
 
 #include <cstddef>

@@ -304,7 +304,7 @@ bool glued_count(std::string_view w, int& count, Unit& unit) {
     unit = Unit::day;
   else if (u == "w" || u == "wk" || u == "wks" || u == "week" || u == "weeks")
     unit = Unit::week;
-  else if (u == "mon" || u == "mons")
+  else if (u == "mon" || u == "mons" || u == "mo" || u == "mos")  // "3mo": no word ends so after a number.
     unit = Unit::month;
   else if (u == "y" || u == "yr" || u == "yrs")
     unit = Unit::year;
@@ -317,7 +317,7 @@ bool glued_count(std::string_view w, int& count, Unit& unit) {
 
 bool time_zone(std::string_view w) {
   return one_of(w, {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "ist", "pst", "pdt", "mst", "mdt", "cst",
-                    "cdt", "est", "edt", "msk"});
+                    "cdt", "est", "edt", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt"});
 }
 
 bool part_of_day(std::string_view w) {

@@ -63,10 +63,11 @@ Unit unit_of(std::string_view w);
 bool time_of_day(std::string_view w);
 // "12.16", "13.12": a clock time written with a dot, read only beside a day or before am/pm.
 bool dotted_time(std::string_view w);
-// "1d", "2y", "3mons", "2wk", "10days": a count glued to a unit (not "m" or "h": minutes or months,
+// "1d", "2y", "3mons", "3mo", "2wk", "10days": a count glued to a unit (not "m" or "h": minutes or months,
 // hours).
 bool glued_count(std::string_view w, int& count, Unit& unit);
-// "gmt", "utc", "bst", "pst", "edt", ...: a time zone after a time of day.
+// "gmt", "utc", "bst", "pst", "edt", "jst", ...: a time zone after a time of day (or, written in
+// capitals, after a day or a part of the day: date_expression.cc).
 bool time_zone(std::string_view w);
 // "morning", "afternoon", "evening", "night", "lunch(time)".
 bool part_of_day(std::string_view w);
