@@ -31,7 +31,7 @@ TEST_CASE("strings are escaped as nlohmann escapes them, invalid UTF-8 included"
       "",
       "plain ascii",
       "quote \" backslash \\ slash /",
-      std::string("controls \x01\x02\x1f\b\f\n\r\t and DEL \x7f", 30),
+      "controls \x01\x02\x1f\b\f\n\r\t and DEL \x7f",
       std::string("nul \0 inside", 12),
       "Київ, Kyiv, Kraków, 東京, emoji \xF0\x9F\x98\x80",
       "truncated at the end \xD0",
