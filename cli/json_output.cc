@@ -117,6 +117,8 @@ std::string search_json(const SearchResults& r, const UnderstoodQuery& understoo
   return out.take();
 }
 
+std::string dump_json(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
 nlohmann::json stats_json(const IndexStats& s) {
   nlohmann::json sources = nlohmann::json::object();
   for (const auto& [name, count] : s.sources) sources[name] = count;

@@ -32,6 +32,10 @@ void write_places(JsonText& out, const std::vector<HitPlace>& places);
 // {"id","date","source","title","url","text","places"}
 std::string article_json(const StoredArticle& a);
 
+// An nlohmann::json tree as the text every command and `newsq serve` print: compact, UTF-8 as it is,
+// invalid UTF-8 replaced by U+FFFD (what JsonText writes too).
+std::string dump_json(const nlohmann::json& j);
+
 // {"places":[{"name","id","level","country","count"}]} ("country" absent when none).
 nlohmann::json place_names_json(const std::vector<PlaceSuggestion>& found);
 

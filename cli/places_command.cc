@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "newsq/error.h"
 #include "newsq/places.h"
 
@@ -117,7 +118,7 @@ int places_command(int argc, char** argv) {
                           {"kind", m.kind},
                           {"reason", m.reason}});
     nlohmann::json out = {{"places", list}, {"mentions", mentions}};
-    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", dump_json(out));
     return kExitOk;
   }
   for (const auto& m : found.mentions)

@@ -31,7 +31,7 @@ int stats_command(int argc, char** argv) {
       out["shards"] = nlohmann::json::array();
       for (const IndexStats& shard : shards) out["shards"].push_back(stats_json(shard));
     }
-    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", dump_json(out));
     return kExitOk;
   }
   fmt::print("articles   {}\n", thousands(s.articles));

@@ -27,16 +27,12 @@ thread_local bool request_accepts_gzip = false;
 // The most place names one /api/places request returns.
 constexpr std::uint32_t kMaxPlaceNames = 100;
 
-std::string dump(const nlohmann::json& body) {
-  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 void send_body(httplib::Response& res, std::string body) {
   res.status = 200;
   res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
-void send_json(httplib::Response& res, const nlohmann::json& body) { send_body(res, dump(body)); }
+void send_json(httplib::Response& res, const nlohmann::json& body) { send_body(res, cli::dump_json(body)); }
 
 // The request's query parameters, checked against the names an endpoint takes: an unknown name
 // (a typo) or a single-valued name given twice is a bad parameter rather than silently ignored.
@@ -136,7 +132,7 @@ const char* error_code(int status) {
 void set_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   res.status = status;
   const nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+  res.set_content(cli::dump_json(body),
                   "application/json; charset=utf-8");
 }
 
