@@ -50,14 +50,20 @@ void FacetCounter::store(const FacetTally* spy, std::uint32_t max_values, Search
   if (spy->fields().location) out.facets["location"] = location_values(spy->places(), *gazetteer_.names(), max_values);
 }
 
-void FacetCounter::count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
-                         SearchResults& out) {
+Xapian::doccount FacetCounter::count(const std::set<std::string>& fields, const Xapian::Query& query,
+                                     std::uint32_t max_values, SearchResults& out, bool* timed_out,
+                                     double time_limit_seconds) {
   const Xapian::Database& db = index_.db();
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
+  // Weight 0 makes the pass boolean: Xapian then reads no document lengths and computes no
+  // weights, about a third of a weighted pass's time (bench/results/startup.md).
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+  if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
   std::unique_ptr<FacetTally> spy = add_spy(enquire, fields);
-  enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
   store(spy.get(), max_values, out);
+  if (timed_out && counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) *timed_out = true;
+  return counted.get_matches_estimated();
 }
 
 }  // namespace newsq::query

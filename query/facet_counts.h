@@ -34,10 +34,11 @@ class FacetCounter {
   // at most `max_values` per facet other than date.
   void store(const FacetTally* tally, std::uint32_t max_values, SearchResults& out);
 
-  // Counts `fields` over every document `query` matches, in a pass of its own (in relevance
-  // order).
-  void count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
-             SearchResults& out);
+  // Counts `fields` over every document `query` matches, in a pass of its own: a boolean pass (no
+  // weights are computed: a counting pass ranks nothing), in document order. Returns the exact
+  // number of matches; `timed_out` (may be null) is set when a time limit cut the pass short.
+  Xapian::doccount count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
+                         SearchResults& out, bool* timed_out = nullptr, double time_limit_seconds = 0);
 
  private:
   const IndexView& index_;

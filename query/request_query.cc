@@ -99,7 +99,7 @@ RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database&
   // Preferred places lift the articles about them: those placed there (a fixed bonus) or
   // naming them (the name as words, so also where extraction missed it). With no other words,
   // they are what is sought.
-  std::vector<Xapian::Query> preferred;
+  std::vector<Xapian::Query> preferred, preferred_matches;  // The second: the same articles, unweighted.
   for (const auto& name : request.prefer_places) {
     places::Place place = resolve(name, "preferred place");
     // As much as a word found in just the articles about the place would weigh in BM25 (its
@@ -107,30 +107,34 @@ RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database&
     const double n = db.get_termfreq(places::place_term(place.id)), total = db.get_doccount();
     const double bonus = std::max(1.0, 2.2 * std::log((total - n + 0.5) / (n + 0.5)));
     preferred.push_back(prefer_query(place, bonus));
+    preferred_matches.push_back(place_query(place));
     TextQuery named = builder.build(std::string(place.name));
     if (named.empty()) continue;
     preferred.push_back(named.query);
+    preferred_matches.push_back(named.query);
     text_.stems.insert(named.stems.begin(), named.stems.end());
     text_.words.insert(named.words.begin(), named.words.end());
   }
   words_ = text_.empty() ? Xapian::Query::MatchAll : text_.query;
+  matched_ = words_;
   if (!preferred.empty()) {
     Xapian::Query prefer(Xapian::Query::OP_OR, preferred.begin(), preferred.end());
     words_ = text_.empty() ? prefer : Xapian::Query(Xapian::Query::OP_AND_MAYBE, words_, prefer);
+    if (text_.empty()) matched_ = Xapian::Query(Xapian::Query::OP_OR, preferred_matches.begin(), preferred_matches.end());
   }
   by_date_ = !by_distance_ && ((text_.empty() && preferred.empty()) || request.sort == SearchRequest::Sort::date);
 }
 
-Xapian::Query RequestQuery::narrowed(const std::string& except) const {
+Xapian::Query RequestQuery::narrowed(const Xapian::Query& base, const std::string& except) const {
   std::vector<Xapian::Query> all = filters_;
   for (const auto& [field, values] : selected_)
     if (field != except) all.emplace_back(Xapian::Query::OP_OR, values.begin(), values.end());
   Xapian::Query filter = all_of(all);
-  return filter.empty() ? words_ : Xapian::Query(Xapian::Query::OP_FILTER, words_, filter);
+  return filter.empty() ? base : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
 }
 
 Xapian::Query RequestQuery::match_query(const Xapian::Database& db, bool remote_safe) const {
-  Xapian::Query query = narrowed("");
+  Xapian::Query query = narrowed(words_, "");
   // Nearest first: the distance source alone gives the weights (it is also among the filters).
   if (by_distance_) query = Xapian::Query(Xapian::Query::OP_FILTER, near_, query);
   if (recency_boost_ > 0 && !by_date_ && db.get_doccount() > 0) {
@@ -156,7 +160,7 @@ std::set<std::string> RequestQuery::main_pass_facets() const {
 std::vector<std::pair<std::string, Xapian::Query>> RequestQuery::own_pass_facets() const {
   std::vector<std::pair<std::string, Xapian::Query>> passes;
   if (count_facets_)
-    for (const auto& [field, values] : selected_) passes.emplace_back(field, narrowed(field));
+    for (const auto& [field, values] : selected_) passes.emplace_back(field, narrowed(matched_, field));
   return passes;
 }
 

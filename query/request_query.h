@@ -43,19 +43,24 @@ class RequestQuery {
   // The main pass sorts by date, newest first (asked for, or nothing to rank by relevance).
   bool by_date() const { return by_date_; }
 
+  // The articles match_query() matches, without its weights (no preferred places' or recency's
+  // lift): for a pass that only counts them.
+  Xapian::Query count_query() const { return narrowed(matched_, ""); }
+
   // The facets the main pass counts: those without selections (none if counting is off).
   std::set<std::string> main_pass_facets() const;
   // The other facets, each with the query of its own pass: every filter and selection but its own.
   std::vector<std::pair<std::string, Xapian::Query>> own_pass_facets() const;
 
  private:
-  // Every filter and every selection except those of the field `except` ("" for none).
-  Xapian::Query narrowed(const std::string& except) const;
+  // `base` under every filter and every selection except those of the field `except` ("" for none).
+  Xapian::Query narrowed(const Xapian::Query& base, const std::string& except) const;
 
   TextQuery text_;
   std::vector<Xapian::Query> filters_;
   std::map<std::string, std::vector<Xapian::Query>> selected_;  // Drill-down selections, per field.
-  Xapian::Query words_;                                         // The text, or everything, lifted by preferred places.
+  Xapian::Query words_;    // The text, or everything, lifted by preferred places.
+  Xapian::Query matched_;  // What words_ matches: the text, else the preferred places, else everything.
   places::Place centre_;
   Xapian::Query near_;
   bool by_distance_ = false, by_date_ = false, count_facets_ = true;

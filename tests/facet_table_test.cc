@@ -19,15 +19,6 @@ using newsq::test::TempDir;
 
 namespace {
 
-// Every facet of `r` and its total, one line each, for comparing two searches' results.
-std::string facets_text(const newsq::SearchResults& r) {
-  std::string out = "total " + std::to_string(r.total) + " " + r.date_granularity + "\n";
-  for (const auto& [field, values] : r.facets)
-    for (const auto& v : values)
-      out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
-  return out;
-}
-
 // The table's entry for `id` against slot 6 of the document itself.
 void check_entry(const FacetTable& table, const Xapian::Database& db, Xapian::docid id) {
   INFO("document " << id);
@@ -139,15 +130,15 @@ TEST_CASE("facets counted from the facet table equal those counted from the valu
   // Cold: a new searcher per request, whose first pass matches less than the whole index, so its
   // spies read Xapian's values.
   std::vector<std::string> cold;
-  for (const auto& r : requests) cold.push_back(facets_text(newsq::Searcher(dir.str("db")).search(r)));
+  for (const auto& r : requests) cold.push_back(newsq::test::facets_text(newsq::Searcher(dir.str("db")).search(r)));
   // Warm: two searches over everything, then the same requests, counted from the table.
   newsq::Searcher warm(dir.str("db"));
-  const std::string all = facets_text(warm.search({.limit = 0, .max_facet_values = 1000}));
-  CHECK(facets_text(warm.search({.limit = 0, .max_facet_values = 1000})) == all);
+  const std::string all = newsq::test::facets_text(warm.search({.limit = 0, .max_facet_values = 1000}));
+  CHECK(newsq::test::facets_text(warm.search({.limit = 0, .max_facet_values = 1000})) == all);
   CHECK(all.find("location Ukraine") != std::string::npos);
   for (std::size_t k = 0; k < requests.size(); ++k) {
     INFO("request " << k << ": " << requests[k].query);
-    CHECK(facets_text(warm.search(requests[k])) == cold[k]);
+    CHECK(newsq::test::facets_text(warm.search(requests[k])) == cold[k]);
   }
   CHECK(cold[0].find("location Kyiv") != std::string::npos);
 }

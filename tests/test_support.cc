@@ -104,6 +104,14 @@ void index_articles(const std::string& db, const std::vector<newsq::Article>& ar
   writer.commit();
 }
 
+std::string facets_text(const newsq::SearchResults& r) {
+  std::string out = "total " + std::to_string(r.total) + " " + r.date_granularity + "\n";
+  for (const auto& [field, values] : r.facets)
+    for (const auto& v : values)
+      out += field + " " + v.value + " " + std::to_string(v.count) + " " + std::to_string(v.id) + "\n";
+  return out;
+}
+
 std::set<std::string> hit_ids(const newsq::SearchResults& results) {
   std::set<std::string> out;
   for (const auto& h : results.hits) out.insert(h.id);

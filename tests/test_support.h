@@ -67,6 +67,10 @@ std::string geonames_row(std::uint32_t id, const std::string& name, const std::s
 void index_articles(const std::string& db, const std::vector<newsq::Article>& articles,
                     const std::string& gazetteer = "");
 
+// The total, the date granularity and every facet value (field, value, count, place id), one per
+// line: two results compared as text say where they differ.
+std::string facets_text(const newsq::SearchResults& results);
+
 // The ids of a search's hits, as a set.
 std::set<std::string> hit_ids(const newsq::SearchResults& results);
 

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "engine/index/schema.h"
@@ -36,6 +37,11 @@
 
 namespace newsq {
 namespace {
+
+// Matches a ranked pass looks at (and counts facets over) before it may stop early; a query with
+// more is counted by a boolean pass of its own. On the 100k mix (bench/query_mix.tsv) 1,000 gave
+// "ukraine" (55,958 matches) 7.7 ms instead of 10.3 and left the narrow queries as they were.
+constexpr Xapian::doccount kCheckAllUpTo = 1000;
 
 // `now` ("YYYY-MM-DD", empty for today) as a day number.
 long resolve_now(const std::string& now) {
@@ -92,29 +98,44 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(q.match_query(db, index.any_remote()));
     if (q.by_date()) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    // Sorted by date, a remote shard's ValueCountMatchSpy counted a few matches twice (Xapian
-    // 1.4.22: 12,296 date counts for 12,294 matches in tests/cluster); in relevance order it
-    // counts each once. So a remote cluster sorted by date counts in a pass of its own.
-    const bool separate_count = index.any_remote() && q.by_date();
-    std::unique_ptr<query::FacetTally> spy;
-    if (!separate_count) spy = facets.add_spy(enquire, q.main_pass_facets());
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
+    // The facets and the exact total need a look at every match. In relevance (or distance) order
+    // on a local index, the ranked pass looks at up to kCheckAllUpTo matches with the spy on it;
+    // when that was every match, it is done. Beyond that, the ranked pass stops as soon as Xapian
+    // knows the best hits, and a boolean pass of its own counts (FacetCounter::count): for a broad
+    // query two passes cost less than one weighted pass over every match (bench/results). Sorted by
+    // date, the ranked pass visits every match anyway, so the spy rides on it. Sorted by date on a
+    // remote shard, a ValueCountMatchSpy counted a few matches twice (Xapian 1.4.22: 12,296 date
+    // counts for 12,294 matches in tests/cluster); in relevance order it counts each once. So a
+    // remote cluster sorted by date counts apart too.
+    const std::set<std::string> fields = q.main_pass_facets();
+    const bool remote = index.any_remote();
+    std::unique_ptr<query::FacetTally> spy;
+    if (!(remote && q.by_date())) spy = facets.add_spy(enquire, fields);
+    const bool may_stop_early = spy && !remote && !q.by_date();
     const auto started = std::chrono::steady_clock::now();
-    // Checking every match makes the spies (and the total) exact rather than estimated.
-    Xapian::MSet mset = enquire.get_mset(request.offset, query::matches_to_fetch(request), db.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(request.offset, query::matches_to_fetch(request),
+                                         may_stop_early ? kCheckAllUpTo : db.get_doccount());
 
     SearchResults results;
-    results.total = mset.get_matches_estimated();
+    // A ranked pass that may have stopped early saw every match when its spy saw as many as
+    // there can be.
+    const bool count_apart = (remote && q.by_date() && !fields.empty()) ||
+                             (may_stop_early && spy->matches() != mset.get_matches_upper_bound());
+    bool cut_short = false;
+    if (count_apart) {
+      results.total = facets.count(fields, q.count_query(), request.max_facet_values, results, &cut_short,
+                                   request.time_limit_seconds);
+    } else {
+      results.total = mset.get_matches_estimated();
+      cut_short = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+      facets.store(spy.get(), request.max_facet_values, results);
+    }
     if (request.time_limit_seconds > 0) {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-      results.timed_out = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
-                          took.count() >= request.time_limit_seconds;
+      results.timed_out = cut_short || took.count() >= request.time_limit_seconds;
     }
     results.hits = query::assemble_hits(mset, db, !index.is_cluster(), request, q.text(), q.centre(), stored_reader, analyzer);
-    if (separate_count)
-      facets.count(q.main_pass_facets(), enquire.get_query(), request.max_facet_values, results);
-    else
-      facets.store(spy.get(), request.max_facet_values, results);
     for (const auto& [field, narrowed] : q.own_pass_facets())
       facets.count({field}, narrowed, request.max_facet_values, results);
     if (!q.text().empty() && results.total == 0)

@@ -45,10 +45,10 @@ struct NEWSQ_EXPORT SearchRequest {
   std::vector<std::string> prefer_places{};  // Articles mentioning these rank higher; none are dropped.
   // Facet filters also take ("location", place) and the facets gain "location".
   static constexpr double kDefaultRadiusKm = 50;
-  // Above 0: once the match pass has run this long it stops checking every match (Xapian's
+  // Above 0: once the pass counting every match has run this long it stops checking (Xapian's
   // Enquire::set_time_limit) and the results say timed_out. The ranking of the hits shown still
-  // completes, and the facet passes of selected fields are not limited: this bounds the one pass
-  // that grows with the number of matches, not the whole search.
+  // completes, and the facet passes of selected fields are not limited: this bounds the pass that
+  // grows with the number of matches, not the whole search.
   double time_limit_seconds = 0;
 
   // The ranges search() takes; validate() says which field is outside them.
