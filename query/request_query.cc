@@ -24,31 +24,45 @@ void check_day(const std::string& d) {
   if (!d.empty() && !indexer::is_valid_day(d)) throw QueryError("invalid date '" + d + "': expected YYYY-MM-DD");
 }
 
-Xapian::Query day_range(const std::string& from, const std::string& to) {
+// Days from..to (either may be empty: open) as a query: the kDatePrefix terms covering them where
+// every document has those terms (`terms`), else a range over value slot 0. The terms cover only
+// the days between the index's first and last (value slot 0's bounds), so an open end adds no more
+// terms than the index has years.
+Xapian::Query day_range(const Xapian::Database& db, bool terms, const std::string& from, const std::string& to) {
   check_day(from);
   check_day(to);
-  if (!from.empty() && !to.empty()) {
-    if (schema::day_number(from) > schema::day_number(to))
-      throw QueryError("date range is empty: " + from + " is after " + to);
+  if (!from.empty() && !to.empty() && schema::day_number(from) > schema::day_number(to))
+    throw QueryError("date range is empty: " + from + " is after " + to);
+  if (from.empty() && to.empty()) return {};
+  // A range outside the index's days stays a value range, which Xapian answers from the slot's
+  // bounds without reading a value (Query::MatchNothing would be an empty query, no filter at all).
+  const std::string low = db.get_value_lower_bound(schema::kDateSlot);
+  if (terms && !low.empty()) {
+    long first = std::lround(Xapian::sortable_unserialise(low));
+    long last = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
+    if (!from.empty()) first = std::max(first, schema::day_number(from));
+    if (!to.empty()) last = std::min(last, schema::day_number(to));
+    if (const std::vector<std::string> covering = schema::date_range_terms(first, last); !covering.empty())
+      return Xapian::Query(Xapian::Query::OP_OR, covering.begin(), covering.end());
+  }
+  if (!from.empty() && !to.empty())
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, schema::date_value(from),
                          schema::date_value(to));
-  }
   if (!from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, schema::date_value(from));
-  if (!to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, schema::date_value(to));
-  return {};
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, schema::date_value(to));
 }
 
 // A date facet value ("2022", "2022-03", "2022-03-21") as a range of days.
-Xapian::Query date_bucket(const std::string& value) {
-  if (value.size() == 10) return day_range(value, value);
+Xapian::Query date_bucket(const Xapian::Database& db, bool terms, const std::string& value) {
+  if (value.size() == 10) return day_range(db, terms, value, value);
   if (value.size() == 7) {
     std::string first = value + "-01";
     check_day(first);
     long last = schema::day_number(first) + 31;
     while (schema::day_string(last).substr(0, 7) != value) --last;
-    return day_range(first, schema::day_string(last));
+    return day_range(db, terms, first, schema::day_string(last));
   }
-  if (value.size() == 4) return day_range(value + "-01-01", value + "-12-31");
+  if (value.size() == 4) return day_range(db, terms, value + "-01-01", value + "-12-31");
   throw QueryError("invalid date facet value '" + value + "': expected YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
@@ -66,15 +80,16 @@ Xapian::Query all_of(const std::vector<Xapian::Query>& parts) {
 
 }  // namespace
 
-RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database& db, QueryBuilder& builder,
-                           const ResolvePlace& resolve)
+RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database& db, bool date_terms,
+                           QueryBuilder& builder, const ResolvePlace& resolve)
     : count_facets_(request.count_facets), recency_boost_(request.recency_boost) {
   // The checks run in this order, so that the first thing wrong is what a user is told.
   request.validate();
   check_query_text(request.query);
   text_ = builder.build(request.query);
 
-  if (Xapian::Query dates = day_range(request.from, request.to); !dates.empty()) filters_.push_back(dates);
+  if (Xapian::Query dates = day_range(db, date_terms, request.from, request.to); !dates.empty())
+    filters_.push_back(dates);
   if (!request.sources.empty()) filters_.push_back(any_source(request.sources));
   if (!request.place.empty()) filters_.push_back(place_query(resolve(request.place, "--place")));
   if (!request.near.empty()) {
@@ -88,7 +103,7 @@ RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database&
 
   for (const auto& [field, value] : request.facet_filters) {
     if (field == "date")
-      selected_[field].push_back(date_bucket(value));
+      selected_[field].push_back(date_bucket(db, date_terms, value));
     else if (field == "source")
       selected_[field].emplace_back(schema::source_term(value));
     else if (field == "location")

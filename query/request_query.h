@@ -26,8 +26,10 @@ using ResolvePlace = std::function<places::Place(const std::string& name, const 
 class RequestQuery {
  public:
   // Throws QueryError for a malformed request (validate(), the query text, dates, facets,
-  // places). `db` is read for the weight of preferred places; `builder` makes the text queries.
-  RequestQuery(const SearchRequest& request, const Xapian::Database& db, QueryBuilder& builder,
+  // places). `db` is read for the weight of preferred places and the span of its days;
+  // `date_terms`: every document of `db` has schema::kDatePrefix terms (schema::kDateTermsKey), so
+  // date ranges are searched as those; `builder` makes the text queries.
+  RequestQuery(const SearchRequest& request, const Xapian::Database& db, bool date_terms, QueryBuilder& builder,
                const ResolvePlace& resolve);
 
   // The words sought, with those of preferred places' names: for snippets, and empty when the

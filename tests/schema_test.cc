@@ -44,3 +44,54 @@ TEST_CASE("the facet record (value slot 6) round-trips and rejects what it canno
   CHECK_FALSE(newsq::schema::decode_facet_record(std::string_view(whole).substr(0, 5), r));  // Source cut short.
   CHECK_FALSE(newsq::schema::decode_facet_record("\xff\xff", r));                            // Unterminated varint.
 }
+
+TEST_CASE("date range terms cover exactly the days of the range, with the fewest terms", "[schema]") {
+  using namespace newsq::schema;
+  // The days a term stands for: a year, a month or a day.
+  auto days_of = [](const std::string& term) {
+    REQUIRE(term.starts_with(kDatePrefix));
+    const std::string date = term.substr(kDatePrefix.size());
+    long first = 0, last = 0;
+    if (date.size() == 4) {
+      first = day_number(date + "-01-01"), last = day_number(date + "-12-31");
+    } else if (date.size() == 7) {
+      first = day_number(date + "-01");
+      for (last = first; day_string(last + 1).substr(0, 7) == date;) ++last;
+    } else {
+      first = last = day_number(date);
+    }
+    return std::pair{first, last};
+  };
+  CHECK(date_terms(day_number("2024-02-29")) == std::vector<std::string>{"XD2024", "XD2024-02", "XD2024-02-29"});
+  CHECK(date_range_terms(day_number("2022-02-24"), day_number("2022-03-31")) ==
+        std::vector<std::string>{"XD2022-02-24", "XD2022-02-25", "XD2022-02-26", "XD2022-02-27", "XD2022-02-28",
+                                 "XD2022-03"});
+  CHECK(date_range_terms(day_number("2020-01-01"), day_number("2021-12-31")) ==
+        std::vector<std::string>{"XD2020", "XD2021"});
+  CHECK(date_range_terms(5, 4).empty());
+
+  std::uint64_t seed = 12345;
+  auto next = [&seed](long span) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<long>((seed >> 33) % static_cast<std::uint64_t>(span));
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const long first = day_number("1999-11-15") + next(10000);
+    const long last = first + (i % 3 == 0 ? next(40) : next(3000));
+    const std::vector<std::string> terms = date_range_terms(first, last);
+    INFO(day_string(first) << " .. " << day_string(last));
+    // In order, each starting the day after the one before ends: no gap, no overlap.
+    long expected = first;
+    for (const auto& term : terms) {
+      const auto [from, to] = days_of(term);
+      CHECK(from == expected);
+      expected = to + 1;
+      // Whole years and months are one term, never their days.
+      if (term.size() == kDatePrefix.size() + 10) CHECK_FALSE((days_of(term.substr(0, term.size() - 3)).first >= first &&
+                                                               days_of(term.substr(0, term.size() - 3)).second <= last));
+    }
+    CHECK(expected == last + 1);
+    const long years = (last - first) / 365 + 1;
+    CHECK(terms.size() <= static_cast<std::size_t>(82 + years));
+  }
+}

@@ -48,6 +48,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
   doc.add_boolean_term(schema::id_term(a.id));
   if (std::string term = schema::hash_term(a.id, hash); !term.empty()) doc.add_boolean_term(term);
   if (!a.source.empty()) doc.add_boolean_term(schema::source_term(a.source));
+  for (const std::string& term : schema::date_terms(schema::day_number(a.date))) doc.add_boolean_term(term);
   doc.add_value(schema::kDateSlot, schema::date_value(a.date));
   doc.add_value(schema::kSourceSlot, a.source);
   doc.add_value(schema::kHashSlot, hash);

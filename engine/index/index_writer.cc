@@ -38,6 +38,7 @@ IndexWriter::Impl::Impl(std::string d, std::string p, const WriterOptions& o, st
     if (version.empty()) {
       if (db.get_doccount() != 0) throw DatabaseError(dir + ": a Xapian database, but not a newsq index");
       db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
+      db.set_metadata(schema::kDateTermsKey, "1");  // Every document this index will hold has them.
       db.commit();
     }
     attach_gazetteer();

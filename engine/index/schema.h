@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsq::schema {
 
@@ -23,6 +24,7 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // Case-folded source, 
 inline constexpr std::string_view kHashPrefix = "XH";    // Id + content hash: "unchanged?" in one lookup.
 inline constexpr std::string_view kPlacePrefix = "XP";   // Place id of a place mentioned, or of an area containing it.
 inline constexpr std::string_view kCellPrefix = "XC";  // Geographic cell "<degrees>/<lat>/<lon>" of a place mentioned.
+inline constexpr std::string_view kDatePrefix = "XD";  // The article's year, month and day: XD2022, XD2022-03, XD2022-03-21.
 // Words themselves carry no prefix: normalised, unstemmed, with positions (phrases).
 
 // Value slots.
@@ -61,6 +63,11 @@ inline constexpr const char* kPlacesPriorKey = "newsq.places.prior";
 // checksum of the gazetteer the index records.
 inline constexpr const char* kPlaceNamePrefix = "newsq.place-name.";
 inline constexpr const char* kPlaceNamesGazetteerKey = "newsq.place-names.gazetteer";
+// Metadata "1" in an index every document of which has kDatePrefix terms: written when a writer
+// creates the index (older indexes lack it, and documents they held have no such terms). Date
+// ranges are then searched as those terms (date_range_terms), about four times faster than a
+// range over value slot 0, which Xapian checks value by value.
+inline constexpr const char* kDateTermsKey = "newsq.date-terms";
 // Metadata marking a shard of a sharded index: "K/N", shard K of N (shard_layout.h); absent in an
 // ordinary index.
 inline constexpr const char* kShardKey = "newsq.shard";
@@ -82,5 +89,12 @@ std::string source_term(std::string_view source);
 long day_number(std::string_view date);
 std::string day_string(long day_number);
 std::string date_value(std::string_view date);  // The kDateSlot value for a day.
+
+// The kDatePrefix terms of a day: its year, its month and the day itself.
+std::vector<std::string> date_terms(long day_number);
+// The fewest kDatePrefix terms whose articles are exactly those of days first..last: whole years,
+// then whole months, then single days (at most 82 terms plus one per whole year). Empty when
+// first > last.
+std::vector<std::string> date_range_terms(long first, long last);
 
 }  // namespace newsq::schema
