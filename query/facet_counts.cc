@@ -2,9 +2,11 @@
 // (query/facet_counts.h).
 #include "query/facet_counts.h"
 
+#include <chrono>
 #include <cmath>
 
 #include "engine/index/schema.h"
+#include "query/collect/boolean_walk.h"
 #include "query/collect/date_histogram.h"
 #include "query/collect/facet_spies.h"
 #include "query/collect/location_facet.h"
@@ -12,13 +14,24 @@
 
 namespace newsq::query {
 
-std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+FacetTally::Fields FacetCounter::countable(const std::set<std::string>& fields) {
   FacetTally::Fields f;
   f.date = fields.count("date") > 0;
   f.source = fields.count("source") > 0;
   f.location = fields.count("location") > 0 && gazetteer_.get();
+  return f;
+}
+
+std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, const std::set<std::string>& fields) {
+  const FacetTally::Fields f = countable(fields);
   if (!f.date && !f.source && !f.location) return nullptr;
   if (index_.any_remote()) return std::make_unique<ValueCountFacets>(f, enquire);
+  std::unique_ptr<FacetSpy> spy = local_spy(f);
+  enquire.add_matchspy(spy.get());
+  return spy;
+}
+
+std::unique_ptr<FacetSpy> FacetCounter::local_spy(const FacetTally::Fields& f) {
   const Xapian::Database& db = index_.db();
   long first_day = 0, last_day = -1;
   if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
@@ -29,9 +42,7 @@ std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, cons
   // query/hit_assembly.h on value streams over several).
   std::shared_ptr<const FacetTable> table;
   if (!index_.is_cluster()) table = tables_.table_for(db, index_.revision());
-  auto spy = std::make_unique<FacetSpy>(f, first_day, last_day, std::move(table));
-  enquire.add_matchspy(spy.get());
-  return spy;
+  return std::make_unique<FacetSpy>(f, first_day, last_day, std::move(table));
 }
 
 void FacetCounter::store(const FacetTally* spy, std::uint32_t max_values, SearchResults& out) {
@@ -54,12 +65,31 @@ Xapian::doccount FacetCounter::count(const std::set<std::string>& fields, const 
                                      std::uint32_t max_values, SearchResults& out, bool* timed_out,
                                      double time_limit_seconds) {
   const Xapian::Database& db = index_.db();
+  if (const FacetTally::Fields f = countable(fields); !index_.any_remote() && (f.date || f.source || f.location)) {
+    std::unique_ptr<FacetSpy> spy = local_spy(f);
+    std::unique_ptr<BooleanWalk> walk = spy->counts_from_table() ? make_boolean_walk(db, query) : nullptr;
+    if (walk) {
+      const auto started = std::chrono::steady_clock::now();
+      Xapian::doccount matches = 0;
+      for (Xapian::docid id = walk->next(); id != 0; id = walk->next()) {
+        spy->count_match(id, db);
+        // The clock is read every few thousand matches, as Xapian's own time limit does.
+        if (++matches % 4096 == 0 && time_limit_seconds > 0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= time_limit_seconds) {
+          if (timed_out) *timed_out = true;
+          break;
+        }
+      }
+      store(spy.get(), max_values, out);
+      return matches;
+    }
+  }
   Xapian::Enquire enquire(db);
   // Weight 0 makes the pass boolean: Xapian then reads no document lengths and computes no
   // weights, about a third of a weighted pass's time (bench/results/startup.md).
   enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
-  if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
   std::unique_ptr<FacetTally> spy = add_spy(enquire, fields);
+  if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
   const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
   store(spy.get(), max_values, out);
   if (timed_out && counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) *timed_out = true;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "newsq/searcher.h"
+#include "query/collect/facet_spies.h"
 #include "query/collect/facet_table.h"
 #include "query/collect/facet_tally.h"
 #include "query/index_gazetteer_cache.h"
@@ -35,12 +36,19 @@ class FacetCounter {
   void store(const FacetTally* tally, std::uint32_t max_values, SearchResults& out);
 
   // Counts `fields` over every document `query` matches, in a pass of its own: a boolean pass (no
-  // weights are computed: a counting pass ranks nothing), in document order. Returns the exact
-  // number of matches; `timed_out` (may be null) is set when a time limit cut the pass short.
+  // weights are computed: a counting pass ranks nothing), in document order; over the posting
+  // lists themselves (boolean_walk.h) when the query is simple and the counts come from the facet
+  // table. Returns the exact number of matches; `timed_out` (may be null) is set when a time limit
+  // cut the pass short (the number is then those counted).
   Xapian::doccount count(const std::set<std::string>& fields, const Xapian::Query& query, std::uint32_t max_values,
                          SearchResults& out, bool* timed_out = nullptr, double time_limit_seconds = 0);
 
  private:
+  // The fields of `fields` ("date", "source", "location") that can be counted here.
+  FacetTally::Fields countable(const std::set<std::string>& fields);
+  // The spy of a local index for `fields`.
+  std::unique_ptr<FacetSpy> local_spy(const FacetTally::Fields& fields);
+
   const IndexView& index_;
   IndexGazetteerCache& gazetteer_;
   FacetTablePolicy tables_;  // Facet records in memory once searches make it pay.

@@ -17,6 +17,11 @@ namespace newsq::query {
 namespace {
 
 constexpr double kRecencyHalfLifeDays = 90;
+// A date range covered by more terms than this is searched over value slot 0: when the words
+// lead the match, each candidate is checked against every term, and beyond about ten terms that
+// costs more than reading its value ("shelling" near Kyiv from 2022-02-24 to the end of 2022, 15
+// terms, at 100k articles: 1.51 ms against 1.36).
+constexpr std::size_t kMaxDateTerms = 10;
 
 const char* const kFacetFields[] = {"date", "source", "location"};
 
@@ -25,7 +30,7 @@ void check_day(const std::string& d) {
 }
 
 // Days from..to (either may be empty: open) as a query: the kDatePrefix terms covering them where
-// every document has those terms (`terms`), else a range over value slot 0. The terms cover only
+// every document has those terms (`terms`) and they are few, else a range over value slot 0. The terms cover only
 // the days between the index's first and last (value slot 0's bounds), so an open end adds no more
 // terms than the index has years.
 Xapian::Query day_range(const Xapian::Database& db, bool terms, const std::string& from, const std::string& to) {
@@ -42,7 +47,8 @@ Xapian::Query day_range(const Xapian::Database& db, bool terms, const std::strin
     long last = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
     if (!from.empty()) first = std::max(first, schema::day_number(from));
     if (!to.empty()) last = std::min(last, schema::day_number(to));
-    if (const std::vector<std::string> covering = schema::date_range_terms(first, last); !covering.empty())
+    const std::vector<std::string> covering = schema::date_range_terms(first, last);
+    if (!covering.empty() && covering.size() <= kMaxDateTerms)
       return Xapian::Query(Xapian::Query::OP_OR, covering.begin(), covering.end());
   }
   if (!from.empty() && !to.empty())

@@ -18,21 +18,21 @@ using newsq::analysis::TextAnalyzer;
 
 TEST_CASE("date buckets follow the span of the dates", "[query]") {
   using newsq::schema::day_number;
-  std::map<long, std::uint64_t> days{{day_number("2022-03-01"), 2}, {day_number("2022-03-02"), 1}};
+  newsq::query::DayCounts days{{day_number("2022-03-01"), 2}, {day_number("2022-03-02"), 1}};
   auto h = newsq::query::make_date_histogram(days);
   CHECK(h.granularity == "day");
   REQUIRE(h.buckets.size() == 2);
   CHECK(h.buckets[0].value == "2022-03-01");
   CHECK(h.buckets[0].count == 2);
 
-  days[day_number("2022-06-30")] = 4;
+  days.emplace_back(day_number("2022-06-30"), 4);
   h = newsq::query::make_date_histogram(days);
   CHECK(h.granularity == "month");
   REQUIRE(h.buckets.size() == 2);
   CHECK(h.buckets[0].value == "2022-03");
   CHECK(h.buckets[0].count == 3);
 
-  days[day_number("2026-01-01")] = 1;
+  days.emplace_back(day_number("2026-01-01"), 1);
   h = newsq::query::make_date_histogram(days);
   CHECK(h.granularity == "year");
   REQUIRE(h.buckets.size() == 2);

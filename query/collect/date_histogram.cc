@@ -6,7 +6,7 @@
 
 namespace newsq::query {
 
-DateHistogram make_date_histogram(const std::map<long, std::uint64_t>& per_day) {
+DateHistogram make_date_histogram(const DayCounts& per_day) {
   DateHistogram h;
   if (per_day.empty()) return h;
   long span = per_day.rbegin()->first - per_day.begin()->first;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -16,8 +16,11 @@ struct DateHistogram {
   std::vector<FacetValue> buckets;  // Chronological; only non-empty buckets.
 };
 
-// `per_day`: day number (days since 1970-01-01) -> count. Spans over 3 years group by year, over
-// 62 days by month, anything shorter by day.
-DateHistogram make_date_histogram(const std::map<long, std::uint64_t>& per_day);
+// (day number, count) pairs, one per day with any, in order of day.
+using DayCounts = std::vector<std::pair<long, std::uint64_t>>;
+
+// `per_day` (days since 1970-01-01). Spans over 3 years group by year, over 62 days by month,
+// anything shorter by day.
+DateHistogram make_date_histogram(const DayCounts& per_day);
 
 }  // namespace newsq::query

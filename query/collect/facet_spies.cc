@@ -49,6 +49,15 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   count(day, source, places);
 }
 
+void FacetSpy::count_match(Xapian::docid id, const Xapian::Database& db) {
+  if (table_ && id <= table_->last_docid()) {
+    ++matches_;
+    count_from_table(id);
+  } else {
+    (*this)(db.get_document(id, Xapian::DOC_ASSUME_VALID), 0);
+  }
+}
+
 void FacetSpy::count(std::optional<long> day, std::string_view source, std::string_view place_ids) {
   if (fields_.date && day) count_day(*day);
   if (fields_.source && !source.empty()) {
@@ -86,10 +95,15 @@ std::unordered_map<std::uint32_t, std::uint64_t> FacetSpy::places() const {
   return out;
 }
 
-std::map<long, std::uint64_t> FacetSpy::per_day() const {
-  std::map<long, std::uint64_t> out = days_outside_;
+DayCounts FacetSpy::per_day() const {
+  // days_outside_ holds days before the array's (older than a century before the newest) and any
+  // after it: merged in order around the array's.
+  DayCounts out;
+  auto outside = days_outside_.begin();
+  for (; outside != days_outside_.end() && outside->first < first_day_; ++outside) out.emplace_back(*outside);
   for (std::size_t i = 0; i < days_.size(); ++i)
-    if (days_[i]) out[first_day_ + static_cast<long>(i)] += days_[i];
+    if (days_[i]) out.emplace_back(first_day_ + static_cast<long>(i), days_[i]);
+  for (; outside != days_outside_.end(); ++outside) out.emplace_back(*outside);
   return out;
 }
 

@@ -40,10 +40,16 @@ class FacetSpy : public Xapian::MatchSpy, public FacetTally {
   std::string name() const override { return "newsq.FacetSpy"; }
 
   const Fields& fields() const override { return fields_; }
-  std::map<long, std::uint64_t> per_day() const override;
+  DayCounts per_day() const override;
   std::vector<std::pair<std::string, std::uint64_t>> top_sources(std::size_t max) const override;
   std::unordered_map<std::uint32_t, std::uint64_t> places() const override;
   std::uint64_t matches() const override { return matches_; }
+
+  // Whether it counts from a FacetTable.
+  bool counts_from_table() const { return table_ != nullptr; }
+  // Counts the document `id` of `db` (the database searched) as a match, found without Xapian's
+  // matcher (boolean_walk.h): from the table, or from the document's values.
+  void count_match(Xapian::docid id, const Xapian::Database& db);
 
  private:
   // `day` is empty for a document without a date (newsq writes none such).

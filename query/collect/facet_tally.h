@@ -5,11 +5,12 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "query/collect/date_histogram.h"
 
 namespace newsq::query {
 
@@ -21,8 +22,8 @@ class FacetTally {
   virtual ~FacetTally() = default;
 
   virtual const Fields& fields() const = 0;
-  // Day number -> matches, for the days with any.
-  virtual std::map<long, std::uint64_t> per_day() const = 0;
+  // Matches per day, for the days with any.
+  virtual DayCounts per_day() const = 0;
   // The `max` most frequent sources, most frequent first, ties by name; articles without a
   // source are not counted.
   virtual std::vector<std::pair<std::string, std::uint64_t>> top_sources(std::size_t max) const = 0;

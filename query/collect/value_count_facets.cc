@@ -3,6 +3,7 @@
 #include "query/collect/value_count_facets.h"
 
 #include <cmath>
+#include <map>
 
 #include "engine/index/place_terms.h"
 #include "engine/index/schema.h"
@@ -15,12 +16,12 @@ ValueCountFacets::ValueCountFacets(Fields fields, Xapian::Enquire& enquire) : fi
   if (fields_.location) enquire.add_matchspy(&place_sets_.emplace(schema::kPlacesSlot));
 }
 
-std::map<long, std::uint64_t> ValueCountFacets::per_day() const {
-  std::map<long, std::uint64_t> out;
+DayCounts ValueCountFacets::per_day() const {
+  std::map<long, std::uint64_t> days;
   if (days_)
     for (auto v = days_->values_begin(); v != days_->values_end(); ++v)
-      out[std::lround(Xapian::sortable_unserialise(*v))] += v.get_termfreq();
-  return out;
+      days[std::lround(Xapian::sortable_unserialise(*v))] += v.get_termfreq();
+  return DayCounts(days.begin(), days.end());
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> ValueCountFacets::top_sources(std::size_t max) const {

@@ -23,7 +23,7 @@ class ValueCountFacets : public FacetTally {
   ValueCountFacets(Fields fields, Xapian::Enquire& enquire);
 
   const Fields& fields() const override { return fields_; }
-  std::map<long, std::uint64_t> per_day() const override;
+  DayCounts per_day() const override;
   std::vector<std::pair<std::string, std::uint64_t>> top_sources(std::size_t max) const override;
   std::unordered_map<std::uint32_t, std::uint64_t> places() const override;
   std::uint64_t matches() const override;
