@@ -2,6 +2,7 @@
 // (query/collect/boolean_walk.h).
 #include "query/collect/boolean_walk.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,19 +44,29 @@ class NothingWalk final : public BooleanWalk {
 class OrWalk final : public BooleanWalk {
  public:
   explicit OrWalk(std::vector<std::unique_ptr<BooleanWalk>> parts) : parts_(std::move(parts)), heads_(parts_.size(), 0) {}
-  Xapian::docid next() override { return skip_to(at_ + 1); }
+  // The parts at the last match returned (or not started) step on by next(), cheaper than a skip.
+  Xapian::docid next() override {
+    for (std::size_t i = 0; i < parts_.size(); ++i)
+      if (heads_[i] == at_) heads_[i] = done_if_zero(parts_[i]->next());
+    return at_ = least();
+  }
   Xapian::docid skip_to(Xapian::docid id) override {
-    Xapian::docid least = 0;
-    for (std::size_t i = 0; i < parts_.size(); ++i) {
-      // heads_[i]: the part's current match; 0 before its first, kDone after its last.
-      if (heads_[i] != kDone && heads_[i] < id) heads_[i] = parts_[i]->skip_to(id);
-      if (heads_[i] == 0) heads_[i] = kDone;
-      if (heads_[i] != kDone && (least == 0 || heads_[i] < least)) least = heads_[i];
-    }
-    return at_ = least;
+    for (std::size_t i = 0; i < parts_.size(); ++i)
+      if (heads_[i] < id) heads_[i] = done_if_zero(parts_[i]->skip_to(id));
+    return at_ = least();
   }
 
  private:
+  static Xapian::docid done_if_zero(Xapian::docid id) { return id == 0 ? kDone : id; }
+  // The least head, 0 when every part is done.
+  Xapian::docid least() const {
+    Xapian::docid least = kDone;
+    for (Xapian::docid head : heads_) least = std::min(least, head);
+    return least == kDone ? 0 : least;
+  }
+
+  // heads_[i]: part i's current match; 0 before its first, kDone after its last. kDone is above
+  // every id, so a finished part is never the least nor below a skip's target.
   static constexpr Xapian::docid kDone = static_cast<Xapian::docid>(-1);
   std::vector<std::unique_ptr<BooleanWalk>> parts_;
   std::vector<Xapian::docid> heads_;

@@ -45,8 +45,7 @@ class FacetSpy : public Xapian::MatchSpy, public FacetTally {
   std::unordered_map<std::uint32_t, std::uint64_t> places() const override;
   std::uint64_t matches() const override { return matches_; }
 
-  // Whether it counts from a FacetTable.
-  bool counts_from_table() const { return table_ != nullptr; }
+  bool counts_from_table() const override { return table_ != nullptr; }
   // Counts the document `id` of `db` (the database searched) as a match, found without Xapian's
   // matcher (boolean_walk.h): from the table, or from the document's values.
   void count_match(Xapian::docid id, const Xapian::Database& db);

@@ -31,6 +31,8 @@ class FacetTally {
   virtual std::unordered_map<std::uint32_t, std::uint64_t> places() const = 0;
   // Matches counted.
   virtual std::uint64_t matches() const = 0;
+  // It counts from the in-memory facet table (facet_table.h): a match costs no read.
+  virtual bool counts_from_table() const { return false; }
 };
 
 // `counts` ordered as top_sources() promises (most frequent first, ties by name) and cut at `max`.
