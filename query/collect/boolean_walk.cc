@@ -123,16 +123,29 @@ class AndNotWalk final : public BooleanWalk {
   Xapian::docid at_ = 0;
 };
 
+std::unique_ptr<BooleanWalk> walk(const Xapian::Database& db, const Xapian::Query& q);
+
+// Walks of subqueries from..to of `q` into `out`; false if one cannot be walked.
+bool walk_parts(const Xapian::Database& db, const Xapian::Query& q, std::size_t from, std::size_t to,
+                std::vector<std::unique_ptr<BooleanWalk>>& out) {
+  for (std::size_t i = from; i < to; ++i) {
+    auto part = walk(db, q.get_subquery(i));
+    if (!part) return false;
+    out.push_back(std::move(part));
+  }
+  return true;
+}
+
+// `parts` joined by `Joined` (OrWalk, AndWalk); one part alone as itself; null for none.
+template <class Joined>
+std::unique_ptr<BooleanWalk> joined(std::vector<std::unique_ptr<BooleanWalk>> parts) {
+  if (parts.size() <= 1) return parts.empty() ? nullptr : std::move(parts.front());
+  return std::make_unique<Joined>(std::move(parts));
+}
+
 std::unique_ptr<BooleanWalk> walk(const Xapian::Database& db, const Xapian::Query& q) {
   const std::size_t n = q.get_num_subqueries();
-  auto parts = [&](std::size_t from, std::size_t to, std::vector<std::unique_ptr<BooleanWalk>>& out) {
-    for (std::size_t i = from; i < to; ++i) {
-      auto part = walk(db, q.get_subquery(i));
-      if (!part) return false;
-      out.push_back(std::move(part));
-    }
-    return true;
-  };
+  std::vector<std::unique_ptr<BooleanWalk>> all, others;
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM:
       return std::make_unique<TermWalk>(db, *q.get_terms_begin());
@@ -145,28 +158,15 @@ std::unique_ptr<BooleanWalk> walk(const Xapian::Database& db, const Xapian::Quer
     case Xapian::Query::OP_AND_MAYBE:  // Matches its first part; the others only weigh.
       return n >= 1 ? walk(db, q.get_subquery(0)) : nullptr;
     case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM: {
-      std::vector<std::unique_ptr<BooleanWalk>> all;
-      if (n == 0 || !parts(0, n, all)) return nullptr;
-      if (all.size() == 1) return std::move(all.front());
-      return std::make_unique<OrWalk>(std::move(all));
-    }
+    case Xapian::Query::OP_SYNONYM:
+      return walk_parts(db, q, 0, n, all) ? joined<OrWalk>(std::move(all)) : nullptr;
     case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER: {
-      std::vector<std::unique_ptr<BooleanWalk>> all;
-      if (n == 0 || !parts(0, n, all)) return nullptr;
-      if (all.size() == 1) return std::move(all.front());
-      return std::make_unique<AndWalk>(std::move(all));
-    }
-    case Xapian::Query::OP_AND_NOT: {
-      // The first part without any of the others.
-      std::vector<std::unique_ptr<BooleanWalk>> first, others;
-      if (n == 0 || !parts(0, 1, first) || !parts(1, n, others)) return nullptr;
-      if (others.empty()) return std::move(first.front());
-      std::unique_ptr<BooleanWalk> unwanted =
-          others.size() == 1 ? std::move(others.front()) : std::make_unique<OrWalk>(std::move(others));
-      return std::make_unique<AndNotWalk>(std::move(first.front()), std::move(unwanted));
-    }
+    case Xapian::Query::OP_FILTER:
+      return walk_parts(db, q, 0, n, all) ? joined<AndWalk>(std::move(all)) : nullptr;
+    case Xapian::Query::OP_AND_NOT:  // The first part without any of the others.
+      if (n == 0 || !walk_parts(db, q, 0, 1, all) || !walk_parts(db, q, 1, n, others)) return nullptr;
+      if (others.empty()) return std::move(all.front());
+      return std::make_unique<AndNotWalk>(std::move(all.front()), joined<OrWalk>(std::move(others)));
     default:
       return nullptr;
   }
