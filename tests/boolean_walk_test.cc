@@ -1,10 +1,12 @@
 // tests/boolean_walk_test.cc: walking posting lists for a counting pass (query/collect/boolean_walk.h)
-// finds exactly the documents Xapian's matcher finds, on random queries over a real database.
+// finds exactly the documents a query means, and those Xapian's matcher finds, on random queries
+// over a real database.
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,49 @@ Xapian::Query random_query(Random& r, int depth) {
   if (pick == 9) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parts.front(), 0.0);
   if (pick == 10) return Xapian::Query(Xapian::Query::OP_AND_NOT, parts.front(), Xapian::Query());
   return Xapian::Query(kOps[(pick - 3) % 6], parts.begin(), parts.end());
+}
+
+// Whether a document with `terms` matches `q`, by the operators' meaning (the reference).
+bool matches(const Xapian::Query& q, const std::set<std::string>& terms) {
+  const std::size_t n = q.get_num_subqueries();
+  auto part = [&](std::size_t i) { return matches(q.get_subquery(i), terms); };
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return terms.count(*q.get_terms_begin()) > 0;
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return true;
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return false;
+    case Xapian::Query::OP_SCALE_WEIGHT:
+    case Xapian::Query::OP_AND_MAYBE:
+      return part(0);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+      for (std::size_t i = 0; i < n; ++i)
+        if (part(i)) return true;
+      return false;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      for (std::size_t i = 0; i < n; ++i)
+        if (!part(i)) return false;
+      return true;
+    case Xapian::Query::OP_AND_NOT:
+      for (std::size_t i = 1; i < n; ++i)
+        if (part(i)) return false;
+      return part(0);
+    default:
+      FAIL("operator " << q.get_type());
+      return false;
+  }
+}
+
+std::vector<Xapian::docid> by_meaning(const Xapian::Database& db, const Xapian::Query& q) {
+  std::vector<Xapian::docid> out;
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    const Xapian::Document doc = db.get_document(*id);
+    if (matches(q, std::set<std::string>(doc.termlist_begin(), doc.termlist_end()))) out.push_back(*id);
+  }
+  return out;
 }
 
 std::vector<Xapian::docid> by_enquire(const Xapian::Database& db, const Xapian::Query& q) {
@@ -78,7 +123,15 @@ TEST_CASE("a boolean walk matches what Xapian matches, query by query", "[query]
     REQUIRE(walk);
     std::vector<Xapian::docid> got;
     for (Xapian::docid id = walk->next(); id != 0; id = walk->next()) got.push_back(id);
-    CHECK(got == by_enquire(db, q));
+    const std::vector<Xapian::docid> meant = by_meaning(db, q);
+    CHECK(got == meant);
+#ifndef __SANITIZE_ADDRESS__
+    // Built with AddressSanitizer, Xapian 1.4.22's own matcher answered one of these queries,
+    // "(A AND_MAYBE ...) AND_NOT rare AND_NOT ((d AND_MAYBE b) AND d)", without its last part (109
+    // matches where 74 hold): a read of memory it had not written, whose contents ASan's allocator
+    // changes. Without ASan it agrees with the meaning on every query here.
+    CHECK(by_enquire(db, q) == meant);
+#endif
     walked += !got.empty();
   }
   CHECK(walked > 1000);  // Most queries match something.
@@ -90,3 +143,4 @@ TEST_CASE("a boolean walk matches what Xapian matches, query by query", "[query]
       db, Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("a"), Xapian::Query(Xapian::Query::OP_XOR, Xapian::Query("b"),
                                                                                    Xapian::Query("c")))));
 }
+

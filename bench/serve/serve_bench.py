@@ -4,7 +4,8 @@
 Builds (once, in WORK) the 100k-article resampling of the shared corpus and its index with the
 benchmarks' gazetteer (bench/run.py, bench/make_corpus.py), starts `newsq serve --threads 2
 --quiet` on a free loopback port, once with the result cache off (--cache-mb 0: every request
-searched) and once as by default (the mix's answers come from the cache), and runs wrk against GET
+searched), once as by default (the mix's answers come from the cache), and once with one worker and
+one connection and the cache off (what HTTP adds to a search, no core shared), and runs wrk against GET
 /api/search cycling through the query mix (bench/query_mix.tsv, as newsq_query_bench runs it:
 understood against now=2024-12-31, places as near=/place=, no thesaurus, facets over every match,
 snippets and collapsing on). Beside it,
@@ -66,19 +67,20 @@ def main():
                                          os.path.join(BENCH, "query_mix.tsv"), "20"],
                                         check=True, capture_output=True, text=True).stdout)
 
-    def load(extra):
-        """wrk against a fresh server started with `extra` flags: the numbers of its measured run."""
-        server = subprocess.Popen([newsq, "serve", "--db", db, "--port", "0", "--threads", "2", "--quiet"] + extra,
+    def load(extra, threads=2):
+        """wrk against a fresh server started with `extra` flags and `threads` workers, one connection
+        per worker: the numbers of its measured run."""
+        server = subprocess.Popen([newsq, "serve", "--db", db, "--port", "0", "--threads", str(threads), "--quiet"] + extra,
                                   stdout=subprocess.PIPE, text=True)
         try:
             address = server.stdout.readline().strip().removeprefix("listening on ")
             env = dict(os.environ, NEWSQ_MIX=mix_file)
             # Warm: the searchers count facets over the index and build their facet tables, as a
             # server running for a while has (newsq_query_bench warms the same way).
-            subprocess.run(["wrk", "-t1", "-c2", "-d5s", "-s", os.path.join(HERE, "mix.lua"), address],
+            subprocess.run(["wrk", "-t1", f"-c{threads}", "-d5s", "-s", os.path.join(HERE, "mix.lua"), address],
                            check=True, capture_output=True, env=env)
             # Two connections for two worker threads: a keep-alive connection holds its worker.
-            out = subprocess.run(["wrk", "-t1", "-c2", f"-d{seconds}s", "-s", os.path.join(HERE, "mix.lua"), address],
+            out = subprocess.run(["wrk", "-t1", f"-c{threads}", f"-d{seconds}s", "-s", os.path.join(HERE, "mix.lua"), address],
                                  check=True, capture_output=True, text=True, env=env).stdout
             return json.loads(out.strip().splitlines()[-1])
         finally:
@@ -89,6 +91,9 @@ def main():
     # its 15 requests, so after the warm-up every answer comes from the result cache.
     http = load(["--cache-mb", "0"])
     cached = load([])
+    # What HTTP adds, without two workers and wrk sharing two cores: one worker, one connection
+    # (wrk on the other core), its mean time per request against the library's mean.
+    alone = load(["--cache-mb", "0"], threads=1)
 
     # Per request, each of the two workers: 2 threads' time over the requests served.
     per_request_ms = 2 * 1000 * http["seconds"] / max(http["requests"], 1)
@@ -97,10 +102,13 @@ def main():
         "|---|---:|---:|---:|",
         f"| newsq serve, 2 threads, wrk -c2, {SCALE // 1000}k articles, every request searched (--cache-mb 0) | {http['rps']:.0f} | {http['p50_ms']:.2f} | {http['p99_ms']:.2f} |",
         f"| the same with the result cache (default): the mix's 15 answers kept | {cached['rps']:.0f} | {cached['p50_ms']:.2f} | {cached['p99_ms']:.2f} |",
+        f"| newsq serve, 1 thread, wrk -c1 (no core shared) | {alone['rps']:.0f} | {alone['p50_ms']:.2f} | {alone['p99_ms']:.2f} |",
         f"| library, 1 thread, same mix (newsq_query_bench) | {1000 / max(library['p50'], 1e-9):.0f} (1/p50) | {library['p50']:.2f} | {library['p99']:.2f} |",
     ]
-    note = (f"HTTP layer: p50 {http['p50_ms'] - library['p50']:+.2f} ms over the library's p50 "
-            f"(wrk and the server share the machine's cores); errors {http['errors']}, non-2xx {http['non_2xx']}, "
+    note = (f"HTTP layer: {alone['mean_ms'] - library['mean']:+.2f} ms per request over the library's mean "
+            f"({alone['mean_ms']:.2f} against {library['mean']:.2f} ms: one worker, one wrk connection, each on a core "
+            f"of its own, {alone['requests']} requests); under the load above p50 {http['p50_ms'] - library['p50']:+.2f} ms "
+            f"over the library's p50 (wrk and the server share the machine's cores); errors {http['errors']}, non-2xx {http['non_2xx']}, "
             f"{http['requests']} requests in {http['seconds']:.1f} s; {per_request_ms:.2f} worker-ms per request. "
             f"From the cache: errors {cached['errors']}, non-2xx {cached['non_2xx']}, {cached['requests']} requests in "
             f"{cached['seconds']:.1f} s. A mix of distinct searches is served at the first row's rate.")
