@@ -33,11 +33,7 @@ std::unique_ptr<FacetTally> FacetCounter::add_spy(Xapian::Enquire& enquire, cons
 
 std::unique_ptr<FacetSpy> FacetCounter::local_spy(const FacetTally::Fields& f) {
   const Xapian::Database& db = index_.db();
-  long first_day = 0, last_day = -1;
-  if (const std::string low = db.get_value_lower_bound(schema::kDateSlot); !low.empty()) {
-    first_day = std::lround(Xapian::sortable_unserialise(low));
-    last_day = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
-  }
+  const auto [first_day, last_day] = schema::indexed_days(db).value_or(std::pair{0L, -1L});
   // The table is indexed by document id, read through a value stream: one database only (see
   // query/hit_assembly.h on value streams over several).
   std::shared_ptr<const FacetTable> table;
@@ -65,6 +61,11 @@ Xapian::doccount FacetCounter::count(const std::set<std::string>& fields, const 
                                      std::uint32_t max_values, SearchResults& out, bool* timed_out,
                                      double time_limit_seconds) {
   const Xapian::Database& db = index_.db();
+  Xapian::Enquire enquire(db);
+  // Weight 0 makes the pass boolean: Xapian then reads no document lengths and computes no
+  // weights, about a third of a weighted pass's time (bench/results/startup.md).
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+  std::unique_ptr<FacetTally> tally;
   if (const FacetTally::Fields f = countable(fields); !index_.any_remote() && (f.date || f.source || f.location)) {
     std::unique_ptr<FacetSpy> spy = local_spy(f);
     std::unique_ptr<BooleanWalk> walk = spy->counts_from_table() ? make_boolean_walk(db, query) : nullptr;
@@ -83,15 +84,14 @@ Xapian::doccount FacetCounter::count(const std::set<std::string>& fields, const 
       store(spy.get(), max_values, out);
       return matches;
     }
+    enquire.add_matchspy(spy.get());
+    tally = std::move(spy);
+  } else {
+    tally = add_spy(enquire, fields);  // A remote cluster's spies, or none.
   }
-  Xapian::Enquire enquire(db);
-  // Weight 0 makes the pass boolean: Xapian then reads no document lengths and computes no
-  // weights, about a third of a weighted pass's time (bench/results/startup.md).
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
-  std::unique_ptr<FacetTally> spy = add_spy(enquire, fields);
   if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
   const Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
-  store(spy.get(), max_values, out);
+  store(tally.get(), max_values, out);
   if (timed_out && counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) *timed_out = true;
   return counted.get_matches_estimated();
 }

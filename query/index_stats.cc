@@ -12,10 +12,10 @@ IndexStats index_stats(const IndexView& index) {
   const Xapian::Database& db = index.db();
   s.articles = db.get_doccount();
   if (s.articles) {
-    s.first_date = schema::day_string(
-        static_cast<long>(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))));
-    s.last_date = schema::day_string(
-        static_cast<long>(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot))));
+    if (const auto days = schema::indexed_days(db)) {
+      s.first_date = schema::day_string(days->first);
+      s.last_date = schema::day_string(days->second);
+    }
   }
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
   Xapian::Enquire enquire(db);

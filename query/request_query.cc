@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/common/days.h"
 #include "engine/index/place_terms.h"
 #include "engine/index/schema.h"
 #include "indexer/readers/article_validator.h"
@@ -41,10 +42,8 @@ Xapian::Query day_range(const Xapian::Database& db, bool terms, const std::strin
   if (from.empty() && to.empty()) return {};
   // A range outside the index's days stays a value range, which Xapian answers from the slot's
   // bounds without reading a value (Query::MatchNothing would be an empty query, no filter at all).
-  const std::string low = db.get_value_lower_bound(schema::kDateSlot);
-  if (terms && !low.empty()) {
-    long first = std::lround(Xapian::sortable_unserialise(low));
-    long last = std::lround(Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot)));
+  if (const auto days = terms ? schema::indexed_days(db) : std::nullopt) {
+    auto [first, last] = *days;
     if (!from.empty()) first = std::max(first, schema::day_number(from));
     if (!to.empty()) last = std::min(last, schema::day_number(to));
     const std::vector<std::string> covering = schema::date_range_terms(first, last);
@@ -64,9 +63,8 @@ Xapian::Query date_bucket(const Xapian::Database& db, bool terms, const std::str
   if (value.size() == 7) {
     std::string first = value + "-01";
     check_day(first);
-    long last = schema::day_number(first) + 31;
-    while (schema::day_string(last).substr(0, 7) != value) --last;
-    return day_range(db, terms, first, schema::day_string(last));
+    const common::CivilDay month = common::civil_from_days(schema::day_number(first));
+    return day_range(db, terms, first, schema::day_string(common::last_day_of_month(month.year, month.month)));
   }
   if (value.size() == 4) return day_range(db, terms, value + "-01-01", value + "-12-31");
   throw QueryError("invalid date facet value '" + value + "': expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -158,13 +156,11 @@ Xapian::Query RequestQuery::match_query(const Xapian::Database& db, bool remote_
   Xapian::Query query = narrowed(words_, "");
   // Nearest first: the distance source alone gives the weights (it is also among the filters).
   if (by_distance_) query = Xapian::Query(Xapian::Query::OP_FILTER, near_, query);
-  if (recency_boost_ > 0 && !by_date_ && db.get_doccount() > 0) {
-    double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
+  if (const auto days = recency_boost_ > 0 && !by_date_ && db.get_doccount() > 0 ? schema::indexed_days(db) : std::nullopt) {
+    const auto [oldest, newest] = *days;
     Xapian::PostingSource* recency =
-        remote_safe ? recency_by_day(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays,
-                                     std::lround(Xapian::sortable_unserialise(db.get_value_lower_bound(schema::kDateSlot))),
-                                     std::lround(newest))
-                    : new RecencySource(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays, newest);
+        remote_safe ? recency_by_day(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays, oldest, newest)
+                    : new RecencySource(schema::kDateSlot, recency_boost_, kRecencyHalfLifeDays, static_cast<double>(newest));
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency->release()));
   }
   return query;

@@ -4,8 +4,10 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsq::schema {
@@ -89,6 +91,10 @@ std::string source_term(std::string_view source);
 long day_number(std::string_view date);
 std::string day_string(long day_number);
 std::string date_value(std::string_view date);  // The kDateSlot value for a day.
+
+// The first and last day of the index's articles (day numbers), from value slot 0's bounds (after
+// deletions a bound may be a day no article has any more); nothing when no article has a date.
+std::optional<std::pair<long, long>> indexed_days(const Xapian::Database& db);
 
 // The kDatePrefix terms of a day: its year, its month and the day itself.
 std::vector<std::string> date_terms(long day_number);
