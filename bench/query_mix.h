@@ -52,16 +52,18 @@ inline double percentile(std::vector<double> ms, double p) {
 
 // The one line each query benchmark prints for bench/run.py: latency percentiles and mean (what
 // bounds a server's requests per second) over the timed passes, and each query's match count.
-inline void print_report(const std::vector<double>& ms, const nlohmann::json& counts) {
+// `extra`: further fields of one program's report (an object), printed beside these.
+inline void print_report(const std::vector<double>& ms, const nlohmann::json& counts,
+                         const nlohmann::json& extra = nlohmann::json::object()) {
   double total = 0;
   for (double m : ms) total += m;
-  std::cout << nlohmann::json{{"mean", ms.empty() ? 0.0 : total / static_cast<double>(ms.size())},
-                              {"p50", percentile(ms, 50)},
-                              {"p95", percentile(ms, 95)},
-                              {"p99", percentile(ms, 99)},
-                              {"counts", counts}}
-                   .dump()
-            << "\n";
+  nlohmann::json report{{"mean", ms.empty() ? 0.0 : total / static_cast<double>(ms.size())},
+                        {"p50", percentile(ms, 50)},
+                        {"p95", percentile(ms, 95)},
+                        {"p99", percentile(ms, 99)},
+                        {"counts", counts}};
+  report.update(extra);
+  std::cout << report.dump() << "\n";
 }
 
 }  // namespace bench

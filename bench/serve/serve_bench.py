@@ -12,11 +12,20 @@ snippets and collapsing on). Beside it,
 newsq_query_bench's per-query time for the same mix in one thread over the library. Prints a
 Markdown table and writes it to bench/results/serve.md.
 
+What HTTP adds is measured with one worker and one connection, where requests follow each other,
+in five rounds of 5 s, each right after a run of the library (runs minutes apart differ by up to a
+fifth on this shared machine): the server's CPU time per request (every thread of the process, from
+/proc) against the library's CPU time per query (newsq_query_bench's "cpu_ms"), and the wall-clock
+time per request (the run's seconds over its requests) against the library's mean; medians. wrk's own mean
+latency is not used for it: with one connection it came out above the time per request (1.77 ms
+where 6,348 requests took 10.0 s, 1.58 ms each), which sequential requests cannot be.
+
 usage: serve_bench.py BUILD WORK SHARED_CORPUS [SECONDS]
 """
 import datetime
 import json
 import os
+import statistics
 import subprocess
 import sys
 import urllib.parse
@@ -63,13 +72,25 @@ def main():
         out.write("\n".join(mix_targets()) + "\n")
 
     # The library alone, one thread: newsq_query_bench over the same index and mix.
-    library = json.loads(subprocess.run([os.path.join(build, "newsq_query_bench"), db,
-                                         os.path.join(BENCH, "query_mix.tsv"), "20"],
-                                        check=True, capture_output=True, text=True).stdout)
+    def library_run(repeats):
+        return json.loads(subprocess.run([os.path.join(build, "newsq_query_bench"), db,
+                                          os.path.join(BENCH, "query_mix.tsv"), str(repeats)],
+                                         check=True, capture_output=True, text=True).stdout)
+    library = library_run(20)
 
-    def load(extra, threads=2):
+    def cpu_seconds(pid):
+        """User and system CPU time of every thread of process `pid` so far."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14 and 15 of stat(5))
+
+    def load(extra, threads=2, rounds=None):
         """wrk against a fresh server started with `extra` flags and `threads` workers, one connection
-        per worker: the numbers of its measured run."""
+        per worker: the numbers of its measured run, with the server's CPU seconds over it. With
+        `rounds`, that many shorter runs instead, each after a run of the library (the list of
+        (library, server) pairs): runs minutes apart differ by up to a fifth on a shared machine,
+        and interleaving them compares like with like."""
         server = subprocess.Popen([newsq, "serve", "--db", db, "--port", "0", "--threads", str(threads), "--quiet"] + extra,
                                   stdout=subprocess.PIPE, text=True)
         try:
@@ -79,10 +100,19 @@ def main():
             # server running for a while has (newsq_query_bench warms the same way).
             subprocess.run(["wrk", "-t1", f"-c{threads}", "-d5s", "-s", os.path.join(HERE, "mix.lua"), address],
                            check=True, capture_output=True, env=env)
-            # Two connections for two worker threads: a keep-alive connection holds its worker.
-            out = subprocess.run(["wrk", "-t1", f"-c{threads}", f"-d{seconds}s", "-s", os.path.join(HERE, "mix.lua"), address],
-                                 check=True, capture_output=True, text=True, env=env).stdout
-            return json.loads(out.strip().splitlines()[-1])
+
+            def measured(duration):
+                # Two connections for two worker threads: a keep-alive connection holds its worker.
+                cpu_before = cpu_seconds(server.pid)
+                out = subprocess.run(["wrk", "-t1", f"-c{threads}", f"-d{duration}s", "-s", os.path.join(HERE, "mix.lua"),
+                                      address], check=True, capture_output=True, text=True, env=env).stdout
+                result = json.loads(out.strip().splitlines()[-1])
+                result["cpu_seconds"] = cpu_seconds(server.pid) - cpu_before
+                return result
+
+            if rounds is None:
+                return measured(seconds)
+            return [(library_run(100), measured(5)) for _ in range(rounds)]
         finally:
             server.terminate()
             server.wait()
@@ -92,8 +122,20 @@ def main():
     http = load(["--cache-mb", "0"])
     cached = load([])
     # What HTTP adds, without two workers and wrk sharing two cores: one worker, one connection
-    # (wrk on the other core), its mean time per request against the library's mean.
-    alone = load(["--cache-mb", "0"], threads=1)
+    # (wrk on the other core), in rounds each beside a run of the library. With one connection each
+    # request starts when the last has been answered: time per request = seconds / requests.
+    rounds = load(["--cache-mb", "0"], threads=1, rounds=5)
+    cpu_added, wall_added, round_texts = [], [], []
+    for lib, srv in rounds:
+        cpu_ms = 1000 * srv["cpu_seconds"] / max(srv["requests"], 1)
+        wall_ms = 1000 * srv["seconds"] / max(srv["requests"], 1)
+        cpu_added.append(cpu_ms - lib["cpu_ms"])
+        wall_added.append(wall_ms - lib["mean"])
+        round_texts.append(f"{cpu_ms:.2f}/{lib['cpu_ms']:.2f}")
+    alone_requests = sum(srv["requests"] for _, srv in rounds)
+    alone_rps = statistics.mean(srv["rps"] for _, srv in rounds)
+    alone_p50 = statistics.median(srv["p50_ms"] for _, srv in rounds)
+    alone_p99 = statistics.median(srv["p99_ms"] for _, srv in rounds)
 
     # Per request, each of the two workers: 2 threads' time over the requests served.
     per_request_ms = 2 * 1000 * http["seconds"] / max(http["requests"], 1)
@@ -102,12 +144,14 @@ def main():
         "|---|---:|---:|---:|",
         f"| newsq serve, 2 threads, wrk -c2, {SCALE // 1000}k articles, every request searched (--cache-mb 0) | {http['rps']:.0f} | {http['p50_ms']:.2f} | {http['p99_ms']:.2f} |",
         f"| the same with the result cache (default): the mix's 15 answers kept | {cached['rps']:.0f} | {cached['p50_ms']:.2f} | {cached['p99_ms']:.2f} |",
-        f"| newsq serve, 1 thread, wrk -c1 (no core shared) | {alone['rps']:.0f} | {alone['p50_ms']:.2f} | {alone['p99_ms']:.2f} |",
+        f"| newsq serve, 1 thread, wrk -c1 (no core shared; medians of {len(rounds)} runs of 5 s) | {alone_rps:.0f} | {alone_p50:.2f} | {alone_p99:.2f} |",
         f"| library, 1 thread, same mix (newsq_query_bench) | {1000 / max(library['p50'], 1e-9):.0f} (1/p50) | {library['p50']:.2f} | {library['p99']:.2f} |",
     ]
-    note = (f"HTTP layer: {alone['mean_ms'] - library['mean']:+.2f} ms per request over the library's mean "
-            f"({alone['mean_ms']:.2f} against {library['mean']:.2f} ms: one worker, one wrk connection, each on a core "
-            f"of its own, {alone['requests']} requests); under the load above p50 {http['p50_ms'] - library['p50']:+.2f} ms "
+    note = (f"HTTP layer, one worker and one connection ({alone_requests} requests one after another, in {len(rounds)} "
+            f"rounds each after a run of the library): the server's CPU time per request over the library's per query, "
+            f"median {statistics.median(cpu_added):+.2f} ms (rounds, server/library ms: {', '.join(round_texts)}; "
+            f"parameters, JSON, sockets); time per request as a client sees it over the library's mean, median "
+            f"{statistics.median(wall_added):+.2f} ms (range {min(wall_added):+.2f} to {max(wall_added):+.2f}); under the load above p50 {http['p50_ms'] - library['p50']:+.2f} ms "
             f"over the library's p50 (wrk and the server share the machine's cores); errors {http['errors']}, non-2xx {http['non_2xx']}, "
             f"{http['requests']} requests in {http['seconds']:.1f} s; {per_request_ms:.2f} worker-ms per request. "
             f"From the cache: errors {cached['errors']}, non-2xx {cached['non_2xx']}, {cached['requests']} requests in "
