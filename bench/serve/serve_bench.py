@@ -13,12 +13,15 @@ newsq_query_bench's per-query time for the same mix in one thread over the libra
 Markdown table and writes it to bench/results/serve.md.
 
 What HTTP adds is measured with one worker and one connection, where requests follow each other,
-in five rounds of 5 s, each right after a run of the library (runs minutes apart differ by up to a
-fifth on this shared machine): the server's CPU time per request (every thread of the process, from
-/proc) against the library's CPU time per query (newsq_query_bench's "cpu_ms"), and the wall-clock
-time per request (the run's seconds over its requests) against the library's mean; medians. wrk's own mean
-latency is not used for it: with one connection it came out above the time per request (1.77 ms
-where 6,348 requests took 10.0 s, 1.58 ms each), which sequential requests cannot be.
+in five rounds of 5 s: the time per request as the client sees it (the run's seconds over its
+requests) and the server's CPU time per request (every thread of the process, from /proc), each
+against what the library took inside the server for the same requests (the Server-Timing header's
+search duration: understanding and search, averaged by mix.lua) — one process, one window of time,
+so the machine's drift cancels out; medians over the rounds. Beside it, each round's run of the
+library alone (newsq_query_bench, right before the round): runs minutes apart differ by up to a
+fifth on this shared machine. wrk's own mean latency is not used: with one connection it came out
+above the time per request (1.77 ms where 6,348 requests took 10.0 s), which sequential requests
+cannot be.
 
 usage: serve_bench.py BUILD WORK SHARED_CORPUS [SECONDS]
 """
@@ -101,18 +104,19 @@ def main():
             subprocess.run(["wrk", "-t1", f"-c{threads}", "-d5s", "-s", os.path.join(HERE, "mix.lua"), address],
                            check=True, capture_output=True, env=env)
 
-            def measured(duration):
+            def measured(duration, timing=False):
                 # Two connections for two worker threads: a keep-alive connection holds its worker.
                 cpu_before = cpu_seconds(server.pid)
                 out = subprocess.run(["wrk", "-t1", f"-c{threads}", f"-d{duration}s", "-s", os.path.join(HERE, "mix.lua"),
-                                      address], check=True, capture_output=True, text=True, env=env).stdout
+                                      address], check=True, capture_output=True, text=True,
+                                     env=dict(env, NEWSQ_TIMING="1") if timing else env).stdout
                 result = json.loads(out.strip().splitlines()[-1])
                 result["cpu_seconds"] = cpu_seconds(server.pid) - cpu_before
                 return result
 
             if rounds is None:
                 return measured(seconds)
-            return [(library_run(100), measured(5)) for _ in range(rounds)]
+            return [(library_run(100), measured(5, timing=True)) for _ in range(rounds)]
         finally:
             server.terminate()
             server.wait()
@@ -125,13 +129,15 @@ def main():
     # (wrk on the other core), in rounds each beside a run of the library. With one connection each
     # request starts when the last has been answered: time per request = seconds / requests.
     rounds = load(["--cache-mb", "0"], threads=1, rounds=5)
-    cpu_added, wall_added, round_texts = [], [], []
+    http_wall, http_cpu, json_ms, versus_library, round_texts = [], [], [], [], []
     for lib, srv in rounds:
-        cpu_ms = 1000 * srv["cpu_seconds"] / max(srv["requests"], 1)
         wall_ms = 1000 * srv["seconds"] / max(srv["requests"], 1)
-        cpu_added.append(cpu_ms - lib["cpu_ms"])
-        wall_added.append(wall_ms - lib["mean"])
-        round_texts.append(f"{cpu_ms:.2f}/{lib['cpu_ms']:.2f}")
+        cpu_ms = 1000 * srv["cpu_seconds"] / max(srv["requests"], 1)
+        http_wall.append(wall_ms - srv["server_search_ms"])
+        http_cpu.append(cpu_ms - srv["server_search_ms"])
+        json_ms.append(srv["server_json_ms"])
+        versus_library.append(wall_ms - lib["mean"])
+        round_texts.append(f"{wall_ms:.2f}/{srv['server_search_ms']:.2f}/{lib['mean']:.2f}")
     alone_requests = sum(srv["requests"] for _, srv in rounds)
     alone_rps = statistics.mean(srv["rps"] for _, srv in rounds)
     alone_p50 = statistics.median(srv["p50_ms"] for _, srv in rounds)
@@ -147,11 +153,12 @@ def main():
         f"| newsq serve, 1 thread, wrk -c1 (no core shared; medians of {len(rounds)} runs of 5 s) | {alone_rps:.0f} | {alone_p50:.2f} | {alone_p99:.2f} |",
         f"| library, 1 thread, same mix (newsq_query_bench) | {1000 / max(library['p50'], 1e-9):.0f} (1/p50) | {library['p50']:.2f} | {library['p99']:.2f} |",
     ]
-    note = (f"HTTP layer, one worker and one connection ({alone_requests} requests one after another, in {len(rounds)} "
-            f"rounds each after a run of the library): the server's CPU time per request over the library's per query, "
-            f"median {statistics.median(cpu_added):+.2f} ms (rounds, server/library ms: {', '.join(round_texts)}; "
-            f"parameters, JSON, sockets); time per request as a client sees it over the library's mean, median "
-            f"{statistics.median(wall_added):+.2f} ms (range {min(wall_added):+.2f} to {max(wall_added):+.2f}); under the load above p50 {http['p50_ms'] - library['p50']:+.2f} ms "
+    note = (f"HTTP layer, one worker and one connection ({alone_requests} requests one after another, {len(rounds)} rounds): "
+            f"per request, a client waits {statistics.median(http_wall):.2f} ms beyond what the library took in the server "
+            f"(median; rounds {min(http_wall):.2f}-{max(http_wall):.2f}), of which writing the JSON "
+            f"{statistics.median(json_ms):.2f} ms; the server's CPU time beyond the library's {statistics.median(http_cpu):.2f} ms "
+            f"(rounds, ms per request as a client waits / the library in the server / the library alone just before: "
+            f"{', '.join(round_texts)}; against the library alone {statistics.median(versus_library):+.2f} ms, median); under the load above p50 {http['p50_ms'] - library['p50']:+.2f} ms "
             f"over the library's p50 (wrk and the server share the machine's cores); errors {http['errors']}, non-2xx {http['non_2xx']}, "
             f"{http['requests']} requests in {http['seconds']:.1f} s; {per_request_ms:.2f} worker-ms per request. "
             f"From the cache: errors {cached['errors']}, non-2xx {cached['non_2xx']}, {cached['requests']} requests in "

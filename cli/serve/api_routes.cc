@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -33,6 +34,10 @@ void send_body(httplib::Response& res, std::string body) {
 }
 
 void send_json(httplib::Response& res, const nlohmann::json& body) { send_body(res, cli::dump_json(body)); }
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 // The request's query parameters, checked against the names an endpoint takes: an unknown name
 // (a typo) or a single-valued name given twice is a bad parameter rather than silently ignored.
@@ -156,15 +161,21 @@ void add_routes(httplib::Server& server, SearcherPool& pool, ResultCache& cache,
           return;
         }
       }
+      const auto started = std::chrono::steady_clock::now();
       cli::PreparedSearch prepared = cli::prepare_search(*searcher, p);
       prepared.request.time_limit_seconds = options.search_timeout_seconds;
       const SearchResults results = searcher->search(prepared.request);
+      const double search_ms = ms_since(started);
       if (results.timed_out) {
         set_error(res, 504, "timeout",
                   fmt::format("the search took longer than {:g} s; narrow it down", options.search_timeout_seconds));
         return;
       }
+      const auto writing = std::chrono::steady_clock::now();
       std::string body = cli::search_json(results, prepared.understood);
+      // What the library took (understanding and search) and what writing its JSON took, in the
+      // standard header browsers' developer tools show: the rest of a request's time is HTTP's.
+      res.set_header("Server-Timing", fmt::format("search;dur={:.3f}, json;dur={:.3f}", search_ms, ms_since(writing)));
       if (cached) {
         // A partial answer (a shard missing) is not the one to keep: the shard may be back next time.
         if (!results.partial) cache.store(key, body);

@@ -1,6 +1,6 @@
 // tests/serve/serve_lifecycle_test.cc: `newsq serve` over time: a commit made while it serves is
 // seen by the next request (also when the answer before it was cached), and SIGTERM lets the
-// request in flight finish before it exits 0.
+// request in flight finish before it exits 0. Also the Server-Timing header of searched answers.
 #include <arpa/inet.h>
 #include <catch2/catch.hpp>
 #include <netinet/in.h>
@@ -10,7 +10,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -32,6 +34,24 @@ struct TempIndex {
   ~TempIndex() { std::filesystem::remove_all(dir); }
   std::string db() const { return (dir / "db").string(); }
 };
+
+// Server-Timing's metrics ("search;dur=1.234, json;dur=0.056") as name -> milliseconds; a
+// metric without a duration or a malformed one fails the test.
+std::map<std::string, double> server_timing(const std::string& header) {
+  std::map<std::string, double> out;
+  std::stringstream metrics(header);
+  std::string metric;
+  while (std::getline(metrics, metric, ',')) {
+    metric.erase(0, metric.find_first_not_of(' '));
+    const auto at = metric.find(";dur=");
+    REQUIRE(at != std::string::npos);
+    std::size_t used = 0;
+    const std::string number = metric.substr(at + 5);
+    out[metric.substr(0, at)] = std::stod(number, &used);
+    REQUIRE(used == number.size());
+  }
+  return out;
+}
 
 void add_and_commit(const std::string& db, const std::vector<newsq::Article>& articles) {
   newsq::IndexWriter writer(db);
@@ -103,6 +123,9 @@ TEST_CASE("newsq serve answers an equal search from its cache until the index ch
   const auto [second_cache, second] = get("/api/search?q=grain&source=Test");
   CHECK(second_cache == "hit");
   CHECK(second == first);
+  // Only a searched answer tells how long its search took.
+  CHECK(client.Get("/api/search?q=grain&source=Test")->get_header_value("Server-Timing").empty());
+  CHECK(server_timing(client.Get("/api/search?q=grain&source=Other")->get_header_value("Server-Timing")).count("search") == 1);
   // Another parameter, another answer.
   CHECK(get("/api/search?q=grain&source=Test&limit=1").first == "miss");
   // A commit: the same request is searched again and sees the new article.
@@ -126,11 +149,20 @@ TEST_CASE("newsq serve --cache-mb 0 searches every request", "[serve][cache]") {
   ServeProcess serve(index.db(), {"--cache-mb", "0"});
   auto client = serve.client();
   for (int i = 0; i < 2; ++i) {
+    const auto sent = std::chrono::steady_clock::now();
     auto res = client.Get("/api/search?q=grain");
+    const double elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count();
     REQUIRE(res);
     CHECK(res->status == 200);
     CHECK_FALSE(res->has_header("X-Newsq-Cache"));
     CHECK(json::parse(res->body)["total"] == 1);
+    // Searched: what the library and the JSON took, in milliseconds, within the request's time.
+    const auto timing = server_timing(res->get_header_value("Server-Timing"));
+    REQUIRE(timing.size() == 2);
+    CHECK(timing.at("search") > 0);
+    CHECK(timing.at("json") >= 0);
+    CHECK(timing.at("search") + timing.at("json") < elapsed_ms);
   }
 }
 
