@@ -63,7 +63,7 @@ class Reader {
     if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
       if (auto r = expression_core(i + 1, true)) return r;
     }
-    if (at(i, "at") || at(i, "for") || at(i, "over") || at(i, "around")) {
+    if (at(i, "at") || at(i, "for") || at(i, "over") || at(i, "around") || at(i, "within")) {
       if (auto r = expression_core(i + 1, false)) return r;
     }
     return expression_core(i, false);
@@ -696,6 +696,19 @@ class Reader {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       int y = year_number(word(k));
+      // Without a year, "in the spring", "during the winter", "the summer" as the last words: the
+      // latest such season begun by now (as a month alone is the latest such month). Only after
+      // "the", and only after a date preposition or at the query's end: "the spring offensive" and
+      // "Arab Spring" (a capitalised word before it) are no dates.
+      if (!y && at(i - 1, "the") && i >= 1 && (context || n == w_.size()) &&
+          !(i >= 2 && w_[i - 2].capital && !context)) {
+        int latest = year_of(now_);
+        if (days(latest, m0, 1) > now_) --latest;
+        int y_end = latest;
+        unsigned m_end = m0;
+        add_months(y_end, m_end, 2);
+        return Point{{days(latest, m0, 1), last_day(y_end, m_end), Span::other}, n};
+      }
       if (!y) return std::nullopt;
       int y_end = y;
       unsigned m_end = m0;
@@ -812,6 +825,14 @@ class Reader {
   std::optional<Point> relative(std::size_t i) {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
+    // A part of a day resolves to the day: tonight, this morning (afternoon, evening), last night.
+    // Not "Tonight" before a capitalised word (a title: "Tonight Show"), nor "the last night of ...".
+    if (t == "tonight" && !(w_[i].capital && i + 1 < w_.size() && w_[i + 1].capital))
+      return Point{{now_, now_, Span::other}, i + 1};
+    if (t == "this" && (at(i + 1, "morning") || at(i + 1, "afternoon") || at(i + 1, "evening")))
+      return Point{{now_, now_, Span::other}, i + 2};
+    if (t == "last" && at(i + 1, "night") && !at(i + 2, "of") && !(i > 0 && at(i - 1, "the")))
+      return Point{{now_ - 1, now_ - 1, Span::other}, i + 2};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
     if (t == "tomorrow" || t == "tomorrows") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
     // "lastmonth", "nextweek", "thisyear": a direction glued to a unit, as a hashtag or a hurried

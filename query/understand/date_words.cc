@@ -50,6 +50,20 @@ std::vector<Word> words_of(std::string_view q) {
     std::size_t b = i, e = end;
     while (b < e && edge(q[b])) ++b;
     while (e > b && edge(q[e - 1])) --e;
+    // "'22", "’22": a year with its century dropped ("March '22", "in ’21"), read as the four
+    // digits it stands for (00..68 are 2000..2068, 69..99 1969..1999, as for other two-digit years).
+    // The apostrophe was trimmed as punctuation; a curly one (U+2019) is three bytes, not trimmed.
+    std::string_view core = q.substr(b, e - b);
+    const bool curly = core.size() == 5 && core.starts_with("\xE2\x80\x99") && all_digits(core.substr(3));
+    if (curly || (b > i && q[b - 1] == '\'' && core.size() == 2 && all_digits(core))) {
+      const int yy = std::stoi(std::string(core.substr(curly ? 3 : 0)));
+      w.text = std::to_string(yy <= 68 ? 2000 + yy : 1900 + yy);
+      w.begin = curly ? b : b - 1;
+      w.end = e;
+      out.push_back(std::move(w));
+      i = end;
+      continue;
+    }
     // A dash glued to the end of a number ("1,2001- March 31,2002") is a range separator of its own.
     auto dash_after = [&] {
       if (e < end && q[e] == '-' && std::isdigit(static_cast<unsigned char>(q[e - 1]))) {
@@ -71,6 +85,12 @@ std::vector<Word> words_of(std::string_view q) {
       }
       w.all_caps = letters >= 2 && capitals == letters;
       for (std::size_t k = b; k < e; ++k) {
+        // An en or em dash inside a word ("2021–2022", "3–9") is a hyphen, as a lone one is.
+        if (q.substr(k, e - k).starts_with("\xE2\x80\x93") || q.substr(k, e - k).starts_with("\xE2\x80\x94")) {
+          w.text.push_back('-');
+          k += 2;
+          continue;
+        }
         // Digits written as superscripts or subscripts ("²⁹/⁰⁵/²⁰¹⁵", "₃₁ December") read as digits.
         if (int digit = raised_or_lowered_digit(q.substr(k, e - k)); digit >= 0) {
           w.text.push_back(static_cast<char>('0' + digit));
