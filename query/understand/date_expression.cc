@@ -485,6 +485,13 @@ class Reader {
       if (saturday > now_) saturday -= 7;
       return Point{{saturday, saturday + 1, Span::other}, n};
     }
+    // Monday before last: a week before the latest Monday before today.
+    if (at(n, "before") && at(n + 1, "last") && unit_of(word(n + 2)) == Unit::none && !word(n + 2).ends_with("'s")) {
+      if (unsigned wd = weekday_number(t); wd && !weekday_abbreviation(t)) {
+        const long d = weekday_before(wd) - 7;
+        return Point{{d, d, Span::other}, n + 2};
+      }
+    }
     // Friday after next: a week after the first Friday after today; March after next likewise.
     if (at(n, "after") && at(n + 1, "next")) {
       if (unsigned wd = weekday_number(t); wd && !weekday_abbreviation(t)) {
@@ -882,6 +889,27 @@ class Reader {
         return Point{{first->span.from, last->span.to, Span::other}, i + 3};
       }
     }
+    // the week (month, year, weekend) before last, the week after next: two units back or on (a
+    // weekday's are read with the weekdays). Not when "last" begins more words of a date ("the week
+    // before last year's vote" is about last year).
+    if (at(i + 1, "before") || at(i + 1, "after")) {
+      const bool before = at(i + 1, "before");
+      const std::string& far = word(i + 2);
+      const std::string& rest = word(i + 3);
+      int ignored = 0;
+      const bool more_date = unit_of(rest) != Unit::none || rest.ends_with("'s") || weekday_number(rest) ||
+                             month_number(rest) || day_number(rest) || direction(rest, ignored);
+      if (((before && far == "last") || (!before && far == "next")) && !more_date) {
+        const int offset = before ? -2 : 2;
+        Unit unit = unit_of(t);
+        if ((unit == Unit::week || unit == Unit::month || unit == Unit::year) && !t.ends_with("s"))
+          return calendar_unit(unit, offset, i + 3);
+        if (weekend_word(t)) {
+          long saturday = monday_of(now_) + 5 + 7 * offset;
+          return Point{{saturday, saturday + 1, Span::other}, i + 3};
+        }
+      }
+    }
     if (auto shifted = offset_from_day(i)) return shifted;
     if (auto counted = counted_offset(i)) return counted;
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
@@ -994,6 +1022,19 @@ class Reader {
     }
     std::size_t k = i;
     if (t == "the") ++k;
+    // "the past few days (weeks, months)" as "recent days" above: the last 7 days, 28 days, 3
+    // months; "the last couple of days" two units back, as "the last 2 days".
+    if ((at(k, "past") || at(k, "last")) && at(k + 1, "few")) {
+      Unit unit = unit_of(word(k + 2));
+      long back = unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
+      if (back >= 0 && word(k + 2).ends_with("s")) return Point{{now_ - back, now_, Span::other}, k + 3};
+    }
+    std::size_t couple = (at(k, "past") || at(k, "last")) && at(k + 1, "couple") && at(k + 2, "of") ? k + 3 : 0;
+    if (couple) {
+      Unit unit = unit_of(word(couple));
+      long from = unit == Unit::day ? now_ - 1 : unit == Unit::week ? now_ - 13 : -1;
+      if (from >= 0 && word(couple).ends_with("s")) return Point{{from, now_, Span::other}, couple + 1};
+    }
     if (at(k, "past") || at(k, "last")) {
       // "the past 3 days", "past week", "the last 2 months": a rolling window ending today.
       // "the past decade", "the last two decades": ten years each (date_suites.md, `decade`), not

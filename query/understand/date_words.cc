@@ -53,11 +53,15 @@ std::vector<Word> words_of(std::string_view q) {
     // "'22", "’22": a year with its century dropped ("March '22", "in ’21"), read as the four
     // digits it stands for (00..68 are 2000..2068, 69..99 1969..1999, as for other two-digit years).
     // The apostrophe was trimmed as punctuation; a curly one (U+2019) is three bytes, not trimmed.
+    // "'90s" is a decade the same way: "1990s" ("'20s" is the 2020s).
     std::string_view core = q.substr(b, e - b);
-    const bool curly = core.size() == 5 && core.starts_with("\xE2\x80\x99") && all_digits(core.substr(3));
-    if (curly || (b > i && q[b - 1] == '\'' && core.size() == 2 && all_digits(core))) {
-      const int yy = std::stoi(std::string(core.substr(curly ? 3 : 0)));
-      w.text = std::to_string(yy <= 68 ? 2000 + yy : 1900 + yy);
+    const bool curly = core.starts_with("\xE2\x80\x99");
+    if (curly) core.remove_prefix(3);
+    const bool decade = core.size() == 3 && core[2] == 's';
+    if (decade) core.remove_suffix(1);
+    if ((curly || (b > i && q[b - 1] == '\'')) && core.size() == 2 && all_digits(core)) {
+      const int yy = std::stoi(std::string(core));
+      w.text = std::to_string(yy <= 68 ? 2000 + yy : 1900 + yy) + (decade ? "s" : "");
       w.begin = curly ? b : b - 1;
       w.end = e;
       out.push_back(std::move(w));
@@ -347,7 +351,7 @@ bool part_of_day(std::string_view w) {
 bool direction(std::string_view w, int& offset) {
   if (w == "this" || w == "current") {
     offset = 0;
-  } else if (w == "last" || w == "previous") {
+  } else if (w == "last" || w == "previous" || w == "prior") {
     offset = -1;
   } else if (w == "next" || w == "coming" || w == "following" || w == "upcoming") {
     offset = 1;
