@@ -39,6 +39,9 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       {"talks 3 and 7 March", "", "3 and 7 March"},
       {"early April or late March", "", "early April or late March"},
       {"killed 3 in 2022", "2022-01-01", ""},
+      // "not" before a date: no days to search ("not in March"), or a bound turned ("not before").
+      {"shelling not in March", "", "not in March"},
+      {"aid not in March 2022", "", "not in March 2022"},
       // Whole: taken, nothing reported.
       {"from the 3rd to the 9th of April 2022", "2022-04-03", ""},
       {"casualties 3 April - 9 May 2022", "2022-04-03", ""},
@@ -53,6 +56,8 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       {"killed 3 in March 2022 in Kyiv", "2022-03-01", ""},
       {"between 1 and 15 March 2022", "2022-03-01", ""},
       {"two upcoming weeks", "2022-06-20", ""},  // As "the next two weeks".
+      {"aid not before 1 March", "2022-03-01", ""},
+      {"grain exports 24 Feb onwards", "2022-02-24", ""},
       // Not a date, and nothing that looks like one: no report either.
       {"protesters march in Kyiv", "", ""},
       {"May said", "", ""},

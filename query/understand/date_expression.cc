@@ -99,6 +99,29 @@ class Reader {
       first = "until";
       ++i;
     }
+    // "on or after 1 March" holds 1 March; "no later than", "not after" end a range, "no earlier
+    // than", "not before" begin one (a date after "not" is never read as the date itself: "not in
+    // March" names no days to search, so its words stay text).
+    {
+      std::size_t k = i;
+      int bound = 0;  // -1: the date ends the range; 1: it begins it.
+      if (first == "on" && at(i + 1, "or") && (at(i + 2, "after") || at(i + 2, "before"))) {
+        bound = at(i + 2, "after") ? 1 : -1, k = i + 3;
+      } else if ((first == "no" || first == "not") && (at(i + 1, "later") || at(i + 1, "earlier")) && at(i + 2, "than")) {
+        bound = at(i + 1, "later") ? -1 : 1, k = i + 3;
+      } else if (first == "not" && (at(i + 1, "before") || at(i + 1, "after"))) {
+        bound = at(i + 1, "before") ? 1 : -1, k = i + 2;
+      }
+      if (bound) {
+        auto p = point(k, true);
+        if (!p) return std::nullopt;
+        DayRange r;
+        if (bound > 0) r.from = p->span.from;
+        else r.to = p->span.to;
+        return Result{r, p->next};
+      }
+      if (first == "not" || first == "no") return std::nullopt;
+    }
     if (first == "since" || first == "after" || first == "before" || first == "until" || first == "till" ||
         first == "from") {
       if (first == "from") {
@@ -122,13 +145,26 @@ class Reader {
       } else {
         r.to = p->span.to;
       }
+      // "from 24 February onwards" says the same as "from 24 February".
+      if (first == "from" || first == "since") return Result{r, onwards(p->next)};
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
     if (auto r = weekday_range(i)) return r;
     if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
-    if (auto p = point(i, after_preposition)) return Result{{p->span.from, p->span.to}, p->next};
+    if (auto p = point(i, after_preposition)) {
+      if (std::size_t end = onwards(p->next); end != p->next) return Result{{p->span.from, std::nullopt}, end};
+      return Result{{p->span.from, p->span.to}, p->next};
+    }
     return std::nullopt;
+  }
+
+  // Past "onwards" ("onward", "and after", "and later", "or later") at word k: the word after it,
+  // else k. A date before it begins an open range ("24 Feb onwards", "March 2022 and after").
+  std::size_t onwards(std::size_t k) const {
+    if (at(k, "onwards") || at(k, "onward")) return k + 1;
+    if ((at(k, "and") || at(k, "or")) && (at(k + 1, "after") || at(k + 1, "later")) && k + 2 == w_.size()) return k + 2;
+    return k;
   }
 
   struct Point {
@@ -420,11 +456,11 @@ class Reader {
     }
     // the first Monday of October, the last Friday in the month
     if (unsigned wd = weekday_number(word(n));
-        wd && (small_ordinal(t) || t == "last") && (at(n + 1, "of") || at(n + 1, "in"))) {
+        wd && (small_ordinal(t) || t == "last" || t == "final") && (at(n + 1, "of") || at(n + 1, "in"))) {
       if (auto m = calendar_ref(n + 2); m && m->span.to - m->span.from < 31) {
         long first = m->span.from, last = m->span.to;
         long d = first + ((static_cast<long>(wd) - 1 - (first - monday_of(first))) % 7 + 7) % 7;
-        if (t == "last")
+        if (t == "last" || t == "final")
           d += (last - d) / 7 * 7;
         else
           d += 7 * (small_ordinal(t) - 1);
@@ -912,6 +948,9 @@ class Reader {
     }
     if (auto shifted = offset_from_day(i)) return shifted;
     if (auto counted = counted_offset(i)) return counted;
+    if (t == "exactly") {
+      if (auto counted = counted_offset(i + 1); counted && counted->span.from == counted->span.to) return counted;
+    }
     // "two upcoming weeks" counts weeks this reader does not: no "upcoming week" out of it.
     if (int offset = 0; direction(t, offset) && !(i > 0 && small_number(word(i - 1)) > 1)) {
       const std::string& u = word(i + 1);
@@ -984,6 +1023,15 @@ class Reader {
         // "last Tuesday": the latest before today, never today; this/next: in this/next week.
         long d = offset < 0 ? weekday_before(wd) : monday_of(now_) + 7 * offset + static_cast<long>(wd) - 1;
         return Point{{d, d, Span::other}, i + 2};
+      }
+    }
+    // "this coming Friday": the first after today; "this past Friday": the latest before today.
+    if (t == "this" && (at(i + 1, "coming") || at(i + 1, "past"))) {
+      if (unsigned wd = weekday_number(word(i + 2)); wd && !weekday_abbreviation(word(i + 2))) {
+        long d = monday_of(now_) + static_cast<long>(wd) - 1;
+        if (at(i + 1, "coming") && d <= now_) d += 7;
+        if (at(i + 1, "past")) d = weekday_before(wd);
+        return Point{{d, d, Span::other}, i + 3};
       }
     }
     // "past Friday": the latest Friday before today, as "last Friday" ("this past weekend" is above).
@@ -1177,6 +1225,8 @@ class Reader {
       sign = 1, k += at(k, "time") ? 1 : 0;
     }
     if (!sign) return std::nullopt;
+    // "a year ago today", "exactly a month ago": that very day, not the calendar unit holding it.
+    const bool exact_day = (sign < 0 && at(k, "today")) || (i > 0 && at(i - 1, "exactly"));
     // Whole years moved, roughly: past 1..9999 there is no calendar day to compute.
     const long years = unit == Unit::year      ? count
                        : unit == Unit::quarter ? count / 4
@@ -1184,7 +1234,10 @@ class Reader {
                                                : count / 365;
     if (year_of(now_) + sign * years < 1 || year_of(now_) + sign * years > 9999) return std::nullopt;
     std::optional<Point> p;
-    if (sign > 0) {
+    if (exact_day && unit != Unit::hour) {
+      const long d = shift_day(now_, unit, sign * count);
+      p = Point{{d, d, Span::other}, at(k, "today") ? k + 1 : k};
+    } else if (sign > 0) {
       p = offset_unit(unit, static_cast<int>(count), k);
     } else if (unit == Unit::hour) {
       p = Point{{now_ - count / 24, now_ - count / 24, Span::other}, k};

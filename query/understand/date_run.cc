@@ -29,13 +29,16 @@ constexpr common::WordSet kJoiners{{"the",    "of",         "in",  "on",  "at", 
                                     "during", "throughout", "up",  "a",   "an", "&",   "for", "around",
                                     "am",     "pm",         "a.m", "p.m", "by", "or"}};
 // Date words beyond the vocabulary of date_words.h (months, weekdays, ordinals, units): the words
-// that build a date around them.
+// that build a date around them. "not" too: "not in March" is one run the reader cannot read whole
+// (it names no days to search), so it stays text rather than March with "not" left beside it;
+// "not before 1 March" is read whole.
 constexpr common::WordSet kDateWords{
     {"end",      "beginning", "start", "middle",    "morning",  "afternoon", "evening", "night",  "from",
      "between",  "since",     "until", "till",      "through",  "before",    "after",   "ago",    "early",
      "mid",      "late",      "last",  "past",      "this",     "next",      "earlier", "recent", "weekend",
      "weekends", "half",      "today", "yesterday", "tomorrow", "spring",    "summer",  "autumn", "winter",
-     "q1",       "q2",        "q3",    "q4",        "h1",       "h2",        "twenty",  "thirty"}};
+     "q1",       "q2",        "q3",    "q4",        "h1",       "h2",        "twenty",  "thirty",
+     "not"}};
 
 bool is_month(std::string_view w) { return date_words::month_number(w) != 0; }
 bool digits(std::string_view s) { return date_words::all_digits(s); }

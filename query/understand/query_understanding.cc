@@ -130,8 +130,9 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   auto date = find_date_expression(stream.view(), now);
   std::optional<std::pair<std::size_t, std::size_t>> read;
   if (date) read = std::make_pair(date->begin, date->end);
-  if (auto run = unread_date_run(stream.view(), read)) {
-    u.date_not_understood = run->text;
+  const std::optional<DateRun> unread = unread_date_run(stream.view(), read);
+  if (unread) {
+    u.date_not_understood = unread->text;
     date.reset();
   }
   if (date && !reads_on(date->begin, date->end, date_reads)) {
@@ -142,7 +143,11 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   }
   PlaceClaims claims;
   claims.bare_names = !locks.has_operators();
-  claims.refused = [&](std::size_t begin, std::size_t end) { return reads_on(begin, end, place_reads); };
+  // Words reported as a date not understood stay text for every stage: "not in March" is no
+  // search in March, nor in the town of March.
+  claims.refused = [&](std::size_t begin, std::size_t end) {
+    return (unread && begin < unread->end && unread->begin < end) || reads_on(begin, end, place_reads);
+  };
   for (auto& found : find_places(stream.view(), places, claims)) {
     stream.claim(found.begin, found.end, "place");
     u.places.push_back(std::move(found.place));
