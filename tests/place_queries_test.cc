@@ -203,3 +203,38 @@ TEST_CASE("a bare place name prefers its articles without filtering, and flags o
   REQUIRE(narrow["query"]["places"].size() == 1);
   CHECK(narrow["query"]["places"][0]["radius_km"] == 5.0);
 }
+
+// A bare name of a small place is a place only if the archive's articles mention it: "Hostomel
+// airport" asks for Hostomel in an archive that has it, and is two words in one that has not (as
+// "Theresa May" is in a war archive); a notable place, or a radius after the name, always counts.
+// Without an index, the name must be the place's own (or a close spelling of it).
+TEST_CASE("a bare small place counts where the archive mentions it", "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  {
+    newsq::WriterOptions options;
+    options.gazetteer = newsq::test::small_gazetteer();
+    newsq::IndexWriter writer(dir.str("db"), options);
+    writer.add({"a1", "2022-03-01", "Test", "", "", "Shelling near the bridge in Irpin, Kyiv Oblast.", "en"});
+    writer.add({"a2", "2022-03-02", "Test", "", "", "The city of Bakhmut was shelled again.", "en"});
+    writer.commit();
+  }
+  newsq::Searcher searcher(dir.str("db"));
+  auto places_of = [&](const std::string& query) {
+    return newsq::query::places_notation(searcher.understand(query, "2022-03-21").places);
+  };
+  CHECK(places_of("Irpin bridge") == "prefer:Irpin");
+  CHECK(places_of("Hostomel airport") == "-");
+  CHECK(searcher.understand("Hostomel airport", "2022-03-21").text == "Hostomel airport");
+  CHECK(places_of("Artemivsk") == "prefer:Bakhmut");  // Its former name, of a place the archive has.
+  CHECK(places_of("Kharkiv metro") == "prefer:Kharkiv");  // Notable: a regional centre.
+  CHECK(places_of("Hostomel within 10 km") == "near:Hostomel:10");
+  CHECK(places_of("in Hostomel") == "in:Hostomel");  // A keyword says a place is meant.
+  // No index: the place's own name counts, another name it is listed under does not.
+  auto alone = [](const std::string& query) {
+    return newsq::query::places_notation(
+        newsq::understand(query, "2022-03-21", {}, newsq::test::small_gazetteer()).places);
+  };
+  CHECK(alone("Hostomel airport") == "prefer:Hostomel");
+  CHECK(alone("Izyum shelling") == "prefer:Izium");
+}

@@ -11,6 +11,7 @@
 #include "indexer/analysis/text_analyzer.h"
 #include "newsq/newsq.h"
 #include "indexer/analysis/near_duplicate.h"
+#include "engine/common/edit_distance.h"
 #include "query/collect/spelling.h"
 #include "query/understand/thesaurus.h"
 #include "tests/test_support.h"
@@ -21,8 +22,8 @@ using newsq::test::article;
 using newsq::test::facet;
 
 TEST_CASE("unknown words get a spelling suggestion", "[understanding]") {
-  CHECK(newsq::query::edit_distance("kyv", "kyiv") == 1);
-  CHECK(newsq::query::edit_distance("kiyv", "kyiv") == 1);  // Transposition.
+  CHECK(newsq::common::edit_distance("kyv", "kyiv") == 1);
+  CHECK(newsq::common::edit_distance("kiyv", "kyiv") == 1);  // Transposition.
   TempDir dir;
   {
     newsq::IndexWriter w(dir.str("db"));

@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "engine/index/place_terms.h"
 #include "engine/index/schema.h"
 #include "engine/index/stored_article.h"
 #include "indexer/analysis/text_analyzer.h"
@@ -191,7 +192,14 @@ UnderstoodQuery Searcher::understand(const std::string& query, const std::string
   return impl.index.with_retry("cannot read the index", [&] {
     impl.builder.set_thesaurus(impl.thesaurus());
     query::PlaceLookup places;
-    if (const places::Gazetteer* g = impl.gazetteer.get()) places = query::gazetteer_lookup(*g, impl.analyzer);
+    if (const places::Gazetteer* g = impl.gazetteer.get()) {
+      // A bare name of a small place counts only if the archive's articles mention it
+      // (query/understand/place_words.h): "Theresa May" in a war archive is no town in New York.
+      const Xapian::Database& db = impl.index.db();
+      places = query::gazetteer_lookup(*g, impl.analyzer, [&db](std::uint64_t id) {
+        return db.get_termfreq(places::place_term(static_cast<std::uint32_t>(id))) > 0;
+      });
+    }
     static const std::vector<std::string> kNone;
     const std::vector<std::string>& sources =
         query::may_name_known_source(query) ? impl.source_names.of(impl.index.db()) : kNone;

@@ -5,22 +5,9 @@
 #include <algorithm>
 #include <vector>
 
-namespace newsq::query {
+#include "engine/common/edit_distance.h"
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i)
-    for (std::size_t j = 1; j <= m; ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[n][m];
-}
+namespace newsq::query {
 
 std::string closest_word(const Xapian::Database& db, const std::string& word) {
   if (word.empty()) return {};
@@ -32,7 +19,7 @@ std::string closest_word(const Xapian::Database& db, const std::string& word) {
   for (auto t = db.allterms_begin(first); t != db.allterms_end(first); ++t) {
     const std::string candidate = *t;
     if (candidate.size() + limit < word.size() || candidate.size() > word.size() + limit) continue;
-    std::size_t distance = edit_distance(word, candidate);
+    std::size_t distance = common::edit_distance(word, candidate);
     if (distance == 0 || distance > limit) continue;
     Xapian::doccount frequency = t.get_termfreq();
     if (distance < best_distance || (distance == best_distance && frequency > best_frequency)) {

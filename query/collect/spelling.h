@@ -13,7 +13,4 @@ namespace newsq::query {
 // is within 1 edit (words up to 4 letters) or 2 edits (longer words).
 std::string closest_word(const Xapian::Database& db, const std::string& word);
 
-// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), in bytes.
-std::size_t edit_distance(const std::string& a, const std::string& b);
-
 }  // namespace newsq::query

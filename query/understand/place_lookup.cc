@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "engine/common/edit_distance.h"
 #include "indexer/places/name_key.h"
 #include "indexer/places/place_lexicon.h"
 #include "indexer/places/place_resolver.h"
@@ -19,9 +20,19 @@ bool notable(const places::Place& p) {
          p.population >= kNotablePopulation;
 }
 
+// Whether `typed` is `name` (both name keys) or a spelling of it: at most two edits apart, over
+// five letters or more, from the same first letter ("izyum" / "izium", "sievierodonetsk" /
+// "severodonetsk"; not "hole" / "halen", "may" / "mayville").
+bool close_spelling(std::string_view typed, std::string_view name) {
+  if (typed == name) return true;
+  if (typed.size() < 5 || name.size() < 5 || typed[0] != name[0]) return false;
+  return common::edit_distance(typed, name) <= 2;
+}
+
 }  // namespace
 
-PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextAnalyzer& analyzer) {
+PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextAnalyzer& analyzer,
+                             std::function<bool(std::uint64_t id)> in_archive) {
   // Understanding tries each run of a query's words as a name, so the same words are keyed
   // many times. ICU never joins words across white space, so a phrase's key is its words' keys
   // joined, and each word is analysed once (the lookup is made for one query at a time).
@@ -43,7 +54,7 @@ PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextA
     }
     return key;
   };
-  return [&gazetteer, key_of](std::string_view words, PlaceMatch& out) {
+  return [&gazetteer, key_of, in_archive](std::string_view words, PlaceMatch& out) {
     places::Place p;
     bool qualified = false;
     if (!places::resolve_name(gazetteer, words, key_of, p, &qualified)) return false;
@@ -52,7 +63,11 @@ PlaceLookup gazetteer_lookup(const places::Gazetteer& gazetteer, analysis::TextA
     out.id = p.id;
     out.name = std::string(p.name);
     out.notable = notable(p);
-    out.common_word = places::lexicon::common_word(key_of(words.substr(0, comma)));
+    const std::string typed = key_of(words.substr(0, comma));
+    out.common_word = places::lexicon::common_word(typed);
+    out.own_spelling = close_spelling(typed, key_of(p.name));
+    out.in_archive.reset();
+    if (in_archive && !out.notable) out.in_archive = in_archive(p.id);
     return true;
   };
 }

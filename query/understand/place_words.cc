@@ -204,9 +204,26 @@ class PlaceScanner {
     if (words_[at].lower == "the") return std::nullopt;  // "the Donbas" is found from "Donbas".
     PlaceMatch m;
     auto name = longest_name(at, m);
-    if (!name || m.common_word) return std::nullopt;
-    if (!capitalised(name->first, name->last) && !m.notable) return std::nullopt;
+    if (!name) return std::nullopt;
+    // "Mariupol within 30 km": a radius after it says a place is meant (scan() takes the radius).
+    const std::size_t after = name->last + 1;
+    const bool radius_after = words_[name->last].stop == 0 && after < words_.size() &&
+                              words_[after].lower == "within" && parse_distance(words_, after + 1).has_value();
+    if (!(radius_after ? named_place(*name, m) : bare_place(*name, m))) return std::nullopt;
     return make(at, name->last, m, UnderstoodPlace::Mode::prefer, 0);
+  }
+
+  // Whether a name may be a place at all: not an everyday word; capitalised or notable.
+  bool named_place(const Name& name, const PlaceMatch& m) const {
+    return !m.common_word && (m.notable || capitalised(name.first, name.last));
+  }
+
+  // Whether a name found without a keyword may stand as a place: a named_place() and, unless
+  // notable, mentioned in the archive (when known) or written as the place's own name.
+  bool bare_place(const Name& name, const PlaceMatch& m) const {
+    if (!named_place(name, m)) return false;
+    if (m.notable) return true;
+    return m.in_archive ? *m.in_archive : m.own_spelling;
   }
 
   std::string_view text_;

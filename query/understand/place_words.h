@@ -3,6 +3,10 @@
 //   "within 30 km of Bucha", "Mariupol within 30 km"       -> near, that radius ("mi" works too)
 //   "in Kharkiv", "in the Donbas", "across Ukraine"         -> in (the place and what lies inside)
 //   "Kyiv shelling" (a bare name)                           -> prefer (ranks higher, filters nothing)
+// A bare name that is not notable must also be a place the archive's articles mention (searching
+// an index), or else be written as the place's own name (or a close spelling of it): "Theresa
+// May", "Bell Labs" and "Hunter Biden" in a war archive name people and firms, not Theresa (New
+// York), Bell or Jacobo Hunter; "Artemivsk" is Bakhmut there.
 // Names are whatever the lookup resolves ("Kiev", "Київ", "Paris, Texas", "Donetsk Oblast"),
 // longest first. A bare name must look like one: capitalised, or notable (a country, region, sea,
 // capital or city of half a million), and never an everyday word ("Nice", "Reading"). Words in
@@ -11,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +30,11 @@ struct PlaceMatch {
   std::string name;          // The gazetteer's name.
   bool notable = false;      // A country, region, sea, capital, regional centre or a city of 500k+.
   bool common_word = false;  // Also an everyday word or a person's name.
+  // The words are the place's own name or a close spelling of it ("Izyum" for Izium), not another
+  // name it is also listed under ("Hole" for Halen, "Hunter" for Jacobo Hunter).
+  bool own_spelling = true;
+  // Whether an article of the archive searched mentions the place; unknown without an index.
+  std::optional<bool> in_archive;
 };
 
 // Fills `out` and returns true if `words` (as typed: "Kiev", "Paris, Texas") name a place.
