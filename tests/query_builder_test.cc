@@ -5,6 +5,7 @@
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/place_extractor.h"
 #include "newsq/error.h"
+#include "newsq/index_writer.h"
 #include "newsq/searcher.h"
 #include "query/collect/date_histogram.h"
 #include "query/understand/query_builder.h"
@@ -35,4 +36,53 @@ TEST_CASE("query text becomes stems, phrases and boolean structure", "[query]") 
   CHECK(builder.build("  ... ").empty());
   CHECK_THROWS_AS(builder.build("(kyiv"), newsq::QueryError);
   CHECK_THROWS_AS(builder.build("kyiv)"), newsq::QueryError);
+}
+
+// Function words (query/understand/stopwords.h) are not required beside other words: "the
+// refugees" asks what "refugees" asks, and words left around an understood place ("refugees and")
+// require nothing more.
+TEST_CASE("function words are required only when there is nothing else", "[query]") {
+  newsq::query::QueryBuilder builder;
+  const std::string refugees = builder.build("refugees").query.get_description();
+  CHECK(refugees == "Query(Zrefuge)");
+  for (const char* text : {"the refugees", "refugees and", "refugees in", "The refugees, from", "what about the refugees"}) {
+    INFO(text);
+    CHECK(builder.build(text).query.get_description() == refugees);
+    CHECK(builder.build(text).terms == std::vector<std::string>{"refugees"});
+  }
+  // Kept: forced, in a phrase, in capitals (a name), joined by OR, or all there is.
+  CHECK(builder.build("+the refugees").query.get_description() == "Query((Zthe AND Zrefuge))");
+  CHECK(builder.build("\"the refugees\"").query.get_description() == "Query((the PHRASE 2 refugees))");
+  CHECK(builder.build("US sanctions").query.get_description() == "Query((Zus AND Zsanction))");
+  CHECK(builder.build("the OR a").query.get_description() == "Query((Zthe OR Za))");
+  CHECK(builder.build("the").query.get_description() == "Query(Zthe)");
+  CHECK(builder.build("to be").query.get_description() == "Query((Zto AND Zbe))");
+  // Meaning-bearing words stay: "not", "no", "against", "who".
+  CHECK(builder.build("not guilty").query.get_description() == "Query((Znot AND Zguilti))");
+  CHECK(builder.build("who").query.get_description() == "Query(Zwho)");
+  // An excluded function word is still excluded; inside parentheses the same rule holds.
+  CHECK(builder.build("refugees -the").query.get_description() == "Query((Zrefuge AND_NOT Zthe))");
+  CHECK(builder.build("(the refugees) kyiv").query.get_description() == "Query((Zrefuge AND Zkyiv))");
+}
+
+// Over an index: an article without "the" is found by "the refugees".
+TEST_CASE("a function word in the query does not drop articles without it", "[query]") {
+  newsq::test::TempDir dir;
+  {
+    newsq::IndexWriter writer(dir.str("db"));
+    writer.add({"a1", "2022-03-01", "Test", "", "", "Refugees cross into Poland.", "en"});
+    writer.add({"a2", "2022-03-02", "Test", "", "", "The refugees reach Przemysl by train.", "en"});
+    writer.commit();
+  }
+  newsq::Searcher searcher(dir.str("db"));
+  auto total = [&](const std::string& q) {
+    newsq::SearchRequest r;
+    r.query = q;
+    r.use_thesaurus = false;
+    return searcher.search(r).total;
+  };
+  CHECK(total("refugees") == 2);
+  CHECK(total("the refugees") == 2);
+  CHECK(total("refugees and") == 2);
+  CHECK(total("+the refugees") == 1);
 }

@@ -1,11 +1,13 @@
 // query/understand/query_builder.cc: a small recursive-descent parser over the grammar in query_builder.h.
 #include "query/understand/query_builder.h"
 
+#include <cctype>
 #include <vector>
 
 #include "engine/index/schema.h"
 #include "newsq/error.h"
 #include "query/understand/query_lexer.h"
+#include "query/understand/stopwords.h"
 
 namespace newsq::query {
 
@@ -42,11 +44,16 @@ class Parser {
 
   Xapian::Query sequence(bool nested) {
     std::vector<Xapian::Query> required, excluded;
+    std::vector<std::size_t> stopwords;  // Lexemes of this sequence read only if nothing else is required.
     while (pos_ < lexemes_.size() && !at(Lexeme::close)) {
       if (at(Lexeme::word, "AND") || at(Lexeme::word, "OR")) {
         ++pos_;
         continue;
       }  // Stray operators.
+      if (stopword_at(pos_)) {
+        stopwords.push_back(pos_++);
+        continue;
+      }
       bool exclude = false;
       if (at(Lexeme::word, "NOT")) {
         exclude = true;
@@ -59,6 +66,15 @@ class Parser {
       Xapian::Query q = group(!exclude);
       if (!q.empty()) (exclude ? excluded : required).push_back(std::move(q));
     }
+    if (required.empty()) {
+      // Nothing but function words to require: they are the query ("the who", "to be").
+      const std::size_t resume = pos_;
+      for (std::size_t at : stopwords) {
+        pos_ = at;
+        if (Xapian::Query q = group(true); !q.empty()) required.push_back(std::move(q));
+      }
+      pos_ = resume;
+    }
     if (nested) {
       if (!at(Lexeme::close)) throw QueryError("unbalanced '(' in query");
       ++pos_;
@@ -67,6 +83,29 @@ class Parser {
     if (excluded.empty()) return positive;
     if (positive.empty()) positive = Xapian::Query::MatchAll;
     return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, combine(Xapian::Query::OP_OR, excluded));
+  }
+
+  // Whether lexeme k is a function word standing alone (stopwords.h): a plain word, not signed, not
+  // in capitals, not joined by OR to its neighbours.
+  bool stopword_at(std::size_t k) const {
+    const Lexeme& l = lexemes_[k];
+    if (l.kind != Lexeme::word || l.text.empty() || l.text[0] == '+' || l.text[0] == '-') return false;
+    if (k + 1 < lexemes_.size() && lexemes_[k + 1].kind == Lexeme::word && lexemes_[k + 1].text == "OR") return false;
+    if (k > 0 && lexemes_[k - 1].kind == Lexeme::word && lexemes_[k - 1].text == "OR") return false;
+    std::string lower;
+    std::size_t letters = 0, capitals = 0;
+    for (char c : l.text) {
+      const auto u = static_cast<unsigned char>(c);
+      if (!std::isalpha(u)) {
+        if (u >= 0x80) return false;  // Not an English function word.
+        continue;                     // Punctuation around it ("the,").
+      }
+      ++letters;
+      capitals += std::isupper(u) != 0;
+      lower.push_back(static_cast<char>(std::tolower(u)));
+    }
+    if (letters >= 2 && capitals == letters) return false;  // "US", "IT": names.
+    return kStopwords.contains(lower);
   }
 
   Xapian::Query group(bool highlight) {
