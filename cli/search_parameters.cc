@@ -68,6 +68,7 @@ PreparedSearch prepare_search(Searcher& searcher, const SearchParameters& p) {
   };
   if (!p.place.empty()) {
     request.place = p.place;
+    request.any_of_places.clear();
     dropped(UnderstoodPlace::Mode::in);
   }
   if (!p.near.empty()) {

@@ -96,6 +96,11 @@ RequestQuery::RequestQuery(const SearchRequest& request, const Xapian::Database&
     filters_.push_back(dates);
   if (!request.sources.empty()) filters_.push_back(any_source(request.sources));
   if (!request.place.empty()) filters_.push_back(place_query(resolve(request.place, "--place")));
+  if (!request.any_of_places.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& name : request.any_of_places) any.push_back(place_query(resolve(name, "place")));
+    filters_.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
   if (!request.near.empty()) {
     centre_ = resolve(request.near, "--near");
     if (!centre_.has_coordinates) throw QueryError("--near: " + std::string(centre_.name) + " has no coordinates");

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 #include "indexer/places/gazetteer.h"
 #include "newsq/newsq.h"
@@ -237,4 +238,38 @@ TEST_CASE("a bare small place counts where the archive mentions it", "[shared][u
   };
   CHECK(alone("Hostomel airport") == "prefer:Hostomel");
   CHECK(alone("Izyum shelling") == "prefer:Izium");
+}
+
+// "in Poland and Moldova": articles about either, not Poland alone with Moldova as a preference;
+// --place replaces the list as it replaces one place.
+TEST_CASE("a list of places after 'in' finds articles about any of them", "[shared][understanding]") {
+  NEWSQ_REQUIRE_SHARED();
+  TempDir dir;
+  {
+    newsq::WriterOptions options;
+    options.gazetteer = newsq::test::small_gazetteer();
+    newsq::IndexWriter writer(dir.str("db"), options);
+    writer.add({"pl", "2022-03-01", "Test", "", "", "Refugees arrive in Warsaw, Poland.", "en"});
+    writer.add({"md", "2022-03-02", "Test", "", "", "Refugees arrive in Moldova.", "en"});
+    writer.add({"ua", "2022-03-03", "Test", "", "", "Refugees leave Kharkiv.", "en"});
+    writer.commit();
+  }
+  newsq::Searcher searcher(dir.str("db"));
+  auto ids = [&](const std::string& query) {
+    auto request = newsq::SearchRequest::from_understood(searcher.understand(query, "2022-03-21"));
+    std::set<std::string> out;
+    for (const auto& hit : searcher.search(request).hits) out.insert(hit.id);
+    return out;
+  };
+  CHECK(ids("refugees in Poland") == std::set<std::string>{"pl"});
+  CHECK(ids("refugees in Poland and Moldova") == std::set<std::string>{"pl", "md"});
+  auto request = newsq::SearchRequest::from_understood(searcher.understand("refugees in Poland or Moldova", "2022-03-21"));
+  CHECK(request.place.empty());
+  CHECK(request.any_of_places.size() == 2);
+  auto cli = newsq::test::run_cli({"search", "--json", "--db", dir.str("db"), "--place", "Ukraine", "refugees in Poland and Moldova"});
+  INFO(cli.err);
+  REQUIRE(cli.exit_code == 0);
+  auto j = nlohmann::json::parse(cli.out);
+  REQUIRE(j["hits"].size() == 1);
+  CHECK(j["hits"][0]["id"] == "ua");
 }

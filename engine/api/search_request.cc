@@ -2,6 +2,7 @@
 // understood query (newsq/searcher.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 #include "newsq/error.h"
@@ -30,13 +31,15 @@ SearchRequest SearchRequest::from_understood(const UnderstoodQuery& understood) 
   r.from = understood.from;
   r.to = understood.to;
   r.sources = understood.sources;
+  const auto in_places = std::count_if(understood.places.begin(), understood.places.end(),
+                                       [](const UnderstoodPlace& p) { return p.mode == UnderstoodPlace::Mode::in; });
   for (const auto& p : understood.places) {
     std::string id = std::to_string(p.id);
     if (p.mode == UnderstoodPlace::Mode::near && r.near.empty()) {
       r.near = id;
       r.radius_km = p.radius_km > 0 ? p.radius_km : kDefaultRadiusKm;
-    } else if (p.mode == UnderstoodPlace::Mode::in && r.place.empty()) {
-      r.place = id;
+    } else if (p.mode == UnderstoodPlace::Mode::in) {
+      (in_places == 1 ? r.place : r.any_of_places.emplace_back()) = id;
     } else {
       r.prefer_places.push_back(id);
     }

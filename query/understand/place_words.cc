@@ -126,7 +126,16 @@ class PlaceScanner {
           f->place.text = span_text(f->first, f->last);
         }
       i = f->last + 1;
+      const bool in = f->place.mode == UnderstoodPlace::Mode::in;
       found.push_back(std::move(*f));
+      // "in Poland and Moldova", "in Kyiv, Kharkiv or Odesa": each name of the list is a place the
+      // keyword applies to (an article about any of them is wanted: SearchRequest::any_of_places).
+      while (in) {
+        std::optional<Found> next = listed(i);
+        if (!next) break;
+        i = next->last + 1;
+        found.push_back(std::move(*next));
+      }
     }
     return found;
   }
@@ -185,6 +194,23 @@ class PlaceScanner {
     if (!name) return std::nullopt;
     if (m.common_word && !capitalised(name->first, name->last)) return std::nullopt;
     return make(at, name->last, m, mode, SearchRequest::kDefaultRadiusKm);
+  }
+
+  // The next name of a list after the place that ends at word i - 1: after "and" or "or" (claimed
+  // with it: "and Moldova"), or after a comma ("Kyiv, Kharkiv or Odesa").
+  std::optional<Found> listed(std::size_t i) const {
+    if (i == 0 || i >= words_.size() || words_[i].locked) return std::nullopt;
+    std::size_t at = i;
+    if (words_[i - 1].stop == 0 && (words_[i].lower == "and" || words_[i].lower == "or") && words_[i].stop == 0)
+      at = i + 1;
+    else if (words_[i - 1].stop != ',')
+      return std::nullopt;
+    if (at >= words_.size() || words_[at].locked) return std::nullopt;
+    PlaceMatch m;
+    auto name = longest_name(at, m);
+    if (!name || !named_place(*name, m)) return std::nullopt;
+    if (claims_.refused && claims_.refused(words_[name->first].begin, words_[name->last].end)) return std::nullopt;
+    return make(i, name->last, m, UnderstoodPlace::Mode::in, 0);
   }
 
   // "within 30 km of X".

@@ -40,6 +40,9 @@ struct NEWSQ_EXPORT SearchRequest {
   // ("Kharkiv", "Paris, Texas", "Donetsk Oblast") or a gazetteer id ("703448"); a name means the
   // place a lone mention of it would mean.
   std::string place{};  // Articles mentioning this place or anything inside it.
+  // Articles mentioning any of these places (or anything inside one), besides `place` if set: a
+  // list the query names ("refugees in Poland and Moldova").
+  std::vector<std::string> any_of_places{};
   std::string near{};   // Articles mentioning a city or sea within radius_km of it.
   double radius_km = kDefaultRadiusKm;
   std::vector<std::string> prefer_places{};  // Articles mentioning these rank higher; none are dropped.
@@ -63,8 +66,8 @@ struct NEWSQ_EXPORT SearchRequest {
   void validate() const;
 
   // The request that runs an understood query: its text, dates, sources and places (the first
-  // "near" place becomes `near`, the first "in" place `place`; any further ones, and bare place
-  // names, become preferences).
+  // "near" place becomes `near`; one "in" place becomes `place`, several `any_of_places`; further
+  // "near" places, and bare place names, become preferences).
   static SearchRequest from_understood(const UnderstoodQuery& understood);
 };
 
