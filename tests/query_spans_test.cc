@@ -80,6 +80,26 @@ TEST_CASE("places and sources claim whole spans of the same stream", "[understan
   auto unknown = understood("shelling from Al Jazeera", {"BBC"});
   CHECK(unknown.sources.empty());
   CHECK(unknown.text == "shelling from Al Jazeera");
+  // An outlet indexed by its domain is named the way people say it (query_understanding.h's
+  // outlet_key); in lower case only where the name is no everyday word.
+  const std::vector<std::string> domains{"aljazeera.com", "bbc.co.uk", "reuters.com", "rt.com",
+                                         "en.news-front.info", "time.com", "independent.co.uk"};
+  CHECK(newsq::query::outlet_key("en.news-front.info") == "newsfront");
+  CHECK(newsq::query::outlet_key("The Guardian") == "guardian");
+  auto sources_of = [&](const std::string& q) { return understood(q, domains).sources; };
+  CHECK(sources_of("shelling from Al Jazeera") == std::vector<std::string>{"aljazeera.com"});
+  CHECK(sources_of("from the BBC in March") == std::vector<std::string>{"bbc.co.uk"});
+  CHECK(sources_of("shelling from reuters") == std::vector<std::string>{"reuters.com"});
+  CHECK(sources_of("from RT") == std::vector<std::string>{"rt.com"});
+  CHECK(sources_of("from News Front") == std::vector<std::string>{"en.news-front.info"});
+  CHECK(sources_of("from Reuters, in March") == std::vector<std::string>{"reuters.com"});
+  CHECK(sources_of("from rt").empty());                         // Two letters in lower case: a word.
+  CHECK(sources_of("shelling from time to time").empty());      // time.com: an everyday word.
+  CHECK(sources_of("escaped from independent media").empty());  // independent.co.uk likewise.
+  CHECK(sources_of("refugees from Mariupol").empty());
+  auto reuters = understood("casualties from Reuters", domains);
+  CHECK(reuters.text == "casualties");
+  CHECK(spans_of(reuters) == std::vector<std::string>{"text:casualties", "source:from Reuters"});
   auto field = understood("source:\"Al Jazeera\" shelling");
   CHECK(field.sources == std::vector<std::string>{"Al Jazeera"});
   CHECK(spans_of(field) == std::vector<std::string>{"source:source:\"Al Jazeera\"", "text:shelling"});

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "engine/index/schema.h"
+#include "engine/common/word_set.h"
 #include "newsq/error.h"
 #include "query/understand/date_expression.h"
 #include "query/understand/date_run.h"
@@ -64,17 +65,74 @@ std::optional<SourceClaim> source_field(const std::string& q, const TextLocks& l
 // What starts a source claim by name: "from <a known source>".
 constexpr std::string_view kFrom = "from ";
 
-// "from <a known source>", longest source name first.
+// Outlets named by an everyday word: typed in lower case after "from", the word is just the word
+// ("from time to time", "escaped from independent ...").
+constexpr common::WordSet kEverydayOutletWords{{"times", "mirror", "independent", "guardian", "express",
+                                                "telegraph", "observer", "herald", "nation", "economist",
+                                                "spectator", "daily", "journal", "globe", "tribune",
+                                                "standard", "record", "courier", "monitor", "review"}};
+
+// The letters and digits of `s`, lower case.
+std::string alnum_key(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+}  // namespace
+
+std::string outlet_key(std::string_view source) {
+  std::string l = lower(source);
+  if (l.find('.') != std::string::npos && l.find(' ') == std::string::npos) {
+    // A domain: its first label after the usual host prefixes ("www.", "en.", "m."), which is the
+    // outlet's name before its top-level part ("bbc.co.uk", "en.news-front.info").
+    std::string_view rest(l);
+    for (std::string_view prefix : {"www.", "en.", "m.", "mobile.", "amp."})
+      if (rest.starts_with(prefix) && rest.find('.', prefix.size()) != std::string_view::npos) rest.remove_prefix(prefix.size());
+    return alnum_key(rest.substr(0, rest.find('.')));
+  }
+  if (l.starts_with("the ")) l.erase(0, 4);
+  return alnum_key(l);
+}
+
+namespace {
+
+// "from <a known source>", longest source name first; then "from <an outlet's everyday name>":
+// "from Al Jazeera" for aljazeera.com, "from the BBC" for bbc.co.uk (outlet_key). An everyday name
+// typed in lower case counts only if it is no everyday word ("from reuters", not "from time to
+// time" where time.com is a source, kEverydayOutletWords).
 std::optional<SourceClaim> from_source(const std::string& q, const std::vector<std::string>& by_length) {
   std::string l = lower(q);
   for (std::size_t pos = l.find(kFrom); pos != std::string::npos; pos = l.find(kFrom, pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(l[pos - 1]))) continue;
+    const std::size_t at = pos + kFrom.size();
     for (const auto& source : by_length) {
       if (source.empty()) continue;
       std::string name = lower(source);
-      std::size_t at = pos + kFrom.size();
       if (l.compare(at, name.size(), name) == 0 && word_boundary(l, at + name.size()))
         return SourceClaim{pos, at + name.size(), source};
+    }
+    // One to four words after "from" (and "the"), longest first.
+    std::vector<std::size_t> ends;  // Where each word ends.
+    std::size_t k = at;
+    if (l.compare(k, 4, "the ") == 0) k += 4;
+    const std::size_t first = k;
+    while (ends.size() < 4 && k < l.size() && !std::isspace(static_cast<unsigned char>(l[k]))) {
+      while (k < l.size() && !std::isspace(static_cast<unsigned char>(l[k]))) ++k;
+      std::size_t end = k;
+      while (end > first && std::ispunct(static_cast<unsigned char>(l[end - 1])) && l[end - 1] != '.') --end;
+      ends.push_back(end);
+      if (end < k) break;  // Punctuation ends the name ("from Reuters, in March").
+      while (k < l.size() && l[k] == ' ') ++k;
+    }
+    const bool capital = first < q.size() && std::isupper(static_cast<unsigned char>(q[first]));
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+      const std::string typed = alnum_key(std::string_view(q).substr(first, *end - first));
+      if (typed.size() < 2) continue;
+      if (!capital && (typed.size() < 5 || kEverydayOutletWords.contains(typed))) continue;
+      for (const auto& source : by_length)
+        if (outlet_key(source) == typed) return SourceClaim{pos, *end, source};
     }
   }
   return std::nullopt;

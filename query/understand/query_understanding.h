@@ -18,6 +18,12 @@ namespace newsq::query {
 // from its terms, several B-tree reads per source) skips it when this says no.
 bool may_name_known_source(std::string_view query);
 
+// An outlet's everyday name as a key, letters and digits in lower case: a domain's name without
+// its host prefix and top-level part ("aljazeera.com" -> "aljazeera", "bbc.co.uk" -> "bbc",
+// "en.news-front.info" -> "newsfront"), any other name without a leading "the" ("The Guardian" ->
+// "guardian"). "from Al Jazeera" names the source whose key the words after "from" spell.
+std::string outlet_key(std::string_view source);
+
 // `now`: day number the relative dates resolve against. `known_sources`: the index's sources, so
 // that "from Al Jazeera" is a source only where such a source exists (and "from March" stays a
 // date). `places` names places (none are understood without it). `builder` analyses the remaining
