@@ -212,14 +212,10 @@ TEST_CASE("a bare place name prefers its articles without filtering, and flags o
 TEST_CASE("a bare small place counts where the archive mentions it", "[shared][understanding]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
-  {
-    newsq::WriterOptions options;
-    options.gazetteer = newsq::test::small_gazetteer();
-    newsq::IndexWriter writer(dir.str("db"), options);
-    writer.add({"a1", "2022-03-01", "Test", "", "", "Shelling near the bridge in Irpin, Kyiv Oblast.", "en"});
-    writer.add({"a2", "2022-03-02", "Test", "", "", "The city of Bakhmut was shelled again.", "en"});
-    writer.commit();
-  }
+  newsq::test::index_articles(dir.str("db"),
+                              {{"a1", "2022-03-01", "Test", "", "", "Shelling near the bridge in Irpin, Kyiv Oblast.", "en"},
+                               {"a2", "2022-03-02", "Test", "", "", "The city of Bakhmut was shelled again.", "en"}},
+                              newsq::test::small_gazetteer());
   newsq::Searcher searcher(dir.str("db"));
   auto places_of = [&](const std::string& query) {
     return newsq::query::places_notation(searcher.understand(query, "2022-03-21").places);
@@ -245,21 +241,14 @@ TEST_CASE("a bare small place counts where the archive mentions it", "[shared][u
 TEST_CASE("a list of places after 'in' finds articles about any of them", "[shared][understanding]") {
   NEWSQ_REQUIRE_SHARED();
   TempDir dir;
-  {
-    newsq::WriterOptions options;
-    options.gazetteer = newsq::test::small_gazetteer();
-    newsq::IndexWriter writer(dir.str("db"), options);
-    writer.add({"pl", "2022-03-01", "Test", "", "", "Refugees arrive in Warsaw, Poland.", "en"});
-    writer.add({"md", "2022-03-02", "Test", "", "", "Refugees arrive in Moldova.", "en"});
-    writer.add({"ua", "2022-03-03", "Test", "", "", "Refugees leave Kharkiv.", "en"});
-    writer.commit();
-  }
+  newsq::test::index_articles(dir.str("db"),
+                              {{"pl", "2022-03-01", "Test", "", "", "Refugees arrive in Warsaw, Poland.", "en"},
+                               {"md", "2022-03-02", "Test", "", "", "Refugees arrive in Moldova.", "en"},
+                               {"ua", "2022-03-03", "Test", "", "", "Refugees leave Kharkiv.", "en"}},
+                              newsq::test::small_gazetteer());
   newsq::Searcher searcher(dir.str("db"));
   auto ids = [&](const std::string& query) {
-    auto request = newsq::SearchRequest::from_understood(searcher.understand(query, "2022-03-21"));
-    std::set<std::string> out;
-    for (const auto& hit : searcher.search(request).hits) out.insert(hit.id);
-    return out;
+    return newsq::test::hit_ids(searcher.search(newsq::SearchRequest::from_understood(searcher.understand(query, "2022-03-21"))));
   };
   CHECK(ids("refugees in Poland") == std::set<std::string>{"pl"});
   CHECK(ids("refugees in Poland and Moldova") == std::set<std::string>{"pl", "md"});
