@@ -42,6 +42,7 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       // "not" before a date: no days to search ("not in March"), or a bound turned ("not before").
       {"shelling not in March", "", "not in March"},
       {"aid not in March 2022", "", "not in March 2022"},
+      {"talks March and May 2022", "", "March and May 2022"},  // Two months apart: no one range.
       // Whole: taken, nothing reported.
       {"from the 3rd to the 9th of April 2022", "2022-04-03", ""},
       {"casualties 3 April - 9 May 2022", "2022-04-03", ""},

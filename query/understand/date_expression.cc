@@ -150,14 +150,59 @@ class Reader {
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
+    if (auto r = month_list(i)) return r;
     if (auto r = weekday_range(i)) return r;
     if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
+    // "so far this year": this year until today.
+    if (first == "so" && at(i + 1, "far")) {
+      if (auto p = point(i + 2, false); p && p->span.from <= now_ && now_ <= p->span.to)
+        return Result{{p->span.from, now_}, p->next};
+      return std::nullopt;
+    }
     if (auto p = point(i, after_preposition)) {
       if (std::size_t end = onwards(p->next); end != p->next) return Result{{p->span.from, std::nullopt}, end};
+      // "2022 so far", "this month so far": until today.
+      if (at(p->next, "so") && at(p->next + 1, "far") && p->span.from <= now_ && now_ <= p->span.to)
+        return Result{{p->span.from, now_}, p->next + 2};
       return Result{{p->span.from, p->span.to}, p->next};
     }
     return std::nullopt;
   }
+
+  // "March and April 2022", "January, February and March": months named one after another, each
+  // the next, with one year at the end (or none: as a month alone is read, the latest run of them
+  // not after now): their span. Months that do not follow each other are no one range and are not
+  // read here.
+  std::optional<Result> month_list(std::size_t i) const {
+    std::vector<unsigned> months;
+    std::size_t k = i;
+    for (;;) {
+      const unsigned m = month_number(word(k));
+      if (!m || month_abbreviation(word(k)) || (m == 5 && !w_[k].capital) || (m == 3 && !w_[k].capital)) break;
+      months.push_back(m);
+      ++k;
+      if (at(k, "and") || at(k, "or") || at(k, "&")) {
+        ++k;
+      } else if (!(k < w_.size() && k > 0 && month_number(word(k)) && q_comma_before(k))) {
+        break;
+      }
+    }
+    if (months.size() < 2) return std::nullopt;
+    for (std::size_t m = 1; m < months.size(); ++m)
+      if (months[m] != months[m - 1] % 12 + 1) return std::nullopt;
+    int y_end = year_number(word(k));
+    const std::size_t next = y_end ? k + 1 : k;
+    const unsigned last_month = months.back();
+    if (!y_end) {
+      y_end = year_of(now_);
+      if (last_month > month_of(now_) || (months.front() > last_month && months.front() <= month_of(now_))) --y_end;
+    }
+    int y_start = y_end - (months.front() > last_month ? 1 : 0);  // "December and January 2022"
+    return Result{{days(y_start, months.front(), 1), last_day(y_end, last_month)}, next};
+  }
+
+  // Whether the word before k ended with a comma in the query ("January, February").
+  bool q_comma_before(std::size_t k) const { return k > 0 && w_[k - 1].comma_after; }
 
   // Past "onwards" ("onward", "and after", "and later", "or later") at word k: the word after it,
   // else k. A date before it begins an open range ("24 Feb onwards", "March 2022 and after").
@@ -682,6 +727,12 @@ class Reader {
       int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0);
       return month_point(y, m, n + 1);
     }
+    // "the year 2022", "in the year 2022": the year.
+    if (t == "year" && year_number(word(n)) && all_digits(word(n))) {
+      year_written_ = true;
+      const int y = year_number(word(n));
+      return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
+    }
     // Q1 2022, first quarter of 2022
     if (t.size() == 2 && t[0] == 'q' && t[1] >= '1' && t[1] <= '4') {
       std::size_t k = n;
@@ -868,6 +919,10 @@ class Reader {
   std::optional<Point> relative(std::size_t i) {
     const std::string& t = w_[i].text;
     if (t == "today") return Point{{now_, now_, Span::other}, i + 1};
+    // "year to date" (YTD), "month to date": the unit holding today, until today.
+    if ((t == "year" || t == "month" || t == "week") && at(i + 1, "to") && at(i + 2, "date"))
+      return Point{{calendar_unit(unit_of(t), 0, 0)->span.from, now_, Span::other}, i + 3};
+    if (t == "ytd" && w_[i].all_caps) return Point{{calendar_unit(Unit::year, 0, 0)->span.from, now_, Span::other}, i + 1};
     // A part of a day resolves to the day: tonight, this morning (afternoon, evening), last night.
     // Not "Tonight" before a capitalised word (a title: "Tonight Show"), nor "the last night of ...".
     if (t == "tonight" && !(w_[i].capital && i + 1 < w_.size() && w_[i + 1].capital))

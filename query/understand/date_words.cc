@@ -159,6 +159,10 @@ std::vector<Word> words_of(std::string_view q) {
     }
     i = end;
   }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const std::size_t until = k + 1 < out.size() ? out[k + 1].begin : q.size();
+    if (out[k].end < until) out[k].comma_after = q.substr(out[k].end, until - out[k].end).find(',') != std::string_view::npos;
+  }
   return out;
 }
 

@@ -17,6 +17,7 @@ struct Word {
   bool capital = false;            // Written with a capital first letter ("May" beside "may").
   bool all_caps = false;           // Two or more letters, all capitals ("ABC", "EOM").
   bool glued_to_next = false;      // The first half of a split word ("14" of "14april").
+  bool comma_after = false;        // A comma followed it in the query ("January, February").
 };
 
 // The words of `query`: runs of non-space bytes, edge punctuation trimmed; a lone '-', en or em dash
