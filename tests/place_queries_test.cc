@@ -227,6 +227,9 @@ TEST_CASE("a bare small place counts where the archive mentions it", "[shared][u
   CHECK(places_of("Kharkiv metro") == "prefer:Kharkiv");  // Notable: a regional centre.
   CHECK(places_of("Hostomel within 10 km") == "near:Hostomel:10");
   CHECK(places_of("in Hostomel") == "in:Hostomel");  // A keyword says a place is meant.
+  CHECK(places_of("in irpin") == "in:Irpin");        // In lower case: the archive has it.
+  CHECK(places_of("in hostomel") == "-");            // In lower case, and the archive has it not.
+  CHECK(places_of("in Artemivsk") == "in:Bakhmut");
   // No index: the place's own name counts, another name it is listed under does not.
   auto alone = [](const std::string& query) {
     return newsq::query::places_notation(
@@ -234,6 +237,8 @@ TEST_CASE("a bare small place counts where the archive mentions it", "[shared][u
   };
   CHECK(alone("Hostomel airport") == "prefer:Hostomel");
   CHECK(alone("Izyum shelling") == "prefer:Izium");
+  CHECK(alone("in hostomel") == "-");
+  CHECK(alone("in Hostomel") == "in:Hostomel");
 }
 
 // "in Poland and Moldova": articles about either, not Poland alone with Moldova as a preference;

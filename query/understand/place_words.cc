@@ -21,6 +21,9 @@ constexpr std::size_t kMaxNameWords = 5;  // "Democratic Republic of the Congo".
 
 constexpr common::WordSet kNearWords{{"near", "around", "outside", "nearby"}};
 constexpr common::WordSet kInWords{{"in", "inside", "across", "throughout"}};
+constexpr common::WordSet kCompassWords{{"eastern", "western", "northern", "southern", "central", "northeastern",
+                                         "northwestern", "southeastern", "southwestern", "north-eastern",
+                                         "north-western", "south-eastern", "south-western"}};
 constexpr common::WordSet kOperators{{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}};
 
 struct Word {
@@ -187,12 +190,35 @@ class PlaceScanner {
     return true;
   }
 
-  // "near X", "in X": everyday words need a capital even here ("in nice weather").
+  // Whether a name after a keyword ("in X", "near X", "within 5 km of X") is the place: an
+  // everyday word needs a capital even here ("in nice weather"); a notable place always counts,
+  // and so does one capitalised and written as its own name ("in Court"); in lower case or by
+  // another name, where the archive's articles mention it (searching an index: "in bucha", "in
+  // Artemivsk"). "money in banks" is no filter on Watford City (listed also as "Banks"), nor "in
+  // court" on Court (Switzerland).
+  bool keyword_place(const Name& name, const PlaceMatch& m) const {
+    const bool capital = capitalised(name.first, name.last);
+    if (m.common_word && !capital) return false;
+    if (m.notable || (capital && m.own_spelling)) return true;
+    return m.in_archive && *m.in_archive && (capital || m.own_spelling);
+  }
+
   std::optional<Found> keyword(std::size_t at, std::size_t name_at, UnderstoodPlace::Mode mode) const {
     PlaceMatch m;
     auto name = longest_name(name_at, m);
-    if (!name) return std::nullopt;
-    if (m.common_word && !capitalised(name->first, name->last)) return std::nullopt;
+    // "in eastern Ukraine", "near central Kyiv": the place (newsq knows no parts of places, and all
+    // of Ukraine holds its east), unless the words are a name themselves ("West Bank", "Eastern
+    // Europe": found above).
+    const bool compass = name_at + 1 < words_.size() && kCompassWords.contains(words_[name_at].lower) &&
+                         words_[name_at].stop == 0;
+    if (compass && (!name || name->last == name_at)) {  // Not "Eastern" alone (a region of Ghana).
+      PlaceMatch after;
+      if (auto beyond = longest_name(name_at + 1, after); beyond && keyword_place(*beyond, after)) {
+        name = beyond;
+        m = after;
+      }
+    }
+    if (!name || !keyword_place(*name, m)) return std::nullopt;
     return make(at, name->last, m, mode, SearchRequest::kDefaultRadiusKm);
   }
 
@@ -221,7 +247,7 @@ class PlaceScanner {
     if (of >= words_.size() || words_[of].lower != "of" || words_[of].stop) return std::nullopt;
     PlaceMatch m;
     auto name = longest_name(of + 1, m);
-    if (!name) return std::nullopt;
+    if (!name || !keyword_place(*name, m)) return std::nullopt;
     return make(at, name->last, m, UnderstoodPlace::Mode::near, d->first);
   }
 
