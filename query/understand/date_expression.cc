@@ -667,6 +667,11 @@ class Reader {
       year_written_ = true;
       if (m >= 1 && m <= 12) return month_point(std::stoi(t.substr(0, 4)), m, n);
     }
+    // "2021-22", "2021/22": a year and the next, the second's century dropped (a season's years).
+    if (int y = split_years(t)) {
+      year_written_ = true;
+      return Point{{days(y, 1, 1), days(y + 1, 12, 31), Span::other}, n};
+    }
     // 2015-05-02T10:20:19+0000: the day.
     if (t.size() > 10 && t.size() <= 30 && t[10] == 't' && iso_shape(t.substr(0, 10)) &&
         t.find_first_not_of("0123456789:.+-z", 11) == std::string::npos) {
@@ -785,11 +790,13 @@ class Reader {
       if (part == "mid") return Point{{from + 10, from + 19, Span::other}, inner->next};
       return Point{{from + 20, to, Span::other}, inner->next};
     }
-    // Seasons (meteorological): winter YEAR is December YEAR to February YEAR+1.
+    // Seasons (meteorological): winter YEAR is December YEAR to February YEAR+1; "winter 2021-22"
+    // is the winter from 2021 into 2022.
     if (unsigned m0 = season_start(t)) {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       int y = year_number(word(k));
+      if (int first = split_years(word(k)); first && m0 == 12) y = first;
       // Without a year, "in the spring", "during the winter", "the summer" as the last words: the
       // latest such season begun by now (as a month alone is the latest such month). Only after
       // "the", and only after a date preposition or at the query's end: "the spring offensive" and
@@ -1533,6 +1540,15 @@ class Reader {
     if (a > 12 && b <= 12) return day(y, b, a);
     if (b > 12 && a <= 12) return day(y, a, b);
     return std::nullopt;  // 01/02/2022: January or February? Leave it as text.
+  }
+
+  // The first year of "2021-22" or "2021/22" (the second the next year, in two digits), else 0.
+  static int split_years(std::string_view t) {
+    if (t.size() != 7 || (t[4] != '-' && t[4] != '/') || !all_digits(t.substr(0, 4)) || !all_digits(t.substr(5, 2)))
+      return 0;
+    const int y = year_number(t.substr(0, 4));
+    if (!y || (y + 1) % 100 != std::stoi(std::string(t.substr(5, 2)))) return 0;
+    return y;
   }
 
   // Whether `t` is written as "2022-03-21" (a real day or not).
