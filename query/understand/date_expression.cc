@@ -57,7 +57,18 @@ class Reader {
   }
 
  private:
+  // A hedge before a date says nothing a day filter can keep: "circa 2020", "approximately two
+  // weeks ago", "ever since 2014", "at least since 2014", "as of March 2022" (the date itself).
   std::optional<Result> dated_expression(std::size_t i) {
+    std::size_t k = i;
+    if (at(k, "circa") || at(k, "approximately") || at(k, "roughly") || at(k, "ever"))
+      k += 1;
+    else if ((at(k, "at") && at(k + 1, "least")) || (at(k, "as") && at(k + 1, "of")))
+      k += 2;
+    return unhedged_expression(k);
+  }
+
+  std::optional<Result> unhedged_expression(std::size_t i) {
     // "in May" is a month; "for May" or "at May" (a vote, a person) is not, though "for the past
     // month" and "at the weekend" are dates.
     if (at(i, "in") || at(i, "on") || at(i, "during") || at(i, "throughout")) {
@@ -150,6 +161,16 @@ class Reader {
       return Result{r, p->next};
     }
     if (first == "between") return range_between(i + 1, {"and"});
+    // "pre-2022", "post-2014": before the year, after it.
+    for (const bool pre : {true, false}) {
+      const std::string_view prefix = pre ? "pre-" : "post-";
+      if (!first.starts_with(prefix)) continue;
+      const std::string_view year = std::string_view(first).substr(prefix.size());
+      if (int y = year_number(year); y && all_digits(year)) {
+        if (pre) return Result{{std::nullopt, days(y, 1, 1) - 1}, i + 1};
+        return Result{{days(y, 12, 31) + 1, std::nullopt}, i + 1};
+      }
+    }
     if (auto r = month_list(i)) return r;
     if (auto r = weekday_range(i)) return r;
     if (auto r = range_between(i, {"to", "until", "till", "through", "thru", "-"}, /*need_full=*/true)) return r;
@@ -769,6 +790,11 @@ class Reader {
         }
       }
     }
+    // "overnight into Friday": the night before it and the day.
+    if (t == "overnight" && (at(n, "into") || at(n, "to"))) {
+      if (auto d = point(n + 1, true); d && d->span.from == d->span.to)
+        return Point{{d->span.from - 1, d->span.to, Span::other}, d->next};
+    }
     // early / mid / late + month or year; "mid-2021", "mid-March"
     for (std::string_view part : {"early", "mid", "late"}) {
       std::optional<Point> inner;
@@ -778,6 +804,14 @@ class Reader {
         std::vector<Word> rest = split_word(i, part.size() + 1);
         Reader sub(rest, now_);
         if (auto p = sub.point(0, true)) inner = Point{p->span, i + p->next};  // rest[k] is w_[i + k].
+      }
+      // A calendar week ("late last week"): Monday..Wednesday, Tuesday..Thursday, Friday..Sunday, as
+      // its beginning and end are read.
+      if (inner && inner->span.to - inner->span.from == 6 && monday_of(inner->span.from) == inner->span.from) {
+        const long monday = inner->span.from;
+        if (part == "early") return Point{{monday, monday + 2, Span::other}, inner->next};
+        if (part == "mid") return Point{{monday + 1, monday + 3, Span::other}, inner->next};
+        return Point{{monday + 4, monday + 6, Span::other}, inner->next};
       }
       if (!inner || !(is_month(inner->span) || is_year(inner->span))) continue;
       long from = inner->span.from, to = inner->span.to;
