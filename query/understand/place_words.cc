@@ -234,7 +234,7 @@ class PlaceScanner {
     if (at >= words_.size() || words_[at].locked) return std::nullopt;
     PlaceMatch m;
     auto name = longest_name(at, m);
-    if (!name || !named_place(*name, m)) return std::nullopt;
+    if (!name || !keyword_place(*name, m)) return std::nullopt;  // The keyword before the list governs it.
     if (claims_.refused && claims_.refused(words_[name->first].begin, words_[name->last].end)) return std::nullopt;
     return make(i, name->last, m, UnderstoodPlace::Mode::in, 0);
   }
