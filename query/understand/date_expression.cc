@@ -597,9 +597,8 @@ class Reader {
     // Friday after next: a week after the first Friday after today; March after next likewise.
     if (at(n, "after") && at(n + 1, "next")) {
       if (unsigned wd = weekday_number(t); wd && !weekday_abbreviation(t)) {
-        long d = monday_of(now_) + static_cast<long>(wd) - 1;
-        if (d <= now_) d += 7;
-        return Point{{d + 7, d + 7, Span::other}, n + 2};
+        const long d = weekday_after(wd) + 7;
+        return Point{{d, d, Span::other}, n + 2};
       }
       if (unsigned m = month_number(t); m && !month_abbreviation(t)) {
         int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0) + 1;
@@ -839,17 +838,11 @@ class Reader {
           !(i >= 2 && w_[i - 2].capital && !context)) {
         int latest = year_of(now_);
         if (days(latest, m0, 1) > now_) --latest;
-        int y_end = latest;
-        unsigned m_end = m0;
-        add_months(y_end, m_end, 2);
-        return Point{{days(latest, m0, 1), last_day(y_end, m_end), Span::other}, n};
+        return Point{season(latest, m0), n};
       }
       if (!y) return std::nullopt;
-      int y_end = y;
-      unsigned m_end = m0;
-      add_months(y_end, m_end, 2);
       year_written_ = true;
-      return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, k + 1};
+      return Point{season(y, m0), k + 1};
     }
     // 21 March 2022, 21st of March, 21 March, the twenty first of March
     unsigned d = day_number(t);
@@ -1096,11 +1089,7 @@ class Reader {
         int y = c.year;
         // The season holding now, or else this year's (this winter in January began last December).
         if (m0 == 12 && c.month <= 2) --y;
-        y += offset;
-        int y_end = y;
-        unsigned m_end = m0;
-        add_months(y_end, m_end, 2);
-        return Point{{days(y, m0, 1), last_day(y_end, m_end), Span::other}, i + 2};
+        return Point{season(y + offset, m0), i + 2};
       }
       // the next decade, the coming decade: the ten whole years after this one, as "the next 10
       // years" (date_suites.md, `decade`); the last decade is read below, as "the past 10 years".
@@ -1124,9 +1113,7 @@ class Reader {
     // "this coming Friday": the first after today; "this past Friday": the latest before today.
     if (t == "this" && (at(i + 1, "coming") || at(i + 1, "past"))) {
       if (unsigned wd = weekday_number(word(i + 2)); wd && !weekday_abbreviation(word(i + 2))) {
-        long d = monday_of(now_) + static_cast<long>(wd) - 1;
-        if (at(i + 1, "coming") && d <= now_) d += 7;
-        if (at(i + 1, "past")) d = weekday_before(wd);
+        const long d = at(i + 1, "coming") ? weekday_after(wd) : weekday_before(wd);
         return Point{{d, d, Span::other}, i + 3};
       }
     }
@@ -1158,20 +1145,16 @@ class Reader {
           (unit == Unit::week || unit == Unit::month || unit == Unit::year) && !word(i + 3).ends_with("s"))
         return Point{{now_, calendar_unit(unit, 0, 0)->span.to, Span::other}, i + 4};
     }
-    // "recent days": the last 7 days; "recent weeks": the last 28 days; "recent months": 3 months.
     if (t == "recent") {
-      Unit unit = unit_of(word(i + 1));
-      long back = unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
-      if (back >= 0) return Point{{now_ - back, now_, Span::other}, i + 2};
+      if (long back = recent_days_back(unit_of(word(i + 1))); back >= 0) return Point{{now_ - back, now_, Span::other}, i + 2};
     }
     std::size_t k = i;
     if (t == "the") ++k;
     // "the past few days (weeks, months)" as "recent days" above: the last 7 days, 28 days, 3
     // months; "the last couple of days" two units back, as "the last 2 days".
     if ((at(k, "past") || at(k, "last")) && at(k + 1, "few")) {
-      Unit unit = unit_of(word(k + 2));
-      long back = unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
-      if (back >= 0 && word(k + 2).ends_with("s")) return Point{{now_ - back, now_, Span::other}, k + 3};
+      if (long back = recent_days_back(unit_of(word(k + 2))); back >= 0 && word(k + 2).ends_with("s"))
+        return Point{{now_ - back, now_, Span::other}, k + 3};
     }
     std::size_t couple = (at(k, "past") || at(k, "last")) && at(k + 1, "couple") && at(k + 2, "of") ? k + 3 : 0;
     if (couple) {
@@ -1215,15 +1198,19 @@ class Reader {
           return Point{{d, d, Span::other}, i + 3};
         }
         if (at(i + 2, "from") && at(i + 3, "now")) {
-          long d = monday_of(now_) + static_cast<long>(wd) - 1;
-          if (d <= now_) d += 7;
-          d += 7 * (count - 1);
+          const long d = weekday_after(wd) + 7 * (count - 1);
           return Point{{d, d, Span::other}, i + 4};
         }
       }
     }
     if (auto compound = compound_offset(i)) return compound;
     return std::nullopt;
+  }
+
+  // How many days before today "recent" units reach back: recent days are the last 7 days, recent
+  // weeks the last 28, recent months about 3 months (92 days); -1 for other units.
+  static long recent_days_back(Unit unit) {
+    return unit == Unit::day ? 6 : unit == Unit::week ? 27 : unit == Unit::month ? 91 : -1;
   }
 
   // The count of an offset from now: "a", "three", "12", and up to five digits ("5000 months ago").
@@ -1385,6 +1372,15 @@ class Reader {
 
   // "weekend", "week-end", "wkend".
   static bool weekend_word(std::string_view w) { return w == "weekend" || w == "week-end" || w == "wkend"; }
+  // The season of year y that begins with month m0 (season_start): its three months, a winter's
+  // running into the next year.
+  static Span season(int y, unsigned m0) {
+    int y_end = y;
+    unsigned m_end = m0;
+    add_months(y_end, m_end, 2);
+    return {days(y, m0, 1), last_day(y_end, m_end), Span::other};
+  }
+
   // The first month of a meteorological season (spring 3, summer 6, autumn/fall 9, winter 12), else 0.
   static unsigned season_start(std::string_view w) {
     return w == "spring" ? 3 : w == "summer" ? 6 : w == "autumn" || w == "fall" ? 9 : w == "winter" ? 12 : 0;
@@ -1561,7 +1557,7 @@ class Reader {
     int y = year_number(parts[2]);
     // A two-digit year ("10/31/74", "21-12-19", "31-Oct-74"), not after dots (version numbers
     // such as "1.13.22"): 00..68 are 2000..2068, 69..99 1969..1999.
-    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) y = century_of(std::stoi(parts[2]));
+    if (!y && sep != '.' && parts[2].size() == 2 && all_digits(parts[2])) y = year_of_two_digits(std::stoi(parts[2]));
     if (!y) return std::nullopt;
     // A month name fixes the order: 31/Oct/1974, Oct/31/1974.
     if (!number(parts[1]) && month_part(parts[1]))
@@ -1616,15 +1612,19 @@ class Reader {
   // 00..68 are 2000..2068, 69..99 1969..1999, as after '/' (numeric_date).
   int two_digit_year(std::size_t k) const {
     if (word(k).size() != 2 || !all_digits(word(k)) || after_time_of_day(k + 1) != w_.size()) return 0;
-    return century_of(std::stoi(word(k)));
+    return year_of_two_digits(std::stoi(word(k)));
   }
-  static int century_of(int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; }
 
   // The latest weekday `wd` (1 = Monday) strictly before now: "Thursday" said on a Thursday means
   // the week before, as in a report written that day.
   long weekday_before(unsigned wd) const {
     long d = monday_of(now_) + static_cast<long>(wd) - 1;
     return d >= now_ ? d - 7 : d;
+  }
+  // The first weekday `wd` strictly after now ("this coming Friday").
+  long weekday_after(unsigned wd) const {
+    long d = monday_of(now_) + static_cast<long>(wd) - 1;
+    return d <= now_ ? d + 7 : d;
   }
 
  public:

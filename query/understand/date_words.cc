@@ -51,7 +51,7 @@ std::vector<Word> words_of(std::string_view q) {
     while (b < e && edge(q[b])) ++b;
     while (e > b && edge(q[e - 1])) --e;
     // "'22", "’22": a year with its century dropped ("March '22", "in ’21"), read as the four
-    // digits it stands for (00..68 are 2000..2068, 69..99 1969..1999, as for other two-digit years).
+    // digits it stands for (year_of_two_digits).
     // The apostrophe was trimmed as punctuation; a curly one (U+2019) is three bytes, not trimmed.
     // "'90s" is a decade the same way: "1990s" ("'20s" is the 2020s).
     std::string_view core = q.substr(b, e - b);
@@ -61,7 +61,7 @@ std::vector<Word> words_of(std::string_view q) {
     if (decade) core.remove_suffix(1);
     if ((curly || (b > i && q[b - 1] == '\'')) && core.size() == 2 && all_digits(core)) {
       const int yy = std::stoi(std::string(core));
-      w.text = std::to_string(yy <= 68 ? 2000 + yy : 1900 + yy) + (decade ? "s" : "");
+      w.text = std::to_string(year_of_two_digits(yy)) + (decade ? "s" : "");
       w.begin = curly ? b : b - 1;
       w.end = e;
       out.push_back(std::move(w));
@@ -214,6 +214,8 @@ unsigned weekday_number(std::string_view w) {
 }
 
 bool weekday_abbreviation(std::string_view w) { return weekday_number(w) && !w.ends_with("day"); }
+
+int year_of_two_digits(int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; }
 
 int year_number(std::string_view w) {
   if (w.size() != 4 || !all_digits(w)) return 0;

@@ -42,6 +42,8 @@ unsigned weekday_number(std::string_view w);
 bool weekday_abbreviation(std::string_view w);
 // A four-digit year 1900..2100, else 0.
 int year_number(std::string_view w);
+// The year a two-digit one stands for: 00..68 are 2000..2068, 69..99 1969..1999 ("2/3/22", "March '22").
+int year_of_two_digits(int yy);
 // A four-digit year 1000..2999 (after a day and a month, "12 Jan 1876", a number is surely a year).
 int day_month_year(std::string_view w);
 // "21", "21st", "2nd", "first", "twenty-first", "thirty-first" -> 1..31, else 0 (one word).
