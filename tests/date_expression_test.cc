@@ -443,3 +443,18 @@ TEST_CASE("zones after a day, working days, glued units and a few days ago", "[d
   CHECK_FALSE(find_date_expression("5/5 stars", now));  // A score, not 5 May.
   CHECK_FALSE(find_date_expression("3 Mon", now));      // "Mon" capitalised may be a Monday, no count.
 }
+
+// Months named one after another without a year: the latest run whose last month has begun ("December
+// and January" said in December 2022 is December 2021 to January 2022, not a year earlier).
+TEST_CASE("consecutive months without a year are the latest run begun by now", "[dates]") {
+  auto range = [](const char* q, const char* now) {
+    auto r = parse_date_phrase(q, day_number(now));
+    REQUIRE(r);
+    return show(r->from) + ".." + show(r->to);
+  };
+  CHECK(range("December and January", "2022-12-15") == "2021-12-01..2022-01-31");
+  CHECK(range("December and January", "2022-04-20") == "2021-12-01..2022-01-31");
+  CHECK(range("November and December", "2022-12-15") == "2022-11-01..2022-12-31");
+  CHECK(range("March and April", "2022-04-20") == "2022-03-01..2022-04-30");
+  CHECK(range("March and April", "2022-03-21") == "2021-03-01..2021-04-30");
+}

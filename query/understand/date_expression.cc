@@ -192,7 +192,7 @@ class Reader {
 
   // "March and April 2022", "January, February and March": months named one after another, each
   // the next, with one year at the end (or none: as a month alone is read, the latest run of them
-  // not after now): their span. Months that do not follow each other are no one range and are not
+  // whose last month has begun by now): their span. Months that do not follow each other are no one range and are not
   // read here.
   std::optional<Result> month_list(std::size_t i) const {
     std::vector<unsigned> months;
@@ -214,11 +214,8 @@ class Reader {
     int y_end = year_number(word(k));
     const std::size_t next = y_end ? k + 1 : k;
     const unsigned last_month = months.back();
-    if (!y_end) {
-      y_end = year_of(now_);
-      if (last_month > month_of(now_) || (months.front() > last_month && months.front() <= month_of(now_))) --y_end;
-    }
-    int y_start = y_end - (months.front() > last_month ? 1 : 0);  // "December and January 2022"
+    if (!y_end) y_end = latest_year(last_month, 1);  // The latest run whose last month has begun.
+    const int y_start = y_end - (months.front() > last_month ? 1 : 0);  // "December and January 2022"
     return Result{{days(y_start, months.front(), 1), last_day(y_end, last_month)}, next};
   }
 
