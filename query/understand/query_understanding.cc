@@ -102,16 +102,23 @@ namespace {
 // "from Al Jazeera" for aljazeera.com, "from the BBC" for bbc.co.uk (outlet_key). An everyday name
 // typed in lower case counts only if it is no everyday word ("from reuters", not "from time to
 // time" where time.com is a source, kEverydayOutletWords).
-std::optional<SourceClaim> from_source(const std::string& q, const std::vector<std::string>& by_length) {
+// A known source as "from" claims look it up: its name in lower case and its outlet key, made
+// once per query rather than at every "from" and every word count tried.
+struct KnownSource {
+  std::string name, lower_name, outlet;
+};
+
+// `sources`: longest name first.
+std::optional<SourceClaim> from_source(const std::string& q, const std::vector<KnownSource>& sources) {
   std::string l = lower(q);
   for (std::size_t pos = l.find(kFrom); pos != std::string::npos; pos = l.find(kFrom, pos + 1)) {
     if (pos > 0 && !std::isspace(static_cast<unsigned char>(l[pos - 1]))) continue;
     const std::size_t at = pos + kFrom.size();
-    for (const auto& source : by_length) {
-      if (source.empty()) continue;
-      std::string name = lower(source);
+    for (const auto& source : sources) {
+      const std::string& name = source.lower_name;
+      if (name.empty()) continue;
       if (l.compare(at, name.size(), name) == 0 && word_boundary(l, at + name.size()))
-        return SourceClaim{pos, at + name.size(), source};
+        return SourceClaim{pos, at + name.size(), source.name};
     }
     // One to four words after "from" (and "the"), longest first.
     std::vector<std::size_t> ends;  // Where each word ends.
@@ -131,8 +138,8 @@ std::optional<SourceClaim> from_source(const std::string& q, const std::vector<s
       const std::string typed = alnum_key(std::string_view(q).substr(first, *end - first));
       if (typed.size() < 2) continue;
       if (!capital && (typed.size() < 5 || kEverydayOutletWords.contains(typed))) continue;
-      for (const auto& source : by_length)
-        if (outlet_key(source) == typed) return SourceClaim{pos, *end, source};
+      for (const auto& source : sources)
+        if (source.outlet == typed) return SourceClaim{pos, *end, source.name};
     }
   }
   return std::nullopt;
@@ -168,7 +175,9 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   }
   std::vector<std::string> by_length = known_sources;
   std::sort(by_length.begin(), by_length.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  while (auto s = from_source(stream.view(), by_length)) {
+  std::vector<KnownSource> sources;
+  for (auto& name : by_length) sources.push_back({name, lower(name), outlet_key(name)});
+  while (auto s = from_source(stream.view(), sources)) {
     u.sources.push_back(s->source);
     stream.claim(s->begin, s->end, "source");
   }
