@@ -120,9 +120,8 @@ class PlaceScanner {
         continue;
       }
       // "<place> within 30 km": the radius belongs to the place before it.
-      if (f->place.mode != UnderstoodPlace::Mode::in && f->last + 1 < words_.size() && words_[f->last].stop == 0 &&
-          words_[f->last + 1].lower == "within")
-        if (auto d = parse_distance(words_, f->last + 2)) {
+      if (f->place.mode != UnderstoodPlace::Mode::in)
+        if (auto d = radius_after(f->last)) {
           f->place.mode = UnderstoodPlace::Mode::near;
           f->place.radius_km = d->first;
           f->last += 1 + d->second;
@@ -258,11 +257,15 @@ class PlaceScanner {
     auto name = longest_name(at, m);
     if (!name) return std::nullopt;
     // "Mariupol within 30 km": a radius after it says a place is meant (scan() takes the radius).
-    const std::size_t after = name->last + 1;
-    const bool radius_after = words_[name->last].stop == 0 && after < words_.size() &&
-                              words_[after].lower == "within" && parse_distance(words_, after + 1).has_value();
-    if (!(radius_after ? named_place(*name, m) : bare_place(*name, m))) return std::nullopt;
+    if (!(radius_after(name->last) ? named_place(*name, m) : bare_place(*name, m))) return std::nullopt;
     return make(at, name->last, m, UnderstoodPlace::Mode::prefer, 0);
+  }
+
+  // "within 30 km" right after word `last` (no punctuation between): the radius and the words it
+  // takes after "within".
+  std::optional<std::pair<double, std::size_t>> radius_after(std::size_t last) const {
+    if (words_[last].stop != 0 || last + 1 >= words_.size() || words_[last + 1].lower != "within") return std::nullopt;
+    return parse_distance(words_, last + 2);
   }
 
   // Whether a name may be a place at all: not an everyday word; capitalised or notable.
