@@ -9,6 +9,7 @@
 #include "newsq/searcher.h"
 #include "query/collect/date_histogram.h"
 #include "query/understand/query_builder.h"
+#include "query/understand/thesaurus.h"
 #include "query/collect/snippet.h"
 #include "engine/index/stored_article.h"
 #include "tests/test_support.h"
@@ -85,4 +86,16 @@ TEST_CASE("a function word in the query does not drop articles without it", "[qu
   CHECK(total("the refugees") == 2);
   CHECK(total("refugees and") == 2);
   CHECK(total("+the refugees") == 1);
+}
+
+TEST_CASE("a synonym that stems as the word or another alternative is sought once", "[query]") {
+  // "shelled" and "shelling" are both Zshell: twice in the group, each occurrence of "shell" would
+  // count twice in the group's wdf, and its posting list would be read twice.
+  const auto thesaurus = newsq::query::Thesaurus::parse("shelling: shelled, bombardment, shells, bombardments\n", "t.txt");
+  newsq::query::QueryBuilder builder;
+  builder.set_thesaurus(&thesaurus);
+  const auto q = builder.build("shelling");
+  CHECK(q.query.get_description() == "Query((Zshell SYNONYM Zbombard))");
+  // explain still lists every alternative the thesaurus gave.
+  CHECK(q.synonyms.at("shelling") == std::vector<std::string>{"shelled", "bombardment", "shells", "bombardments"});
 }

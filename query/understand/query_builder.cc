@@ -2,6 +2,7 @@
 #include "query/understand/query_builder.h"
 
 #include <cctype>
+#include <set>
 #include <vector>
 
 #include "engine/index/schema.h"
@@ -134,10 +135,15 @@ class Parser {
       const auto& alternatives = thesaurus_->lookup(tokens[0].stem);
       if (alternatives.empty()) return word;
       std::vector<Xapian::Query> parts{word};
+      // An alternative that stems as the word or an earlier one ("shelled" beside "shelling") is
+      // that term again: inside the group it would count each of its occurrences twice and read
+      // its posting list twice.
+      std::set<std::string> stems_in_group{tokens[0].stem};
       auto& shown = out_.synonyms[tokens[0].term];
       for (const auto& alternative : alternatives) {
         shown.push_back(alternative.text);
         if (alternative.terms.size() == 1) {
+          if (!stems_in_group.insert(alternative.stems[0]).second) continue;
           out_.stems.insert(alternative.stems[0]);
           parts.emplace_back(schema::stem_term(alternative.stems[0]));
         } else {
