@@ -355,7 +355,7 @@ TEST_CASE("more numeric, weekday and counted forms", "[dates]") {
 TEST_CASE("names that hold a month or a year are not dates", "[dates]") {
   const long now = day_number("2022-06-15");
   for (const char* text : {"March for Our Lives", "Euro 2020 final", "Windows 2000", "Pay ABC 2000", "Bloody Sunday",
-                           "Good Friday agreement"}) {
+                           "Good Friday agreement", "Q2 Holdings"}) {
     INFO("query: " << text);
     CHECK_FALSE(find_date_expression(text, now));
   }
@@ -365,6 +365,21 @@ TEST_CASE("names that hold a month or a year are not dates", "[dates]") {
   auto year = find_date_expression("elections 2019", now);
   REQUIRE(year);
   CHECK(year->text == "2019");
+}
+
+// An occasion of the calendar before a year is no name like "Euro 2020": the year is read and the
+// occasion stays text, to be sought in the articles of that year.
+TEST_CASE("a year after a holiday or a named day is the year, the name left as text", "[dates]") {
+  const long now = day_number("2022-06-15");
+  for (const char* q : {"attacks on Christmas 2021", "Halloween 2021", "during Ramadan 2021", "Victory Day 2021",
+                        "New Year's Eve 2021", "New Year 2021", "new year 2021", "Lunar New Year 2021"}) {
+    INFO("query: " << q);
+    auto e = find_date_expression(q, now);
+    REQUIRE(e);
+    CHECK(e->text == "2021");
+    CHECK(show(e->range.from) == "2021-01-01");
+    CHECK(show(e->range.to) == "2021-12-31");
+  }
 }
 
 TEST_CASE("year spans, decades and ranges to date", "[dates]") {

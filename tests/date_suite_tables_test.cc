@@ -155,8 +155,9 @@ TEST_CASE("chrono's English date tests: the share read right does not fall", "[u
   // 96.5% (310 rows) with a zone or part of the day after a date, "last/next weekday", "lastmonth"
   // and "02/02". The all-rows wrong ceiling rose from 0.11 to 0.12 (0.117 measured) when three rows
   // left as text came to be read by a convention: "a few days ago" (`few`), "3mo later" and "in 1
-  // mon" (`offset-grain`).
-  CHECK(t.all.share(t.all.right) >= 0.775);
+  // mon" (`offset-grain`). 77.4% when "2019 to 2020", a negative test, came to be read as the
+  // years (`bare-year`: newsq reads "2021 to 2022" in a query, issue 15).
+  CHECK(t.all.share(t.all.right) >= 0.774);
   CHECK(t.all.share(t.all.wrong) <= 0.12);
   CHECK(t.plain.share(t.plain.right) >= 0.96);
   CHECK(t.plain.share(t.plain.wrong) <= 0.005);

@@ -199,7 +199,14 @@ class Reader {
     std::size_t k = i;
     for (;;) {
       const unsigned m = month_number(word(k));
-      if (!m || month_abbreviation(word(k)) || (m == 5 && !w_[k].capital) || (m == 3 && !w_[k].capital)) break;
+      // Lower-case "may" and "march" are words unless the list shows them months: joined by
+      // and/or/& to a month after them ("may and june 2022"),
+      const bool word_month = (m == 5 || m == 3) && !w_[k].capital;
+      // or, last in the list, with a year or nothing after it ("April and may continue" holds none).
+      const bool joined_on = (at(k + 1, "and") || at(k + 1, "or") || at(k + 1, "&")) && month_number(word(k + 2)) &&
+                             !month_abbreviation(word(k + 2));
+      const bool listed = joined_on || (k > i && (k + 1 == w_.size() || year_number(word(k + 1))));
+      if (!m || month_abbreviation(word(k)) || (word_month && !listed)) break;
       months.push_back(m);
       ++k;
       if (at(k, "and") || at(k, "or") || at(k, "&")) {
@@ -221,6 +228,23 @@ class Reader {
 
   // Whether the word before k ended with a comma in the query ("January, February").
   bool q_comma_before(std::size_t k) const { return k > 0 && w_[k - 1].comma_after; }
+
+  // Whether a bound ("since", "before", "after", "until", ...) stands one to four words before
+  // word k with only the words of an event between ("since Christmas", "after the elections of"):
+  // no comma, number or date word among them.
+  bool bound_before_event(std::size_t k) const {
+    for (std::size_t j = k, between = 0; j-- > 0 && between <= 4; ++between) {
+      const std::string& t = w_[j].text;
+      if (w_[j].comma_after) return false;
+      if (between > 0 && (t == "since" || t == "before" || t == "after" || t == "until" || t == "till" ||
+                          t == "from" || t == "following"))
+        return true;
+      if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0])) || month_number(t) || weekday_number(t)) return false;
+      for (unsigned char c : t)
+        if (c < 0x20) return false;  // A span claimed before dates were read (a source, a place).
+    }
+    return false;
+  }
 
   // Past "onwards" ("onward", "and after", "and later", "or later") at word k: the word after it,
   // else k. A date before it begins an open range ("24 Feb onwards", "March 2022 and after").
@@ -284,7 +308,10 @@ class Reader {
       if (!a) continue;
       // Today, yesterday and tomorrow stand on their own too ("today - next friday").
       const bool named_day = at(i, "today") || at(i, "yesterday") || at(i, "tomorrow");
-      if (need_full && a->span.unit == Span::other && !named_day) continue;
+      // A year to a year ("2021 to 2022"): both written as years, the second not before the first.
+      const bool years = a->next == i + 1 && year_number(word(i)) && all_digits(word(i)) && b->next == sep + 2 &&
+                         year_number(word(sep + 1)) && all_digits(word(sep + 1));
+      if (need_full && a->span.unit == Span::other && !named_day && !years) continue;
       if (a->span.from > b->span.to) continue;
       return Result{{a->span.from, b->span.to}, b->next};
     }
@@ -554,6 +581,14 @@ class Reader {
         return Point{{monday, monday + 6, Span::other}, d->next};
       }
     }
+    // the weekend of 5 March 2022: Saturday and Sunday of that (Monday..Sunday) week, as "the week
+    // of" reads its week.
+    if (weekend_word(t) && at(n, "of")) {
+      if (auto d = point(n + 1, true); d && d->span.unit == Span::day_unit) {
+        long saturday = monday_of(d->span.from) + 5;
+        return Point{{saturday, saturday + 1, Span::other}, d->next};
+      }
+    }
     // H1 2022, the first half of 2022, the second half of March
     if ((t == "h1" || t == "h2") && year_number(word(n))) {
       int y = year_number(word(n));
@@ -657,9 +692,12 @@ class Reader {
       return Point{{d, d, Span::other}, n};
     }
 
-    // An ISO 8601 interval, its days: 2015-03-28/2015-03-29, 2015-03-28 17:00:00/2015-03-29 21:00:00.
-    if (auto slash = t.find('/'); slash != std::string::npos) {
-      auto a = iso_day(t.substr(0, slash)), b = iso_day(t.substr(slash + 1));
+    // An ISO 8601 interval, its days: 2015-03-28/2015-03-29, 2015-03-28 17:00:00/2015-03-29 21:00:00;
+    // and 2022-02-24..2022-03-01, as newsq writes a range (explain, the date facet).
+    for (std::string_view separator : {"/", ".."}) {
+      const auto at_separator = t.find(separator);
+      if (at_separator == std::string::npos) continue;
+      auto a = iso_day(t.substr(0, at_separator)), b = iso_day(t.substr(at_separator + separator.size()));
       if (a && b && *a <= *b) {
         year_written_ = true;
         return Point{{*a, *b, Span::other}, n};
@@ -749,8 +787,10 @@ class Reader {
       int y = year_of(now_) + (m <= month_of(now_) ? 1 : 0);
       return month_point(y, m, n + 1);
     }
-    // "the year 2022", "in the year 2022": the year.
-    if (t == "year" && year_number(word(n)) && all_digits(word(n))) {
+    // "the year 2022", "in the year 2022": the year. Not the "year" of a name ("New Year 2023",
+    // "new year 2023", where the year alone is read, the name left whole).
+    if (t == "year" && year_number(word(n)) && all_digits(word(n)) &&
+        !(i > 0 && (at(i - 1, "new") || (w_[i - 1].capital && w_[i].capital)))) {
       year_written_ = true;
       const int y = year_number(word(n));
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
@@ -760,6 +800,12 @@ class Reader {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(t[1] - '0'), k + 1);
+      // "Q2" alone, as "the second quarter": the latest begun by now. Not "Q2" of a name ("Q2 Holdings").
+      if (!(n < w_.size() && w_[n].capital) && !at(n, "of")) {
+        unsigned m0 = 3 * static_cast<unsigned>(t[1] - '0' - 1) + 1;
+        int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
+        return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n};
+      }
     }
     if (int ord = small_ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
       std::size_t k = n + 1;
@@ -923,8 +969,13 @@ class Reader {
       if (era) ++n;
       // A year alone after a capitalised name is part of the name ("Euro 2020", "Windows 2000",
       // "Pay ABC 2000"); "in 2020" or "March 2022" are read from the word before.
-      if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text))
+      // An occasion of the calendar is no name of this kind: "Christmas 2022", "Victory Day 2022".
+      if (!context && i > 0 && w_[i - 1].capital && !month_number(w_[i - 1].text) && !weekday_number(w_[i - 1].text) &&
+          !calendar_occasion_word(w_[i - 1].text))
         return std::nullopt;
+      // A year that dates an event a bound is counted from ("since Christmas 2021", "after the
+      // elections of 2019") is no span of its own: the days meant begin or end inside it.
+      if (!context && bound_before_event(i)) return std::nullopt;
       year_written_ = true;
       // The year first: "2024 August", "2023 Sept", "2024 AD August", "2018 March 18". Not a month
       // that is a word or a name here: lower-case "march"/"may" ("2020 march on Washington"), "May"
@@ -963,6 +1014,20 @@ class Reader {
     if (t == "last" && at(i + 1, "night") && !at(i + 2, "of") && !(i > 0 && at(i - 1, "the")))
       return Point{{now_ - 1, now_ - 1, Span::other}, i + 2};
     if (t == "yesterday") return Point{{now_ - 1, now_ - 1, Span::other}, i + 1};
+    // "this time last year", "this time a year ago": the month holding today's date a year back
+    // (a season of news is weeks, not the one day).
+    if (t == "this" && at(i + 1, "time")) {
+      std::size_t end = 0;
+      if (at(i + 2, "last") && at(i + 3, "year")) end = i + 4;
+      if (at(i + 2, "a") && at(i + 3, "year") && at(i + 4, "ago")) end = i + 5;
+      if (end) {
+        const auto c = civil(now_);
+        return Point{{days(c.year - 1, c.month, 1), last_day(c.year - 1, c.month), Span::other}, end};
+      }
+      // "this time last week (month)": that week (month), the words around it no text to seek.
+      if (at(i + 2, "last") && (at(i + 3, "week") || at(i + 3, "month")))
+        return calendar_unit(at(i + 3, "week") ? Unit::week : Unit::month, -1, i + 4);
+    }
     if (t == "tomorrow" || t == "tomorrows") return Point{{now_ + 1, now_ + 1, Span::other}, i + 1};
     // "lastmonth", "nextweek", "thisyear": a direction glued to a unit, as a hashtag or a hurried
     // query writes it; no English word is spelt so.
@@ -1167,6 +1232,8 @@ class Reader {
       std::size_t unit_at = count >= 0 ? k + 2 : k + 1;
       long scale = 1;
       Unit unit = offset_unit_of(word(unit_at), scale);
+      // The count and unit glued: "the last 24h", "past 7d".
+      if (int glued = 0; count < 0 && glued_count(word(k + 1), glued, unit)) count = glued, unit_at = k + 1;
       if (scale == 10 && count < 0 && word(unit_at) != "decade") unit = Unit::none;
       if (count < 0) count = 1;
       count *= static_cast<int>(scale);

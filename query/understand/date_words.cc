@@ -338,6 +338,8 @@ bool glued_count(std::string_view w, int& count, Unit& unit) {
     unit = Unit::month;
   else if (u == "y" || u == "yr" || u == "yrs")
     unit = Unit::year;
+  else if (u == "h" || u == "hr" || u == "hrs")  // "the last 24h"
+    unit = Unit::hour;
   else
     return false;
   count = 0;
@@ -371,6 +373,11 @@ bool verb_like(std::string_view w) {
   return one_of(
       w, {"said", "says", "say", "told",   "tells", "will",      "would",     "could", "should", "has",    "had",
           "have", "is",   "was", "warned", "warns", "announced", "announces", "urged", "urges",  "called", "calls"});
+}
+
+bool calendar_occasion_word(std::string_view w) {
+  return one_of(w, {"christmas", "xmas", "easter", "halloween", "thanksgiving", "hanukkah", "ramadan", "eid", "diwali",
+                    "passover", "lent", "advent", "day", "eve", "year"});
 }
 
 }  // namespace newsq::query::date_words

@@ -79,5 +79,9 @@ bool part_of_day(std::string_view w);
 bool direction(std::string_view w, int& offset);
 // "said", "says", "told", "will", ...: after "May" they make it a name, not a month.
 bool verb_like(std::string_view w);
+// The last word of an occasion the calendar holds every year ("christmas", "easter", "ramadan";
+// "day" of "Victory Day", "eve" of "New Year's Eve", "year" of "New Year"): a year after it is the
+// year, not part of a name as in "Euro 2020". Lower-case.
+bool calendar_occasion_word(std::string_view w);
 
 }  // namespace newsq::query::date_words
