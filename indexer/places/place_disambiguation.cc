@@ -333,6 +333,8 @@ Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrio
   return second;
 }
 
+constexpr const char* kTownByOtherName = "a town by one of its other names, without supporting places";
+
 // 3b. Why the chosen place is not meant, or null if it is accepted.
 const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
@@ -352,7 +354,7 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool institution = s.institution_after;
   if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
       !institution && c.region_votes == 0)
-    return "a town by one of its other names, without supporting places";
+    return kTownByOtherName;
   // "the town of Pulawy", "the Kabanjahe district": place context as "in Pulawy" is (a common word
   // was rejected before).
   const bool context = s.context_before || s.settlement_of || s.division_after;
@@ -408,6 +410,18 @@ Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::ve
   // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
   const bool by_other_name = s.chosen.level == Level::city && s.key != places.primary_key(s.chosen);
   const char* why_not = verdict(s, c, by_other_name);
+  // A town the name is only another name of, without support, gives way to a country or a region
+  // of a million people or more whose own name it is: "New York" alone is not New York City by its
+  // other name, rejected, but the state, which holds the city (not "St. Peter's" the parish of Jersey).
+  if (why_not == kTownByOtherName) {
+    for (const auto& [p, base] : s.places) {
+      const bool major_area = p.level == Level::country || (p.level == Level::region && p.population >= 1000000);
+      if (!major_area || places.primary_key(p) != s.key) continue;
+      s.chosen = p;
+      why_not = verdict(s, c, false);
+      break;
+    }
+  }
   m.accepted = why_not == nullptr;
   m.place = m.accepted ? s.chosen.id : 0;
   if (explain) {
