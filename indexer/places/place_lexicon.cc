@@ -102,7 +102,7 @@ constexpr common::WordSet kOrgWords{
      "courier",   "standard",    "dynamo",   "united",      "fc",         "metro",    "airlines",   "university",
      "institute", "declaration", "accords",  "agreement",   "convention", "protocol", "format",     "summit",
      "syndrome",  "battalion",   "regiment", "brigade",     "group",      "club",     "memorandum", "communique",
-     "trials",    "tribunal",    "today",    "people",      "republic",   "nets"}};
+     "trials",    "tribunal",    "today",    "people",      "republic",   "nets",     "party",      "workers"}};
 
 // Capitalised words that with "of" make the name after them an organisation's ("University of
 // Georgia"): annotators and readers take such a name for the organisation, not the place.
