@@ -150,6 +150,13 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
       Place p;
       return places.find(id, p) && p.level == Level::country && places.primary_key(p) == s.key;
     });
+    // So does a national capital's: "Islamabad" is the capital of Pakistan, not Chattogram, which
+    // GeoNames also calls so (and which has four times its people). Not any major town's: "Odessa"
+    // is Odesa by its old spelling, not the Texas city whose own name it is.
+    const bool capital_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+      Place p;
+      return places.find(id, p) && p.feature == "P.PPLC" && places.primary_key(p) == s.key;
+    });
     // "the city of X", "the village of X" name a town: not the country or region of the name ("the city
     // of Turkey" is the Texas town), when the name has a town among its candidates.
     const bool town_named = s.town_of && std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
@@ -159,7 +166,8 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
-      if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
+      if ((country_by_own_name || capital_by_own_name) && p.level == Level::city && places.primary_key(p) != s.key)
+        continue;
       if (town_named && p.level != Level::city) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
@@ -352,8 +360,14 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   // town, whatever capitalised word follows and even at a sentence's start, by any of its names; it
   // is the name's place context.
   const bool institution = s.institution_after;
-  if (by_other_name && s.chosen.feature != "P.PPLC" && !(s.all_upper && strong(s.chosen)) && !qualified && !supported &&
-      !institution && c.region_votes == 0)
+  // A city of millions after a place word, by another name in plain letters ("in Odessa", "in
+  // Bombay": an English or older spelling), is meant; a capitalised word after it may make a
+  // person's name ("in Sidney Crosby"), and another language's spelling a word or name of that
+  // language ("Swatów" for Shantou).
+  const bool metropolis_in_context = s.chosen.level == Level::city && s.chosen.population >= 1000000 &&
+                                     s.context_before && !s.next_capitalised && s.plain_letters;
+  if (by_other_name && s.chosen.feature != "P.PPLC" && !metropolis_in_context && !(s.all_upper && strong(s.chosen)) &&
+      !qualified && !supported && !institution && c.region_votes == 0)
     return kTownByOtherName;
   // "the town of Pulawy", "the Kabanjahe district": place context as "in Pulawy" is (a common word
   // was rejected before).
