@@ -586,7 +586,7 @@ const std::string& regression_gazetteer() {
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
         "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns",
         "Chicago", "Dallas", "Houston", "Louisville", "Metro", "Simcoe", "Mary", "Boston", "Saint Peter",
-        "Gaza", "Luzón", "Islamabad", "Odessa", "Bombay", "Sidney"};
+        "Gaza", "Luzón", "Islamabad", "Odessa", "Bombay", "Sidney", "La Paz", "Congo"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -1084,6 +1084,11 @@ TEST_CASE("place regressions: a capital by its own name; a city of millions by a
   // Not a person's name, nor a spelling without a place word.
   CHECK(ids_in(extract(*g, "The best player of his generation in Sidney Crosby retired.")).empty());
   CHECK(ids_in(extract(*g, "Odessa is calm, officials say.")).empty());
+  // A seat of government is a capital too: La Paz, Bolivia, not the Mexican state capital.
+  constexpr std::uint32_t kLaPazBolivia = 3911925, kDRCongo = 203312;
+  CHECK(ids_in(extract(*g, "Talks resumed in La Paz on Monday.")) == Ids{kLaPazBolivia});
+  // "Congo" alone is the Democratic Republic (AP style), not a village of Panama that GeoNames also calls so.
+  CHECK(ids_in(extract(*g, "An outbreak was reported in the north of Congo.")) == Ids{kDRCongo});
 }
 
 TEST_CASE("place regressions: regions and islands the news names are facts; a party's name is no place", "[shared]") {

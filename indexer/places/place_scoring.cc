@@ -26,7 +26,8 @@ double feature_bonus(const Place& p) {
     case Level::city:
       break;
   }
-  if (p.feature == "P.PPLC") return 8;
+  // A seat of government is a capital too ("La Paz", "The Hague").
+  if (p.feature == "P.PPLC" || p.feature == "P.PPLG") return 8;
   if (p.feature == "P.PPLA") return p.population >= 100000 ? 6 : 3;  // Not a small seat over a US state.
   if (p.feature == "P.PPLA2") return 2;
   if (p.feature == "P.PPLA3" || p.feature == "P.PPLA4") return 1;
