@@ -1104,6 +1104,10 @@ TEST_CASE("place regressions: regions and islands the news names are facts; a pa
   CHECK(ids_in(extract(*g, "A typhoon struck Luzon on Sunday.")) == Ids{kLuzon});
   CHECK(ids_in(extract(*g, "Fighting in Kurdistan went on.")) == Ids{kKurdistanRegion});
   CHECK(ids_in(extract(*g, "It bore the hallmarks of the outlawed Kurdistan Workers Party.")).empty());
+  // A news agency names no country: only the second "France" is one.
+  constexpr std::uint32_t kFrance = 3017382;
+  CHECK(ids_in(extract(*g, "Officials told Agence France-Presse that talks would go on.")).empty());
+  CHECK(ids_in(extract(*g, "Officials told Agence France-Presse that France would help.")) == Ids{kFrance});
 }
 
 TEST_CASE("place regressions: \"X, south of Y\" and \"X, just outside Y\" pick the X near Y", "[shared]") {
