@@ -24,6 +24,11 @@ bool has_country(const NameSpan& s, PlaceCache& places) {
   });
 }
 
+// Rejection reasons compared by identity (the verdict returns these pointers).
+constexpr const char* kTownByOtherName = "a town by one of its other names, without supporting places";
+constexpr const char* kAfterCapitalised = "small place after a capitalised word";
+constexpr const char* kPersonElsewhere = "named elsewhere in the article as part of a person's name";
+
 // A qualifier ("Paris, Texas") or a dateline ("BANTAM (AP) —") says the name is a place.
 bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier || s.dateline; }
 
@@ -103,7 +108,7 @@ void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::strin
   for (NameSpan& s : spans) {
     if (!s.rejected.empty() || qualified(s) || (s.context_before && !s.weak_context)) continue;
     if (person_keys.count(s.key) && !has_country(s, places) && s.abbreviation == AbbreviationUse::none)
-      s.rejected = "named elsewhere in the article as part of a person's name";
+      s.rejected = kPersonElsewhere;
     for (int h : {s.hyphen_prev, s.hyphen_next})
       if (h >= 0 && person_keys.count(spans[static_cast<std::size_t>(h)].key))
         s.rejected = "joined by a hyphen to part of a person's name";
@@ -341,8 +346,6 @@ Votes revote(std::vector<NameSpan>& spans, const Votes& first, const ArchivePrio
   return second;
 }
 
-constexpr const char* kTownByOtherName = "a town by one of its other names, without supporting places";
-
 // 3b. Why the chosen place is not meant, or null if it is accepted.
 const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   const bool supported = c.country_votes > 0;
@@ -378,7 +381,7 @@ const char* verdict(const NameSpan& s, const Choice& c, bool by_other_name) {
   if (strong(s.chosen) || s.region_list) return nullptr;
   if (s.sentence_initial && !institution && !qualified) return "small place at the start of a sentence";
   if (lexicon::common_word(s.key) && !qualified) return "a common word naming a small place, without a qualifier";
-  if (s.prev_capitalised_initial && !s.title_case && !qualified) return "small place after a capitalised word";
+  if (s.prev_capitalised_initial && !s.title_case && !qualified) return kAfterCapitalised;
   if (s.next_capitalised && !s.next_calendar && !institution && !s.title_case && !qualified)
     return "small place followed by a capitalised word: part of a name";
   if (by_other_name && !context && !institution && !qualified)
@@ -412,8 +415,10 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
 }
 
 // 3. The mention each span becomes.
+// `why_not` (may be null) is set to the reason the mention is rejected, or null.
 Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts,
-               PlaceCache& places, bool explain, const ArchivePrior* prior, const Article& article) {
+               PlaceCache& places, bool explain, const ArchivePrior* prior, const Article& article,
+               const char** rejected_why = nullptr) {
   Mention m;
   m.field = s.field;
   m.begin = s.begin;
@@ -436,6 +441,7 @@ Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::ve
       break;
     }
   }
+  if (rejected_why) *rejected_why = why_not;
   m.accepted = why_not == nullptr;
   m.place = m.accepted ? s.chosen.id : 0;
   if (explain) {
@@ -484,10 +490,33 @@ Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::str
   const Votes votes = revote(spans, first, prior, article);
   Extraction out;
   out.mentions.reserve(spans.size());
+  std::set<std::string_view> person_keys;  // Names the verdict found after a given name ("Richard Spencer").
   for (NameSpan& s : spans) {
     const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
-    out.mentions.push_back(decide(s, q, votes, texts, places, explain, prior, article));
-    if (out.mentions.back().accepted) add_areas(s, q && lies_in(s.chosen, q->candidates), out.areas);
+    const char* why_not = nullptr;
+    out.mentions.push_back(decide(s, q, votes, texts, places, explain, prior, article, &why_not));
+    if (why_not == kAfterCapitalised) person_keys.insert(s.key);
+  }
+  // One sense per article for those too: "Spencer shouting" after "Richard Spencer" is the man, not
+  // a town of Iowa, unless its own words place it (as reject_person_names).
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    NameSpan& s = spans[a];
+    Mention& m = out.mentions[a];
+    if (!m.accepted || !person_keys.count(s.key) || strong(s.chosen) || qualified(s) ||
+        (s.context_before && !s.weak_context) || s.abbreviation != AbbreviationUse::none)
+      continue;
+    m.accepted = false;
+    m.place = 0;
+    if (explain) {
+      m.reason = "rejected: ";
+      m.reason += kPersonElsewhere;
+    }
+  }
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    if (!out.mentions[a].accepted) continue;
+    const NameSpan& s = spans[a];
+    const NameSpan* q = s.qualifier >= 0 ? &spans[static_cast<std::size_t>(s.qualifier)] : nullptr;
+    add_areas(s, q && lies_in(s.chosen, q->candidates), out.areas);
   }
   std::sort(out.areas.begin(), out.areas.end());
   out.areas.erase(std::unique(out.areas.begin(), out.areas.end()), out.areas.end());
