@@ -586,7 +586,7 @@ const std::string& regression_gazetteer() {
         "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
         "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns",
         "Chicago", "Dallas", "Houston", "Louisville", "Metro", "Simcoe", "Mary", "Boston", "Saint Peter",
-        "Gaza", "Luzón", "Islamabad", "Odessa", "Bombay", "Sidney", "La Paz", "Congo", "Carey", "Hugh"};
+        "Gaza", "Luzón", "Islamabad", "Odessa", "Bombay", "Sidney", "La Paz", "Congo", "Carey", "Hugh", "Madrid", "Real"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -1108,6 +1108,10 @@ TEST_CASE("place regressions: regions and islands the news names are facts; a pa
   CHECK(ids_in(extract(*g, "A typhoon struck Luzon on Sunday.")) == Ids{kLuzon});
   CHECK(ids_in(extract(*g, "Fighting in Kurdistan went on.")) == Ids{kKurdistanRegion});
   CHECK(ids_in(extract(*g, "It bore the hallmarks of the outlawed Kurdistan Workers Party.")).empty());
+  // Nor a club (corpus/organisations.txt): only the second "Madrid" is the city.
+  constexpr std::uint32_t kMadrid = 3117735;
+  CHECK(ids_in(extract(*g, "Real Madrid lost at home.")).empty());
+  CHECK(ids_in(extract(*g, "Real Madrid lost at home in Madrid.")) == Ids{kMadrid});
   // A news agency names no country: only the second "France" is one.
   constexpr std::uint32_t kFrance = 3017382;
   CHECK(ids_in(extract(*g, "Officials told Agence France-Presse that talks would go on.")).empty());

@@ -52,7 +52,7 @@ struct NameSpan {
   bool party_state = false;                              // A politician's state: "(D-N.Y.)".
   bool after_number = false;                             // Right after a number ("300 B.C.").
   bool currency = false;   // Glued to a dollar sign: "US$460", "$US 15", "NZ$".
-  bool org_of = false;     // After "University of", "Bank of", "Agence" ...: an organisation's name.
+  bool org_of = false;     // After "University of", "Bank of" ..., or inside a known organisation's name.
   bool dateline = false;  // Opens the article's dateline: "KHARKIV, Ukraine —", "BANTAM (AP) —".
   std::uint32_t first_token = 0, end_token = 0;      // Token range in its field.
   int qualifier = -1;  // Index of the span that qualifies it: right after ", " or "in (the)", containing it.

@@ -1,0 +1,33 @@
+// indexer/places/organisation_names.h: the organisations whose names hold a place name
+// (corpus/organisations.txt, compiled in). A place name inside one of them names the organisation:
+// "Real Madrid" mentions no Madrid, "Voice of America" no America.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "indexer/analysis/text_analyzer.h"
+
+namespace newsq::places {
+
+class OrganisationNames {
+ public:
+  // The names of corpus/organisations.txt. Built on first use; thread-safe to read.
+  static const OrganisationNames& builtin();
+
+  // `text`: one name per line as written in text; '#' starts a comment line.
+  OrganisationNames(std::string_view text, analysis::TextAnalyzer& analyzer);
+
+  // Whether tokens [first, end) lie inside a run of `tokens` that is one of the names.
+  bool covers(std::span<const analysis::Token> tokens, std::size_t first, std::size_t end) const;
+
+ private:
+  std::unordered_set<std::string> names_;      // Each name's words (Token::term) joined by one space.
+  std::unordered_set<std::string> fragments_;  // Every run of consecutive words of a name, so joined.
+  std::size_t max_words_ = 0;
+};
+
+}  // namespace newsq::places

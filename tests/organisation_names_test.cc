@@ -1,0 +1,43 @@
+// tests/organisation_names_test.cc: finding a place name inside an organisation's name
+// (indexer/places/organisation_names.h), on a list and texts written here, and the built-in list.
+#include <catch2/catch.hpp>
+
+#include "indexer/analysis/text_analyzer.h"
+#include "indexer/places/organisation_names.h"
+
+using newsq::analysis::TextAnalyzer;
+using newsq::places::OrganisationNames;
+
+namespace {
+
+// Whether the words [first, first + count) of `text` lie inside one of `names`.
+bool covered(const OrganisationNames& names, TextAnalyzer& analyzer, const char* text, std::size_t first,
+             std::size_t count) {
+  const auto tokens = analyzer.analyze(text);
+  return names.covers(tokens, first, first + count);
+}
+
+}  // namespace
+
+TEST_CASE("a place name inside a listed organisation's name is covered, in any case and spelling", "[places]") {
+  TextAnalyzer analyzer;
+  const OrganisationNames names("# teams\nReal Madrid\n\nParis Saint-Germain\nKurdistan Workers' Party\n", analyzer);
+  CHECK(covered(names, analyzer, "Real Madrid won", 1, 1));                   // "Madrid"
+  CHECK(covered(names, analyzer, "fans of REAL MADRID cheered", 3, 1));       // in capitals
+  CHECK(covered(names, analyzer, "Paris Saint-Germain signed him", 0, 1));    // "Paris", before a hyphenated name
+  CHECK(covered(names, analyzer, "the Kurdistan Workers Party said", 1, 1));  // without the apostrophe
+  CHECK_FALSE(covered(names, analyzer, "Real fans in Madrid", 3, 1));         // not one run of words
+  CHECK_FALSE(covered(names, analyzer, "Madrid Real estate", 0, 1));          // the words in another order
+  CHECK_FALSE(covered(names, analyzer, "Paris in spring", 0, 1));
+  CHECK_FALSE(covered(names, analyzer, "# teams", 0, 1));  // Comment lines name nothing.
+}
+
+TEST_CASE("the built-in organisation list covers the names it lists", "[places]") {
+  TextAnalyzer analyzer;
+  const OrganisationNames& names = OrganisationNames::builtin();
+  CHECK(covered(names, analyzer, "Officials told Agence France-Presse", 3, 1));
+  CHECK(covered(names, analyzer, "Voice of America reported", 2, 1));
+  CHECK(covered(names, analyzer, "Dynamo Kyiv beat Shakhtar Donetsk", 1, 1));
+  CHECK(covered(names, analyzer, "Dynamo Kyiv beat Shakhtar Donetsk", 4, 1));
+  CHECK_FALSE(covered(names, analyzer, "Shelling in Kyiv and Donetsk", 2, 1));
+}
