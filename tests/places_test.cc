@@ -1112,6 +1112,11 @@ TEST_CASE("place regressions: regions and islands the news names are facts; a pa
   constexpr std::uint32_t kMadrid = 3117735;
   CHECK(ids_in(extract(*g, "Real Madrid lost at home.")).empty());
   CHECK(ids_in(extract(*g, "Real Madrid lost at home in Madrid.")) == Ids{kMadrid});
+  // "America" alone is the United States; inside a company's or a character's name it is not.
+  constexpr std::uint32_t kUnitedStates = 6252001;
+  CHECK(ids_in(extract(*g, "Critics said America was extending a hand to Havana's rulers.")).count(kUnitedStates) == 1);
+  CHECK(ids_in(extract(*g, "The Peanut Corporation of America recalled its products.")).empty());
+  CHECK(ids_in(extract(*g, "Tickets for Captain America sold out.")).empty());
   // A news agency names no country: only the second "France" is one.
   constexpr std::uint32_t kFrance = 3017382;
   CHECK(ids_in(extract(*g, "Officials told Agence France-Presse that talks would go on.")).empty());

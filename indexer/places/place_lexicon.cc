@@ -35,7 +35,7 @@ constexpr common::WordSet kCommonWords{
      "amazon", "apple", "donald", "can", "ban", "race", "kanye", "nancy", "supreme", "victor", "thursday", "monday",
      "tuesday", "wednesday", "friday", "saturday", "sunday", "january", "february", "april", "september", "october",
      "november", "december", "congress", "fox", "war", "make", "democrat", "name", "more", "over", "many", "trial",
-     "surprise", "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "america", "sussex", "mesa", "marina",
+     "surprise", "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "sussex", "mesa", "marina",
      "chance", "young", "best", "worth", "ordinary", "early", "gay", "ukrainian", "russian", "delta", "alpha", "omega",
      "patriot", "stinger", "javelin", "leopard", "abrams", "himars", "bradley", "shahed", "crimea bridge", "kremlin",
      "pentagon", "white house", "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal",
@@ -107,7 +107,8 @@ constexpr common::WordSet kOrgWords{
 // Capitalised words that with "of" make the name after them an organisation's ("University of
 // Georgia"): annotators and readers take such a name for the organisation, not the place.
 constexpr common::WordSet kOrgBeforeOf{
-    {"university", "college", "bank", "museum", "institute", "academy", "school", "conservatory", "polytechnic"}};
+    {"university", "college", "bank", "museum", "institute", "academy", "school", "conservatory", "polytechnic",
+     "corporation", "corp", "company", "association"}};
 
 // Words after a town's name that make it the name of a district around it ("Loudoun County").
 constexpr common::WordSet kDistrictWords{
