@@ -2,6 +2,9 @@
 // (indexer/places/organisation_names.h), on a list and texts written here, and the built-in list.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <string>
+
 #include "indexer/analysis/text_analyzer.h"
 #include "indexer/places/organisation_names.h"
 
@@ -40,4 +43,22 @@ TEST_CASE("the built-in organisation list covers the names it lists", "[places]"
   CHECK(covered(names, analyzer, "Dynamo Kyiv beat Shakhtar Donetsk", 1, 1));
   CHECK(covered(names, analyzer, "Dynamo Kyiv beat Shakhtar Donetsk", 4, 1));
   CHECK_FALSE(covered(names, analyzer, "Shelling in Kyiv and Donetsk", 2, 1));
+}
+
+TEST_CASE("a place name inside an organisation's name is found in a query's bytes without ICU", "[places]") {
+  TextAnalyzer analyzer;
+  const OrganisationNames names("Real Madrid\nBallon d'Or\nKurdistan Workers' Party\n", analyzer);
+  const std::string q = "Real Madrid's win, the Ballon d'Or, and the KURDISTAN WORKERS PARTY in Madrid";
+  auto at = [&](const char* word, std::size_t from = 0) {
+    const std::size_t b = q.find(word, from);
+    return std::pair{b, b + std::strlen(word)};
+  };
+  const auto [madrid_b, madrid_e] = at("Madrid's");
+  CHECK(names.covers_text(q, madrid_b, madrid_e - 2));  // The possessive's "s" aside.
+  const auto [ballon_b, ballon_e] = at("Ballon");
+  CHECK(names.covers_text(q, ballon_b, ballon_e));
+  const auto [kurd_b, kurd_e] = at("KURDISTAN");
+  CHECK(names.covers_text(q, kurd_b, kurd_e));
+  const auto [last_b, last_e] = at("Madrid", madrid_e);
+  CHECK_FALSE(names.covers_text(q, last_b, last_e));  // "in Madrid": the city.
 }

@@ -3,6 +3,7 @@
 #include "indexer/places/organisation_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "indexer/places/organisations_builtin.h"
@@ -17,6 +18,32 @@ std::string joined(std::span<const analysis::Token> tokens, std::size_t first, s
     key += tokens[k].term;
   }
   return key;
+}
+
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// The words of `text` as covers_text() splits them, as tokens with byte offsets.
+std::vector<analysis::Token> plain_words(std::string_view text) {
+  std::vector<analysis::Token> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!word_byte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    analysis::Token t;
+    t.begin = static_cast<std::uint32_t>(i);
+    while (i < text.size() && (word_byte(static_cast<unsigned char>(text[i])) ||
+                               (text[i] == '\'' && i + 1 < text.size() && word_byte(static_cast<unsigned char>(text[i + 1])) &&
+                                i > t.begin))) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      t.term.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+      ++i;
+    }
+    t.end = static_cast<std::uint32_t>(i);
+    if (t.term.size() > 2 && t.term.ends_with("'s")) t.term.resize(t.term.size() - 2);
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 }  // namespace
@@ -59,6 +86,15 @@ bool OrganisationNames::covers(std::span<const analysis::Token> tokens, std::siz
     for (std::size_t e = end; e <= tokens.size() && e - b <= max_words_; ++e)
       if (names_.contains(joined(tokens, b, e))) return true;
   return false;
+}
+
+bool OrganisationNames::covers_text(std::string_view text, std::size_t begin, std::size_t end) const {
+  const std::vector<analysis::Token> words = plain_words(text);
+  std::size_t first = 0;
+  while (first < words.size() && words[first].end <= begin) ++first;
+  std::size_t last = first;
+  while (last < words.size() && words[last].begin < end) ++last;
+  return covers(words, first, last);
 }
 
 }  // namespace newsq::places

@@ -23,6 +23,11 @@ class OrganisationNames {
 
   // Whether tokens [first, end) lie inside a run of `tokens` that is one of the names.
   bool covers(std::span<const analysis::Token> tokens, std::size_t first, std::size_t end) const;
+  // The same for the bytes [begin, end) of a short text such as a query, split into words without
+  // ICU: runs of letters and digits (ASCII ones folded to lower case, other bytes kept), an
+  // apostrophe between letters kept ("d'or"), a possessive 's dropped. Names in other scripts or
+  // with diacritics are found only by covers().
+  bool covers_text(std::string_view text, std::size_t begin, std::size_t end) const;
 
  private:
   std::unordered_set<std::string> names_;      // Each name's words (Token::term) joined by one space.

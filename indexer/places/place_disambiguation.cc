@@ -148,19 +148,14 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     if (!s.rejected.empty() && !explain) continue;
     s.places.clear();
     double best = -1e9;
-    // A country's own name names the country, never a city that has it only as one of its other
-    // names (GeoNames lists "Mexico" among Mexico City's names): the city would otherwise win in an
-    // article that also names "Mexico City", whose region votes for it.
+    // A country's or a national capital's own name names it, never a city that has it only as one of
+    // its other names (GeoNames lists "Mexico" among Mexico City's names, "Islamabad" among
+    // Chattogram's): the city would otherwise win in an article that also names "Mexico City", whose
+    // region votes for it, or by its people. Not any major town's: "Odessa" is Odesa by its old
+    // spelling, not the Texas city whose own name it is.
     const bool country_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
       Place p;
-      return places.find(id, p) && p.level == Level::country && places.primary_key(p) == s.key;
-    });
-    // So does a national capital's: "Islamabad" is the capital of Pakistan, not Chattogram, which
-    // GeoNames also calls so (and which has four times its people). Not any major town's: "Odessa"
-    // is Odesa by its old spelling, not the Texas city whose own name it is.
-    const bool capital_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
-      Place p;
-      return places.find(id, p) && p.feature == "P.PPLC" && places.primary_key(p) == s.key;
+      return places.find(id, p) && claims_its_own_name(p) && places.primary_key(p) == s.key;
     });
     // "the city of X", "the village of X" name a town: not the country or region of the name ("the city
     // of Turkey" is the Texas town), when the name has a town among its candidates.
@@ -171,8 +166,7 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
-      if ((country_by_own_name || capital_by_own_name) && p.level == Level::city && places.primary_key(p) != s.key)
-        continue;
+      if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
       if (town_named && p.level != Level::city) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;

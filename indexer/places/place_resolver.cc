@@ -19,14 +19,23 @@ bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf
     qualifier = name.substr(comma + 1);
     name = name.substr(0, comma);
   }
-  auto candidates = gazetteer.lookup(key_of(name));
+  const std::string key = key_of(name);
+  auto candidates = gazetteer.lookup(key);
   std::span<const std::uint32_t> qualifiers;
   if (!qualifier.empty()) qualifiers = gazetteer.lookup(key_of(qualifier));
+  // As the extractor chooses: a country's or national capital's own name is that place, never a
+  // town known by it only as another name ("Islamabad" is no Chattogram).
+  bool own_name_claimed = false;
+  for (std::uint32_t candidate : candidates) {
+    Place p;
+    own_name_claimed = own_name_claimed || (gazetteer.find(candidate, p) && claims_its_own_name(p) && key_of(p.name) == key);
+  }
   double best = -1e9;
   bool found = false;
   for (std::uint32_t candidate : candidates) {
     Place p;
     if (!gazetteer.find(candidate, p)) continue;
+    if (own_name_claimed && p.level == Level::city && key_of(p.name) != key) continue;
     const bool in_qualifier = lies_in(p, qualifiers);
     const double score = prior(p) + (in_qualifier ? 20 : 0);
     if (score > best) {

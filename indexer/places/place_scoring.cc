@@ -63,6 +63,8 @@ bool strong(const Place& p) {
          p.population >= 100000;
 }
 
+bool claims_its_own_name(const Place& p) { return p.level == Level::country || p.feature == "P.PPLC"; }
+
 bool lies_in(const Place& p, std::span<const std::uint32_t> areas) {
   return std::find_if(areas.begin(), areas.end(),
                       [&](std::uint32_t area) { return area == p.region || area == p.country || (p.district && area == p.district); }) != areas.end();

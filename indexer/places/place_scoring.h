@@ -18,6 +18,10 @@ double prior(const Place& p);
 // cities, districts named with a division word ("Harris County") or as big as a city.
 bool strong(const Place& p);
 
+// A country or a national capital: its own name names it, never a town that has the name only among
+// its other names ("Mexico" is no Mexico City, "Islamabad" no Chattogram).
+bool claims_its_own_name(const Place& p);
+
 // True if one of `areas` (place ids) is p's region or country: the test of a qualifier
 // ("Paris, Texas") and of a containing place.
 bool lies_in(const Place& p, std::span<const std::uint32_t> areas);

@@ -9,6 +9,7 @@
 
 #include "engine/index/schema.h"
 #include "engine/common/word_set.h"
+#include "indexer/places/organisation_names.h"
 #include "newsq/error.h"
 #include "query/understand/date_expression.h"
 #include "query/understand/date_run.h"
@@ -212,8 +213,10 @@ UnderstoodQuery understand_query(std::string_view query, long now, const std::ve
   claims.bare_names = !locks.has_operators();
   // Words reported as a date not understood stay text for every stage: "not in March" is no
   // search in March, nor in the town of March.
+  // So do the words of an organisation named for a place ("Real Madrid", corpus/organisations.txt).
   claims.refused = [&](std::size_t begin, std::size_t end) {
-    return (unread && begin < unread->end && unread->begin < end) || reads_on(begin, end, place_reads);
+    return (unread && begin < unread->end && unread->begin < end) || reads_on(begin, end, place_reads) ||
+           places::OrganisationNames::builtin().covers_text(stream.view(), begin, end);
   };
   for (auto& found : find_places(stream.view(), places, claims)) {
     stream.claim(found.begin, found.end, "place");
