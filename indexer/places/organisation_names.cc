@@ -79,8 +79,11 @@ OrganisationNames::OrganisationNames(std::string_view text, analysis::TextAnalyz
 }
 
 bool OrganisationNames::covers(std::span<const analysis::Token> tokens, std::size_t first, std::size_t end) const {
-  // Most place names are in no organisation's name: one lookup settles them.
-  if (first >= end || end > tokens.size() || !fragments_.contains(joined(tokens, first, end))) return false;
+  // Most place names are in no organisation's name: one lookup settles them (without a copy for a
+  // one-word name, the most common).
+  if (first >= end || end > tokens.size()) return false;
+  if (end - first == 1 ? !fragments_.contains(tokens[first].term) : !fragments_.contains(joined(tokens, first, end)))
+    return false;
   const std::size_t lowest = end > max_words_ ? end - max_words_ : 0;
   for (std::size_t b = first + 1; b-- > lowest;)
     for (std::size_t e = end; e <= tokens.size() && e - b <= max_words_; ++e)

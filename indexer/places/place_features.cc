@@ -249,8 +249,9 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   s.currency = (s.end < view.text.size() && view.text[s.end] == '$') || (s.begin > 0 && view.text[s.begin - 1] == '$');
   s.org_of = (i >= 2 && view.term(i - 1) == "of" && only_spaces(view.gap(i)) && only_spaces(view.gap(i - 1)) &&
               capitalised(view.word(i - 2)) && lexicon::org_before_of(view.term(i - 2))) ||
-             // "Agence France-Presse", "Real Madrid": corpus/organisations.txt.
-             OrganisationNames::builtin().covers(view.tokens, i, i + n);
+             // "Agence France-Presse", "Real Madrid": corpus/organisations.txt (a name in lower case
+             // is no place anyway, and most candidate spans are such words: not looked up).
+             (s.capitalised && OrganisationNames::builtin().covers(view.tokens, i, i + n));
   s.after_number = i > 0 && only_spaces(view.gap(i)) && std::isdigit(static_cast<unsigned char>(view.word(i - 1)[0]));
   s.dateline = dateline_at(view, i, i + n);
   if (s.all_upper) note_capitals(view, i, i + n, s);
