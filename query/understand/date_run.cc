@@ -236,7 +236,7 @@ std::optional<DateRun> unread_date_run(std::string_view line,
       numeric = numeric || t.find('/') != std::string::npos ||
                 (t.find('.') != std::string::npos && std::isdigit(static_cast<unsigned char>(t[0])));
       names_a_day = names_a_day || is_month(t) || std::isdigit(static_cast<unsigned char>(t[0])) ||
-                    t.ends_with("day") || t == "weekend";
+                    (t.ends_with("day") && t != "day") || t == "weekend";  // A weekday, "today": not "the day".
     }
     while (hi > k && w[hi].kind == Kind::joiner) --hi;
     if (numeric || (date_words >= 1 && names_a_day && hi > lo)) {
