@@ -61,10 +61,10 @@ TEST_CASE("a date is read whole or not at all", "[understanding][dates]") {
       {"grain exports 24 Feb onwards", "2022-02-24", ""},
       {"protests 2021 to 2022", "2021-01-01", ""},
       {"shelling the weekend of 5 March 2022", "2022-03-05", ""},
-      {"refugees may and june 2022", "2022-05-01", ""},  // Once June, with "may and" as text.
+      {"refugees may and june 2022", "2022-05-01", ""},    // Once June, with "may and" as text.
       {"parade on Victory Day 2022", "2022-01-01", ""},    // Once all text, "Day 2022" reported.
       {"shelling this time last year", "2021-06-01", ""},  // Once 2021, with "this time" as text.
-      {"April and may continue", "2022-04-01", ""},  // April alone: "may" a verb, no list of months.
+      {"April and may continue", "2022-04-01", ""},        // April alone: "may" a verb, no list of months.
       // Not a date, and nothing that looks like one: no report either.
       {"protesters march in Kyiv", "", ""},
       {"May said", "", ""},

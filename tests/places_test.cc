@@ -577,16 +577,19 @@ const std::string& regression_gazetteer() {
   static TempDir dir;
   static std::string path = [] {
     const std::set<std::string> names = {
-        "Garland",   "Merrick",  "Sterling", "Loudoun",  "Tape",       "Szeged", "Stalin",        "Molotov",
-        "Perm",      "Nato",     "March",    "May",      "Mayville",   "August", "See",           "Séez",
-        "Just",      "Juist",    "Agency",   "Thomas",   "Greenfield", "Linda",  "Steele",        "Christopher",
-        "Shantou",   "Swatow",   "Swatów",   "Nürnberg", "Nuremberg",  "War",    "New York City", "Przemyśl",
-        "Earth",     "Western",  "Balkan",   "Lebanon",  "Minsk",      "Warsaw", "Berlin",        "Florida",
-        "Northeast", "Congress", "Ron",     "Toronto",  "Doha",       "London", "Ottawa",
-        "Windsor",   "Buffalo",  "Washington", "Seattle", "Spokane", "Oklahoma City", "Tulsa", "Columbus",
-        "Cleveland", "Milwaukee", "Madison", "Paris", "Summit", "Québec", "Montréal", "Mexico City", "Guadalajara", "Edmonton", "Cairns",
-        "Chicago", "Dallas", "Houston", "Louisville", "Metro", "Simcoe", "Mary", "Boston", "Saint Peter",
-        "Gaza", "Luzón", "Islamabad", "Odessa", "Bombay", "Sidney", "La Paz", "Congo", "Carey", "Hugh", "Madrid", "Real"};
+        "Garland",     "Merrick",  "Sterling",      "Loudoun",       "Tape",        "Szeged",    "Stalin",
+        "Molotov",     "Perm",     "Nato",          "March",         "May",         "Mayville",  "August",
+        "See",         "Séez",     "Just",          "Juist",         "Agency",      "Thomas",    "Greenfield",
+        "Linda",       "Steele",   "Christopher",   "Shantou",       "Swatow",      "Swatów",    "Nürnberg",
+        "Nuremberg",   "War",      "New York City", "Przemyśl",      "Earth",       "Western",   "Balkan",
+        "Lebanon",     "Minsk",    "Warsaw",        "Berlin",        "Florida",     "Northeast", "Congress",
+        "Ron",         "Toronto",  "Doha",          "London",        "Ottawa",      "Windsor",   "Buffalo",
+        "Washington",  "Seattle",  "Spokane",       "Oklahoma City", "Tulsa",       "Columbus",  "Cleveland",
+        "Milwaukee",   "Madison",  "Paris",         "Summit",        "Québec",      "Montréal",  "Mexico City",
+        "Guadalajara", "Edmonton", "Cairns",        "Chicago",       "Dallas",      "Houston",   "Louisville",
+        "Metro",       "Simcoe",   "Mary",          "Boston",        "Saint Peter", "Gaza",      "Luzón",
+        "Islamabad",   "Odessa",   "Bombay",        "Sidney",        "La Paz",      "Congo",     "Carey",
+        "Hugh",        "Madrid",   "Real"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {

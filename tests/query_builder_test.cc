@@ -91,7 +91,8 @@ TEST_CASE("a function word in the query does not drop articles without it", "[qu
 TEST_CASE("a synonym that stems as the word or another alternative is sought once", "[query]") {
   // "shelled" and "shelling" are both Zshell: twice in the group, each occurrence of "shell" would
   // count twice in the group's wdf, and its posting list would be read twice.
-  const auto thesaurus = newsq::query::Thesaurus::parse("shelling: shelled, bombardment, shells, bombardments\n", "t.txt");
+  const auto thesaurus =
+      newsq::query::Thesaurus::parse("shelling: shelled, bombardment, shells, bombardments\n", "t.txt");
   newsq::query::QueryBuilder builder;
   builder.set_thesaurus(&thesaurus);
   const auto q = builder.build("shelling");

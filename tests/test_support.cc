@@ -68,8 +68,8 @@ const std::string& small_gazetteer() {
     const fs::path geonames = shared_dir() / "gazetteer";
     std::ifstream all(geonames / "cities500.txt");
     std::ofstream some(dir.str("cities_some.txt"));
-    const std::set<std::string> names = {"Paris", "Nice",   "Bar",    "Mobile",     "Reading", "Split",
-                                         "March", "Moscow", "Warsaw", "Washington", "Texas",   "Houston",
+    const std::set<std::string> names = {"Paris",     "Nice",       "Bar",    "Mobile",     "Reading", "Split",
+                                         "March",     "Moscow",     "Warsaw", "Washington", "Texas",   "Houston",
                                          "Islamabad", "Chattogram", "Madrid", "Real"};
     for (std::string line; std::getline(all, line);) {
       auto a = line.find('\t'), b = line.find('\t', a + 1);

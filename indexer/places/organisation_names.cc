@@ -33,8 +33,8 @@ std::vector<analysis::Token> plain_words(std::string_view text) {
     analysis::Token t;
     t.begin = static_cast<std::uint32_t>(i);
     while (i < text.size() && (word_byte(static_cast<unsigned char>(text[i])) ||
-                               (text[i] == '\'' && i + 1 < text.size() && word_byte(static_cast<unsigned char>(text[i + 1])) &&
-                                i > t.begin))) {
+                               (text[i] == '\'' && i + 1 < text.size() &&
+                                word_byte(static_cast<unsigned char>(text[i + 1])) && i > t.begin))) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       t.term.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
       ++i;

@@ -153,7 +153,7 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     // Chattogram's): the city would otherwise win in an article that also names "Mexico City", whose
     // region votes for it, or by its people. Not any major town's: "Odessa" is Odesa by its old
     // spelling, not the Texas city whose own name it is.
-    const bool country_by_own_name = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
+    const bool own_name_claimed = std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
       Place p;
       return places.find(id, p) && claims_its_own_name(p) && places.primary_key(p) == s.key;
     });
@@ -161,12 +161,12 @@ Votes choose_by_prior(std::vector<NameSpan>& spans, PlaceCache& places, bool exp
     // of Turkey" is the Texas town), when the name has a town among its candidates.
     const bool town_named = s.town_of && std::any_of(s.candidates.begin(), s.candidates.end(), [&](std::uint32_t id) {
       Place p;
-      return places.find(id, p) && p.level == Level::city && (!country_by_own_name || places.primary_key(p) == s.key);
+      return places.find(id, p) && p.level == Level::city && (!own_name_claimed || places.primary_key(p) == s.key);
     });
     for (std::uint32_t id : s.candidates) {
       Place p;
       if (!places.find(id, p)) continue;
-      if (country_by_own_name && p.level == Level::city && places.primary_key(p) != s.key) continue;
+      if (own_name_claimed && p.level == Level::city && places.primary_key(p) != s.key) continue;
       if (town_named && p.level != Level::city) continue;
       // "N.Y." is the state; "D.C." the capital (its district's only city, as in "Washington, D.C.").
       if (s.abbreviation != AbbreviationUse::none && p.level != Level::region && p.feature != "P.PPLC") continue;
@@ -408,8 +408,8 @@ std::string explanation(const NameSpan& s, const Choice& c, const NameSpan* q, c
   return std::string(s.context_before ? "in place context; " : "") + "small place " + summary;
 }
 
-// 3. The mention each span becomes.
-// `why_not` (may be null) is set to the reason the mention is rejected, or null.
+// 3. The mention each span becomes. `rejected_why` (may be null) receives the verdict's reason for
+// rejecting it, or null.
 Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::vector<std::string>& texts,
                PlaceCache& places, bool explain, const ArchivePrior* prior, const Article& article,
                const char** rejected_why = nullptr) {

@@ -242,7 +242,8 @@ NameSpan make_span(const FieldView& view, std::uint32_t field, std::size_t i, st
   for (std::string_view suffix : {"'s", "\u2019s"})
     if (core.size() > suffix.size() && core.ends_with(suffix)) core.remove_suffix(suffix.size());
   s.all_upper = all_upper(core);
-  s.plain_letters = std::all_of(core.begin(), core.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  s.plain_letters =
+      std::all_of(core.begin(), core.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
   s.sentence_initial = view.sentence_initial(i);
   if (!view.abbreviations.empty()) s.abbreviation = view.abbreviations[i];
   s.party_state = party_state(view.text, view.tokens, i);

@@ -27,7 +27,7 @@ struct NameSpan {
   bool demonym = false;     // ...and of those a noun for their people ("Russians").
   bool title_case = false;  // In a Title Case headline.
   bool capitalised = false, all_upper = false;
-  bool plain_letters = false;  // Written in ASCII (a possessive's curly apostrophe aside).
+  bool plain_letters = false;   // Written in ASCII (a possessive's curly apostrophe aside).
   bool context_before = false;  // "in X".
   bool settlement_of = false;   // "the town of X", "the village of X": context, but not for a common word.
   bool town_of = false;         // ...with a populated place's noun ("the city of X", not "the region of X").

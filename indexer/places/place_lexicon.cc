@@ -35,24 +35,24 @@ constexpr common::WordSet kCommonWords{
      "amazon", "apple", "donald", "can", "ban", "race", "kanye", "nancy", "supreme", "victor", "thursday", "monday",
      "tuesday", "wednesday", "friday", "saturday", "sunday", "january", "february", "april", "september", "october",
      "november", "december", "congress", "fox", "war", "make", "democrat", "name", "more", "over", "many", "trial",
-     "surprise", "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "sussex", "mesa", "marina",
-     "chance", "young", "best", "worth", "ordinary", "early", "gay", "ukrainian", "russian", "delta", "alpha", "omega",
-     "patriot", "stinger", "javelin", "leopard", "abrams", "himars", "bradley", "shahed", "crimea bridge", "kremlin",
-     "pentagon", "white house", "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal",
-     "national", "federal", "state", "republic", "kingdom", "empire", "christian", "muslim", "jewish", "catholic",
-     "orthodox", "islamic", "arab", "pacific", "atlantic", "hollywood", "broadway", "wall street", "downing street",
-     "buckingham", "charlotte", "elizabeth", "alexandria", "alexander", "jessica", "taylor", "jefferson", "kennedy",
-     "nixon", "reagan", "carter", "bush", "putin", "lavrov", "zelensky", "zelenskyy", "pope", "francis", "king",
-     "queen", "prince", "princess", "charles", "william", "harry", "meghan", "diana", "andrew", "anne", "edward",
-     "george", "henry", "james", "john", "paul", "peter", "michael", "david", "daniel", "mark", "luke", "matthew",
-     "simon", "adam", "eve", "noah", "ruth", "sarah", "rachel", "rebecca", "julia", "maria", "anna", "olga", "irina",
-     "vladimir", "alexei", "navalny", "boris", "dmitry", "sergei", "viktor", "yuri", "ivan", "igor", "oleg", "roman",
-     "nova", "nova poshta", "energoatom", "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera", "stone", "rock",
-     "hill", "mountain", "river", "island", "cape", "point", "springs", "spring", "falls", "fall", "summer", "winter",
-     "autumn", "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta", "trinity", "providence",
-     "concord", "harmony", "paradise", "eden", "zion", "canaan", "goshen", "bethany", "earth", "wake", "hit",
-     "mansion", "grain", "export", "agency", "council", "alliance", "seven", "look", "see", "just", "tape", "rand",
-     "global", "interest", "kill", "car", "canadian", "american",
+     "surprise", "nord", "truss", "wall", "newton", "ridgetop", "blacksburg", "sussex", "mesa", "marina", "chance",
+     "young", "best", "worth", "ordinary", "early", "gay", "ukrainian", "russian", "delta", "alpha", "omega", "patriot",
+     "stinger", "javelin", "leopard", "abrams", "himars", "bradley", "shahed", "crimea bridge", "kremlin", "pentagon",
+     "white house", "black", "white", "red", "green", "blue", "gold", "silver", "golden", "royal", "national",
+     "federal", "state", "republic", "kingdom", "empire", "christian", "muslim", "jewish", "catholic", "orthodox",
+     "islamic", "arab", "pacific", "atlantic", "hollywood", "broadway", "wall street", "downing street", "buckingham",
+     "charlotte", "elizabeth", "alexandria", "alexander", "jessica", "taylor", "jefferson", "kennedy", "nixon",
+     "reagan", "carter", "bush", "putin", "lavrov", "zelensky", "zelenskyy", "pope", "francis", "king", "queen",
+     "prince", "princess", "charles", "william", "harry", "meghan", "diana", "andrew", "anne", "edward", "george",
+     "henry", "james", "john", "paul", "peter", "michael", "david", "daniel", "mark", "luke", "matthew", "simon",
+     "adam", "eve", "noah", "ruth", "sarah", "rachel", "rebecca", "julia", "maria", "anna", "olga", "irina", "vladimir",
+     "alexei", "navalny", "boris", "dmitry", "sergei", "viktor", "yuri", "ivan", "igor", "oleg", "roman", "nova",
+     "nova poshta", "energoatom", "naftogaz", "ukrenergo", "gazprom", "rosatom", "opera", "stone", "rock", "hill",
+     "mountain", "river", "island", "cape", "point", "springs", "spring", "falls", "fall", "summer", "winter", "autumn",
+     "day", "night", "morning", "evening", "covid", "corona", "omicron", "delta", "trinity", "providence", "concord",
+     "harmony", "paradise", "eden", "zion", "canaan", "goshen", "bethany", "earth", "wake", "hit", "mansion", "grain",
+     "export", "agency", "council", "alliance", "seven", "look", "see", "just", "tape", "rand", "global", "interest",
+     "kill", "car", "canadian", "american",
      // Soviet leaders whose names towns once had: in the news, the men.
      "stalin", "lenin", "molotov", "kirov", "gorky", "zhdanov", "frunze", "kalinin", "kuibyshev", "sverdlov",
      "voroshilov", "brezhnev", "andropov", "chernenko", "ordzhonikidze", "tito", "dimitrov", "taliban", "hamas",
@@ -106,9 +106,9 @@ constexpr common::WordSet kOrgWords{
 
 // Capitalised words that with "of" make the name after them an organisation's ("University of
 // Georgia"): annotators and readers take such a name for the organisation, not the place.
-constexpr common::WordSet kOrgBeforeOf{
-    {"university", "college", "bank", "museum", "institute", "academy", "school", "conservatory", "polytechnic",
-     "corporation", "corp", "company", "association"}};
+constexpr common::WordSet kOrgBeforeOf{{"university", "college", "bank", "museum", "institute", "academy", "school",
+                                        "conservatory", "polytechnic", "corporation", "corp", "company",
+                                        "association"}};
 
 // Words after a town's name that make it the name of a district around it ("Loudoun County").
 constexpr common::WordSet kDistrictWords{

@@ -28,7 +28,8 @@ bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf
   bool own_name_claimed = false;
   for (std::uint32_t candidate : candidates) {
     Place p;
-    own_name_claimed = own_name_claimed || (gazetteer.find(candidate, p) && claims_its_own_name(p) && key_of(p.name) == key);
+    own_name_claimed =
+        own_name_claimed || (gazetteer.find(candidate, p) && claims_its_own_name(p) && key_of(p.name) == key);
   }
   double best = -1e9;
   bool found = false;

@@ -236,10 +236,11 @@ class Reader {
     for (std::size_t j = k, between = 0; j-- > 0 && between <= 4; ++between) {
       const std::string& t = w_[j].text;
       if (w_[j].comma_after) return false;
-      if (between > 0 && (t == "since" || t == "before" || t == "after" || t == "until" || t == "till" ||
-                          t == "from" || t == "following"))
+      if (between > 0 && (t == "since" || t == "before" || t == "after" || t == "until" || t == "till" || t == "from" ||
+                          t == "following"))
         return true;
-      if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0])) || month_number(t) || weekday_number(t)) return false;
+      if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0])) || month_number(t) || weekday_number(t))
+        return false;
       for (unsigned char c : t)
         if (c < 0x20) return false;  // A span claimed before dates were read (a source, a place).
     }

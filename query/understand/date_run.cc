@@ -176,7 +176,8 @@ std::vector<Word> words_of(std::string_view line) {
   }
   // "day" or "eve" right after a word that is no date word ends the name of an occasion ("Victory
   // Day", "election day", "Christmas Eve"), as does "year" after "new" or a capitalised "Year"
-  // after a capitalised word ("New Year"): not a date the reader failed at. "Victory Day 2022" is the year and the name.
+  // after a capitalised word ("New Year"): not a date the reader failed at. "Victory Day 2022" is
+  // the year and the name.
   for (std::size_t k = 1; k < out.size(); ++k) {
     const Word& before = out[k - 1];
     if (before.kind != Kind::none || before.lower.empty() || !std::isalpha(static_cast<unsigned char>(before.lower[0])))
