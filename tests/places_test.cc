@@ -589,7 +589,7 @@ const std::string& regression_gazetteer() {
         "Guadalajara", "Edmonton", "Cairns",        "Chicago",       "Dallas",      "Houston",   "Louisville",
         "Metro",       "Simcoe",   "Mary",          "Boston",        "Saint Peter", "Gaza",      "Luzón",
         "Islamabad",   "Odessa",   "Bombay",        "Sidney",        "La Paz",      "Congo",     "Carey",
-        "Hugh",        "Madrid",   "Real"};
+        "Hugh",        "Madrid",   "Real",          "North Sea"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -1115,6 +1115,13 @@ TEST_CASE("place regressions: regions and islands the news names are facts; a pa
   constexpr std::uint32_t kMadrid = 3117735;
   CHECK(ids_in(extract(*g, "Real Madrid lost at home.")).empty());
   CHECK(ids_in(extract(*g, "Real Madrid lost at home in Madrid.")) == Ids{kMadrid});
+  // Seas, straits and canals are facts too ("North Sea" was a village in New York).
+  constexpr std::uint32_t kNorthSea = 4000000301, kKerchStrait = 4000000321, kSuezCanal = 4000000324;
+  CHECK(ids_in(extract(*g, "Tankers waited in the North Sea.")) == Ids{kNorthSea});
+  CHECK(ids_in(extract(*g, "Ferries crossed the Kerch Strait and the Suez Canal.")) == Ids{kKerchStrait, kSuezCanal});
+  // A transliteration's apostrophes are no other name: "Chornomorsk" is Chornomors'k.
+  constexpr std::uint32_t kChornomorsk = 707688;
+  CHECK(ids_in(extract(*g, "Grain ships were loaded in Chornomorsk on Monday.")) == Ids{kChornomorsk});
   // "America" alone is the United States; inside a company's or a character's name it is not.
   constexpr std::uint32_t kUnitedStates = 6252001;
   CHECK(ids_in(extract(*g, "Critics said America was extending a hand to Havana's rulers.")).count(kUnitedStates) == 1);

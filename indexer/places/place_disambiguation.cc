@@ -29,6 +29,26 @@ constexpr const char* kTownByOtherName = "a town by one of its other names, with
 constexpr const char* kAfterCapitalised = "small place after a capitalised word";
 constexpr const char* kPersonElsewhere = "named elsewhere in the article as part of a person's name";
 
+// Whether `key` spells the place's own name `primary` (both name keys): the same but for the
+// transliterations' apostrophes (GeoNames writes "Chornomors'k", the news "Chornomorsk"). Not one
+// letter apart: "Monster" is no Münster, "Sidney" no Sydney.
+bool own_spelling(std::string_view key, std::string_view primary) {
+  if (key == primary) return true;
+  auto plain = [](std::string_view k) {
+    std::string out;
+    for (std::size_t i = 0; i < k.size(); ++i) {
+      if (k[i] == '\'') continue;
+      if (k.compare(i, 3, "\u2019") == 0) {
+        i += 2;
+        continue;
+      }
+      out.push_back(k[i]);
+    }
+    return out;
+  };
+  return plain(key) == plain(primary);
+}
+
 // A qualifier ("Paris, Texas") or a dateline ("BANTAM (AP) —") says the name is a place.
 bool qualified(const NameSpan& s) { return s.qualifier >= 0 || s.is_qualifier || s.dateline; }
 
@@ -420,8 +440,9 @@ Mention decide(NameSpan& s, const NameSpan* q, const Votes& votes, const std::ve
   m.kind = s.demonym ? MentionKind::demonym : s.adjective ? MentionKind::adjective : MentionKind::name;
   if (!s.rejected.empty() && !explain) return m;
   const Choice c = choose_in_context(s, q, votes, prior, article);
-  // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence.
-  const bool by_other_name = s.chosen.level == Level::city && s.key != places.primary_key(s.chosen);
+  // A match by a name other than the place's own ("Stalin" for Donetsk) needs more evidence; the
+  // own name without its transliteration's apostrophes is none ("Chornomorsk" for Chornomors'k).
+  const bool by_other_name = s.chosen.level == Level::city && !own_spelling(s.key, places.primary_key(s.chosen));
   const char* why_not = verdict(s, c, by_other_name);
   // A town the name is only another name of, without support, gives way to a country or a region
   // of a million people or more whose own name it is: "New York" alone is not New York City by its
