@@ -589,7 +589,7 @@ const std::string& regression_gazetteer() {
         "Guadalajara", "Edmonton", "Cairns",        "Chicago",       "Dallas",      "Houston",   "Louisville",
         "Metro",       "Simcoe",   "Mary",          "Boston",        "Saint Peter", "Gaza",      "Luzón",
         "Islamabad",   "Odessa",   "Bombay",        "Sidney",        "La Paz",      "Congo",     "Carey",
-        "Hugh",        "Madrid",   "Real",          "North Sea"};
+        "Hugh",        "Madrid",   "Real",          "North Sea",     "Atlanta",     "Tbilisi"};
     std::ifstream all(gazetteer_dir() + "/cities500.txt");
     std::ofstream some(dir.str("cities_named.txt"));
     for (std::string line; std::getline(all, line);) {
@@ -1076,6 +1076,15 @@ TEST_CASE("place regressions: a name a town has only as another name is the majo
   CHECK(ids_in(extract(*g, "Crowds waited in St. Peter's Square for the Pope.")).empty());
   // With support, the city by its other name, as before.
   CHECK(ids_in(extract(*g, "From Boston to New York, schools closed.")).count(kNewYorkCity) == 1);
+}
+
+TEST_CASE("place regressions: names inside a region place its name there", "[shared]") {
+  NEWSQ_REQUIRE_SHARED();
+  auto g = places::Gazetteer::load(regression_gazetteer());
+  constexpr std::uint32_t kGeorgiaState = 4197000, kAtlanta = 4180439, kGeorgiaCountry = 614540, kTbilisi = 611717;
+  // Beside Atlanta, "Georgia" is the state (it was the country, by the country's weight alone).
+  CHECK(ids_in(extract(*g, "The Georgia senate race drew attention in Atlanta.")) == Ids{kGeorgiaState, kAtlanta});
+  CHECK(ids_in(extract(*g, "Tbilisi protests grew as Georgia debated the law.")) == Ids{kTbilisi, kGeorgiaCountry});
 }
 
 TEST_CASE("place regressions: a capital by its own name; a city of millions by another after a place word",

@@ -324,6 +324,9 @@ Choice choose_in_context(NameSpan& s, const NameSpan* q, const Votes& votes, con
     // as do a qualifier, a nearness or a one-sense settlement.
     const bool only_country_votes = major_namesake && !strong(p) && rv == 0;
     score += 4 * std::min(only_country_votes ? 0 : cv, 3) + 3 * std::min(rv, 3);
+    // Other names inside a region candidate place the name there: "Georgia" beside Atlanta is the
+    // state, beside Tbilisi the country (whose own votes count as cv).
+    if (p.level == Level::region) score += 8 * std::min(votes.others(s, p.id), 3);
     const bool qualifies = q && !peer_regions && lies_in(p, q->candidates);
     const bool decisive = qualifies || ((s.region_word || office) && p.level == Level::region) ||
                           near_anchor(s, p, article) ||
