@@ -49,41 +49,30 @@ std::vector<analysis::Token> plain_words(std::string_view text) {
 }  // namespace
 
 const OrganisationNames& OrganisationNames::builtin() {
-  static const OrganisationNames names = [] {
-    analysis::TextAnalyzer analyzer;
-    return OrganisationNames(kBuiltinOrganisations, analyzer);
-  }();
+  static const OrganisationNames names(kBuiltinOrganisations);
   return names;
 }
 
-OrganisationNames::OrganisationNames(std::string_view text, analysis::TextAnalyzer& analyzer) {
+OrganisationNames::OrganisationNames(std::string_view text) {
   while (!text.empty()) {
     const std::size_t newline = text.find('\n');
     const std::string_view line = text.substr(0, newline);
     text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
     if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string> words = analyzer.words(line);
+    std::vector<std::string> words;
+    for (auto& token : plain_words(line)) words.push_back(std::move(token.term));
     if (words.empty()) continue;
     std::string name;
     for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
     names_.insert(name);
     max_words_ = std::max(max_words_, words.size());
-    for (std::size_t b = 0; b < words.size(); ++b) {
-      std::string run;
-      for (std::size_t e = b; e < words.size(); ++e) {
-        run += (e == b ? "" : " ") + words[e];
-        fragments_.insert(run);
-      }
-    }
+    for (auto& w : words) words_.insert(std::move(w));
   }
 }
 
 bool OrganisationNames::covers(std::span<const analysis::Token> tokens, std::size_t first, std::size_t end) const {
-  // Most place names are in no organisation's name: one lookup settles them (without a copy for a
-  // one-word name, the most common).
-  if (first >= end || end > tokens.size()) return false;
-  if (end - first == 1 ? !fragments_.contains(tokens[first].term) : !fragments_.contains(joined(tokens, first, end)))
-    return false;
+  // Most place names are in no organisation's name: a lookup of their first word settles them.
+  if (first >= end || end > tokens.size() || !words_.contains(tokens[first].term)) return false;
   const std::size_t lowest = end > max_words_ ? end - max_words_ : 0;
   for (std::size_t b = first + 1; b-- > lowest;)
     for (std::size_t e = end; e <= tokens.size() && e - b <= max_words_; ++e)

@@ -18,8 +18,10 @@ class OrganisationNames {
   // The names of corpus/organisations.txt. Built on first use; thread-safe to read.
   static const OrganisationNames& builtin();
 
-  // `text`: one name per line as written in text; '#' starts a comment line.
-  OrganisationNames(std::string_view text, analysis::TextAnalyzer& analyzer);
+  // `text`: one name per line as written in text, in ASCII letters (they are split and folded
+  // without ICU, so that a command that never meets a place pays nothing for them: a word with
+  // diacritics would not meet TextAnalyzer's terms, which drop them); '#' starts a comment line.
+  explicit OrganisationNames(std::string_view text);
 
   // Whether tokens [first, end) lie inside a run of `tokens` that is one of the names.
   bool covers(std::span<const analysis::Token> tokens, std::size_t first, std::size_t end) const;
@@ -30,8 +32,8 @@ class OrganisationNames {
   bool covers_text(std::string_view text, std::size_t begin, std::size_t end) const;
 
  private:
-  std::unordered_set<std::string> names_;      // Each name's words (Token::term) joined by one space.
-  std::unordered_set<std::string> fragments_;  // Every run of consecutive words of a name, so joined.
+  std::unordered_set<std::string> names_;  // Each name's words (Token::term) joined by one space.
+  std::unordered_set<std::string> words_;  // Every word of a name: most place names are none.
   std::size_t max_words_ = 0;
 };
 
