@@ -791,7 +791,7 @@ class Reader {
     // "the year 2022", "in the year 2022": the year. Not the "year" of a name ("New Year 2023",
     // "new year 2023", where the year alone is read, the name left whole).
     if (t == "year" && year_number(word(n)) && all_digits(word(n)) &&
-        !(i > 0 && (at(i - 1, "new") || (w_[i - 1].capital && w_[i].capital)))) {
+        !(i > 0 && year_of_a_name(w_[i - 1].text, w_[i - 1].capital, w_[i].capital))) {
       year_written_ = true;
       const int y = year_number(word(n));
       return Point{{days(y, 1, 1), days(y, 12, 31), Span::other}, n + 1};
@@ -801,21 +801,14 @@ class Reader {
       std::size_t k = n;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(t[1] - '0'), k + 1);
-      // "Q2" alone, as "the second quarter": the latest begun by now. Not "Q2" of a name ("Q2 Holdings").
-      if (!(n < w_.size() && w_[n].capital) && !at(n, "of")) {
-        unsigned m0 = 3 * static_cast<unsigned>(t[1] - '0' - 1) + 1;
-        int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
-        return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n};
-      }
+      // "Q2" alone, as "the second quarter". Not "Q2" of a name ("Q2 Holdings").
+      if (!(n < w_.size() && w_[n].capital) && !at(n, "of")) return latest_quarter(static_cast<unsigned>(t[1] - '0'), n);
     }
     if (int ord = small_ordinal(t); ord && ord <= 4 && (at(n, "quarter") || at(n, "qtr"))) {
       std::size_t k = n + 1;
       if (at(k, "of")) ++k;
       if (int y = year_number(word(k))) return quarter(y, static_cast<unsigned>(ord), k + 1);
-      // the third quarter: the latest begun by now.
-      unsigned m0 = 3 * static_cast<unsigned>(ord - 1) + 1;
-      int y = year_of(now_) - (m0 > month_of(now_) ? 1 : 0);
-      return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, n + 1};
+      return latest_quarter(static_cast<unsigned>(ord), n + 1);  // "the third quarter"
     }
     // the first week of March [2022], last week of September, the second last week of October, the
     // last week of 2018: a month's or year's weeks are its days in sevens from its first day, and
@@ -1666,6 +1659,13 @@ class Reader {
   std::optional<Point> month_point(int y, unsigned m, std::size_t next) const {
     return Point{{days(y, m, 1), last_day(y, m), Span::month_unit}, next};
   }
+  // Quarter q (1..4) of the latest year that has begun it.
+  Point latest_quarter(unsigned q, std::size_t next) const {
+    const unsigned m0 = 3 * (q - 1) + 1;
+    const int y = latest_year(m0, 1);
+    return Point{{days(y, m0, 1), last_day(y, m0 + 2), Span::other}, next};
+  }
+
   std::optional<Point> quarter(int y, unsigned q, std::size_t next) {
     year_written_ = true;
     unsigned m0 = 3 * (q - 1) + 1;

@@ -183,7 +183,7 @@ std::vector<Word> words_of(std::string_view line) {
     if (before.kind != Kind::none || before.lower.empty() || !std::isalpha(static_cast<unsigned char>(before.lower[0])))
       continue;
     if (out[k].lower == "day" || out[k].lower == "eve" ||
-        (out[k].lower == "year" && ((out[k].capitalised && before.capitalised) || before.lower == "new")))
+        (out[k].lower == "year" && date_words::year_of_a_name(before.lower, before.capitalised, out[k].capitalised)))
       out[k].kind = Kind::none;
   }
   return out;

@@ -380,4 +380,8 @@ bool calendar_occasion_word(std::string_view w) {
                     "passover", "lent", "advent", "day", "eve", "year"});
 }
 
+bool year_of_a_name(std::string_view before, bool before_capital, bool year_capital) {
+  return before == "new" || (before_capital && year_capital);
+}
+
 }  // namespace newsq::query::date_words

@@ -83,5 +83,8 @@ bool verb_like(std::string_view w);
 // "day" of "Victory Day", "eve" of "New Year's Eve", "year" of "New Year"): a year after it is the
 // year, not part of a name as in "Euro 2020". Lower-case.
 bool calendar_occasion_word(std::string_view w);
+// Whether "year" after the word `before` (lower-case) is part of a name: "new year", "New Year",
+// "Lunar New Year" (a capitalised "Year" after a capitalised word), not "the year".
+bool year_of_a_name(std::string_view before, bool before_capital, bool year_capital);
 
 }  // namespace newsq::query::date_words
