@@ -32,18 +32,12 @@ constexpr const char* kPersonElsewhere = "named elsewhere in the article as part
 // Whether `key` spells the place's own name `primary` (both name keys): the same but for the
 // transliterations' apostrophes (GeoNames writes "Chornomors'k", the news "Chornomorsk"). Not one
 // letter apart: "Monster" is no Münster, "Sidney" no Sydney.
+// (Keys hold only straight apostrophes: TextAnalyzer unifies the curly ones.)
 bool own_spelling(std::string_view key, std::string_view primary) {
   if (key == primary) return true;
   auto plain = [](std::string_view k) {
-    std::string out;
-    for (std::size_t i = 0; i < k.size(); ++i) {
-      if (k[i] == '\'') continue;
-      if (k.compare(i, 3, "\u2019") == 0) {
-        i += 2;
-        continue;
-      }
-      out.push_back(k[i]);
-    }
+    std::string out(k);
+    std::erase(out, '\'');
     return out;
   };
   return plain(key) == plain(primary);
@@ -119,14 +113,18 @@ std::set<std::string_view> reject_non_places(std::vector<NameSpan>& spans, Place
   return person_keys;
 }
 
+// Whether a mention's own words place it, whatever its name means elsewhere in the article: a
+// qualifier, or a place context word before it ("the top skaters in Alberta" after "Team Alberta"
+// named a team).
+bool placed_by_own_words(const NameSpan& s) { return qualified(s) || (s.context_before && !s.weak_context); }
+
 // One sense per article: a name met as part of a person's name is that person elsewhere too
 // ("Attorney General Merrick Garland ... Garland said"); so is its hyphenated partner
-// ("Linda Thomas-Greenfield"). Not a mention that its own words place: a qualifier, or a place
-// context word before it ("the top skaters in Alberta" after "Team Alberta" named a team).
+// ("Linda Thomas-Greenfield"). Not a mention placed by its own words.
 void reject_person_names(std::vector<NameSpan>& spans, const std::set<std::string_view>& person_keys,
                          PlaceCache& places) {
   for (NameSpan& s : spans) {
-    if (!s.rejected.empty() || qualified(s) || (s.context_before && !s.weak_context)) continue;
+    if (!s.rejected.empty() || placed_by_own_words(s)) continue;
     if (person_keys.count(s.key) && !has_country(s, places) && s.abbreviation == AbbreviationUse::none)
       s.rejected = kPersonElsewhere;
     for (int h : {s.hyphen_prev, s.hyphen_next})
@@ -520,8 +518,8 @@ Extraction disambiguate(std::vector<NameSpan>& spans, const std::vector<std::str
   for (std::size_t a = 0; a < spans.size(); ++a) {
     NameSpan& s = spans[a];
     Mention& m = out.mentions[a];
-    if (!m.accepted || !person_keys.count(s.key) || strong(s.chosen) || qualified(s) ||
-        (s.context_before && !s.weak_context) || s.abbreviation != AbbreviationUse::none)
+    if (!m.accepted || !person_keys.count(s.key) || strong(s.chosen) || placed_by_own_words(s) ||
+        s.abbreviation != AbbreviationUse::none)
       continue;
     m.accepted = false;
     m.place = 0;

@@ -1,8 +1,10 @@
 // indexer/places/place_resolver.cc: names and ids -> places, by prior and qualifier.
 #include "indexer/places/place_resolver.h"
 
+#include <algorithm>
 #include <charconv>
 #include <span>
+#include <vector>
 
 #include "indexer/places/name_key.h"
 #include "indexer/places/place_scoring.h"
@@ -23,19 +25,17 @@ bool resolve_name(const Gazetteer& gazetteer, std::string_view name, const KeyOf
   auto candidates = gazetteer.lookup(key);
   std::span<const std::uint32_t> qualifiers;
   if (!qualifier.empty()) qualifiers = gazetteer.lookup(key_of(qualifier));
+  std::vector<Place> places;
+  for (std::uint32_t candidate : candidates)
+    if (Place p; gazetteer.find(candidate, p)) places.push_back(p);
   // As the extractor chooses: a country's or national capital's own name is that place, never a
   // town known by it only as another name ("Islamabad" is no Chattogram).
-  bool own_name_claimed = false;
-  for (std::uint32_t candidate : candidates) {
-    Place p;
-    own_name_claimed =
-        own_name_claimed || (gazetteer.find(candidate, p) && claims_its_own_name(p) && key_of(p.name) == key);
-  }
+  const bool own_name_claimed = std::any_of(places.begin(), places.end(), [&](const Place& p) {
+    return claims_its_own_name(p) && key_of(p.name) == key;
+  });
   double best = -1e9;
   bool found = false;
-  for (std::uint32_t candidate : candidates) {
-    Place p;
-    if (!gazetteer.find(candidate, p)) continue;
+  for (const Place& p : places) {
     if (own_name_claimed && p.level == Level::city && key_of(p.name) != key) continue;
     const bool in_qualifier = lies_in(p, qualifiers);
     const double score = prior(p) + (in_qualifier ? 20 : 0);
